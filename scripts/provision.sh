@@ -1,0 +1,91 @@
+# Shared provisioning for ./test.sh and ./run.sh. Source it; do not run it.
+#
+#   provision_tools      installs FFmpeg (Debian package) and the pinned Azurite (npm ci into
+#                        tools/azurite) when missing; a second run installs nothing.
+#   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
+#                        exports BASICTRUST_STORAGE (a connection string) and stops it on exit.
+#   stop_azurite         stops it by PID (also run by the EXIT trap start_azurite sets).
+
+BT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BT_AZURITE_DIR="$BT_ROOT/tools/azurite"
+# The well-known Azurite development account: public, documented, only valid against the emulator.
+BT_DEV_ACCOUNT=devstoreaccount1
+BT_DEV_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+bt_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+bt_die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+bt_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else bt_die "installing FFmpeg needs root or sudo: run 'apt-get install ffmpeg' as root, then retry"
+  fi
+}
+
+bt_ensure_ffmpeg() {
+  if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then return; fi
+  bt_log "installing FFmpeg from Debian's packages"
+  bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null
+  command -v ffmpeg >/dev/null 2>&1 || bt_die "FFmpeg did not install"
+}
+
+bt_ensure_azurite() {
+  command -v node >/dev/null 2>&1 || bt_die "Node.js is required for Azurite (node 20 or later)"
+  local stamp="$BT_AZURITE_DIR/node_modules/.package-lock.json"
+  # npm ci only when the lock file changed since the last install: re-runs stay fast.
+  if [ -x "$BT_AZURITE_DIR/node_modules/.bin/azurite" ] && [ "$stamp" -nt "$BT_AZURITE_DIR/package-lock.json" ]; then
+    return
+  fi
+  bt_log "installing Azurite (pinned in tools/azurite/package-lock.json)"
+  (cd "$BT_AZURITE_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || bt_die "npm ci for Azurite failed"
+  touch "$stamp"
+}
+
+provision_tools() {
+  bt_ensure_ffmpeg
+  bt_ensure_azurite
+}
+
+bt_free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+bt_wait_for_port() {
+  local port=$1 deadline=$((SECONDS + 30))
+  until node -e 'const c=require("net").connect(+process.argv[1],"127.0.0.1",()=>process.exit(0));c.on("error",()=>process.exit(1))' "$port"; do
+    [ $SECONDS -lt $deadline ] || return 1
+    kill -0 "$BT_AZURITE_PID" 2>/dev/null || return 1
+    sleep 0.2
+  done
+}
+
+start_azurite() {
+  BT_AZURITE_DATA="$(mktemp -d "${TMPDIR:-/tmp}/bt-azurite.XXXXXX")"
+  local blob_port queue_port table_port
+  blob_port=$(bt_free_port); queue_port=$(bt_free_port); table_port=$(bt_free_port)
+  "$BT_AZURITE_DIR/node_modules/.bin/azurite" \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
+    --location "$BT_AZURITE_DATA" --skipApiVersionCheck --disableTelemetry --silent \
+    >"$BT_AZURITE_DATA/azurite.out" 2>&1 &
+  BT_AZURITE_PID=$!
+  trap stop_azurite EXIT
+  trap 'exit 130' INT TERM
+  if ! bt_wait_for_port "$blob_port" || ! bt_wait_for_port "$queue_port"; then
+    cat "$BT_AZURITE_DATA/azurite.out" >&2
+    bt_die "Azurite did not start"
+  fi
+  export BASICTRUST_STORAGE="DefaultEndpointsProtocol=http;AccountName=$BT_DEV_ACCOUNT;AccountKey=$BT_DEV_KEY;BlobEndpoint=http://127.0.0.1:$blob_port/$BT_DEV_ACCOUNT;QueueEndpoint=http://127.0.0.1:$queue_port/$BT_DEV_ACCOUNT"
+  bt_log "Azurite is up (blob :$blob_port, queue :$queue_port, pid $BT_AZURITE_PID)"
+}
+
+stop_azurite() {
+  if [ -n "${BT_AZURITE_PID:-}" ] && kill -0 "$BT_AZURITE_PID" 2>/dev/null; then
+    kill "$BT_AZURITE_PID" 2>/dev/null
+    wait "$BT_AZURITE_PID" 2>/dev/null
+  fi
+  BT_AZURITE_PID=
+  [ -n "${BT_AZURITE_DATA:-}" ] && rm -rf "$BT_AZURITE_DATA"
+  BT_AZURITE_DATA=
+}
