@@ -10,5 +10,5 @@ provision_tools
 start_azurite
 bt_log "running the tests"
 status=0
-dotnet test BasicTrust.Functions.sln --nologo -v q "$@" || status=$?
+dotnet test BasicTrust.Functions.sln --nologo --logger "console;verbosity=normal" "$@" || status=$?
 exit $status

@@ -24,8 +24,7 @@ sealed class BlockUploader(BlobClient blob, BlobUploadOptions options)
 
     public async Task<Response<BlobContentInfo>> UploadAsync(Stream content, byte[] first, int firstLength, CancellationToken cancellationToken)
     {
-        var staged = (await blob.GetBlockListAsync(cancellationToken).ConfigureAwait(false)).Value.UncommittedBlocks
-            .ToDictionary(b => b.Name, b => b.Size);
+        var staged = await StagedBlocksAsync(cancellationToken).ConfigureAwait(false);
         var ids = new List<string>();
         var transfer = options.TransferOptions;
         using var gate = new SemaphoreSlim(Math.Max(1, transfer.MaximumConcurrency));
@@ -56,12 +55,30 @@ sealed class BlockUploader(BlobClient blob, BlobUploadOptions options)
         }
         catch
         {
-            failed.Cancel();
+            // The source failed (or the caller cancelled): let blocks already read finish staging, so a
+            // re-run has them, then report the source's error rather than theirs.
             try { await Task.WhenAll(running).ConfigureAwait(false); } catch { /* the loop's error is the one to report */ }
             throw;
         }
         await Task.WhenAll(running).ConfigureAwait(false);
         return await blob.CommitBlockListAsync(ids, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Blocks a previous run left uncommitted. Listing them needs read permission, which a write-only
+    /// upload SAS rightly lacks: then nothing is skipped and every block is staged again.
+    /// </summary>
+    async Task<Dictionary<string, long>> StagedBlocksAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var list = await blob.GetBlockListAsync(cancellationToken).ConfigureAwait(false);
+            return list.Value.UncommittedBlocks.ToDictionary(b => b.Name, b => b.Size);
+        }
+        catch (RequestFailedException e) when (e.Status == 403)
+        {
+            return [];
+        }
     }
 
     async Task StageAsync(int index, byte[] buffer, int length, Dictionary<string, long> staged, SemaphoreSlim gate, CancellationTokenSource failed, bool pooled = false)

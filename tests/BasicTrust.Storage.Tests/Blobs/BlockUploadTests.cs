@@ -52,8 +52,8 @@ public class BlockUploadTests
         // First run: the source fails after 6 blocks' worth of bytes; nothing is committed.
         await Assert.ThrowsAsync<IOException>(() => c.Blob(name).UploadAsync(new ForwardOnlyStream(data, failAfter: 6 * 64 * 1024), SmallBlocks()));
         Assert.False((await c.Blob(name).ExistsAsync()).Value);
-        var staged = (await c.Blob(name).GetBlockListAsync()).Value.UncommittedBlocks.Count;
-        Assert.InRange(staged, 1, 6);
+        // Blocks read before the failure were still staged.
+        Assert.Equal(6, (await c.Blob(name).GetBlockListAsync()).Value.UncommittedBlocks.Count);
 
         // Second run: only the missing blocks are sent.
         var counter = new CountingPolicy("comp=block&");
@@ -62,7 +62,7 @@ public class BlockUploadTests
         var blob = new BlobServiceClient(Azurite.ConnectionString, options).GetBlobContainerClient(c.Client.Name).GetBlobClient(name);
         await blob.UploadAsync(new ForwardOnlyStream(data), SmallBlocks());
 
-        Assert.Equal(10 - staged, counter.Count);
+        Assert.Equal(4, counter.Count);
         Assert.Equal(data, (await blob.DownloadContentAsync()).Value.ToArray());
     }
 
