@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against a real Azurite and real FFmpeg. Installs what is missing first.
-#   ./test.sh                    all tests
-#   ./test.sh --filter NAME      passes extra arguments to `dotnet test`
+#   ./test.sh                        all tests
+#   ./test.sh --filter NAME          extra arguments go to `dotnet test`
 set -euo pipefail
 source "$(dirname "$0")/scripts/provision.sh"
 cd "$BT_ROOT"
@@ -9,6 +9,9 @@ cd "$BT_ROOT"
 provision_tools
 start_azurite
 bt_log "running the tests"
+log="$BT_AZURITE_DATA/test-output.log"
 status=0
-dotnet test BasicTrust.Functions.sln --nologo --logger "console;verbosity=normal" "$@" || status=$?
-exit $status
+dotnet test BasicTrust.Functions.sln --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One plain closing line over all test projects: "N passed, N failed".
+awk '/^ +Passed: [0-9]+$/ { p += $2 } /^ +Failed: [0-9]+$/ { f += $2 } END { printf "%d passed, %d failed\n", p, f }' "$log"
+exit "$status"

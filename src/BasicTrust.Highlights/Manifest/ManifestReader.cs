@@ -1,0 +1,320 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BasicTrust.Highlights.Time;
+using BasicTrust.Highlights.Validation;
+using BasicTrust.Highlights.Vocabulary;
+
+namespace BasicTrust.Highlights.Manifest;
+
+/// <summary>
+/// Reads a session manifest (JSON) and validates it, returning every problem at once, each naming the
+/// JSON path, the rule and a plain sentence. Unknown fields are kept, never interpreted.
+/// </summary>
+public static partial class ManifestReader
+{
+    /// <summary>Larger manifests are refused before parsing.</summary>
+    public const int MaxBytes = 1024 * 1024;
+    /// <summary>At most this many tags.</summary>
+    public const int MaxTags = 200;
+    /// <summary>At most this many characters in a note.</summary>
+    public const int MaxNoteLength = 2000;
+    /// <summary>At most this many characters in a caption.</summary>
+    public const int MaxCaptionLength = 200;
+
+    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "tags", "reel"];
+    static readonly HashSet<string> VideoExtensions = ["mp4", "mov", "m4v", "mkv", "webm", "avi"];
+
+    /// <summary>Reads and validates <paramref name="json"/>.</summary>
+    public static ManifestReadResult Read(string json)
+    {
+        if (json.Length > MaxBytes)
+            return Failed(Problem.Error("$", "size", $"The manifest is larger than {MaxBytes / 1024} KB."));
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            return Failed(Problem.Error("$", "json", $"The manifest is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})."));
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return Failed(Problem.Error("$", "type", "The manifest must be a JSON object."));
+            var reader = new Reader();
+            var manifest = reader.Manifest(document.RootElement);
+            var errors = reader.Problems.Any(p => p.Severity == Severity.Error);
+            return new ManifestReadResult(errors ? null : manifest, reader.Problems);
+        }
+    }
+
+    static ManifestReadResult Failed(Problem problem) => new(null, [problem]);
+
+    sealed class Reader
+    {
+        public List<Problem> Problems { get; } = [];
+
+        void Error(string path, string rule, string message) => Problems.Add(Problem.Error(path, rule, message));
+
+        public SessionManifest Manifest(JsonElement root)
+        {
+            var schema = String(root, "schema", "schema", required: true);
+            if (schema is not null && schema != SessionManifest.Schema)
+                Error("schema", "schema", $"Schema '{schema}' is not supported; this version reads '{SessionManifest.Schema}'.");
+            var caseId = Id(root, "caseId");
+            var sessionId = Id(root, "sessionId");
+            var method = String(root, "method", "method", required: true);
+            var vocabulary = method is null ? null : Vocabularies.ByMethod.GetValueOrDefault(method);
+            if (method is not null && vocabulary is null)
+                Error("method", "method", $"Method '{method}' is unknown; use one of {string.Join(", ", Vocabularies.ByMethod.Keys)}.");
+            var recording = Recording(root);
+            var recordedAt = Timestamp(root, "recordedAt");
+            var nextSessionAt = Timestamp(root, "nextSessionAt");
+            if (recordedAt is { } r && nextSessionAt is { } n && n <= r)
+                Error("nextSessionAt", "order", "The next session must be after the recording was made.");
+            var tags = Tags(root, vocabulary);
+            var reel = Reel(root);
+            var unknown = root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name))
+                .ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
+            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown);
+        }
+
+        string? Id(JsonElement parent, string name, string? path = null)
+        {
+            path ??= name;
+            var value = String(parent, name, path, required: true);
+            if (value is not null && !Ids.IsValid(value))
+                Error(path, "id", $"'{Shorten(value)}' is not a valid id: use lower-case letters, digits and '-', at most 63 characters, starting with a letter or digit (no names).");
+            return value;
+        }
+
+        string? Recording(JsonElement root)
+        {
+            var value = String(root, "recording", "recording", required: true);
+            if (value is null) return null;
+            var extension = value.Contains('.') ? value[(value.LastIndexOf('.') + 1)..].ToLowerInvariant() : "";
+            if (!FileName().IsMatch(value))
+                Error("recording", "file-name", "The recording must be a plain file name such as 'recording.mp4' (letters, digits, '.', '_', '-'; no folders).");
+            else if (!VideoExtensions.Contains(extension))
+                Error("recording", "extension", $"'{extension}' is not a video extension this pipeline accepts ({string.Join(", ", VideoExtensions)}).");
+            return value;
+        }
+
+        IReadOnlyList<Tag> Tags(JsonElement root, MethodVocabulary? vocabulary)
+        {
+            if (!root.TryGetProperty("tags", out var tags))
+            {
+                Error("tags", "required", "The manifest has no tags: tag at least one moment.");
+                return [];
+            }
+            if (tags.ValueKind != JsonValueKind.Array)
+            {
+                Error("tags", "type", "tags must be a list.");
+                return [];
+            }
+            var count = tags.GetArrayLength();
+            if (count == 0) Error("tags", "count", "The manifest has no tags: tag at least one moment.");
+            if (count > MaxTags)
+            {
+                Error("tags", "count", $"There are {count} tags; at most {MaxTags} are allowed.");
+                return [];
+            }
+            var result = new List<Tag>();
+            var index = 0;
+            foreach (var element in tags.EnumerateArray())
+            {
+                if (Tag(element, index, vocabulary) is { } tag) result.Add(tag);
+                index++;
+            }
+            foreach (var duplicate in result.GroupBy(t => t.Id).Where(g => g.Count() > 1))
+                Error($"tags[{duplicate.Last().Index}].id", "unique", $"Tag id '{duplicate.Key}' is used more than once.");
+            return result;
+        }
+
+        Tag? Tag(JsonElement element, int index, MethodVocabulary? vocabulary)
+        {
+            var path = $"tags[{index}]";
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                Error(path, "type", "Each tag must be an object with start, end and label.");
+                return null;
+            }
+            var before = Problems.Count;
+            var id = element.TryGetProperty("id", out _) ? Id(element, "id", $"{path}.id") : $"t{index + 1}";
+            var start = Time(element, "start", $"{path}.start", required: true);
+            var end = Time(element, "end", $"{path}.end", required: true);
+            if (start is { } s && end is { } e)
+            {
+                if (e < s) Error($"{path}.end", "order", $"The tag ends ({TimeCode.Format(e)}) before it starts ({TimeCode.Format(s)}).");
+                else if (e == s) Error($"{path}.end", "order", "The tag has no length: its end equals its start.");
+            }
+            var label = Label(element, path, vocabulary);
+            var valence = Enum<Valence>(element, "valence", $"{path}.valence", ["strength", "learning"]);
+            if (valence is null && vocabulary is { IsCustom: true } && !element.TryGetProperty("valence", out _))
+                Error($"{path}.valence", "required", "With method 'custom' every tag needs a valence: 'strength' or 'learning'.");
+            var actor = Enum<Actor>(element, "actor", $"{path}.actor", ["parent", "child", "dyad"]);
+            var keyMoment = Time(element, "keyMoment", $"{path}.keyMoment", required: false);
+            if (keyMoment is { } k && start is { } ks && end is { } ke && ke > ks && (k < ks || k > ke))
+                Error($"{path}.keyMoment", "range", $"The key moment ({TimeCode.Format(k)}) lies outside the tag ({TimeCode.Format(ks)}–{TimeCode.Format(ke)}).");
+            var note = Text(element, "note", $"{path}.note", MaxNoteLength);
+            var caption = Text(element, "caption", $"{path}.caption", MaxCaptionLength);
+            if (Problems.Skip(before).Any(p => p.Severity == Severity.Error) || start is null || end is null || label is null || id is null)
+                return null;
+            return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, actor ?? label.DefaultActor,
+                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption);
+        }
+
+        Label? Label(JsonElement element, string path, MethodVocabulary? vocabulary)
+        {
+            var code = String(element, "label", $"{path}.label", required: true);
+            if (code is null || vocabulary is null) return null;
+            var label = vocabulary.Find(code);
+            if (label is not null) return label;
+            if (vocabulary.IsCustom)
+            {
+                Error($"{path}.label", "label", $"Label '{Shorten(code)}' must be lower-case letters, digits and '-' (at most 41 characters).");
+                return null;
+            }
+            var suggestion = Suggestions.Closest(code, vocabulary.Labels.Select(l => l.Code));
+            Error($"{path}.label", "vocabulary", $"Label '{Shorten(code)}' is not in the {vocabulary.Method} vocabulary" +
+                (suggestion is null ? $"; use one of {string.Join(", ", vocabulary.Labels.Select(l => l.Code))}." : $" — did you mean '{suggestion}'?"));
+            return null;
+        }
+
+        ReelSettings Reel(JsonElement root)
+        {
+            var d = ReelSettings.Default;
+            if (!root.TryGetProperty("reel", out var reel)) return d;
+            if (reel.ValueKind != JsonValueKind.Object)
+            {
+                Error("reel", "type", "reel must be an object.");
+                return d;
+            }
+            var order = String(reel, "order", "reel.order", required: false) switch
+            {
+                null => d.Order,
+                "chronological" => ReelOrder.Chronological,
+                "strengths-first" => ReelOrder.StrengthsFirst,
+                "as-listed" => ReelOrder.AsListed,
+                var other => Invalid("reel.order", "one-of", $"Order '{Shorten(other)}' is unknown; use chronological, strengths-first or as-listed.", d.Order),
+            };
+            var quality = String(reel, "quality", "reel.quality", required: false) switch
+            {
+                null => d.Quality,
+                "precise" => ClipQuality.Precise,
+                "draft" => ClipQuality.Draft,
+                var other => Invalid("reel.quality", "one-of", $"Quality '{Shorten(other)}' is unknown; use precise or draft.", d.Quality),
+            };
+            var height = String(reel, "resolution", "reel.resolution", required: false) switch
+            {
+                null => d.Height,
+                "480p" => 480,
+                "720p" => 720,
+                "1080p" => 1080,
+                var other => Invalid("reel.resolution", "one-of", $"Resolution '{Shorten(other)}' is unknown; use 480p, 720p or 1080p.", d.Height),
+            };
+            var language = String(reel, "language", "reel.language", required: false) switch
+            {
+                null => d.Language,
+                var known when known is "nl" or "en" => known,
+                var other => Invalid("reel.language", "one-of", $"Language '{Shorten(other)}' is unknown; use nl or en.", d.Language),
+            };
+            return new ReelSettings(order, Seconds(reel, "preRoll", 0, 30) ?? d.PreRoll, Seconds(reel, "postRoll", 0, 30) ?? d.PostRoll,
+                quality, height, Seconds(reel, "maxSeconds", 10, 3600) ?? d.MaxDuration, language);
+        }
+
+        T Invalid<T>(string path, string rule, string message, T fallback)
+        {
+            Error(path, rule, message);
+            return fallback;
+        }
+
+        TimeSpan? Seconds(JsonElement reel, string name, int min, int max)
+        {
+            if (!reel.TryGetProperty(name, out var value)) return null;
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds) || seconds < min || seconds > max)
+            {
+                Error($"reel.{name}", "range", $"reel.{name} must be a number of seconds from {min} to {max}.");
+                return null;
+            }
+            return TimeCode.FromSeconds(seconds);
+        }
+
+        string? String(JsonElement parent, string name, string path, bool required)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Error(path, "required", $"{path} is required.");
+                return null;
+            }
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                Error(path, "type", $"{path} must be text.");
+                return null;
+            }
+            return value.GetString();
+        }
+
+        string? Text(JsonElement parent, string name, string path, int maxLength)
+        {
+            var text = String(parent, name, path, required: false);
+            if (text is null) return null;
+            if (text.Length > maxLength) Error(path, "length", $"{path} is {text.Length} characters; at most {maxLength} are allowed.");
+            // Captions end up in subtitle tracks and chapter files: no control characters but line breaks.
+            if (text.Any(c => char.IsControl(c) && c != '\n')) Error(path, "characters", $"{path} contains control characters; only text and line breaks are allowed.");
+            return text;
+        }
+
+        T? Enum<T>(JsonElement parent, string name, string path, string[] allowed) where T : struct, System.Enum
+        {
+            var text = String(parent, name, path, required: false);
+            if (text is null) return null;
+            var position = Array.IndexOf(allowed, text);
+            if (position < 0)
+            {
+                Error(path, "one-of", $"'{Shorten(text)}' is not allowed for {name}; use {string.Join(" or ", allowed)}.");
+                return null;
+            }
+            return (T)System.Enum.ToObject(typeof(T), position);
+        }
+
+        TimeSpan? Time(JsonElement parent, string name, string path, bool required)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Error(path, "required", $"{path} is required.");
+                return null;
+            }
+            var time = value.ValueKind switch
+            {
+                JsonValueKind.Number when value.TryGetDouble(out var seconds) => TimeCode.FromSeconds(seconds),
+                JsonValueKind.String => TimeCode.TryParse(value.GetString()!),
+                _ => null,
+            };
+            if (time is null)
+                Error(path, "time", $"{path} is not a time: write seconds (72.4) or a timecode (01:12.4, 1:02:03.5).");
+            return time;
+        }
+
+        DateTimeOffset? Timestamp(JsonElement root, string name)
+        {
+            var text = String(root, name, name, required: false);
+            if (text is null) return null;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && HasOffset().IsMatch(text))
+                return value;
+            Error(name, "timestamp", $"{name} must be a date and time with its UTC offset, e.g. 2026-11-27T10:00:00+01:00.");
+            return null;
+        }
+    }
+
+    /// <summary>Echo at most 40 characters of user input in messages.</summary>
+    static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\z")]
+    private static partial Regex FileName();
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})\z")]
+    private static partial Regex HasOffset();
+}

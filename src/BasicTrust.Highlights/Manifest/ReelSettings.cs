@@ -1,0 +1,39 @@
+namespace BasicTrust.Highlights.Manifest;
+
+/// <summary>In which order the reel shows its clips.</summary>
+public enum ReelOrder
+{
+    /// <summary>As they happened (the default).</summary>
+    Chronological,
+    /// <summary>Strengths, then learning moments, ending on a strength when there is one.</summary>
+    StrengthsFirst,
+    /// <summary>In the order the therapist listed the tags.</summary>
+    AsListed,
+}
+
+/// <summary>How clips are cut.</summary>
+public enum ClipQuality
+{
+    /// <summary>Frame-accurate re-encode (the default).</summary>
+    Precise,
+    /// <summary>Stream copy widened outward to keyframes: instant, for previews.</summary>
+    Draft,
+}
+
+/// <summary>The reel's settings, defaults filled in.</summary>
+public sealed record ReelSettings(
+    ReelOrder Order,
+    TimeSpan PreRoll,
+    TimeSpan PostRoll,
+    ClipQuality Quality,
+    int Height,
+    TimeSpan MaxDuration,
+    string Language)
+{
+    /// <summary>chronological, 2 s before, 1 s after, precise, 720p, at most 600 s, Dutch names.</summary>
+    public static readonly ReelSettings Default = new(ReelOrder.Chronological, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1),
+        ClipQuality.Precise, 720, TimeSpan.FromSeconds(600), "nl");
+
+    /// <summary>The manifest's resolution value.</summary>
+    public string Resolution => $"{Height}p";
+}

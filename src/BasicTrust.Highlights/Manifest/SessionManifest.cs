@@ -1,0 +1,24 @@
+namespace BasicTrust.Highlights.Manifest;
+
+/// <summary>A validated session manifest (schema <c>basictrust.session/v1</c>) with defaults applied.</summary>
+public sealed record SessionManifest(
+    string CaseId,
+    string SessionId,
+    string Method,
+    string Recording,
+    DateTimeOffset? RecordedAt,
+    DateTimeOffset? NextSessionAt,
+    IReadOnlyList<Tag> Tags,
+    ReelSettings Reel,
+    IReadOnlyDictionary<string, string> UnknownFields)
+{
+    /// <summary>The only schema this version reads.</summary>
+    public const string Schema = "basictrust.session/v1";
+}
+
+/// <summary>The outcome of reading a manifest: the manifest when there are no errors, and every problem found.</summary>
+public sealed record ManifestReadResult(SessionManifest? Manifest, IReadOnlyList<Validation.Problem> Problems)
+{
+    /// <summary>True when nothing blocks planning.</summary>
+    public bool IsValid => Manifest is not null;
+}

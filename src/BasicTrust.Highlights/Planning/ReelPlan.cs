@@ -1,0 +1,25 @@
+using BasicTrust.Highlights.Manifest;
+
+namespace BasicTrust.Highlights.Planning;
+
+/// <summary>A chapter of the reel: one clip, titled with its labels.</summary>
+public sealed record Chapter(string ClipId, string Title, TimeSpan Start, TimeSpan End);
+
+/// <summary>A caption shown over the reel, in reel time.</summary>
+public sealed record CaptionCue(string TagId, TimeSpan Start, TimeSpan End, string Text);
+
+/// <summary>The highlight reel: clips in showing order, chapters and caption cues in reel time.</summary>
+public sealed record ReelPlan(
+    string PlanId,
+    IReadOnlyList<ClipPlan> Clips,
+    IReadOnlyList<Chapter> Chapters,
+    IReadOnlyList<CaptionCue> Cues,
+    TimeSpan Duration,
+    ReelSettings Settings);
+
+/// <summary>The outcome of planning: a plan when nothing blocks it, and every problem found.</summary>
+public sealed record PlanResult(ReelPlan? Plan, IReadOnlyList<Validation.Problem> Problems)
+{
+    /// <summary>True when there is a plan to render.</summary>
+    public bool Succeeded => Plan is not null;
+}
