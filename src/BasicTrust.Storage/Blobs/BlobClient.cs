@@ -58,15 +58,9 @@ public class BlobClient
     /// <summary>HEAD: true if the blob exists.</summary>
     public async Task<Response<bool>> ExistsAsync(CancellationToken cancellationToken = default)
     {
-        try
-        {
-            var response = await GetPropertiesAsync(null, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(true, response.GetRawResponse());
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return Response.FromValue(false, default(Response)!);
-        }
+        using var message = Context.CreateMessage(RequestMethod.Head, Uri);
+        var response = await Context.SendAsync(message, cancellationToken, tolerated: 404).ConfigureAwait(false);
+        return Response.FromValue(response.Status != 404, response);
     }
 
     /// <summary>HEAD: properties and decoded metadata.</summary>
@@ -160,19 +154,13 @@ public class BlobClient
     public async Task<Response<BlockList>> GetBlockListAsync(CancellationToken cancellationToken = default)
     {
         using var message = Context.CreateMessage(RequestMethod.Get, StorageUri.WithQuery(Uri, ("comp", "blocklist"), ("blocklisttype", "all")));
-        try
-        {
-            var response = await Context.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            var root = XDocument.Parse(response.Content.ToString()).Root!;
-            IReadOnlyList<BlobBlock> Blocks(string kind) => root.Element(kind)?.Elements("Block")
-                .Select(b => new BlobBlock(b.Element("Name")!.Value, long.Parse(b.Element("Size")!.Value, CultureInfo.InvariantCulture)))
-                .ToList() ?? [];
-            return Response.FromValue(new BlockList(Blocks("CommittedBlocks"), Blocks("UncommittedBlocks")), response);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return Response.FromValue(new BlockList([], []), default(Response)!);
-        }
+        var response = await Context.SendAsync(message, cancellationToken, tolerated: 404).ConfigureAwait(false);
+        if (response.Status == 404) return Response.FromValue(new BlockList([], []), response);
+        var root = XDocument.Parse(response.Content.ToString()).Root!;
+        IReadOnlyList<BlobBlock> Blocks(string kind) => root.Element(kind)?.Elements("Block")
+            .Select(b => new BlobBlock(b.Element("Name")!.Value, long.Parse(b.Element("Size")!.Value, CultureInfo.InvariantCulture)))
+            .ToList() ?? [];
+        return Response.FromValue(new BlockList(Blocks("CommittedBlocks"), Blocks("UncommittedBlocks")), response);
     }
 
     /// <summary>

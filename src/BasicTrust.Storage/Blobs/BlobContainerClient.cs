@@ -81,15 +81,8 @@ public sealed class BlobContainerClient
     public async Task<Response<bool>> ExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = _context.CreateMessage(RequestMethod.Head, StorageUri.WithQuery(Uri, ("restype", "container")));
-        try
-        {
-            var response = await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(true, response);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return Response.FromValue(false, default(Response)!);
-        }
+        var response = await _context.SendAsync(message, cancellationToken, tolerated: 404).ConfigureAwait(false);
+        return Response.FromValue(response.Status != 404, response);
     }
 
     /// <summary>

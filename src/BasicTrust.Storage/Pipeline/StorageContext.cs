@@ -73,12 +73,15 @@ sealed class StorageContext
         return message;
     }
 
-    /// <summary>Sends and throws a redacted <see cref="RequestFailedException"/> for any status ≥ 400.</summary>
-    public async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends and throws a redacted <see cref="RequestFailedException"/> for any status ≥ 400 except
+    /// <paramref name="tolerated"/> (e.g. 404 for "exists?"), which is returned for the caller to read.
+    /// </summary>
+    public async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken, int? tolerated = null)
     {
         await Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
-        if (response.Status < 400) return response;
+        if (response.Status < 400 || response.Status == tolerated) return response;
         if (response.ContentStream is { } stream and not MemoryStream)
         {
             // Streaming downloads leave the body unread; buffer the (small) error body to read its message.

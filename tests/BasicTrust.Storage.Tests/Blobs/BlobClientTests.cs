@@ -19,7 +19,9 @@ public class BlobClientTests
         Assert.Equal("application/json", props.ContentType);
         Assert.Equal(7, props.ContentLength);
         Assert.True((await blob.ExistsAsync()).Value);
-        Assert.False((await c.Blob("absent").ExistsAsync()).Value);
+        var absent = await c.Blob("absent").ExistsAsync();
+        Assert.False(absent.Value);
+        Assert.Equal(404, absent.GetRawResponse().Status);
     }
 
     [Fact]
