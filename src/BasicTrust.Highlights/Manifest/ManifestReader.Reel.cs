@@ -1,0 +1,70 @@
+using System.Text.Json;
+using BasicTrust.Highlights.Time;
+
+namespace BasicTrust.Highlights.Manifest;
+
+public static partial class ManifestReader
+{
+    /// <summary>The manifest's <c>reel</c> section: every setting optional, defaults from <see cref="ReelSettings.Default"/>.</summary>
+    sealed partial class Reader
+    {
+        ReelSettings Reel(JsonElement root)
+        {
+            var d = ReelSettings.Default;
+            if (!root.TryGetProperty("reel", out var reel)) return d;
+            if (reel.ValueKind != JsonValueKind.Object)
+            {
+                Error("reel", "type", "reel must be an object.");
+                return d;
+            }
+            var order = String(reel, "order", "reel.order", required: false) switch
+            {
+                null => d.Order,
+                "chronological" => ReelOrder.Chronological,
+                "strengths-first" => ReelOrder.StrengthsFirst,
+                "as-listed" => ReelOrder.AsListed,
+                var other => Invalid("reel.order", "one-of", $"Order '{Shorten(other)}' is unknown; use chronological, strengths-first or as-listed.", d.Order),
+            };
+            var quality = String(reel, "quality", "reel.quality", required: false) switch
+            {
+                null => d.Quality,
+                "precise" => ClipQuality.Precise,
+                "draft" => ClipQuality.Draft,
+                var other => Invalid("reel.quality", "one-of", $"Quality '{Shorten(other)}' is unknown; use precise or draft.", d.Quality),
+            };
+            var height = String(reel, "resolution", "reel.resolution", required: false) switch
+            {
+                null => d.Height,
+                "480p" => 480,
+                "720p" => 720,
+                "1080p" => 1080,
+                var other => Invalid("reel.resolution", "one-of", $"Resolution '{Shorten(other)}' is unknown; use 480p, 720p or 1080p.", d.Height),
+            };
+            var language = String(reel, "language", "reel.language", required: false) switch
+            {
+                null => d.Language,
+                var known when known is "nl" or "en" => known,
+                var other => Invalid("reel.language", "one-of", $"Language '{Shorten(other)}' is unknown; use nl or en.", d.Language),
+            };
+            return new ReelSettings(order, Seconds(reel, "preRoll", 0, 30) ?? d.PreRoll, Seconds(reel, "postRoll", 0, 30) ?? d.PostRoll,
+                quality, height, Seconds(reel, "maxSeconds", 10, 3600) ?? d.MaxDuration, language);
+        }
+
+        T Invalid<T>(string path, string rule, string message, T fallback)
+        {
+            Error(path, rule, message);
+            return fallback;
+        }
+
+        TimeSpan? Seconds(JsonElement reel, string name, int min, int max)
+        {
+            if (!reel.TryGetProperty(name, out var value)) return null;
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds) || seconds < min || seconds > max)
+            {
+                Error($"reel.{name}", "range", $"reel.{name} must be a number of seconds from {min} to {max}.");
+                return null;
+            }
+            return TimeCode.FromSeconds(seconds);
+        }
+    }
+}
