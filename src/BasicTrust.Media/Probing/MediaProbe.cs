@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using BasicTrust.Media.Ffmpeg;
+
+namespace BasicTrust.Media.Probing;
+
+/// <summary>Probes a local file or URL with ffprobe and reads its JSON into <see cref="MediaInfo"/>.</summary>
+public static class MediaProbe
+{
+    /// <summary>The ffprobe argv: JSON with format and streams, errors only.</summary>
+    public static IReadOnlyList<string> Arguments(string source) =>
+        ["-hide_banner", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", source];
+
+    /// <summary>Runs ffprobe. Throws <see cref="UnsupportedMediaException"/> when the input is not a video file ffprobe can read.</summary>
+    public static async Task<MediaInfo> ProbeAsync(string source, ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        string json;
+        try
+        {
+            json = await ProcessRunner.RunAsync("ffprobe", Arguments(source), options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaProcessException e) when (e.ExitCode > 0)
+        {
+            throw new UnsupportedMediaException("The recording is not a video file that can be read.");
+        }
+        return Parse(json);
+    }
+
+    /// <summary>Reads ffprobe's JSON. Pure, so odd outputs can be tested without a file.</summary>
+    public static MediaInfo Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var streams = root.TryGetProperty("streams", out var s) ? s.EnumerateArray().ToList() : [];
+        var video = streams.FirstOrDefault(x => Text(x, "codec_type") == "video" && !IsAttachedPicture(x));
+        if (video.ValueKind == JsonValueKind.Undefined)
+            throw new UnsupportedMediaException("The recording has no video stream: it is not a video file.");
+        var audio = streams.FirstOrDefault(x => Text(x, "codec_type") == "audio");
+        var format = root.GetProperty("format");
+        return new MediaInfo
+        {
+            FormatName = Text(format, "format_name") ?? "",
+            Duration = TimeSpan.FromSeconds(Number(format, "duration") ?? Number(video, "duration") ?? 0),
+            BitRate = Number(format, "bit_rate") is { } rate ? (long)rate : null,
+            Video = new VideoStreamInfo(Text(video, "codec_name") ?? "", Text(video, "profile"), Text(video, "pix_fmt"),
+                (int)(Number(video, "width") ?? 0), (int)(Number(video, "height") ?? 0),
+                Rate(Text(video, "avg_frame_rate")), Rate(Text(video, "r_frame_rate")), Rotation(video)),
+            Audio = audio.ValueKind == JsonValueKind.Undefined ? null
+                : new AudioStreamInfo(Text(audio, "codec_name") ?? "", (int)(Number(audio, "channels") ?? 0), Text(audio, "channel_layout"), (int)(Number(audio, "sample_rate") ?? 0)),
+        };
+    }
+
+    // Cover art in an MP4 shows up as a one-frame video stream.
+    static bool IsAttachedPicture(JsonElement stream) =>
+        stream.TryGetProperty("disposition", out var d) && d.TryGetProperty("attached_pic", out var a) && a.ValueKind == JsonValueKind.Number && a.GetInt32() == 1;
+
+    /// <summary>Rotation from the display matrix side data (FFmpeg 5+), else the legacy rotate tag; counter-clockwise degrees as 0/90/180/270.</summary>
+    static int Rotation(JsonElement video)
+    {
+        double? degrees = null;
+        if (video.TryGetProperty("side_data_list", out var sides))
+            foreach (var side in sides.EnumerateArray())
+                if (Number(side, "rotation") is { } r) degrees = r;
+        if (degrees is null && video.TryGetProperty("tags", out var tags) && Number(tags, "rotate") is { } tag) degrees = -tag;
+        var normalised = (int)Math.Round((degrees ?? 0) / 90.0) * 90 % 360;
+        return normalised < 0 ? normalised + 360 : normalised;
+    }
+
+    static double Rate(string? fraction)
+    {
+        if (fraction?.Split('/') is not [var n, var d]) return 0;
+        return double.TryParse(n, CultureInfo.InvariantCulture, out var num) && double.TryParse(d, CultureInfo.InvariantCulture, out var den) && den > 0 ? num / den : 0;
+    }
+
+    static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    static double? Number(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number) return value.GetDouble();
+        // ffprobe writes most numbers as strings ("duration": "2.000000").
+        return value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+}
