@@ -37,8 +37,7 @@ public sealed class BlobContainerClient
     Uri BlobUri(string blobName)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
-        var uri = StorageUri.Append(StorageUri.WithoutQuery(Uri), blobName);
-        return Uri.Query.Length > 1 ? new UriBuilder(uri) { Query = Uri.Query.TrimStart('?') }.Uri : uri;
+        return StorageUri.Append(Uri, blobName);
     }
 
     /// <summary>Creates the (private) container; fails if it exists.</summary>

@@ -46,9 +46,7 @@ public sealed class BlobServiceClient
     public BlobContainerClient GetBlobContainerClient(string blobContainerName)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobContainerName);
-        var uri = StorageUri.Append(StorageUri.WithoutQuery(Uri), blobContainerName);
-        if (Uri.Query.Length > 1) uri = new UriBuilder(uri) { Query = Uri.Query.TrimStart('?') }.Uri;
-        return new BlobContainerClient(uri, _context);
+        return new BlobContainerClient(StorageUri.Append(Uri, blobContainerName), _context);
     }
 
     /// <summary>
