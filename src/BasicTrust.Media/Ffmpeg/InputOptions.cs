@@ -26,6 +26,9 @@ public sealed class InputOptions
     /// <summary>A generated input (lavfi), for test media.</summary>
     public InputOptions Lavfi() => Add("-f", "lavfi");
 
+    /// <summary>A raw input option, for flags without a method yet.</summary>
+    public InputOptions Custom(params string[] items) => Add(items);
+
     InputOptions Add(params string[] items)
     {
         Arguments.AddRange(items);

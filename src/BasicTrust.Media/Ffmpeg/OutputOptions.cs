@@ -35,6 +35,9 @@ public sealed class OutputOptions
     /// <summary>Container-level metadata (title, comment). FFmpeg takes the value as one argv entry, so no quoting is involved.</summary>
     public OutputOptions Metadata(string key, string value) => Add("-metadata", $"{key}={value}");
 
+    /// <summary>Drop the source's metadata and chapters: a phone writes its GPS location and model there.</summary>
+    public OutputOptions DropSourceMetadata() => Add("-map_metadata", "-1", "-map_chapters", "-1");
+
     /// <summary>No audio in the output.</summary>
     public OutputOptions NoAudio() => Add("-an");
 

@@ -7,9 +7,14 @@ namespace BasicTrust.Media.Probing;
 /// <summary>Probes a local file or URL with ffprobe and reads its JSON into <see cref="MediaInfo"/>.</summary>
 public static class MediaProbe
 {
-    /// <summary>The ffprobe argv: JSON with format and streams, errors only.</summary>
+    /// <summary>
+    /// The ffprobe argv: JSON with format and streams, errors only, only the accepted demuxers and the protocols
+    /// the source needs (a playlist disguised as a video cannot make ffprobe open anything).
+    /// </summary>
     public static IReadOnlyList<string> Arguments(string source) =>
-        ["-hide_banner", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", source];
+        // Warnings too: "misdetection possible" tells a text file from an MP4 that lost its index.
+        ["-hide_banner", "-v", "warning", "-protocol_whitelist", string.Join(',', Sources.MediaSource.Protocols(source)), "-format_whitelist", string.Join(',', Sources.MediaPolicy.Demuxers),
+         "-print_format", "json", "-show_format", "-show_streams", source];
 
     /// <summary>Runs ffprobe. Throws <see cref="UnsupportedMediaException"/> when the input is not a video file ffprobe can read.</summary>
     public static async Task<MediaInfo> ProbeAsync(string source, ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
@@ -21,9 +26,35 @@ public static class MediaProbe
         }
         catch (MediaProcessException e) when (e.ExitCode > 0)
         {
-            throw new UnsupportedMediaException("The recording is not a video file that can be read.");
+            throw new UnsupportedMediaException(Reason(e.StandardErrorTail));
         }
         return Parse(json);
+    }
+
+    /// <summary>The plain reason behind an ffprobe failure, from its stderr.</summary>
+    internal static string Reason(string stderr) =>
+        stderr switch
+        {
+            _ when stderr.Contains("[hls @", StringComparison.Ordinal) || stderr.Contains("[concat @", StringComparison.Ordinal)
+                => "The recording is a playlist, not a video file.",
+            _ when stderr.Contains("Server returned 4", StringComparison.Ordinal) || stderr.Contains("Connection refused", StringComparison.Ordinal)
+                => "The recording cannot be fetched from storage.",
+            _ when stderr.Contains("moov atom not found", StringComparison.Ordinal) && !stderr.Contains("misdetection possible", StringComparison.Ordinal)
+                => "The recording is incomplete: its index is missing (the upload or the recording was interrupted).",
+            _ => "The recording is not a video file that can be read.",
+        };
+
+    /// <summary>
+    /// The video packets between two positions, reading only that window (the demuxer seeks to the keyframe
+    /// at or before <paramref name="from"/>): times and which are keyframes.
+    /// </summary>
+    public static async Task<IReadOnlyList<Packet>> VideoPacketsAsync(string source, IReadOnlyList<string> inputArguments, TimeSpan from, TimeSpan to,
+        ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> arguments = ["-hide_banner", "-v", "error", .. inputArguments, "-select_streams", "v:0",
+            "-read_intervals", $"{FfmpegArguments.Time(from)}%{FfmpegArguments.Time(to)}", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", source];
+        var csv = await ProcessRunner.RunAsync("ffprobe", arguments, options, cancellationToken).ConfigureAwait(false);
+        return Packet.ParseCsv(csv);
     }
 
     /// <summary>Reads ffprobe's JSON. Pure, so odd outputs can be tested without a file.</summary>

@@ -1,0 +1,54 @@
+using BasicTrust.Highlights.Time;
+using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Probing;
+
+namespace BasicTrust.Media.Sources;
+
+/// <summary>
+/// A recording that has been probed and accepted: a local file or an HTTP(S) URL (a short-lived read SAS),
+/// with what every later FFmpeg run must be told about it.
+/// </summary>
+public sealed record MediaSource(string Location, MediaInfo Info)
+{
+    /// <summary>True for an HTTP(S) URL.</summary>
+    public bool IsUrl => IsHttp(Location);
+
+    /// <summary>
+    /// The options every run on this recording gets: the probed demuxer forced (the file cannot be read as
+    /// something else later), only the protocols it needs, and reconnects for URLs.
+    /// </summary>
+    public void Apply(InputOptions input)
+    {
+        input.Format(MediaPolicy.Demuxer(Info)).ProtocolWhitelist(Protocols(Location));
+        if (IsUrl) input.Reconnect();
+    }
+
+    /// <summary>The same options as an argv fragment, for ffprobe.</summary>
+    internal IReadOnlyList<string> InputArguments()
+    {
+        var input = new InputOptions();
+        Apply(input);
+        return input.Arguments;
+    }
+
+    /// <summary>
+    /// Probes <paramref name="location"/> with only the accepted demuxers and the protocols it needs, then checks the
+    /// policy and that the recording is complete. Throws <see cref="UnsupportedMediaException"/> with a plain reason.
+    /// </summary>
+    public static async Task<MediaSource> OpenAsync(string location, MediaLimits limits, CancellationToken cancellationToken = default)
+    {
+        var options = new ProcessRunOptions { Timeout = limits.ProbeTimeout };
+        var info = await MediaProbe.ProbeAsync(location, options, cancellationToken).ConfigureAwait(false);
+        MediaPolicy.Check(info, limits);
+        var source = new MediaSource(location, info);
+        if (await Completeness.FindCutShortAsync(source, options, cancellationToken).ConfigureAwait(false) is { } readableUntil)
+            throw new UnsupportedMediaException($"The recording is cut short at {TimeCode.Format(readableUntil)} (it claims to last {TimeCode.Format(info.Duration)}); upload it again.");
+        return source;
+    }
+
+    /// <summary>The protocols FFmpeg may open for this input: a crafted file cannot make it read anything else.</summary>
+    public static string[] Protocols(string location) => IsHttp(location) ? ["http", "https", "tcp", "tls"] : ["file"];
+
+    static bool IsHttp(string location) =>
+        location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,145 @@
+using BasicTrust.Media.Clips;
+using BasicTrust.Media.Probing;
+using BasicTrust.Media.Sources;
+
+namespace BasicTrust.Media.Tests;
+
+public class ClipCutterTests
+{
+    static readonly MediaLimits Limits = new();
+
+    [Theory]
+    [InlineData(2.0, 4.0)]     // on keyframes (GOP 50 = 2 s)
+    [InlineData(1.52, 3.28)]   // between keyframes: frames 38..81
+    [InlineData(0, 0.6)]       // from the very first frame
+    public async Task Precise_FirstAndLastFramesAreTheRequestedOnes(double from, double to)
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.NumberedVideoAsync(), Limits);
+        var output = media.PathOf("clip.mp4");
+
+        var accuracy = await ClipCutter.CutPreciseAsync(source, Request(from, to), ClipEncoding.For(source.Info, 720), output);
+
+        var frames = await media.FrameNumbersAsync(output);
+        var (first, last) = ((int)Math.Round(from * 25), (int)Math.Round(to * 25) - 1);
+        Assert.Equal(Enumerable.Range(first, last - first + 1), frames);
+        Assert.Equal((0, 0), (accuracy.InOffsetFrames, accuracy.OutOffsetFrames));
+    }
+
+    [Fact]
+    public async Task Precise_WritesH264HighAacStereoFastStartWithTitleAndNoSourceMetadata()
+    {
+        using var media = new TestMedia();
+        var recording = await media.VideoAsync(seconds: 3, extra: ["-metadata", "location=+52.3676+004.9041/"]);
+        var source = await MediaSource.OpenAsync(recording, Limits);
+        var output = media.PathOf("clip.mp4");
+
+        await ClipCutter.CutPreciseAsync(source, Request(0.5, 2.5, "Benoemen = 'ja'; #1"), ClipEncoding.For(source.Info, 720), output);
+
+        var info = await MediaProbe.ProbeAsync(output);
+        Assert.Equal(("h264", "High", "yuv420p", 320, 240), (info.Video.Codec, info.Video.Profile, info.Video.PixelFormat, info.Video.Width, info.Video.Height));
+        Assert.Equal(("aac", 2, 48000), (info.Audio!.Codec, info.Audio.Channels, info.Audio.SampleRate));
+        Assert.InRange(info.Duration.TotalSeconds, 1.95, 2.1);
+        Assert.True(Reels.Mp4Boxes.IsFastStart(output));
+        var tags = await TestMedia.ProbeAsync(output, "-show_entries", "format_tags:stream=codec_tag_string", "-of", "default=nw=1");
+        Assert.Contains("TAG:title=Benoemen = 'ja'; #1", tags);
+        Assert.Contains("codec_tag_string=avc1", tags);
+        Assert.DoesNotContain("location", tags);
+    }
+
+    [Fact]
+    public async Task Precise_RotatedHevcPhoneVideo_ComesOutUprightPortraitH264()
+    {
+        using var media = new TestMedia();
+        var hevc = await media.VideoAsync("hevc.mp4", seconds: 2, extra: ["-c:v", "libx265", "-x265-params", "log-level=error", "-profile:v", "main", "-tag:v", "hvc1"]);
+        var rotated = media.PathOf("rotated.mp4");
+        await Ffmpeg.ProcessRunner.RunAsync("ffmpeg", new Ffmpeg.FfmpegArguments().Input(hevc).Output(rotated, o => o.CopyAll().Custom("-metadata:s:v:0", "rotate=90")).Build());
+        var source = await MediaSource.OpenAsync(rotated, Limits);
+        var output = media.PathOf("clip.mp4");
+
+        await ClipCutter.CutPreciseAsync(source, Request(0, 1), ClipEncoding.For(source.Info, 720), output);
+
+        var info = await MediaProbe.ProbeAsync(output);
+        Assert.Equal(("h264", 240, 320, 0), (info.Video.Codec, info.Video.Width, info.Video.Height, info.Video.Rotation));
+    }
+
+    [Fact]
+    public async Task Precise_VariableFrameRate_BecomesConstant()
+    {
+        using var media = new TestMedia();
+        // Dropping every fifth frame with vfr timing: timestamps keep their gaps, like a phone under load.
+        var vfr = await media.VideoAsync("vfr.mp4", seconds: 4, rate: 30, extra: ["-vf", "select='not(eq(mod(n\\,5)\\,0))'", "-fps_mode", "vfr"]);
+        var source = await MediaSource.OpenAsync(vfr, Limits);
+        Assert.True(source.Info.Video.IsVariableFrameRate);
+        var output = media.PathOf("clip.mp4");
+
+        var encoding = ClipEncoding.For(source.Info, 720);
+        await ClipCutter.CutPreciseAsync(source, Request(0.5, 3.5), encoding, output);
+
+        var info = await MediaProbe.ProbeAsync(output);
+        Assert.False(info.Video.IsVariableFrameRate);
+        Assert.Equal(encoding.FramesPerSecond, info.Video.AverageFrameRate, 2);
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task Precise_NoAudioOrMono_GetsA48kHzStereoTrack(bool audio, int channels)
+    {
+        using var media = new TestMedia();
+        var recording = await media.VideoAsync(seconds: 2, audio: audio, extra: audio ? ["-ac", channels.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []);
+        var source = await MediaSource.OpenAsync(recording, Limits);
+        var output = media.PathOf("clip.mp4");
+
+        await ClipCutter.CutPreciseAsync(source, Request(0, 1.5), ClipEncoding.For(source.Info, 720), output);
+
+        var info = await MediaProbe.ProbeAsync(output);
+        Assert.Equal(("aac", 2, 48000), (info.Audio!.Codec, info.Audio.Channels, info.Audio.SampleRate));
+        Assert.InRange(info.Duration.TotalSeconds, 1.45, 1.6);
+    }
+
+    [Theory]
+    [InlineData(1920, 1080, 0, 720, 1280, 720)]
+    [InlineData(1080, 1920, 0, 720, 720, 1280)]
+    [InlineData(1920, 1080, 90, 720, 720, 1280)]
+    [InlineData(640, 360, 0, 720, 640, 360)]
+    [InlineData(321, 241, 0, 1080, 320, 240)]
+    [InlineData(3840, 2160, 0, 480, 854, 480)]
+    public void Encoding_ScalesTheShortSideToTheTargetNeverUpAndEvenAtTheNearestStandardRate(int width, int height, int rotation, int target, int expectedWidth, int expectedHeight)
+    {
+        var info = new MediaInfo { FormatName = "mov", Video = new VideoStreamInfo("h264", null, null, width, height, 29.7, 30, rotation) };
+        var encoding = ClipEncoding.For(info, target);
+        Assert.Equal((expectedWidth, expectedHeight, "30000/1001"), (encoding.Width, encoding.Height, encoding.FrameRate));
+    }
+
+    [Fact]
+    public async Task Draft_WidensOutwardToKeyframes_SoNoTaggedFrameIsLost()
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.NumberedVideoAsync(gop: 25), Limits);
+        var output = media.PathOf("draft.mp4");
+
+        var accuracy = await ClipCutter.CutDraftAsync(source, Request(1.52, 3.28), output);
+
+        var frames = await media.FrameNumbersAsync(output);
+        Assert.Equal(25, frames[0]);                    // the keyframe at 1 s, before frame 38
+        Assert.Equal(99, frames[^1]);                   // up to the keyframe at 4 s, after frame 81
+        Assert.Equal(Enumerable.Range(25, 75), frames);
+        Assert.Equal((-13, 18), (accuracy.InOffsetFrames, accuracy.OutOffsetFrames));
+    }
+
+    [Fact]
+    public async Task Still_ShowsTheFrameAtTheKeyMoment()
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.NumberedVideoAsync(), Limits);
+        var still = media.PathOf("still.jpg");
+
+        await Still.SaveAsync(source, TimeSpan.FromSeconds(2.6), ClipEncoding.For(source.Info, 720), still);
+
+        Assert.Equal([65], await media.FrameNumbersAsync(still));
+    }
+
+    static ClipRequest Request(double from, double to, string title = "Benoemen") =>
+        new(TimeSpan.FromSeconds(from), TimeSpan.FromSeconds(to), title, "strength");
+}
