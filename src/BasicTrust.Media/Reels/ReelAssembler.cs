@@ -42,12 +42,12 @@ public static class ReelAssembler
         await VerifyAsync(output, options, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Decodes every stream (stopping at the first error) and checks <c>moov</c> precedes <c>mdat</c>.</summary>
+    /// <summary>Decodes the picture and sound (stopping at the first error) and checks <c>moov</c> precedes <c>mdat</c>.</summary>
     public static async Task VerifyAsync(string path, ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         await ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().LogLevel("error")
             .Input(path, i => i.Format("mov").ProtocolWhitelist("file").Custom("-xerror"))
-            .Output("-", o => o.Map("0").Custom("-f", "null")).Build(), options, cancellationToken).ConfigureAwait(false);
+            .Output("-", o => o.Map("0:v").Map("0:a?").Custom("-f", "null")).Build(), options, cancellationToken).ConfigureAwait(false);
         if (!Mp4Boxes.IsFastStart(path))
             throw new InvalidDataException("The reel's index is not at the front of the file.");
     }

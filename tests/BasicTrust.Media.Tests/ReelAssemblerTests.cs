@@ -1,0 +1,90 @@
+using BasicTrust.Highlights.Planning;
+using BasicTrust.Media.Clips;
+using BasicTrust.Media.Probing;
+using BasicTrust.Media.Reels;
+using BasicTrust.Media.Sources;
+
+namespace BasicTrust.Media.Tests;
+
+public class ReelAssemblerTests
+{
+    [Fact]
+    public async Task Assemble_ThreeClips_HasTheirDurationChaptersAndCaptionsAndDecodes()
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.NumberedVideoAsync(seconds: 8), new MediaLimits());
+        var encoding = ClipEncoding.For(source.Info, 720);
+        var cuts = new[] { (0.4, 2.0), (3.0, 4.2), (5.0, 7.4) };
+        var clips = new List<string>();
+        foreach (var (from, to) in cuts)
+        {
+            // A quote in the file name exercises the concat list's escaping.
+            var path = media.PathOf($"clip's-{clips.Count}.mp4");
+            await ClipCutter.CutPreciseAsync(source, new ClipRequest(TimeSpan.FromSeconds(from), TimeSpan.FromSeconds(to), "t", "c"), encoding, path);
+            clips.Add(path);
+        }
+        var chapters = new[]
+        {
+            new Chapter("c1", "Benoemen; = #1", TimeSpan.Zero, TimeSpan.FromSeconds(1.6)),
+            new Chapter("c2", "Spiegelen", TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.8)),
+            new Chapter("c3", "Veilig begrenzen", TimeSpan.FromSeconds(2.8), TimeSpan.FromSeconds(5.2)),
+        };
+        var cues = new[] { new CaptionCue("t1", TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(1.5), "Jij bent boos, hè? <b>&</b>") };
+        var reel = media.PathOf("reel.mp4");
+
+        await ReelAssembler.AssembleAsync(new ReelInput(clips, "Sessie 3", chapters, cues, "nl"), reel);
+
+        var info = await MediaProbe.ProbeAsync(reel);
+        Assert.InRange(info.Duration.TotalSeconds, 5.1, 5.35);
+        Assert.True(Mp4Boxes.IsFastStart(reel));
+        var probe = await TestMedia.ProbeAsync(reel, "-show_chapters", "-show_entries", "stream=codec_name:stream_tags=language", "-of", "default=nw=1");
+        Assert.Contains("TAG:title=Benoemen; = #1", probe);
+        Assert.Contains("TAG:title=Veilig begrenzen", probe);
+        Assert.Contains("codec_name=mov_text", probe);
+        Assert.Contains("TAG:language=dut", probe);
+        var frames = await media.FrameNumbersAsync(reel);
+        Assert.Equal([.. Enumerable.Range(10, 40), .. Enumerable.Range(75, 30), .. Enumerable.Range(125, 60)], frames);
+    }
+
+    [Fact]
+    public async Task Verify_FileWithIndexAtTheEnd_IsRefused()
+    {
+        using var media = new TestMedia();
+        var path = await media.VideoAsync(seconds: 1);
+        await Assert.ThrowsAsync<InvalidDataException>(() => ReelAssembler.VerifyAsync(path));
+    }
+
+    [Fact]
+    public async Task Verify_CorruptedMiddle_FailsToDecode()
+    {
+        using var media = new TestMedia();
+        var path = await media.VideoAsync(seconds: 2, extra: ["-movflags", "+faststart"]);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Array.Fill(bytes, (byte)0xFF, bytes.Length / 2, 4096);
+        await File.WriteAllBytesAsync(path, bytes);
+        await Assert.ThrowsAsync<Ffmpeg.MediaProcessException>(() => ReelAssembler.VerifyAsync(path));
+    }
+
+    [Fact]
+    public void ConcatList_QuotesEachPathAndEscapesQuotes()
+    {
+        Assert.Equal("ffconcat version 1.0\nfile '/tmp/a'\\''b.mp4'\n", ReelAssembler.ConcatList(["/tmp/a'b.mp4"]));
+    }
+}
+
+public class ReelTextFormatTests
+{
+    [Fact]
+    public void WebVtt_EscapesMarkupAndDropsBlankLinesSoACueCannotEndEarly()
+    {
+        var vtt = WebVtt.Write([new CaptionCue("t1", TimeSpan.FromSeconds(61.5), TimeSpan.FromSeconds(3725.25), "a --> b <i>&\n\nnext")]);
+        Assert.Equal("WEBVTT\n\n1\n00:01:01.500 --> 01:02:05.250\na --&gt; b &lt;i&gt;&amp;\nnext\n", vtt);
+    }
+
+    [Fact]
+    public void FfMetadata_EscapesSpecialCharactersAndWritesMilliseconds()
+    {
+        var text = FfMetadata.Write("Sessie #3", [new Chapter("c", "a=b;c\\d\ne", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2))]);
+        Assert.Equal(";FFMETADATA1\ntitle=Sessie \\#3\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=2000\ntitle=a\\=b\\;c\\\\d\\\ne\n", text);
+    }
+}
