@@ -5,6 +5,8 @@
 #   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
 #                        exports BASICTRUST_STORAGE (a connection string) and stops it on exit.
 #   stop_azurite         stops it by PID (also run by the EXIT trap start_azurite sets).
+#   start_devhost APP LOG  starts the DevHost (the local Functions host) on the function app folder APP,
+#                        against that Azurite, logging to LOG; stopped by the same EXIT trap.
 
 BT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BT_AZURITE_DIR="$BT_ROOT/tools/azurite"
@@ -70,7 +72,7 @@ start_azurite() {
     --location "$BT_AZURITE_DATA" --skipApiVersionCheck --disableTelemetry --silent \
     >"$BT_AZURITE_DATA/azurite.out" 2>&1 &
   BT_AZURITE_PID=$!
-  trap stop_azurite EXIT
+  trap bt_stop_all EXIT
   trap 'exit 130' INT TERM
   if ! bt_wait_for_port "$blob_port" || ! bt_wait_for_port "$queue_port"; then
     cat "$BT_AZURITE_DATA/azurite.out" >&2
@@ -88,4 +90,33 @@ stop_azurite() {
   BT_AZURITE_PID=
   [ -n "${BT_AZURITE_DATA:-}" ] && rm -rf "$BT_AZURITE_DATA"
   BT_AZURITE_DATA=
+}
+
+start_devhost() {
+  local app=$1 log=$2
+  AzureWebJobsStorage="$BASICTRUST_STORAGE" BasicTrust__Storage__ConnectionString="$BASICTRUST_STORAGE" \
+  FUNCTIONS_WORKER_RUNTIME=custom \
+    dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" >"$log" 2>&1 &
+  BT_DEVHOST_PID=$!
+  local i
+  for i in $(seq 1 300); do
+    grep -q "DevHost running" "$log" 2>/dev/null && { bt_log "DevHost is up (pid $BT_DEVHOST_PID, log $log)"; return 0; }
+    kill -0 "$BT_DEVHOST_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  tail -20 "$log" >&2
+  bt_die "the DevHost did not start"
+}
+
+stop_devhost() {
+  if [ -n "${BT_DEVHOST_PID:-}" ] && kill -0 "$BT_DEVHOST_PID" 2>/dev/null; then
+    kill -TERM "$BT_DEVHOST_PID" 2>/dev/null
+    wait "$BT_DEVHOST_PID" 2>/dev/null || true
+  fi
+  BT_DEVHOST_PID=
+}
+
+bt_stop_all() {
+  stop_devhost
+  stop_azurite
 }

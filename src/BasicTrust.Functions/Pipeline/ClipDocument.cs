@@ -1,0 +1,33 @@
+using BasicTrust.Highlights.Vocabulary;
+using BasicTrust.Media.Clips;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>
+/// <c>clips/{caseId}/{sessionId}/{planId}/{clipId}.json</c>: a clip's tag metadata and timing, requested versus
+/// actual, in seconds (three decimals) and frames.
+/// </summary>
+public sealed record ClipDocument(
+    string ClipId,
+    string PlanId,
+    int Index,
+    Valence Valence,
+    string Title,
+    IReadOnlyList<PlannedTag> Tags,
+    ClipTiming Timing,
+    string Video,
+    string Still)
+{
+    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, SessionKey session) =>
+        new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy),
+            $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "mp4")}", $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "jpg")}");
+}
+
+/// <summary>Requested and actual in/out in recording seconds, and how many frames they differ.</summary>
+public sealed record ClipTiming(double RequestedIn, double RequestedOut, double ActualIn, double ActualOut, int InOffsetFrames, int OutOffsetFrames, double Duration)
+{
+    public static ClipTiming From(ClipAccuracy a) =>
+        new(Seconds(a.RequestedIn), Seconds(a.RequestedOut), Seconds(a.ActualIn), Seconds(a.ActualOut), a.InOffsetFrames, a.OutOffsetFrames, Seconds(a.ActualDuration));
+
+    static double Seconds(TimeSpan time) => Math.Round(time.TotalSeconds, 3);
+}

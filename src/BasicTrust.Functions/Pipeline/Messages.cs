@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BasicTrust.Functions.Invocation;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>A <c>clip-jobs</c> message: cut one clip of one plan.</summary>
+public sealed record ClipJob(string CaseId, string SessionId, string PlanId, string ClipId);
+
+/// <summary>A <c>reel-jobs</c> message: assemble the reel of one plan.</summary>
+public sealed record ReelJob(string CaseId, string SessionId, string PlanId);
+
+/// <summary>A <c>reels-ready</c> message: the review queue's feed. Consumers deduplicate by (caseId, sessionId, planId).</summary>
+public sealed record ReelReady(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, string Reel, IReadOnlyList<string> Clips);
+
+/// <summary>Reads queue messages strictly: a message anyone could have written names the field and rule it breaks.</summary>
+public static partial class Messages
+{
+    /// <summary>Parses a message; throws <see cref="InvalidInvocationException"/> naming the bad field.</summary>
+    public static T Read<T>(string text) where T : class
+    {
+        T? message;
+        try { message = JsonSerializer.Deserialize<T>(text, Json.Options); }
+        catch (JsonException) { throw new InvalidInvocationException($"The message is not a JSON {typeof(T).Name}."); }
+        if (message is null) throw new InvalidInvocationException($"The message is not a JSON {typeof(T).Name}.");
+        return message;
+    }
+
+    /// <summary>The session of a job, ids checked.</summary>
+    public static SessionKey Session(string? caseId, string? sessionId)
+    {
+        try { return SessionKey.Create(caseId, sessionId); }
+        catch (ArgumentException e) { throw new InvalidInvocationException(e.Message); }
+    }
+
+    /// <summary>Checks a plan id (12 lower-case hex digits).</summary>
+    public static string PlanId(string? planId) =>
+        planId is not null && PlanIdPattern().IsMatch(planId) ? planId : throw new InvalidInvocationException("planId must be 12 lower-case hex digits.");
+
+    /// <summary>Checks a clip id (<c>{planId}-NN</c>) belongs to the plan.</summary>
+    public static string ClipId(string? clipId, string planId) =>
+        clipId is not null && ClipIdPattern().IsMatch(clipId) && clipId.StartsWith(planId + "-", StringComparison.Ordinal)
+            ? clipId : throw new InvalidInvocationException("clipId must be the planId followed by '-' and a two- or three-digit number.");
+
+    [GeneratedRegex(@"^[0-9a-f]{12}\z")]
+    private static partial Regex PlanIdPattern();
+
+    [GeneratedRegex(@"^[0-9a-f]{12}-[0-9]{2,3}\z")]
+    private static partial Regex ClipIdPattern();
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>Settings of the pipeline, bound from <c>BasicTrust:Pipeline</c> (app settings <c>BasicTrust__Pipeline__…</c>).</summary>
+public sealed class PipelineOptions
+{
+    /// <summary>How long the read link FFmpeg uses on a recording lives (it covers one clip's cut).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "02:00:00")]
+    public TimeSpan RecordingLinkLifetime { get; set; } = TimeSpan.FromMinutes(45);
+
+    /// <summary>A session whose clips are all done but has no reel after this long is repaired by the sweep.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>x264 preset of precise clips: the speed/size trade-off measured in bench/.</summary>
+    [RegularExpression("^(ultrafast|superfast|veryfast|faster|fast|medium)$")]
+    public string Preset { get; set; } = "veryfast";
+
+    /// <summary>Create the containers at start-up (local runs); in Azure the infrastructure creates them.</summary>
+    public bool CreateContainers { get; set; } = true;
+}

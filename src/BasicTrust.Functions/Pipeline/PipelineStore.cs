@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Azure;
+using BasicTrust.Functions.Invocation;
+using BasicTrust.Storage.Blobs;
+using BasicTrust.Storage.Sas;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>The pipeline's blob operations: JSON documents, create-only markers, files, and short-lived read links.</summary>
+public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
+{
+    /// <summary>The blob service, for listing and cleanup.</summary>
+    public BlobServiceClient Service => service;
+
+    public BlobClient Blob(string container, string name) => service.GetBlobContainerClient(container).GetBlobClient(name);
+
+    /// <summary>Creates the pipeline's containers when missing (local runs).</summary>
+    public async Task CreateContainersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
+            await service.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A JSON document and its ETag, or (default, null) when the blob does not exist.</summary>
+    public async Task<(T? Value, ETag? ETag)> ReadAsync<T>(string container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var download = (await Blob(container, name).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var value = await JsonSerializer.DeserializeAsync<T>(download.Content, Json.Options, cancellationToken).ConfigureAwait(false);
+            return (value, download.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (default, null);
+        }
+    }
+
+    /// <summary>Writes a JSON document; with <paramref name="ifMatch"/> only over that version (412 otherwise).</summary>
+    public async Task WriteAsync<T>(string container, string name, T value, ETag? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Conditions = ifMatch is { } etag ? new BlobRequestConditions { IfMatch = etag } : null,
+        };
+        await Blob(container, name).UploadAsync(BinaryData.FromObjectAsJson(value, Json.Options), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Create-only write: true for the one caller that created it.</summary>
+    public Task<bool> CreateMarkerAsync(string name, string content, CancellationToken cancellationToken) =>
+        Blob(SessionKey.Pipeline, name).UploadIfNotExistsAsync(BinaryData.FromString(content), cancellationToken: cancellationToken);
+
+    public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken) =>
+        (await Blob(container, name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>How many blobs there are under a prefix.</summary>
+    public async Task<int> CountAsync(string container, string prefix, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in service.GetBlobContainerClient(container).GetBlobsAsync(prefix, cancellationToken: cancellationToken).ConfigureAwait(false)) count++;
+        return count;
+    }
+
+    /// <summary>Uploads a local file in blocks, with its content type and metadata.</summary>
+    public async Task UploadFileAsync(string container, string name, string path, string contentType, IDictionary<string, string>? metadata, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        await Blob(container, name).UploadAsync(file, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = metadata }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Downloads a blob to a local file.</summary>
+    public async Task DownloadFileAsync(string container, string name, string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.Create(path);
+        await Blob(container, name).DownloadToAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A read-only link to one blob that expires after <paramref name="lifetime"/>: FFmpeg reads the recording through
+    /// it with range requests. Signed with the account key locally, with a user delegation key under a managed identity.
+    /// </summary>
+    public async Task<Uri> ReadLinkAsync(BlobClient blob, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var expires = clock.GetUtcNow() + lifetime;
+        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
+        var key = (await service.GetUserDelegationKeyAsync(clock.GetUtcNow().AddMinutes(-5), expires, cancellationToken).ConfigureAwait(false)).Value;
+        return blob.GenerateUserDelegationSasUri(new BlobSasBuilder(BlobSasPermissions.Read, expires) { StartsOn = clock.GetUtcNow().AddMinutes(-5) }, key);
+    }
+}

@@ -1,0 +1,50 @@
+using BasicTrust.Highlights.Manifest;
+using BasicTrust.Highlights.Planning;
+using BasicTrust.Highlights.Vocabulary;
+using BasicTrust.Media.Clips;
+using BasicTrust.Media.Probing;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>
+/// <c>pipeline/{caseId}/{sessionId}/{planId}/plan.json</c>: everything the clip and reel workers need, fixed at
+/// planning time: the probed recording, the one encoding all clips share, the clips in showing order, chapters and captions.
+/// </summary>
+public sealed record PlanDocument(
+    string PlanId,
+    string CaseId,
+    string SessionId,
+    string Method,
+    string Recording,
+    string RecordingETag,
+    DateTimeOffset? NextSessionAt,
+    ClipQuality Quality,
+    string Language,
+    MediaInfo Media,
+    ClipEncoding Encoding,
+    IReadOnlyList<PlannedClip> Clips,
+    IReadOnlyList<Chapter> Chapters,
+    IReadOnlyList<CaptionCue> Cues,
+    TimeSpan Duration)
+{
+    /// <summary>The plan's document for a validated manifest and its reel plan.</summary>
+    public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding) =>
+        new(plan.PlanId, manifest.CaseId, manifest.SessionId, manifest.Method, manifest.Recording, recordingETag, manifest.NextSessionAt,
+            plan.Settings.Quality, plan.Settings.Language, media, encoding,
+            [.. plan.Clips.Select(c => PlannedClip.From(c, plan.Settings.Language))], plan.Chapters, plan.Cues, plan.Duration);
+
+    /// <summary>The clip with this id, or null.</summary>
+    public PlannedClip? Clip(string clipId) => Clips.FirstOrDefault(c => c.ClipId == clipId);
+}
+
+/// <summary>A clip as the worker cuts it: in/out, the still's moment, the text written into the file, and its tags.</summary>
+public sealed record PlannedClip(string ClipId, int Index, TimeSpan In, TimeSpan Out, TimeSpan StillAt, Valence Valence, string Title, string Comment, IReadOnlyList<PlannedTag> Tags)
+{
+    public static PlannedClip From(ClipPlan clip, string language) =>
+        new(clip.ClipId, clip.Index, clip.In, clip.Out, clip.StillAt, clip.Valence, ReelPlanner.Title(clip, language),
+            string.Join(" · ", clip.Tags.Select(t => ReelPlanner.CaptionText(t, language))),
+            [.. clip.Tags.Select(t => new PlannedTag(t.Id, t.Label.Code, t.Label.DisplayName(language), t.Valence, t.Actor, t.Start, t.End, t.KeyMoment, t.Note, t.Caption))]);
+}
+
+/// <summary>A tag as the clinician gave it, labels resolved.</summary>
+public sealed record PlannedTag(string Id, string Label, string DisplayName, Valence Valence, Actor Actor, TimeSpan Start, TimeSpan End, TimeSpan KeyMoment, string? Note, string? Caption);

@@ -1,0 +1,48 @@
+using BasicTrust.Highlights.Manifest;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>
+/// One therapy session's pseudonymous ids and every blob name derived from them (ARCHITECTURE.md §4).
+/// Constructed only from valid ids, so no name can escape its session's folder.
+/// </summary>
+public sealed record SessionKey
+{
+    /// <summary>Container of raw uploads and manifests.</summary>
+    public const string Recordings = "recordings";
+    /// <summary>Container of cut clips, stills and clip metadata.</summary>
+    public const string Clips = "clips";
+    /// <summary>Container of reels, captions and reel metadata.</summary>
+    public const string Reels = "reels";
+    /// <summary>Container of internal state: status, plans, markers.</summary>
+    public const string Pipeline = "pipeline";
+
+    SessionKey(string caseId, string sessionId) => (CaseId, SessionId) = (caseId, sessionId);
+
+    public string CaseId { get; }
+    public string SessionId { get; }
+
+    /// <summary>The key for two ids; throws <see cref="ArgumentException"/> naming the field when one breaks the id rule.</summary>
+    public static SessionKey Create(string? caseId, string? sessionId)
+    {
+        if (!Ids.IsValid(caseId)) throw new ArgumentException($"caseId must match {Ids.Rule}.", nameof(caseId));
+        if (!Ids.IsValid(sessionId)) throw new ArgumentException($"sessionId must match {Ids.Rule}.", nameof(sessionId));
+        return new SessionKey(caseId!, sessionId!);
+    }
+
+    /// <summary><c>{caseId}/{sessionId}</c>: the folder of this session in every container.</summary>
+    public string Folder => $"{CaseId}/{SessionId}";
+
+    public string Manifest => $"{Folder}/session.json";
+    public string Recording(string fileName) => $"{Folder}/{fileName}";
+    public string Status => $"{Folder}/status.json";
+    public string PlanFolder(string planId) => $"{Folder}/{planId}";
+    public string Plan(string planId) => $"{PlanFolder(planId)}/plan.json";
+    public string ClipDone(string planId, string clipId) => $"{PlanFolder(planId)}/done/{clipId}";
+    public string ClipError(string planId, string clipId) => $"{PlanFolder(planId)}/errors/{clipId}.txt";
+    public string ReelQueued(string planId) => $"{PlanFolder(planId)}/reel-queued";
+    public string Clip(string planId, string clipId, string extension) => $"{PlanFolder(planId)}/{clipId}.{extension}";
+    public string Reel(string planId, string fileName) => $"{PlanFolder(planId)}/{fileName}";
+
+    public override string ToString() => Folder;
+}

@@ -1,0 +1,45 @@
+using BasicTrust.Highlights.Validation;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>Where a session is in the pipeline.</summary>
+public enum SessionState
+{
+    Received,
+    Planned,
+    Cutting,
+    Assembling,
+    Ready,
+    Failed,
+}
+
+/// <summary>A problem in plain language, naming the field and the rule, as the therapist sees it.</summary>
+public sealed record StatusProblem(string Path, string Rule, string Message)
+{
+    public static StatusProblem From(Problem problem) => new(problem.Path, problem.Rule, problem.Message);
+}
+
+/// <summary><c>pipeline/{caseId}/{sessionId}/status.json</c>: what the therapist and the tools poll.</summary>
+public sealed record SessionStatus
+{
+    public required string CaseId { get; init; }
+    public required string SessionId { get; init; }
+    /// <summary>The plan being worked on; a newer manifest gives a new plan that supersedes it.</summary>
+    public string? PlanId { get; init; }
+    public SessionState State { get; init; }
+    public int ClipsDone { get; init; }
+    public int ClipsTotal { get; init; }
+    public IReadOnlyList<StatusProblem> Warnings { get; init; } = [];
+    public IReadOnlyList<StatusProblem> Errors { get; init; } = [];
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? ReadyAt { get; init; }
+
+    /// <summary>One line for people: "planned", "cutting 3/8", "ready", "failed: …".</summary>
+    public string Progress => State switch
+    {
+        SessionState.Cutting => $"cutting {ClipsDone}/{ClipsTotal}",
+        SessionState.Failed => $"failed: {string.Join("; ", Errors.Select(e => e.Message))}",
+        _ => State.ToString().ToLowerInvariant(),
+    };
+}

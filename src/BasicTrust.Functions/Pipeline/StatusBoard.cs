@@ -1,0 +1,52 @@
+using Azure;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>
+/// Reads and changes <c>status.json</c>. Clip workers finish concurrently, so every change is a read,
+/// modify and conditional write (If-Match on the ETag), repeated when another worker wrote in between.
+/// </summary>
+public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
+{
+    public async Task<SessionStatus?> GetAsync(SessionKey session, CancellationToken cancellationToken) =>
+        (await store.ReadAsync<SessionStatus>(SessionKey.Pipeline, session.Status, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current status (null when there is none yet); returning null
+    /// leaves it as it is. Returns the status as written, or the unchanged one.
+    /// </summary>
+    public async Task<SessionStatus?> UpdateAsync(SessionKey session, Func<SessionStatus?, SessionStatus?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (current, etag) = await store.ReadAsync<SessionStatus>(SessionKey.Pipeline, session.Status, cancellationToken).ConfigureAwait(false);
+            var next = change(current);
+            if (next is null) return current;
+            var now = clock.GetUtcNow();
+            next = next with { UpdatedAt = now, CreatedAt = current?.CreatedAt ?? now };
+            try
+            {
+                if (etag is { } version)
+                    await store.WriteAsync(SessionKey.Pipeline, session.Status, next, version, cancellationToken).ConfigureAwait(false);
+                else if (!await store.Blob(SessionKey.Pipeline, session.Status).UploadIfNotExistsAsync(BinaryData.FromObjectAsJson(next, Invocation.Json.Options), cancellationToken: cancellationToken).ConfigureAwait(false))
+                    continue;
+                return next;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
+            {
+                // Another worker wrote first: read again and reapply.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Marks the session failed with these problems, unless a newer plan has taken over.</summary>
+    public Task<SessionStatus?> FailAsync(SessionKey session, string? planId, IReadOnlyList<StatusProblem> errors, IReadOnlyList<StatusProblem>? warnings, CancellationToken cancellationToken) =>
+        UpdateAsync(session, current =>
+            current is not null && planId is not null && current.PlanId != planId ? null
+            : new SessionStatus
+            {
+                CaseId = session.CaseId, SessionId = session.SessionId, PlanId = planId, State = SessionState.Failed,
+                ClipsDone = current?.ClipsDone ?? 0, ClipsTotal = current?.ClipsTotal ?? 0, Errors = errors, Warnings = warnings ?? current?.Warnings ?? [],
+            }, cancellationToken);
+}

@@ -1,0 +1,50 @@
+using Azure.Identity;
+using BasicTrust.Functions.AssembleReel;
+using BasicTrust.Functions.CutClip;
+using BasicTrust.Functions.Invocation;
+using BasicTrust.Functions.MarkFailed;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.PlanSession;
+using BasicTrust.Functions.Sweep;
+using BasicTrust.Media.Sources;
+using BasicTrust.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+// The Functions host starts this process with the port to listen on and calls it on loopback only.
+var builder = WebApplication.CreateBuilder(args);
+var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") ?? "5080";
+builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+
+builder.Services.AddOptions<StorageOptions>().BindConfiguration("BasicTrust:Storage")
+    .Validate(o => o.IsValid, "Set exactly one of BasicTrust__Storage__ConnectionString or BasicTrust__Storage__BlobServiceUri.").ValidateOnStart();
+builder.Services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media");
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp =>
+{
+    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+    return storage.ConnectionString is { Length: > 0 } connection
+        ? new BlobServiceClient(connection)
+        : new BlobServiceClient(storage.BlobServiceUri!, new DefaultAzureCredential());
+});
+builder.Services.AddSingleton<PipelineStore>().AddSingleton<StatusBoard>()
+    .AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>().AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<Sweeper>();
+builder.Services.AddSingleton<PlanSessionFunction>().AddSingleton<CutClipFunction>().AddSingleton<AssembleReelFunction>()
+    .AddSingleton<MarkFailedFunction>().AddSingleton<SweepFunction>();
+
+var app = builder.Build();
+
+if (app.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.CreateContainers)
+    await app.Services.GetRequiredService<PipelineStore>().CreateContainersAsync(CancellationToken.None);
+
+// The host polls GET / until it answers, then pings it now and then: keep it cheap.
+app.MapGet("/", () => Results.Json(new { ready = true }));
+app.MapFunction<PlanSessionFunction>("PlanSession");
+app.MapFunction<CutClipFunction>("CutClip");
+app.MapFunction<AssembleReelFunction>("AssembleReel");
+app.MapFunction<MarkFailedFunction>("MarkFailed");
+app.MapFunction<MarkFailedFunction>("MarkReelFailed");
+app.MapFunction<SweepFunction>("Sweep");
+
+app.Run();
