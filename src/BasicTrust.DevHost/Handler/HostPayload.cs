@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,8 +12,11 @@ namespace BasicTrust.DevHost.Handler;
 /// </summary>
 public static class HostPayload
 {
+    // Newtonsoft, which the host uses, escapes only what JSON requires (\" not \u0022).
+    static readonly JsonSerializerOptions Newtonsoft = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A .NET string as the host puts it on the wire: <c>abc</c> becomes <c>"\"abc\""</c>.</summary>
-    public static JsonNode Text(string value) => JsonValue.Create(JsonSerializer.Serialize(value))!;
+    public static JsonNode Text(string value) => JsonValue.Create(JsonSerializer.Serialize(value, Newtonsoft))!;
 
     /// <summary>An integer as the host sends it: a string.</summary>
     public static JsonNode Number(long value) => JsonValue.Create(value.ToString(CultureInfo.InvariantCulture))!;

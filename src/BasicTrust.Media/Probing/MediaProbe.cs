@@ -36,7 +36,7 @@ public static class MediaProbe
         stderr switch
         {
             _ when stderr.Contains("[hls @", StringComparison.Ordinal) || stderr.Contains("[concat @", StringComparison.Ordinal)
-                => "The recording is a playlist, not a video file.",
+                => Sources.MediaSource.PlaylistReason,
             _ when stderr.Contains("Server returned 4", StringComparison.Ordinal) || stderr.Contains("Connection refused", StringComparison.Ordinal)
                 => "The recording cannot be fetched from storage.",
             _ when stderr.Contains("moov atom not found", StringComparison.Ordinal) && !stderr.Contains("misdetection possible", StringComparison.Ordinal)

@@ -38,13 +38,24 @@ public sealed record MediaSource(string Location, MediaInfo Info)
     public static async Task<MediaSource> OpenAsync(string location, MediaLimits limits, CancellationToken cancellationToken = default)
     {
         var options = new ProcessRunOptions { Timeout = limits.ProbeTimeout };
-        var info = await MediaProbe.ProbeAsync(location, options, cancellationToken).ConfigureAwait(false);
+        MediaInfo info;
+        try
+        {
+            info = await MediaProbe.ProbeAsync(location, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnsupportedMediaException)
+        {
+            if (await Sniffing.IsPlaylistAsync(location, cancellationToken).ConfigureAwait(false)) throw new UnsupportedMediaException(PlaylistReason);
+            throw;
+        }
         MediaPolicy.Check(info, limits);
         var source = new MediaSource(location, info);
         if (await Completeness.FindCutShortAsync(source, options, cancellationToken).ConfigureAwait(false) is { } readableUntil)
             throw new UnsupportedMediaException($"The recording is cut short at {TimeCode.Format(readableUntil)} (it claims to last {TimeCode.Format(info.Duration)}); upload it again.");
         return source;
     }
+
+    internal const string PlaylistReason = "The recording is a playlist, not a video file.";
 
     /// <summary>The protocols FFmpeg may open for this input: a crafted file cannot make it read anything else.</summary>
     public static string[] Protocols(string location) => IsHttp(location) ? ["http", "https", "tcp", "tls"] : ["file"];

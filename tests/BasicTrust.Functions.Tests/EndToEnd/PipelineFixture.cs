@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Logging;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using BasicTrust.DevHost;
+using BasicTrust.Storage.Blobs;
+using BasicTrust.Storage.Queues;
+
+namespace BasicTrust.Functions.Tests.EndToEnd;
+
+[CollectionDefinition("pipeline")]
+public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>;
+
+/// <summary>
+/// One local stack for the end-to-end tests: the Azurite ./test.sh started, the real handler (this build's
+/// BasicTrust.Functions) behind the DevHost, and a small generated recording. host.json is the app's own with
+/// shorter retry and polling intervals, so retries take seconds, not minutes.
+/// </summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    readonly LogTail _log = new();
+    readonly ILoggerFactory _loggers;
+    readonly List<JsonNode> _ready = [];
+
+    public PipelineFixture() => _loggers = LoggerFactory.Create(b => b.AddProvider(_log));
+
+    public string ConnectionString { get; } = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE")
+        ?? throw new InvalidOperationException("BASICTRUST_STORAGE is not set: run the tests with ./test.sh, which starts Azurite.");
+    public string Folder { get; } = Directory.CreateTempSubdirectory("bt-e2e-").FullName;
+    public LocalFunctionsHost Host { get; private set; } = null!;
+    public BlobServiceClient Blobs => new(ConnectionString);
+    /// <summary>A 12-second 320x240 recording with sound.</summary>
+    public string Recording => Path.Combine(Folder, "recording.mp4");
+
+    public async Task InitializeAsync()
+    {
+        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=12", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
+            "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", Recording);
+        Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
+        {
+            AppRoot = AppFolder(),
+            Settings = new Dictionary<string, string>
+            {
+                ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+                ["AzureWebJobsStorage"] = ConnectionString,
+                ["BasicTrust__Storage__ConnectionString"] = ConnectionString,
+                ["BasicTrust__Pipeline__StuckAfter"] = "00:00:01",
+                ["BasicTrust__Pipeline__Preset"] = "ultrafast",
+            },
+            BlobScanInterval = TimeSpan.FromMilliseconds(300),
+            RunTimers = false,
+        }, _loggers);
+    }
+
+    /// <summary>A copy of the function app folder with test-speed queue settings; the handler is this build's.</summary>
+    string AppFolder()
+    {
+        var handler = HandlerFolder();
+        var app = Directory.CreateDirectory(Path.Combine(Folder, "app")).FullName;
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(handler, "host.json")))!;
+        host["customHandler"]!["description"]!["defaultExecutablePath"] = Path.Combine(handler, "BasicTrust.Functions");
+        host["customHandler"]!["description"]!["workingDirectory"] = handler;
+        host["extensions"]!["queues"]!["visibilityTimeout"] = "00:00:01";
+        host["extensions"]!["queues"]!["maxPollingInterval"] = "00:00:00.500";
+        File.WriteAllText(Path.Combine(app, "host.json"), host.ToJsonString());
+        foreach (var function in Directory.GetDirectories(handler).Where(d => File.Exists(Path.Combine(d, "function.json"))))
+        {
+            var target = Directory.CreateDirectory(Path.Combine(app, Path.GetFileName(function))).FullName;
+            File.Copy(Path.Combine(function, "function.json"), Path.Combine(target, "function.json"));
+        }
+        return app;
+    }
+
+    /// <summary>src/BasicTrust.Functions/bin/{same configuration}/net10.0: the handler this test run built.</summary>
+    static string HandlerFolder()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory);
+        var (framework, configuration) = (bin.Name, bin.Parent!.Name);
+        var root = bin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BasicTrust.Functions.sln"))) root = root.Parent;
+        return Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("BasicTrust.Functions.sln not found above the test folder."),
+            "src", "BasicTrust.Functions", "bin", configuration, framework);
+    }
+
+    /// <summary>Uploads the recording (unless null) and then the manifest, which starts the pipeline.</summary>
+    public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4")
+    {
+        var container = Blobs.GetBlobContainerClient("recordings");
+        await container.CreateIfNotExistsAsync();
+        if (recording is not null)
+            await using (var file = File.OpenRead(recording))
+                await container.GetBlobClient($"{caseId}/{sessionId}/{recordingName}").UploadAsync(file);
+        await container.GetBlobClient($"{caseId}/{sessionId}/session.json").UploadAsync(BinaryData.FromString(manifest));
+    }
+
+    /// <summary>A Basic Trust manifest with these tags (start, end, label) in seconds.</summary>
+    public static string Manifest(string caseId, string sessionId, params (double Start, double End, string Label)[] tags) =>
+        new JsonObject
+        {
+            ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = sessionId, ["method"] = "basic-trust",
+            ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
+            ["tags"] = new JsonArray([.. tags.Select((t, i) => (JsonNode)new JsonObject
+            {
+                ["id"] = $"t{i + 1}", ["start"] = t.Start, ["end"] = t.End, ["label"] = t.Label, ["caption"] = $"Moment {i + 1} & <meer>",
+            })]),
+            ["reel"] = new JsonObject { ["preRoll"] = 0.5, ["postRoll"] = 0.5, ["resolution"] = "480p" },
+        }.ToJsonString();
+
+    public async Task<JsonNode?> StatusAsync(string caseId, string sessionId)
+    {
+        try { return JsonNode.Parse((await Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/{sessionId}/status.json").DownloadContentAsync()).Value.ToString()); }
+        catch (RequestFailedException e) when (e.Status == 404) { return null; }
+    }
+
+    /// <summary>Waits until the session's status satisfies <paramref name="done"/>; on timeout fails with the status and the DevHost's log.</summary>
+    public async Task<JsonNode> WaitForAsync(string caseId, string sessionId, Func<JsonNode, bool> done, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        JsonNode? status = null;
+        while (clock.Elapsed < (timeout ?? Patience))
+        {
+            status = await StatusAsync(caseId, sessionId);
+            if (status is not null && done(status)) return status;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Session {caseId}/{sessionId} did not get there in time. Status: {status?.ToJsonString() ?? "none"}\nDevHost log:\n{_log.Last()}");
+    }
+
+    public Task<JsonNode> WaitForStateAsync(string caseId, string sessionId, string state, TimeSpan? timeout = null) =>
+        WaitForAsync(caseId, sessionId, s => (string?)s["state"] == state, timeout);
+
+    /// <summary>Every reels-ready message so far for this case (messages are drained into the fixture, so tests do not steal each other's).</summary>
+    public async Task<IReadOnlyList<JsonNode>> ReadyMessagesAsync(string caseId)
+    {
+        var queue = new QueueClient(ConnectionString, "reels-ready", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
+            foreach (var message in batch)
+            {
+                lock (_ready) _ready.Add(JsonNode.Parse(message.MessageText)!);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        lock (_ready) return [.. _ready.Where(m => (string?)m["caseId"] == caseId)];
+    }
+
+    public async Task<IReadOnlyList<BlobItem>> BlobsAsync(string container, string prefix)
+    {
+        var items = new List<BlobItem>();
+        await foreach (var item in Blobs.GetBlobContainerClient(container).GetBlobsAsync(prefix)) items.Add(item);
+        return items;
+    }
+
+    public string LogTail => _log.Last();
+
+    public static async Task<string> FfmpegAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in (string[])["-hide_banner", "-loglevel", "error", "-y", .. arguments]) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed: {error}");
+        return await output;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _loggers.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+}

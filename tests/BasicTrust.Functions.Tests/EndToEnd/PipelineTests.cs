@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using BasicTrust.Storage.Queues;
+
+namespace BasicTrust.Functions.Tests.EndToEnd;
+
+/// <summary>The pipeline end to end: Azurite, real FFmpeg and the real handler driven by the DevHost.</summary>
+[Collection("pipeline")]
+public class PipelineTests(PipelineFixture stack)
+{
+    static readonly (double, double, string)[] ThreeTags = [(1, 3, "benoemen"), (5, 7, "spiegelen"), (9, 10.5, "verwarrend-gedrag")];
+
+    [Fact]
+    public async Task ThreeTags_GiveThreeClipsStillsAndAReelWithChaptersCaptionsAndOneReadyMessage()
+    {
+        var caseId = NewCase();
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", ThreeTags), stack.Recording);
+
+        var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var planId = (string)status["planId"]!;
+        Assert.Equal((3, 3), ((int)status["clipsDone"]!, (int)status["clipsTotal"]!));
+
+        var clips = (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Select(b => b.Name).ToList();
+        Assert.Equal(9, clips.Count);
+        Assert.Equal(3, clips.Count(n => n.EndsWith(".jpg", StringComparison.Ordinal)));
+        var reel = JsonNode.Parse((await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.json").DownloadContentAsync()).Value.ToString())!;
+        Assert.Equal(3, reel["chapters"]!.AsArray().Count);
+        foreach (var clip in reel["clips"]!.AsArray())
+            Assert.Equal((0, 0), ((int)clip!["timing"]!["inOffsetFrames"]!, (int)clip["timing"]!["outOffsetFrames"]!));
+
+        var reelFile = Path.Combine(stack.Folder, $"{caseId}.mp4");
+        await using (var file = File.Create(reelFile))
+            await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.mp4").DownloadToAsync(file);
+        var probe = await Probe(reelFile);
+        Assert.Equal(3, probe.Split("[CHAPTER]").Length - 1);
+        Assert.Contains("codec_name=mov_text", probe);
+        var vtt = (await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.vtt").DownloadContentAsync()).Value.ToString();
+        Assert.Contains("Moment 1 &amp; &lt;meer&gt;", vtt);
+
+        var ready = Assert.Single(await stack.ReadyMessagesAsync(caseId));
+        Assert.Equal((planId, 3, "2026-12-01T10:00:00+01:00"), ((string)ready["planId"]!, ready["clips"]!.AsArray().Count, (string)ready["nextSessionAt"]!));
+    }
+
+    [Fact]
+    public async Task SameManifestTwice_CutsOnceAndAnnouncesOnce()
+    {
+        var caseId = NewCase();
+        var manifest = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"));
+        await stack.UploadAsync(caseId, "s-1", manifest, stack.Recording);
+        var first = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var clipsBefore = await stack.BlobsAsync("clips", $"{caseId}/");
+
+        await stack.UploadAsync(caseId, "s-1", manifest);
+        await WaitForReceiptsAsync(caseId, 2);
+
+        var clipsAfter = await stack.BlobsAsync("clips", $"{caseId}/");
+        Assert.Equal(clipsBefore.Select(b => (b.Name, b.Properties.ETag)), clipsAfter.Select(b => (b.Name, b.Properties.ETag)));
+        Assert.Equal(first["updatedAt"]!.ToString(), (await stack.StatusAsync(caseId, "s-1"))!["updatedAt"]!.ToString());
+        Assert.Single(await stack.ReadyMessagesAsync(caseId));
+    }
+
+    [Fact]
+    public async Task EditedManifest_GetsANewPlanThatSupersedesTheOld()
+    {
+        var caseId = NewCase();
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
+        var old = (string)(await stack.WaitForStateAsync(caseId, "s-1", "ready"))["planId"]!;
+
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"), (6, 8, "spiegelen")));
+        var edited = await stack.WaitForAsync(caseId, "s-1", s => (string?)s["state"] == "ready" && (string?)s["planId"] != old);
+        var planId = (string)edited["planId"]!;
+        Assert.Equal(2, (int)edited["clipsTotal"]!);
+
+        Assert.True(await stack.Host.FireTimerAsync("Sweep"));
+        Assert.Empty(await stack.BlobsAsync("clips", $"{caseId}/s-1/{old}/"));
+        Assert.Empty(await stack.BlobsAsync("reels", $"{caseId}/s-1/{old}/"));
+        Assert.Equal(6, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count);
+        Assert.Equal([old, planId], (await stack.ReadyMessagesAsync(caseId)).Select(m => (string)m["planId"]!));
+    }
+
+    [Fact]
+    public async Task InvalidManifest_FailsNamingEachFieldAndCutsNothing()
+    {
+        var caseId = NewCase();
+        var manifest = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoeme"), (8, 6, "spiegelen"));
+        await stack.UploadAsync(caseId, "s-1", manifest, stack.Recording);
+
+        var status = await stack.WaitForStateAsync(caseId, "s-1", "failed");
+        var paths = status["errors"]!.AsArray().Select(e => (string)e!["path"]!).ToList();
+        Assert.Contains("tags[0].label", paths);
+        Assert.Contains(paths, p => p.StartsWith("tags[1]", StringComparison.Ordinal));
+        Assert.Contains("benoemen", status["errors"]!.ToJsonString()); // did-you-mean
+        Assert.Empty(await stack.BlobsAsync("clips", $"{caseId}/"));
+    }
+
+    [Fact]
+    public async Task MissingRecording_FailsWithTheReason()
+    {
+        var caseId = NewCase();
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")));
+
+        var error = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
+        Assert.Equal(("recording", "uploaded"), ((string)error["path"]!, (string)error["rule"]!));
+    }
+
+    [Fact]
+    public async Task CorruptRecording_FailsWithThePlainReason()
+    {
+        var caseId = NewCase();
+        var corrupt = Path.Combine(stack.Folder, $"{caseId}.mp4");
+        await File.WriteAllTextAsync(corrupt, "#EXTM3U\n#EXTINF:2.0,\nhttp://example.com/x.ts\n");
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), corrupt);
+
+        var error = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
+        Assert.Equal("readable-video", (string)error["rule"]!);
+        Assert.Contains("playlist", (string)error["message"]!);
+        Assert.DoesNotContain("sig=", (await stack.StatusAsync(caseId, "s-1"))!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ClipJobThatKeepsFailing_EndsOnThePoisonQueueAndMarkFailedFailsTheSession()
+    {
+        var caseId = NewCase();
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
+        var planId = (string)(await stack.WaitForStateAsync(caseId, "s-1", "ready"))["planId"]!;
+
+        // A clip the plan does not have: every attempt is refused, five times, then it is poison.
+        var jobs = new QueueClient(stack.ConnectionString, "clip-jobs", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await jobs.SendMessageAsync($$"""{"caseId":"{{caseId}}","sessionId":"s-1","planId":"{{planId}}","clipId":"{{planId}}-99"}""");
+
+        var error = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
+        Assert.Equal(($"clips.{planId}-99", "cut"), ((string)error["path"]!, (string)error["rule"]!));
+    }
+
+    [Fact]
+    public async Task StuckSession_IsRepairedBySweep()
+    {
+        var caseId = NewCase();
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
+        var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var planId = (string)status["planId"]!;
+        // As if the reel job was lost: clips done, no reel, status left at "cutting" minutes ago.
+        var reels = stack.Blobs.GetBlobContainerClient("reels");
+        foreach (var name in new[] { "reel.json", "reel.mp4", "reel.vtt" })
+            await reels.GetBlobClient($"{caseId}/s-1/{planId}/{name}").DeleteAsync();
+        status["state"] = "cutting";
+        status["updatedAt"] = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O");
+        await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/s-1/status.json").UploadAsync(BinaryData.FromString(status.ToJsonString()));
+
+        Assert.True(await stack.Host.FireTimerAsync("Sweep"));
+
+        await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        Assert.True((await reels.GetBlobClient($"{caseId}/s-1/{planId}/reel.json").ExistsAsync()).Value);
+    }
+
+    async Task WaitForReceiptsAsync(string caseId, int count)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var receipts = (await stack.BlobsAsync("azure-webjobs-hosts", "blobreceipts/")).Count(b => b.Name.EndsWith($"/recordings/{caseId}/s-1/session.json", StringComparison.Ordinal));
+            if (receipts >= count) return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The second manifest was not processed.\n{stack.LogTail}");
+    }
+
+    static Task<string> Probe(string path) => Task.Run(() =>
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("ffprobe", ["-v", "error", "-show_chapters", "-show_entries", "stream=codec_name", "-of", "default=nw=0", path]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        return process.StandardOutput.ReadToEnd();
+    });
+
+    static string NewCase() => $"case-{Guid.NewGuid():N}"[..20];
+}
