@@ -7,9 +7,14 @@ namespace BasicTrust.Media.Reels;
 public static class Mp4Boxes
 {
     /// <summary>The four-letter types of the top-level boxes, in file order.</summary>
-    public static IReadOnlyList<string> TopLevel(string path)
+    public static IReadOnlyList<string> TopLevel(string path) => [.. Boxes(path).Select(b => b.Type)];
+
+    /// <summary>The size in bytes of the first top-level box of this type (0 when there is none).</summary>
+    public static long Size(string path, string type) => Boxes(path).FirstOrDefault(b => b.Type == type).Size;
+
+    static List<(string Type, long Size)> Boxes(string path)
     {
-        var types = new List<string>();
+        var boxes = new List<(string Type, long Size)>();
         using var file = File.OpenRead(path);
         Span<byte> header = stackalloc byte[16];
         while (file.Position + 8 <= file.Length)
@@ -17,13 +22,14 @@ public static class Mp4Boxes
             var start = file.Position;
             file.ReadExactly(header[..8]);
             long size = BinaryPrimitives.ReadUInt32BigEndian(header);
-            types.Add(Encoding.ASCII.GetString(header[4..8]));
+            var type = Encoding.ASCII.GetString(header[4..8]);
             if (size == 1) { file.ReadExactly(header[8..16]); size = (long)BinaryPrimitives.ReadUInt64BigEndian(header[8..16]); }
-            else if (size == 0) break; // the box runs to the end of the file
+            else if (size == 0) size = file.Length - start; // the box runs to the end of the file
+            boxes.Add((type, size));
             if (size < 8) break;
             file.Position = start + size;
         }
-        return types;
+        return boxes;
     }
 
     /// <summary>True when <c>moov</c> precedes <c>mdat</c>: the file plays while it downloads.</summary>

@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using BasicTrust.Media.Clips;
+using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Probing;
+using BasicTrust.Media.Sources;
+
+namespace BasicTrust.Media.Bench;
+
+/// <summary>What one mode's process reports: its own peak RSS, the largest FFmpeg's, and the seconds of clips written.</summary>
+sealed record ModeResult(long PeakRssKb, long FfmpegPeakRssKb, double OutputSeconds);
+
+/// <summary>The four ways of cutting, each run in a child process of the benchmark.</summary>
+static partial class Modes
+{
+    public static async Task<ModeResult> RunAsync(string mode, string url, string preset, (TimeSpan In, TimeSpan Out)[] ranges)
+    {
+        var work = Directory.CreateTempSubdirectory("bt-bench-");
+        try
+        {
+            var outputs = ranges.Select((_, i) => Path.Combine(work.FullName, $"clip-{i}.mp4")).ToList();
+            switch (mode)
+            {
+                case "naive":
+                    // The whole blob first, then every clip re-encoded at the source's 1080p.
+                    var local = Path.Combine(work.FullName, "recording.mp4");
+                    using (var http = new HttpClient { Timeout = TimeSpan.FromHours(1) })
+                    await using (var body = await http.GetStreamAsync(url))
+                    await using (var file = File.Create(local))
+                        await body.CopyToAsync(file);
+                    foreach (var (range, output) in ranges.Zip(outputs))
+                        await ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().LogLevel("error").Input(local, i => i.Seek(range.In))
+                            .Output(output, o => o.Duration(range.Out - range.In).H264(preset, 23).Aac().Mp4FastStart()).Build(), Long);
+                    break;
+                case "copy":
+                    // Raw FFmpeg stream copy from the URL: the floor for a draft.
+                    foreach (var (range, output) in ranges.Zip(outputs))
+                        await ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().LogLevel("error").Input(url, i => i.Seek(range.In))
+                            .Output(output, o => o.Duration(range.Out - range.In).CopyAll().Custom("-f", "mp4")).Build(), Long);
+                    break;
+                case "precise":
+                case "draft":
+                    var source = await MediaSource.OpenAsync(url, new MediaLimits());
+                    var encoding = ClipEncoding.For(source.Info, 720, preset);
+                    foreach (var (range, output) in ranges.Zip(outputs))
+                    {
+                        var request = new ClipRequest(range.In, range.Out, "bench", "bench");
+                        if (mode == "precise") await ClipCutter.CutPreciseAsync(source, request, encoding, output, Long);
+                        else await ClipCutter.CutDraftAsync(source, request, output, Long);
+                    }
+                    break;
+                default:
+                    throw new ArgumentException($"unknown mode {mode}");
+            }
+            double seconds = 0;
+            foreach (var output in outputs) seconds += (await MediaProbe.ProbeAsync(output)).Duration.TotalSeconds;
+            return new ModeResult(PeakRssKb(), ChildrenPeakRssKb(), seconds);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    static readonly ProcessRunOptions Long = new() { Timeout = TimeSpan.FromHours(1) };
+
+    static long PeakRssKb() =>
+        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+
+    /// <summary>getrusage(RUSAGE_CHILDREN).ru_maxrss: the peak RSS of the largest child that has been waited for (FFmpeg or ffprobe), in KB.</summary>
+    static long ChildrenPeakRssKb() => GetRusage(-1, out var usage) == 0 ? usage.MaxRss : -1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    struct Rusage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+        public long MaxRss;
+        public long Ixrss, Idrss, Isrss, Minflt, Majflt, Nswap, Inblock, Oublock, Msgsnd, Msgrcv, Nsignals, Nvcsw, Nivcsw;
+    }
+
+    [LibraryImport("libc", EntryPoint = "getrusage")]
+    private static partial int GetRusage(int who, out Rusage usage);
+}
