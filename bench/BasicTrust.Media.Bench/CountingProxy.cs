@@ -7,7 +7,8 @@ namespace BasicTrust.Media.Bench;
 sealed class CountingProxy : IAsyncDisposable
 {
     readonly WebApplication _app;
-    readonly HttpClient _upstream = new() { Timeout = Timeout.InfiniteTimeSpan };
+    // Azurite closes idle connections after 5 s; reusing one that it closed would fail the request.
+    readonly HttpClient _upstream = new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) }) { Timeout = Timeout.InfiniteTimeSpan };
     long _bytes;
 
     CountingProxy(WebApplication app) => _app = app;
@@ -31,11 +32,26 @@ sealed class CountingProxy : IAsyncDisposable
 
     async Task ForwardAsync(HttpContext context, Uri upstream)
     {
+        try
+        {
+            await ForwardOnceAsync(context, upstream);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"proxy: {context.Request.Headers.Range}: {e.GetType().Name}: {e.Message}");
+            throw;
+        }
+    }
+
+    async Task ForwardOnceAsync(HttpContext context, Uri upstream)
+    {
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(upstream, context.Request.Path + context.Request.QueryString));
         foreach (var (name, values) in context.Request.Headers)
             if (!name.Equals("Host", StringComparison.OrdinalIgnoreCase)) request.Headers.TryAddWithoutValidation(name, values.ToArray());
         using var response = await _upstream.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+            Console.Error.WriteLine($"proxy: {context.Request.Method} {context.Request.Headers.Range} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)) context.Response.Headers[name] = values.ToArray();
         await using var body = await response.Content.ReadAsStreamAsync(context.RequestAborted);

@@ -17,7 +17,8 @@ if (args is ["--mode", var childMode, var childUrl, var childPreset])
     return 0;
 }
 
-var preset = args is ["--preset", var chosen] ? chosen : "veryfast";
+var presets = (Option("--presets") ?? "veryfast,superfast,ultrafast").Split(',');
+var modes = (Option("--modes") ?? "naive,copy,precise,draft").Split(',');
 var connection = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE") ?? throw new InvalidOperationException("run bench/media.sh");
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
 var recording = await Recording.EnsureAsync(Path.Combine(root, ".cache"));
@@ -35,9 +36,9 @@ try
 
     var tagged = await Clips.TaggedBytesAsync(recording);
     var rows = new List<Row>();
-    foreach (var mode in new[] { "naive", "copy", "precise", "draft" })
+    foreach (var (mode, preset) in modes.SelectMany(m => m == "precise" ? presets.Select(p => (m, p)) : [(m, presets[0])]))
     {
-        Console.Error.WriteLine($"running {mode}");
+        Console.Error.WriteLine($"running {mode} {preset}");
         proxy.Reset();
         var clock = Stopwatch.StartNew();
         var start = new ProcessStartInfo(Environment.ProcessPath!, ["--mode", mode, url, preset]) { RedirectStandardOutput = true };
@@ -46,9 +47,9 @@ try
         await child.WaitForExitAsync();
         if (child.ExitCode != 0) throw new InvalidOperationException($"{mode} failed");
         var result = JsonSerializer.Deserialize<ModeResult>(output)!;
-        rows.Add(new Row(mode, clock.Elapsed.TotalSeconds, proxy.Bytes, result.PeakRssKb / 1024, result.FfmpegPeakRssKb / 1024, result.OutputSeconds));
+        rows.Add(new Row(mode, preset, clock.Elapsed.TotalSeconds, proxy.Bytes, result.PeakRssKb / 1024, result.FfmpegPeakRssKb / 1024, result.OutputSeconds));
     }
-    var table = Report.Table(rows, tagged, new FileInfo(recording).Length, preset);
+    var table = Report.Table(rows, tagged, new FileInfo(recording).Length);
     Console.WriteLine(table);
     var results = Path.Combine(root, "results");
     Directory.CreateDirectory(results);
@@ -60,4 +61,6 @@ finally
 }
 return 0;
 
-record Row(string Mode, double Seconds, long BytesRead, long PeakRssMb, long FfmpegPeakRssMb, double OutputSeconds);
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+record Row(string Mode, string Preset, double Seconds, long BytesRead, long PeakRssMb, long FfmpegPeakRssMb, double OutputSeconds);

@@ -43,10 +43,11 @@ public class FfmpegArgumentsTests
         Assert.Equal("3723.500000", FfmpegArguments.Time(TimeSpan.FromSeconds(3723.5)));
 
     [Fact]
-    public void CommandLine_QuotesAndRedactsSignatures()
+    public void CommandLine_QuotesAndRedactsSignaturesAndMetadataValues()
     {
-        var line = CommandLine.Format("ffmpeg", ["-i", "http://127.0.0.1:10000/devstoreaccount1/r/a.mp4?sv=1&sig=SECRET%3D", "-metadata", "title=it's", "out.mp4"]);
-        Assert.Equal("ffmpeg -i 'http://127.0.0.1:10000/devstoreaccount1/r/a.mp4?REDACTED' -metadata 'title=it'\\''s' out.mp4", line);
+        var line = CommandLine.Format("ffmpeg", ["-i", "http://127.0.0.1:10000/devstoreaccount1/r/a.mp4?sv=1&sig=SECRET%3D", "-metadata", "comment=Moeder's note", "-f", "mp4", "it's.mp4"]);
+        Assert.Equal("ffmpeg -i 'http://127.0.0.1:10000/devstoreaccount1/r/a.mp4?REDACTED' -metadata comment=REDACTED -f mp4 'it'\\''s.mp4'", line);
         Assert.DoesNotContain("SECRET", line);
+        Assert.DoesNotContain("Moeder", line);
     }
 }

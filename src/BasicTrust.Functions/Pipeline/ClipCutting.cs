@@ -66,8 +66,8 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         var etag = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag;
         if (etag.ToString() != plan.RecordingETag)
             throw new UnsupportedMediaException("The recording was replaced after planning; upload the manifest again to plan the new one.");
-        var link = await store.ReadLinkAsync(recording, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
-        var source = new MediaSource(link.ToString(), plan.Media);
+        await using var relay = await store.OpenRecordingAsync(recording, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        var source = new MediaSource(relay.Url, plan.Media);
         var run = new ProcessRunOptions { Timeout = limits.RunTimeout };
 
         var work = Directory.CreateTempSubdirectory("bt-clip-");

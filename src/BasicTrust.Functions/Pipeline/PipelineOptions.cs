@@ -15,7 +15,7 @@ public sealed class PipelineOptions
 
     /// <summary>x264 preset of precise clips: the speed/size trade-off measured in bench/.</summary>
     [RegularExpression("^(ultrafast|superfast|veryfast|faster|fast|medium)$")]
-    public string Preset { get; set; } = "veryfast";
+    public string Preset { get; set; } = "superfast";
 
     /// <summary>Create the containers at start-up (local runs); in Azure the infrastructure creates them.</summary>
     public bool CreateContainers { get; set; } = true;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using BasicTrust.Functions.Invocation;
+using BasicTrust.Media.Sources;
 using BasicTrust.Storage.Blobs;
 using BasicTrust.Storage.Sas;
 
@@ -77,8 +78,19 @@ public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
     }
 
     /// <summary>
-    /// A read-only link to one blob that expires after <paramref name="lifetime"/>: FFmpeg reads the recording through
-    /// it with range requests. Signed with the account key locally, with a user delegation key under a managed identity.
+    /// Serves a recording to FFmpeg on loopback, read from storage in bounded ranges through a short-lived read-only
+    /// link: the relay holds only that link, and FFmpeg sees no secret at all.
+    /// </summary>
+    public async Task<RangeRelay> OpenRecordingAsync(BlobClient recording, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var link = new BlobClient(await ReadLinkAsync(recording, lifetime, cancellationToken).ConfigureAwait(false));
+        var length = (await link.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ContentLength;
+        return RangeRelay.Start(length, async (offset, count, ct) =>
+            (await link.DownloadStreamingAsync(new HttpRange(offset, count), cancellationToken: ct).ConfigureAwait(false)).Value.Content);
+    }
+
+    /// <summary>
+    /// A read-only link to one blob that expires after <paramref name="lifetime"/>. Signed with the account key locally, with a user delegation key under a managed identity.
     /// </summary>
     public async Task<Uri> ReadLinkAsync(BlobClient blob, TimeSpan lifetime, CancellationToken cancellationToken)
     {

@@ -41,8 +41,8 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
         MediaSource source;
         try
         {
-            var link = await store.ReadLinkAsync(recording, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
-            source = await MediaSource.OpenAsync(link.ToString(), limits, cancellationToken).ConfigureAwait(false);
+            await using var relay = await store.OpenRecordingAsync(recording, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+            source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false);
         }
         catch (UnsupportedMediaException e)
         {
@@ -62,6 +62,9 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
             return [];
         }
 
+        if (current?.PlanId == plan.PlanId)
+            // The same plan again after it failed: the worker completing the set may queue the reel once more.
+            await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var encoding = ClipEncoding.For(source.Info, plan.Settings.Height, options.Value.Preset);
         var document = PlanDocument.From(manifest, plan, etag.ToString(), source.Info, encoding);
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);

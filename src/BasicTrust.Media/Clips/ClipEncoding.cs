@@ -7,7 +7,7 @@ namespace BasicTrust.Media.Clips;
 /// The encoding every precise clip of one reel shares, so the reel is assembled by stream copy:
 /// picture size (rotation applied, never upscaled, even), a standard constant frame rate, x264 settings.
 /// </summary>
-public sealed record ClipEncoding(int Width, int Height, string FrameRate, string Preset = "veryfast", int Crf = 23)
+public sealed record ClipEncoding(int Width, int Height, string FrameRate, string Preset = "superfast", int Crf = 23)
 {
     static readonly (double Rate, string Text)[] StandardRates =
         [(24000 / 1001.0, "24000/1001"), (24, "24"), (25, "25"), (30000 / 1001.0, "30000/1001"), (30, "30"), (50, "50"), (60000 / 1001.0, "60000/1001"), (60, "60")];
@@ -21,7 +21,7 @@ public sealed record ClipEncoding(int Width, int Height, string FrameRate, strin
     /// The encoding for clips of <paramref name="info"/> at <paramref name="targetHeight"/> (480, 720, 1080): the
     /// shorter displayed side becomes the target, so portrait video stays portrait; a smaller source keeps its size.
     /// </summary>
-    public static ClipEncoding For(MediaInfo info, int targetHeight, string preset = "veryfast", int crf = 23)
+    public static ClipEncoding For(MediaInfo info, int targetHeight, string preset = "superfast", int crf = 23)
     {
         var (width, height) = info.Video.DisplaySize;
         var scale = Math.Min(1.0, targetHeight / (double)Math.Min(width, height));

@@ -1,32 +1,33 @@
+using System.Globalization;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
 
 namespace BasicTrust.Media.Clips;
 
-/// <summary>Finds keyframes around a clip by reading only packet headers in small windows of the recording.</summary>
+/// <summary>Finds the keyframes around a clip while reading as little of the recording as possible.</summary>
 static class Keyframes
 {
-    static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
-
-    /// <summary>The keyframe at or before <paramref name="from"/> and the one at or after <paramref name="to"/> (or the end).</summary>
+    /// <summary>The keyframe at or before <paramref name="from"/>, and the first one after <paramref name="to"/> (or the end).</summary>
     public static async Task<(TimeSpan Start, TimeSpan End)> AroundAsync(MediaSource source, TimeSpan from, TimeSpan to, ProcessRunOptions? options, CancellationToken cancellationToken)
     {
-        var start = TimeSpan.Zero;
-        // Widen the window backwards until a keyframe turns up (GOPs are usually 1–10 s).
-        for (var back = Window; ; back += back)
+        // One ffprobe run, two intervals. Seeking lands on the keyframe at or before a position, so the one packet read
+        // at the in point is the start. From the keyframe before the out point, about a GOP is read for the next keyframe.
+        var rate = source.Info.Video.AverageFrameRate > 0 ? source.Info.Video.AverageFrameRate : 30;
+        var count = (int)Math.Ceiling(rate * 2);
+        var packets = await PacketsAsync(source, $"{FfmpegArguments.Time(from)}%+#1,{Ahead(to, count)}", options, cancellationToken).ConfigureAwait(false);
+        var first = packets.FirstOrDefault();
+        var start = first is { IsKeyframe: true } && first.Time <= from ? first.Time : TimeSpan.Zero;
+        for (var ahead = packets.Skip(1).ToList(); ; count *= 2)
         {
-            var windowStart = from > back ? from - back : TimeSpan.Zero;
-            var keys = await KeyframesAsync(source, windowStart, from, options, cancellationToken).ConfigureAwait(false);
-            var before = keys.Where(k => k <= from).ToList();
-            if (before.Count > 0) { start = before.Max(); break; }
-            if (windowStart == TimeSpan.Zero) break;
+            if (ahead.Where(p => p.IsKeyframe && p.Time >= to).Select(p => (TimeSpan?)p.Time).Min() is { } end) return (start, end);
+            if (ahead.Count < count || count > 1 << 20) return (start, source.Info.Duration); // the recording ended first
+            ahead = [.. await PacketsAsync(source, Ahead(to, count * 2), options, cancellationToken).ConfigureAwait(false)];
         }
-        var after = (await KeyframesAsync(source, to, to + Window + Window, options, cancellationToken).ConfigureAwait(false)).Where(k => k >= to).ToList();
-        return (start, after.Count > 0 ? after.Min() : source.Info.Duration);
     }
 
-    static async Task<IReadOnlyList<TimeSpan>> KeyframesAsync(MediaSource source, TimeSpan from, TimeSpan to, ProcessRunOptions? options, CancellationToken cancellationToken) =>
-        (await MediaProbe.VideoPacketsAsync(source.Location, source.InputArguments(), from, to, options, cancellationToken).ConfigureAwait(false))
-            .Where(p => p.IsKeyframe).Select(p => p.Time).ToList();
+    static string Ahead(TimeSpan position, int packets) => $"{FfmpegArguments.Time(position)}%+#{packets.ToString(CultureInfo.InvariantCulture)}";
+
+    static Task<IReadOnlyList<Packet>> PacketsAsync(MediaSource source, string interval, ProcessRunOptions? options, CancellationToken cancellationToken) =>
+        MediaProbe.VideoPacketsAsync(source.Location, source.InputArguments(), interval, options, cancellationToken);
 }

@@ -23,6 +23,12 @@ public sealed class InputOptions
     /// </summary>
     public InputOptions Reconnect() => Add("-reconnect", "1", "-reconnect_on_network_error", "1", "-reconnect_on_http_error", "5xx", "-reconnect_delay_max", "4");
 
+    /// <summary>
+    /// A small TCP receive buffer for network inputs. FFmpeg drops the connection whenever it seeks; everything the
+    /// kernel buffered ahead of it (megabytes, with Linux's autotuning) was fetched for nothing.
+    /// </summary>
+    public InputOptions ReceiveBuffer(int bytes) => Add("-recv_buffer_size", bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A generated input (lavfi), for test media.</summary>
     public InputOptions Lavfi() => Add("-f", "lavfi");
 

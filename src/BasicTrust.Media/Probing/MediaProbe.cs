@@ -45,17 +45,20 @@ public static class MediaProbe
         };
 
     /// <summary>
-    /// The video packets between two positions, reading only that window (the demuxer seeks to the keyframe
-    /// at or before <paramref name="from"/>): times and which are keyframes.
+    /// The video packets of one read interval in ffprobe's syntax (<c>12.5%20</c>: from 12.5 s to 20 s; <c>12.5%+#30</c>:
+    /// 30 packets from 12.5 s), reading only that part: the demuxer seeks to the keyframe at or before the start.
     /// </summary>
-    public static async Task<IReadOnlyList<Packet>> VideoPacketsAsync(string source, IReadOnlyList<string> inputArguments, TimeSpan from, TimeSpan to,
+    public static async Task<IReadOnlyList<Packet>> VideoPacketsAsync(string source, IReadOnlyList<string> inputArguments, string interval,
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<string> arguments = ["-hide_banner", "-v", "error", .. inputArguments, "-select_streams", "v:0",
-            "-read_intervals", $"{FfmpegArguments.Time(from)}%{FfmpegArguments.Time(to)}", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", source];
+            "-read_intervals", interval, "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", source];
         var csv = await ProcessRunner.RunAsync("ffprobe", arguments, options, cancellationToken).ConfigureAwait(false);
         return Packet.ParseCsv(csv);
     }
+
+    /// <summary>A read interval from one position to another.</summary>
+    public static string Interval(TimeSpan from, TimeSpan to) => $"{FfmpegArguments.Time(from)}%{FfmpegArguments.Time(to)}";
 
     /// <summary>Reads ffprobe's JSON. Pure, so odd outputs can be tested without a file.</summary>
     public static MediaInfo Parse(string json)

@@ -9,7 +9,7 @@ namespace BasicTrust.Media.Sources;
 /// </summary>
 static class Completeness
 {
-    static readonly TimeSpan Window = TimeSpan.FromSeconds(4);
+    static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
     static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
 
     /// <summary>Null when the last seconds can be read; otherwise the last readable position (to about a second).</summary>
@@ -33,7 +33,7 @@ static class Completeness
 
     static async Task<TimeSpan?> LastPacketAsync(MediaSource source, TimeSpan from, TimeSpan to, ProcessRunOptions options, CancellationToken cancellationToken)
     {
-        var packets = await MediaProbe.VideoPacketsAsync(source.Location, source.InputArguments(), from, to, options, cancellationToken).ConfigureAwait(false);
+        var packets = await MediaProbe.VideoPacketsAsync(source.Location, source.InputArguments(), MediaProbe.Interval(from, to), options, cancellationToken).ConfigureAwait(false);
         return packets.Count == 0 ? null : packets.Max(p => p.Time);
     }
 

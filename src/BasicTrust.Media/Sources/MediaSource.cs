@@ -20,7 +20,7 @@ public sealed record MediaSource(string Location, MediaInfo Info)
     public void Apply(InputOptions input)
     {
         input.Format(MediaPolicy.Demuxer(Info)).ProtocolWhitelist(Protocols(Location));
-        if (IsUrl) input.Reconnect();
+        if (IsUrl) input.Reconnect().ReceiveBuffer(64 * 1024);
     }
 
     /// <summary>The same options as an argv fragment, for ffprobe.</summary>

@@ -117,10 +117,11 @@ public class PipelineTests(PipelineFixture stack)
     }
 
     [Fact]
-    public async Task ClipJobThatKeepsFailing_EndsOnThePoisonQueueAndMarkFailedFailsTheSession()
+    public async Task ClipJobThatKeepsFailing_EndsOnThePoisonQueueAndMarkFailedFailsTheSession_UntilTheManifestIsSentAgain()
     {
         var caseId = NewCase();
-        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
+        var manifest = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"));
+        await stack.UploadAsync(caseId, "s-1", manifest, stack.Recording);
         var planId = (string)(await stack.WaitForStateAsync(caseId, "s-1", "ready"))["planId"]!;
 
         // A clip the plan does not have: every attempt is refused, five times, then it is poison.
@@ -129,6 +130,10 @@ public class PipelineTests(PipelineFixture stack)
 
         var error = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
         Assert.Equal(($"clips.{planId}-99", "cut"), ((string)error["path"]!, (string)error["rule"]!));
+
+        // Sending the manifest again retries the failed plan; work already done is not repeated.
+        await stack.UploadAsync(caseId, "s-1", manifest);
+        Assert.Equal(planId, (string)(await stack.WaitForStateAsync(caseId, "s-1", "ready"))["planId"]!);
     }
 
     [Fact]

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BasicTrust.Media.Sources;
+
+/// <summary>Reads <paramref name="length"/> bytes of the recording from <paramref name="offset"/> (one bounded range request).</summary>
+public delegate Task<Stream> RangeReader(long offset, long length, CancellationToken cancellationToken);
+
+/// <summary>
+/// Serves one recording to FFmpeg on a loopback URL, fetching it from storage in bounded ranges as FFmpeg reads.
+/// FFmpeg asks for open-ended ranges ("bytes=N-") and drops the connection whenever it seeks; against storage
+/// directly, everything the server sent ahead is paid for and wasted. Here each storage request is bounded: the
+/// first 64 KiB after a seek, growing fourfold to 2 MiB while FFmpeg keeps reading, so a seek or the end of a clip wastes
+/// at most that much. Storage
+/// retries (Azurite's occasional 500 on a range) happen in the reader, and the link FFmpeg sees holds no secret.
+/// </summary>
+public sealed class RangeRelay : IAsyncDisposable
+{
+    const int FirstChunk = 64 * 1024;
+    const int LargestChunk = 2 * 1024 * 1024;
+    // A small send buffer: with Linux's autotuning a connection would otherwise push megabytes ahead of what
+    // FFmpeg reads, all of it fetched from storage for nothing when FFmpeg drops the connection to seek.
+    const int SendBuffer = 64 * 1024;
+    static readonly TimeSpan HeaderTimeout = TimeSpan.FromSeconds(10);
+    readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    readonly RangeReader _read;
+    readonly long _length;
+    readonly string _path;
+    readonly Task _serving;
+    readonly CancellationTokenSource _stop = new();
+    long _bytes;
+
+    RangeRelay(long length, RangeReader read, string fileName)
+    {
+        (_length, _read) = (length, read);
+        // A random path: another local process cannot guess the link.
+        _path = $"/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}/{Uri.EscapeDataString(fileName)}";
+        _listener.SendBufferSize = SendBuffer;
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _listener.Listen();
+        Url = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndPoint!).Port}{_path}";
+        _serving = Task.Run(AcceptAsync);
+    }
+
+    /// <summary>The loopback URL to give FFmpeg.</summary>
+    public string Url { get; }
+
+    /// <summary>Bytes requested from storage so far.</summary>
+    public long BytesFetched => Interlocked.Read(ref _bytes);
+
+    /// <summary>Starts serving a recording of <paramref name="length"/> bytes (its file name keeps FFmpeg's format guess honest).</summary>
+    public static RangeRelay Start(long length, RangeReader read, string fileName = "recording.mp4") => new(length, read, fileName);
+
+    async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket client;
+            try { client = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false); }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException) { return; }
+            client.SendBufferSize = SendBuffer;
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    /// <summary>One HTTP/1.1 request per connection (FFmpeg's default), answered and closed.</summary>
+    async Task ServeAsync(Socket client)
+    {
+        await using var stream = new NetworkStream(client, ownsSocket: true);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            timeout.CancelAfter(HeaderTimeout);
+            var request = await ReadHeadAsync(stream, timeout.Token).ConfigureAwait(false);
+            var lines = request.Split("\r\n");
+            var parts = lines[0].Split(' ');
+            var range = lines.Skip(1).FirstOrDefault(l => l.StartsWith("Range:", StringComparison.OrdinalIgnoreCase))?[6..].Trim();
+            if (parts.Length != 3 || parts[1] != _path) { await RespondAsync(stream, "404 Not Found", []).ConfigureAwait(false); return; }
+            if (parts[0] is not ("GET" or "HEAD")) { await RespondAsync(stream, "405 Method Not Allowed", []).ConfigureAwait(false); return; }
+            if (!TryRange(range, out var start, out var end))
+            {
+                await RespondAsync(stream, "416 Range Not Satisfiable", [$"Content-Range: bytes */{_length}"]).ConfigureAwait(false);
+                return;
+            }
+            await RespondAsync(stream, range is null ? "200 OK" : "206 Partial Content",
+                ["Accept-Ranges: bytes", "Content-Type: application/octet-stream", $"Content-Length: {end - start + 1}",
+                 .. range is null ? Array.Empty<string>() : [$"Content-Range: bytes {start}-{end}/{_length}"]]).ConfigureAwait(false);
+            if (parts[0] == "HEAD") return;
+
+            await StreamAsync(stream, start, end).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException)
+        {
+            // FFmpeg closed the connection to seek elsewhere, sent something that is not HTTP, or the relay is stopping.
+        }
+    }
+
+    /// <summary>
+    /// Copies bytes start..end in growing chunks. Once chunks are full size (FFmpeg is reading a clip, not probing),
+    /// the next chunk is requested while the current one is copied, so storage latency is not paid per request.
+    /// </summary>
+    async Task StreamAsync(Stream stream, long start, long end)
+    {
+        var (position, size) = (start, FirstChunk);
+        Task<Stream>? pending = Fetch(position, Math.Min(size, end + 1 - position));
+        Task<Stream>? following = null;
+        try
+        {
+            while (pending is not null)
+            {
+                var next = position + Math.Min(size, end + 1 - position);
+                var nextSize = Math.Min(size * 4, LargestChunk);
+                if (next <= end && size == LargestChunk) following = Fetch(next, Math.Min(nextSize, end + 1 - next));
+                await using (var body = await pending.ConfigureAwait(false))
+                    await body.CopyToAsync(stream, 64 * 1024, _stop.Token).ConfigureAwait(false);
+                (position, size) = (next, nextSize);
+                pending = following ?? (position <= end ? Fetch(position, Math.Min(size, end + 1 - position)) : null);
+                following = null;
+            }
+        }
+        finally
+        {
+            // FFmpeg may leave mid-chunk: close whatever is still being fetched.
+            foreach (var task in new[] { pending, following })
+                if (task is not null)
+                    try { await (await task.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false); }
+                    catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or System.Net.Http.HttpRequestException) { }
+        }
+    }
+
+    Task<Stream> Fetch(long position, long count)
+    {
+        Interlocked.Add(ref _bytes, count);
+        return _read(position, count, _stop.Token);
+    }
+
+    static async Task<string> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            length += read;
+            var text = Encoding.ASCII.GetString(buffer, 0, length);
+            if (text.IndexOf("\r\n\r\n", StringComparison.Ordinal) is var end and >= 0) return text[..end];
+        }
+        throw new InvalidDataException("Not an HTTP request.");
+    }
+
+    static Task RespondAsync(Stream stream, string status, IEnumerable<string> headers) =>
+        stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\n{string.Concat(headers.Select(h => h + "\r\n"))}Connection: close\r\n\r\n")).AsTask();
+
+    /// <summary>A single "bytes=a-b" or "bytes=a-" range (FFmpeg sends no other kind), clamped to the recording; the whole file when absent.</summary>
+    bool TryRange(string? header, out long start, out long end)
+    {
+        (start, end) = (0, _length - 1);
+        if (header is null) return _length > 0;
+        if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header[6..].Split('-') is not [var from, var to]) return false;
+        if (!long.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out start) || start >= _length) return false;
+        if (to.Length > 0 && (!long.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out end) || end < start)) return false;
+        end = Math.Min(end, _length - 1);
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        await _serving.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}
