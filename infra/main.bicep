@@ -1,0 +1,97 @@
+// BasicTrust.Functions in Azure: the pipeline's storage account, the Function App running the custom handler
+// image (Elastic Premium, Linux), a user-assigned identity with only the data roles it needs, and monitoring.
+// Deploy: see README "Deploy". Names default from one prefix; every name can be set.
+
+targetScope = 'resourceGroup'
+
+@description('Prefix for every resource name (lowercase letters and digits).')
+@minLength(3)
+@maxLength(11)
+param prefix string = 'basictrust'
+
+@description('Azure region.')
+param location string = resourceGroup().location
+
+@description('Days after which raw uploads (recordings and their manifests) are deleted by the lifecycle rule.')
+@minValue(1)
+@maxValue(365)
+param recordingRetentionDays int = 30
+
+@description('Days deleted blobs and containers can be restored (soft delete).')
+@minValue(1)
+@maxValue(365)
+param softDeleteDays int = 14
+
+@description('The handler image, e.g. myregistry.azurecr.io/basictrust-functions:1.0 (built from infra/Dockerfile).')
+param image string
+
+@description('Name of the Azure Container Registry holding the image (in this resource group); the identity gets AcrPull on it.')
+param registryName string
+
+@description('Most instances the plan scales out to (each cuts one clip at a time).')
+@minValue(1)
+@maxValue(100)
+param maxInstances int = 10
+
+@description('x264 preset of precise clips.')
+@allowed(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium'])
+param clipPreset string = 'superfast'
+
+param storageAccountName string = '${prefix}${uniqueString(resourceGroup().id)}'
+param functionAppName string = '${prefix}-func-${uniqueString(resourceGroup().id)}'
+param identityName string = '${prefix}-identity'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: identityName
+  location: location
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: storageAccountName
+    location: location
+    recordingRetentionDays: recordingRetentionDays
+    softDeleteDays: softDeleteDays
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    prefix: prefix
+    location: location
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: identity.properties.principalId
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    registryName: registryName
+  }
+}
+
+module app 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  dependsOn: [roles]
+  params: {
+    name: functionAppName
+    location: location
+    image: image
+    maxInstances: maxInstances
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    clipPreset: clipPreset
+  }
+}
+
+@description('Base URL of the HTTP API.')
+output apiUrl string = 'https://${app.outputs.hostName}/api'
+output functionAppName string = app.outputs.name
+output storageAccountName string = storage.outputs.name

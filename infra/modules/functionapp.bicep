@@ -1,0 +1,74 @@
+// The Function App: an Elastic Premium (Linux) plan running the handler image. Premium because the cuts need
+// FFmpeg baked into a container, function runs longer than Consumption's 10 minutes, always-warm instances,
+// and the blob trigger's container scan (Flex Consumption would require the Event Grid source instead).
+// Every storage setting is by identity: no keys or connection strings anywhere.
+
+param name string
+param location string
+param image string
+param maxInstances int
+param identityId string
+param identityClientId string
+param storageAccountName string
+param blobEndpoint string
+param applicationInsightsConnectionString string
+param clipPreset string
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan'
+  location: location
+  sku: { name: 'EP1', tier: 'ElasticPremium' }
+  kind: 'elastic'
+  properties: {
+    reserved: true
+    maximumElasticWorkerCount: maxInstances
+  }
+}
+
+resource site 'Microsoft.Web/sites@2023-12-01' = {
+  name: name
+  location: location
+  kind: 'functionapp,linux,container'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'DOCKER|${image}'
+      acrUseManagedIdentityCreds: true
+      acrUserManagedIdentityID: identityClientId
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
+        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
+        { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
+        // The host's own storage (triggers, receipts, keys), by identity.
+        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        // The handler's storage client signs in with the same identity (DefaultAzureCredential reads AZURE_CLIENT_ID).
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        { name: 'BasicTrust__Storage__BlobServiceUri', value: blobEndpoint }
+        { name: 'BasicTrust__Pipeline__RecordingLinkLifetime', value: '00:45:00' }
+        { name: 'BasicTrust__Pipeline__StuckAfter', value: '00:03:00' }
+        { name: 'BasicTrust__Pipeline__Preset', value: clipPreset }
+        // The infrastructure creates the containers; the app's identity need not.
+        { name: 'BasicTrust__Pipeline__CreateContainers', value: 'false' }
+        { name: 'BasicTrust__Media__MaxDuration', value: '04:00:00' }
+        { name: 'BasicTrust__Media__MaxLongSide', value: '3840' }
+        { name: 'BasicTrust__Media__MaxShortSide', value: '2160' }
+        { name: 'BasicTrust__Media__ProbeTimeout', value: '00:01:00' }
+        { name: 'BasicTrust__Media__RunTimeout', value: '00:30:00' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+      ]
+    }
+  }
+}
+
+output name string = site.name
+output hostName string = site.properties.defaultHostName

@@ -1,0 +1,76 @@
+// The pipeline's storage account: private containers, the queues and their poison queues, no shared keys,
+// TLS 1.2+, soft delete, and a lifecycle rule that deletes raw recordings after a number of days.
+
+param name string
+param location string
+param recordingRetentionDays int
+param softDeleteDays int
+
+// ARCHITECTURE.md §4: uploads, cut clips, reels, internal state.
+var containerNames = ['recordings', 'clips', 'reels', 'pipeline']
+
+// The function.json queues, their poison queues, and the host's blob trigger poison queue.
+var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'webjobs-blobtrigger-poison']
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  sku: { name: 'Standard_ZRS' }
+  kind: 'StorageV2'
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: { enabled: true, days: softDeleteDays }
+    containerDeleteRetentionPolicy: { enabled: true, days: softDeleteDays }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containerNames: {
+  parent: blobService
+  name: container
+  properties: { publicAccess: 'None' }
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in queueNames: {
+  parent: queueService
+  name: queue
+}]
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-raw-recordings'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob'], prefixMatch: ['recordings/'] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: recordingRetentionDays } } }
+          }
+        }
+      ]
+    }
+  }
+}
+
+output name string = account.name
+output blobEndpoint string = account.properties.primaryEndpoints.blob

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Media.Sources;
+
+namespace BasicTrust.Functions.Tests.Infra;
+
+/// <summary>
+/// Bicep cannot be compiled here, so these keep infra/ consistent with the app instead: every container, queue and
+/// app setting the app uses is declared, no keys are configured, and no role is broader than the listed ones.
+/// </summary>
+public partial class InfraConsistencyTests
+{
+    static readonly string Root = FindRoot();
+    static readonly string Storage = Read("infra/modules/storage.bicep");
+    static readonly string FunctionApp = Read("infra/modules/functionapp.bicep");
+    static readonly string AllBicep = string.Concat(Directory.GetFiles(Path.Combine(Root, "infra"), "*.bicep", SearchOption.AllDirectories).Select(File.ReadAllText));
+
+    [Fact]
+    public void Storage_DeclaresEveryContainerTheAppUses() =>
+        Assert.Equal(new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline }.Order(), List(Storage, "containerNames").Order());
+
+    [Fact]
+    public void Storage_DeclaresEveryQueueOfTheFunctionsAndTheirPoisonQueues()
+    {
+        var bindings = Directory.GetFiles(Path.Combine(Root, "src", "BasicTrust.Functions"), "function.json", SearchOption.AllDirectories)
+            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["bindings"]!.AsArray().Select(b => b!))
+            .Where(b => (string?)b["queueName"] is not null).ToList();
+        var used = bindings.Select(b => (string)b["queueName"]!)
+            .Concat(bindings.Where(b => (string?)b["type"] == "queueTrigger" && !((string)b["queueName"]!).EndsWith("-poison", StringComparison.Ordinal)).Select(b => (string)b["queueName"]! + "-poison"))
+            .Append("webjobs-blobtrigger-poison")
+            .ToHashSet();
+        Assert.Equal(used.Order(), List(Storage, "queueNames").Order());
+    }
+
+    [Fact]
+    public void Storage_AllowsNoKeysNoPublicAccessAndOldTls()
+    {
+        Assert.Contains("allowSharedKeyAccess: false", Storage);
+        Assert.Contains("allowBlobPublicAccess: false", Storage);
+        Assert.Contains("minimumTlsVersion: 'TLS1_2'", Storage);
+        Assert.Matches(@"deleteRetentionPolicy: \{ enabled: true", Storage);
+        Assert.Matches(@"prefixMatch: \['recordings/'\][\s\S]*daysAfterModificationGreaterThan: recordingRetentionDays", Storage);
+    }
+
+    [Fact]
+    public void FunctionApp_SetsEveryAppSettingTheAppReads_ByIdentityNeverByKey()
+    {
+        var declared = Settings().ToHashSet();
+        var read = new[] { typeof(StorageOptions), typeof(PipelineOptions), typeof(MediaLimits) }
+            .SelectMany(type => type.GetProperties().Where(p => p.CanWrite).Select(p => $"BasicTrust__{Section(type)}__{p.Name}"))
+            // A connection string is for Azurite only; in Azure the blob endpoint and the identity are used.
+            .Where(name => name != "BasicTrust__Storage__ConnectionString");
+        Assert.All(read, name => Assert.Contains(name, declared));
+        Assert.Contains("FUNCTIONS_WORKER_RUNTIME", declared);
+        Assert.Contains("AzureWebJobsStorage__accountName", declared);
+        Assert.DoesNotContain("AzureWebJobsStorage", declared);
+        Assert.DoesNotContain("AccountKey", AllBicep);
+        Assert.DoesNotContain("listKeys", AllBicep);
+    }
+
+    [Fact]
+    public void FunctionApp_SettingsMatchTheLocalSampleSettings()
+    {
+        var sample = JsonNode.Parse(Read("local.settings.sample.json"))!["Values"]!.AsObject().Select(p => p.Key)
+            .Where(k => k.StartsWith("BasicTrust__", StringComparison.Ordinal) && k != "BasicTrust__Storage__ConnectionString");
+        Assert.All(sample, name => Assert.Contains(name, Settings()));
+    }
+
+    [Fact]
+    public void Roles_AreOnlyTheListedDataRoles()
+    {
+        string[] allowed =
+        [
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner (the host's identity-based storage)
+            "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+            "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
+            "7f951dda-4ed3-4680-a7ca-43fe172d538d", // AcrPull
+        ];
+        var used = Guid().Matches(AllBicep).Select(m => m.Value).ToHashSet();
+        Assert.Equal(allowed.Order(), used.Order());
+        Assert.DoesNotContain("targetScope = 'subscription'", AllBicep);
+    }
+
+    [Fact]
+    public void Dockerfile_InstallsFfmpegAndLaysOutThePublishedAppWithAnExecutableHandler()
+    {
+        var dockerfile = Read("infra/Dockerfile");
+        var host = JsonNode.Parse(Read("host.json"))!;
+        var executable = (string)host["customHandler"]!["description"]!["defaultExecutablePath"]!;
+        Assert.Contains("apt-get install -y --no-install-recommends ffmpeg", dockerfile);
+        Assert.Contains($"chmod +x /app/{executable}", dockerfile);
+        Assert.Contains("dotnet publish src/BasicTrust.Functions", dockerfile);
+        Assert.Contains("COPY --from=build /app /home/site/wwwroot", dockerfile);
+    }
+
+    [Fact]
+    public void PublishLayout_IsTheFunctionAppFolder()
+    {
+        // The build output the DevHost runs is what `dotnet publish` and the image contain.
+        var app = Path.Combine(Root, "src", "BasicTrust.Functions", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0");
+        Assert.True(File.Exists(Path.Combine(app, "host.json")));
+        Assert.True(File.Exists(Path.Combine(app, "BasicTrust.Functions")));
+        foreach (var function in new[] { "PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "Sweep" })
+            Assert.True(File.Exists(Path.Combine(app, function, "function.json")), function);
+    }
+
+    static IEnumerable<string> Settings() => SettingName().Matches(FunctionApp).Select(m => m.Groups[1].Value);
+
+    static IReadOnlyList<string> List(string bicep, string variable) =>
+        Quoted().Matches(Regex.Match(bicep, $@"var {variable} = \[(?<items>[^\]]*)\]").Groups["items"].Value).Select(m => m.Groups[1].Value).ToList();
+
+    static string Section(Type options) => options == typeof(MediaLimits) ? "Media" : options.Name.Replace("Options", "", StringComparison.Ordinal);
+
+    static string Read(string path) => File.ReadAllText(Path.Combine(Root, path));
+
+    static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir.FullName, "BasicTrust.Functions.sln"))) dir = dir.Parent!;
+        return dir.FullName;
+    }
+
+    [GeneratedRegex(@"\{ name: '([^']+)'")]
+    private static partial Regex SettingName();
+
+    [GeneratedRegex(@"'([^']+)'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Guid();
+}
