@@ -92,7 +92,7 @@ public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
     /// <summary>
     /// A read-only link to one blob that expires after <paramref name="lifetime"/>. Signed with the account key locally, with a user delegation key under a managed identity.
     /// </summary>
-    public async Task<Uri> ReadLinkAsync(BlobClient blob, TimeSpan lifetime, CancellationToken cancellationToken)
+    async Task<Uri> ReadLinkAsync(BlobClient blob, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var expires = clock.GetUtcNow() + lifetime;
         if (blob.CanGenerateSasUri) return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
