@@ -86,6 +86,7 @@ module app 'modules/functionapp.bicep' = {
     identityClientId: identity.properties.clientId
     storageAccountName: storage.outputs.name
     blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     clipPreset: clipPreset
   }

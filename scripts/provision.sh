@@ -96,7 +96,7 @@ start_devhost() {
   local app=$1 log=$2
   AzureWebJobsStorage="$BASICTRUST_STORAGE" BasicTrust__Storage__ConnectionString="$BASICTRUST_STORAGE" \
   FUNCTIONS_WORKER_RUNTIME=custom \
-    dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" >"$log" 2>&1 &
+    dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "${BT_API_PORT:-$(bt_free_port)}" >"$log" 2>&1 &
   BT_DEVHOST_PID=$!
   local i
   for i in $(seq 1 300); do

@@ -11,6 +11,7 @@ param identityId string
 param identityClientId string
 param storageAccountName string
 param blobEndpoint string
+param queueEndpoint string
 param applicationInsightsConnectionString string
 param clipPreset string
 
@@ -53,6 +54,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         // The handler's storage client signs in with the same identity (DefaultAzureCredential reads AZURE_CLIENT_ID).
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'BasicTrust__Storage__BlobServiceUri', value: blobEndpoint }
+        { name: 'BasicTrust__Storage__QueueServiceUri', value: queueEndpoint }
         { name: 'BasicTrust__Pipeline__RecordingLinkLifetime', value: '00:45:00' }
         { name: 'BasicTrust__Pipeline__StuckAfter', value: '00:03:00' }
         { name: 'BasicTrust__Pipeline__Preset', value: clipPreset }

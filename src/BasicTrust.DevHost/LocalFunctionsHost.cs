@@ -17,6 +17,10 @@ public sealed record LocalHostOptions
     public bool RunTimers { get; init; } = true;
     /// <summary>The host id in blob receipt names.</summary>
     public string HostId { get; init; } = "devhost";
+    /// <summary>Port of the HTTP API (0: any free port), as <c>func start</c> uses 7071.</summary>
+    public int HttpPort { get; init; } = 7071;
+    /// <summary>The function key HTTP functions require; a random one when not given.</summary>
+    public string? FunctionKey { get; init; }
 }
 
 /// <summary>
@@ -35,6 +39,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public HostSettings Host { get; }
     public IReadOnlyList<FunctionDefinition> Functions { get; }
     public HandlerProcess Handler { get; }
+    /// <summary>The HTTP API's base address (<c>http://127.0.0.1:7071/api/</c>), when the app has HTTP functions.</summary>
+    public Uri? ApiBaseAddress => _http?.BaseAddress;
+    /// <summary>The function key the HTTP API requires.</summary>
+    public string FunctionKey { get; private set; } = "";
+    HttpForwarder? _http;
 
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
@@ -59,11 +68,18 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 "queueTrigger" => new QueueListener(function, settings.Queues, accounts, invoker, outputs, log).RunAsync,
                 "blobTrigger" => new BlobListener(function, settings.PoisonBlobThreshold, accounts, invoker, outputs, options.HostId, options.BlobScanInterval, log).RunAsync,
                 "timerTrigger" => host.AddTimer(function, new TimerListener(function, invoker, outputs, clock, log), options.RunTimers),
+                "httpTrigger" => null, // served by the HttpForwarder below
                 _ => null,
             };
-            if (run is null) { logger.LogInformation("{Function}: {Trigger} is not driven by the DevHost", function.Name, function.Trigger.Type); continue; }
+            if (run is null) continue;
             host._listeners.Add(Task.Run(() => RunListenerAsync(function.Name, run, host._stop.Token, logger)));
             logger.LogInformation("{Function}: {Trigger} listening", function.Name, function.Trigger.Type);
+        }
+        host.FunctionKey = options.FunctionKey ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        if (functions.Any(f => f.Trigger.Type == "httpTrigger"))
+        {
+            host._http = await HttpForwarder.StartAsync(functions, settings.RoutePrefix, options.HttpPort, host.FunctionKey, handler, logger).ConfigureAwait(false);
+            logger.LogInformation("HTTP API on {Address}", host._http.BaseAddress);
         }
         return host;
     }
@@ -89,6 +105,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_listeners).ConfigureAwait(false);
+        if (_http is not null) await _http.DisposeAsync().ConfigureAwait(false);
         await Handler.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using BasicTrust.DevHost;
 
-// bt-devhost --app DIR [--settings local.settings.json]
+// BasicTrust.DevHost --app DIR [--settings local.settings.json] [--port 7071] [--key KEY]
 // App settings: the settings file's Values, overridden by environment variables (as Core Tools does).
 var appRoot = Option("--app") ?? Path.Combine(AppContext.BaseDirectory, "app");
 var settingsFile = Option("--settings") ?? "local.settings.json";
@@ -21,7 +21,9 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 
 try
 {
-    await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings }, loggers, stop.Token);
+    var port = int.TryParse(Option("--port"), out var p) ? p : 7071;
+    await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = Option("--key") }, loggers, stop.Token);
+    if (host.ApiBaseAddress is { } api) Console.WriteLine($"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)");
     Console.WriteLine($"DevHost running {host.Functions.Count} functions from {Path.GetFullPath(appRoot)}; Ctrl+C stops.");
     await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
 }

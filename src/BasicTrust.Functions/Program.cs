@@ -1,4 +1,13 @@
+using Azure.Core;
 using Azure.Identity;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.GetReel;
+using BasicTrust.Functions.GetStatus;
+using BasicTrust.Functions.ListReviews;
+using BasicTrust.Functions.MarkReviewed;
+using BasicTrust.Functions.PurgeCase;
+using BasicTrust.Functions.PutManifest;
+using BasicTrust.Functions.UploadLink;
 using BasicTrust.Functions.AssembleReel;
 using BasicTrust.Functions.CutClip;
 using BasicTrust.Functions.Invocation;
@@ -16,18 +25,18 @@ var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") ??
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 
 builder.Services.AddOptions<StorageOptions>().BindConfiguration("BasicTrust:Storage")
-    .Validate(o => o.IsValid, "Set exactly one of BasicTrust__Storage__ConnectionString or BasicTrust__Storage__BlobServiceUri.").ValidateOnStart();
+    .Validate(o => o.IsValid, "Set BasicTrust__Storage__ConnectionString, or both BasicTrust__Storage__BlobServiceUri and BasicTrust__Storage__QueueServiceUri.").ValidateOnStart();
 builder.Services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media");
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(sp =>
-{
-    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-    return storage.ConnectionString is { Length: > 0 } connection
-        ? new BlobServiceClient(connection)
-        : new BlobServiceClient(storage.BlobServiceUri!, new DefaultAzureCredential());
-});
+// Locally a connection string (Azurite); in Azure the app's managed identity, never a key.
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+builder.Services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>().ConnectionString is { Length: > 0 } connection
+    ? new BlobServiceClient(connection)
+    : new BlobServiceClient(sp.GetRequiredService<StorageOptions>().BlobServiceUri!, sp.GetRequiredService<TokenCredential>()));
+builder.Services.AddSingleton<PipelineQueues>().AddSingleton<AuditLog>();
 builder.Services.AddSingleton<PipelineStore>().AddSingleton<StatusBoard>()
     .AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>().AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<Sweeper>();
 builder.Services.AddSingleton<PlanSessionFunction>().AddSingleton<CutClipFunction>().AddSingleton<AssembleReelFunction>()
@@ -46,5 +55,15 @@ app.MapFunction<AssembleReelFunction>("AssembleReel");
 app.MapFunction<MarkFailedFunction>("MarkFailed");
 app.MapFunction<MarkFailedFunction>("MarkReelFailed");
 app.MapFunction<SweepFunction>("Sweep");
+
+// HTTP functions: the host forwards the original request (enableForwardingHttpRequest) to /api/..., after
+// checking the function key.
+app.MapUploadLink();
+app.MapPutManifest();
+app.MapGetStatus();
+app.MapListReviews();
+app.MapGetReel();
+app.MapMarkReviewed();
+app.MapPurgeCase();
 
 app.Run();

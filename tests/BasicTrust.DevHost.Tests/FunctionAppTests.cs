@@ -30,10 +30,12 @@ public class FunctionAppTests
     public void FunctionJsonFiles_EachHaveOneTriggerAndNoTriggerOnVideo()
     {
         var functions = FunctionDefinition.ReadAll(Path.Combine(Root, "src", "BasicTrust.Functions"));
-        Assert.Equal(["AssembleReel", "CutClip", "MarkFailed", "MarkReelFailed", "PlanSession", "Sweep"], functions.Select(f => f.Name));
+        Assert.Equal(["AssembleReel", "CutClip", "GetReel", "GetStatus", "ListReviews", "MarkFailed", "MarkReelFailed", "MarkReviewed", "PlanSession", "PurgeCase", "PutManifest", "Sweep", "UploadLink"],
+            functions.Select(f => f.Name));
+        Assert.All(functions.Where(f => f.Trigger.Type == "httpTrigger"), f => Assert.Equal("function", f.Trigger["authLevel"]));
         foreach (var blob in functions.Where(f => f.Trigger.Type == "blobTrigger"))
             Assert.EndsWith(".json", blob.Trigger["path"]);
-        Assert.Equal(["clip-jobs-poison", "reel-jobs-poison"], functions.Where(f => f.Name.StartsWith("Mark", StringComparison.Ordinal)).Select(f => f.Trigger["queueName"]));
+        Assert.Equal(["clip-jobs-poison", "reel-jobs-poison"], functions.Where(f => f.Name is "MarkFailed" or "MarkReelFailed").Select(f => f.Trigger["queueName"]));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed record HostSettings
     public TimeSpan FunctionTimeout { get; init; } = TimeSpan.FromMinutes(30);
     public QueueSettings Queues { get; init; } = new();
     public int PoisonBlobThreshold { get; init; } = 5;
+    /// <summary><c>extensions.http.routePrefix</c> (default <c>api</c>).</summary>
+    public string RoutePrefix { get; init; } = "api";
 
     /// <summary>Reads host.json from <paramref name="appRoot"/>; the executable path is resolved against the app root.</summary>
     public static HostSettings Read(string appRoot)
@@ -39,6 +41,7 @@ public sealed record HostSettings
                 Base64 = !string.Equals((string?)queues?["messageEncoding"], "none", StringComparison.OrdinalIgnoreCase),
             },
             PoisonBlobThreshold = (int?)json["extensions"]?["blobs"]?["poisonBlobThreshold"] ?? 5,
+            RoutePrefix = (string?)json["extensions"]?["http"]?["routePrefix"] ?? "api",
         };
     }
 

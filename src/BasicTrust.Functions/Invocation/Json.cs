@@ -13,4 +13,7 @@ public static class Json
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         WriteIndented = true,
     };
+
+    /// <summary>The same on one line (audit log entries).</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
 }

@@ -83,20 +83,21 @@ public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
     /// </summary>
     public async Task<RangeRelay> OpenRecordingAsync(BlobClient recording, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var link = new BlobClient(await ReadLinkAsync(recording, lifetime, cancellationToken).ConfigureAwait(false));
+        var link = new BlobClient(await LinkAsync(recording, BlobSasPermissions.Read, lifetime, cancellationToken).ConfigureAwait(false));
         var length = (await link.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ContentLength;
         return RangeRelay.Start(length, async (offset, count, ct) =>
             (await link.DownloadStreamingAsync(new HttpRange(offset, count), cancellationToken: ct).ConfigureAwait(false)).Value.Content);
     }
 
     /// <summary>
-    /// A read-only link to one blob that expires after <paramref name="lifetime"/>. Signed with the account key locally, with a user delegation key under a managed identity.
+    /// A link to one blob with only <paramref name="permissions"/>, expiring after <paramref name="lifetime"/>. Signed with
+    /// the account key locally, with a user delegation key under a managed identity (no key in Azure).
     /// </summary>
-    async Task<Uri> ReadLinkAsync(BlobClient blob, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<Uri> LinkAsync(BlobClient blob, BlobSasPermissions permissions, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var expires = clock.GetUtcNow() + lifetime;
-        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
-        var key = (await service.GetUserDelegationKeyAsync(clock.GetUtcNow().AddMinutes(-5), expires, cancellationToken).ConfigureAwait(false)).Value;
-        return blob.GenerateUserDelegationSasUri(new BlobSasBuilder(BlobSasPermissions.Read, expires) { StartsOn = clock.GetUtcNow().AddMinutes(-5) }, key);
+        var (start, expires) = (clock.GetUtcNow().AddMinutes(-5), clock.GetUtcNow() + lifetime);
+        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(new BlobSasBuilder(permissions, expires) { StartsOn = start });
+        var key = (await service.GetUserDelegationKeyAsync(start, expires, cancellationToken).ConfigureAwait(false)).Value;
+        return blob.GenerateUserDelegationSasUri(new BlobSasBuilder(permissions, expires) { StartsOn = start }, key);
     }
 }

@@ -41,6 +41,7 @@ public sealed record SessionKey
     public string ClipDone(string planId, string clipId) => $"{PlanFolder(planId)}/done/{clipId}";
     public string ClipError(string planId, string clipId) => $"{PlanFolder(planId)}/errors/{clipId}.txt";
     public string ReelQueued(string planId) => $"{PlanFolder(planId)}/reel-queued";
+    public string Reviewed(string planId) => $"{PlanFolder(planId)}/reviewed";
     public string Clip(string planId, string clipId, string extension) => $"{PlanFolder(planId)}/{clipId}.{extension}";
     public string Reel(string planId, string fileName) => $"{PlanFolder(planId)}/{fileName}";
 

@@ -13,6 +13,9 @@ public sealed class StorageOptions
     /// <summary>The blob endpoint when using a managed identity, e.g. <c>https://account.blob.core.windows.net</c>.</summary>
     public Uri? BlobServiceUri { get; set; }
 
+    /// <summary>The queue endpoint when using a managed identity, e.g. <c>https://account.queue.core.windows.net</c>.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>True when exactly one of the two ways to reach storage is configured.</summary>
-    public bool IsValid => string.IsNullOrWhiteSpace(ConnectionString) != (BlobServiceUri is null);
+    public bool IsValid => string.IsNullOrWhiteSpace(ConnectionString) ? BlobServiceUri is not null && QueueServiceUri is not null : BlobServiceUri is null && QueueServiceUri is null;
 }

@@ -29,6 +29,16 @@ public sealed class PipelineFixture : IAsyncLifetime
     public string ConnectionString { get; } = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE")
         ?? throw new InvalidOperationException("BASICTRUST_STORAGE is not set: run the tests with ./test.sh, which starts Azurite.");
     public string Folder { get; } = Directory.CreateTempSubdirectory("bt-e2e-").FullName;
+    /// <summary>The function key the DevHost's HTTP API requires in these tests.</summary>
+    public string FunctionKey { get; } = "test-key-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>A client for the HTTP API with the function key set.</summary>
+    public HttpClient Api(bool withKey = true)
+    {
+        var client = new HttpClient { BaseAddress = Host.ApiBaseAddress };
+        if (withKey) client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        return client;
+    }
     public LocalFunctionsHost Host { get; private set; } = null!;
     public BlobServiceClient Blobs => new(ConnectionString);
     /// <summary>A 12-second 320x240 recording with sound.</summary>
@@ -51,6 +61,8 @@ public sealed class PipelineFixture : IAsyncLifetime
             },
             BlobScanInterval = TimeSpan.FromMilliseconds(300),
             RunTimers = false,
+            HttpPort = 0,
+            FunctionKey = FunctionKey,
         }, _loggers);
     }
 

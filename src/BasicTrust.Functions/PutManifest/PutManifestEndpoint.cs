@@ -1,0 +1,36 @@
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Manifest;
+using BasicTrust.Highlights.Validation;
+
+namespace BasicTrust.Functions.PutManifest;
+
+/// <summary>
+/// <c>PUT /api/sessions/{caseId}/{sessionId}/manifest</c>: validates the manifest (400 with every problem), writes
+/// <c>session.json</c>, which starts the pipeline, and answers 202 with the status URL.
+/// </summary>
+public static class PutManifestEndpoint
+{
+    const int MaxBytes = 1024 * 1024;
+
+    public static void MapPutManifest(this IEndpointRouteBuilder app) =>
+        app.MapPut("/api/sessions/{caseId}/{sessionId}/manifest", async (string caseId, string sessionId, HttpContext context, PipelineStore store) =>
+        {
+            if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
+            if (context.Request.ContentLength > MaxBytes) return ApiResults.Problem(413, "The manifest is too large.", $"A manifest is at most {MaxBytes} bytes.");
+            var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            if (text.Length > MaxBytes) return ApiResults.Problem(413, "The manifest is too large.", $"A manifest is at most {MaxBytes} bytes.");
+
+            var read = ManifestReader.Read(text);
+            var errors = read.Problems.Where(p => p.Severity == Severity.Error).Select(p => new FieldProblem(p.Path, p.Rule, p.Message)).ToList();
+            if (read.Manifest is { } m && (m.CaseId, m.SessionId) != (session.CaseId, session.SessionId))
+                errors.Add(new FieldProblem("caseId", "matches-path", $"The manifest is for {m.CaseId}/{m.SessionId}, not {session.Folder}."));
+            if (errors.Count > 0) return ApiResults.BadRequest("The manifest has problems; nothing was stored.", errors);
+
+            await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text),
+                new Storage.Blobs.BlobUploadOptions { HttpHeaders = new Storage.Blobs.BlobHttpHeaders { ContentType = "application/json" } }, context.RequestAborted);
+            var status = $"/api/sessions/{session.CaseId}/{session.SessionId}";
+            return Results.Json(new { status, warnings = read.Problems.Where(p => p.Severity == Severity.Warning).Select(p => new FieldProblem(p.Path, p.Rule, p.Message)) },
+                Invocation.Json.Options, statusCode: StatusCodes.Status202Accepted);
+        });
+}
