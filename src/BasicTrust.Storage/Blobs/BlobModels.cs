@@ -44,6 +44,11 @@ public sealed class BlobUploadOptions
     public BlobTransferOptions TransferOptions { get; set; } = new();
     /// <summary>Receives the number of bytes uploaded so far.</summary>
     public IProgress<long>? ProgressHandler { get; set; }
+    /// <summary>
+    /// A local file listing the blocks this machine staged. A write-only SAS cannot list a blob's uncommitted blocks,
+    /// so with it, resuming relies on this journal; it is removed once the upload is committed.
+    /// </summary>
+    public string? JournalPath { get; set; }
 }
 
 /// <summary>The result of a write.</summary>

@@ -13,6 +13,7 @@ namespace BasicTrust.Storage.Blobs;
 /// </summary>
 sealed class BlockUploader(BlobClient blob, BlobUploadOptions options)
 {
+    readonly object _journal = new();
     long _uploaded;
 
     public static string BlockId(int index, ReadOnlySpan<byte> content)
@@ -61,12 +62,15 @@ sealed class BlockUploader(BlobClient blob, BlobUploadOptions options)
             throw;
         }
         await Task.WhenAll(running).ConfigureAwait(false);
-        return await blob.CommitBlockListAsync(ids, options, cancellationToken).ConfigureAwait(false);
+        var committed = await blob.CommitBlockListAsync(ids, options, cancellationToken).ConfigureAwait(false);
+        if (options.JournalPath is { } journal) File.Delete(journal);
+        return committed;
     }
 
     /// <summary>
     /// Blocks a previous run left uncommitted. Listing them needs read permission, which a write-only
-    /// upload SAS rightly lacks: then nothing is skipped and every block is staged again.
+    /// upload SAS rightly lacks: then the local journal says what this machine staged, or, without one,
+    /// every block is staged again.
     /// </summary>
     async Task<Dictionary<string, long>> StagedBlocksAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +81,11 @@ sealed class BlockUploader(BlobClient blob, BlobUploadOptions options)
         }
         catch (RequestFailedException e) when (e.Status == 403)
         {
-            return [];
+            if (options.JournalPath is not { } journal || !File.Exists(journal)) return [];
+            return (await File.ReadAllLinesAsync(journal, cancellationToken).ConfigureAwait(false))
+                .Select(line => line.Split(' '))
+                .Where(parts => parts.Length == 2 && long.TryParse(parts[1], out _))
+                .GroupBy(parts => parts[0]).ToDictionary(g => g.Key, g => long.Parse(g.First()[1], System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -87,7 +95,11 @@ sealed class BlockUploader(BlobClient blob, BlobUploadOptions options)
         {
             var id = BlockId(index, buffer.AsSpan(0, length));
             if (!(staged.TryGetValue(id, out var size) && size == length))
+            {
                 await blob.StageBlockAsync(id, new BinaryData(buffer.AsMemory(0, length)), failed.Token).ConfigureAwait(false);
+                if (options.JournalPath is { } journal)
+                    lock (_journal) File.AppendAllText(journal, $"{id} {length}\n");
+            }
             options.ProgressHandler?.Report(Interlocked.Add(ref _uploaded, length));
         }
         catch

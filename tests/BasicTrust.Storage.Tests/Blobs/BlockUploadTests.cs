@@ -67,6 +67,30 @@ public class BlockUploadTests
     }
 
     [Fact]
+    public async Task Upload_WithAWriteOnlySasAndAJournal_ResumesWhereTheLastRunStopped()
+    {
+        await using var c = await Azurite.NewContainerAsync();
+        var data = RandomNumberGenerator.GetBytes(640 * 1024); // 10 blocks
+        var journal = Path.Combine(Path.GetTempPath(), $"bt-journal-{Guid.NewGuid():N}");
+        var sas = c.Blob("recordings/journal.mp4").GenerateSasUri(BasicTrust.Storage.Sas.BlobSasPermissions.Create | BasicTrust.Storage.Sas.BlobSasPermissions.Write, DateTimeOffset.UtcNow.AddMinutes(10));
+        var options = SmallBlocks();
+        options.JournalPath = journal;
+
+        await Assert.ThrowsAsync<IOException>(() => new BlobClient(sas).UploadAsync(new ForwardOnlyStream(data, failAfter: 7 * 64 * 1024), options));
+        Assert.Equal(7, File.ReadAllLines(journal).Length);
+
+        // The SAS cannot list blocks (403); the journal says which 7 are staged, so 3 are sent.
+        var counter = new CountingPolicy("comp=block&");
+        var clientOptions = new StorageClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        await new BlobClient(sas, clientOptions).UploadAsync(new ForwardOnlyStream(data), options);
+
+        Assert.Equal(3, counter.Count);
+        Assert.Equal(data, (await c.Blob("recordings/journal.mp4").DownloadContentAsync()).Value.ToArray());
+        Assert.False(File.Exists(journal));
+    }
+
+    [Fact]
     public async Task Upload_ChangedSourceBetweenRuns_NeverReusesStaleBlocks()
     {
         await using var c = await Azurite.NewContainerAsync();
