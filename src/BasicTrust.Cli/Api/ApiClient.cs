@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace BasicTrust.Cli.Api;
+
+/// <summary>A problem the API reported (RFC 9457), or why it could not be reached.</summary>
+sealed class ApiException(string message, IReadOnlyList<(string Path, string Message)> errors, HttpStatusCode? status = null) : Exception(message)
+{
+    public IReadOnlyList<(string Path, string Message)> Errors { get; } = errors;
+    public HttpStatusCode? Status { get; } = status;
+}
+
+/// <summary>The BasicTrust HTTP API: the function key in a header, problem details turned into <see cref="ApiException"/>.</summary>
+sealed class ApiClient(Uri baseAddress, string key) : IDisposable
+{
+    readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { { "x-functions-key", key } } };
+
+    public Task<JsonNode> UploadLinkAsync(string caseId, string sessionId, string fileName, long size, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"sessions/{caseId}/{sessionId}/upload", JsonContent.Create(new { fileName, size }), ct);
+
+    public Task<JsonNode> PutManifestAsync(string caseId, string sessionId, string manifest, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, $"sessions/{caseId}/{sessionId}/manifest", new StringContent(manifest, System.Text.Encoding.UTF8, "application/json"), ct);
+
+    public Task<JsonNode> StatusAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Get, $"sessions/{caseId}/{sessionId}", null, ct);
+
+    public Task<JsonNode> ReviewsAsync(string? until, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, until is null ? "reviews" : $"reviews?until={Uri.EscapeDataString(until)}", null, ct);
+
+    public Task<JsonNode> ReelAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Get, $"reels/{caseId}/{sessionId}", null, ct);
+
+    public Task<JsonNode> ReviewedAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"reels/{caseId}/{sessionId}/reviewed", null, ct);
+
+    public Task<JsonNode> PurgeAsync(string caseId, CancellationToken ct) => SendAsync(HttpMethod.Delete, $"cases/{caseId}", null, ct);
+
+    async Task<JsonNode> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        HttpResponseMessage response;
+        try { response = await _http.SendAsync(request, ct); }
+        catch (HttpRequestException e) { throw new ApiException($"Cannot reach the API at {_http.BaseAddress} ({e.Message}). Is it running? (./run.sh serve)", []); }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (response.IsSuccessStatusCode) return JsonNode.Parse(text) ?? new JsonObject();
+            if (response.StatusCode == HttpStatusCode.Unauthorized) throw new ApiException("The API refused the key (401): check --key or BT_API_KEY.", [], response.StatusCode);
+            JsonNode? problem = null;
+            try { problem = JsonNode.Parse(text); } catch (System.Text.Json.JsonException) { }
+            var errors = problem?["errors"]?.AsArray().Select(e => ((string?)e?["path"] ?? "", (string?)e?["message"] ?? "")).ToList() ?? [];
+            throw new ApiException((string?)problem?["detail"] ?? $"The API answered {(int)response.StatusCode}.", errors, response.StatusCode);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

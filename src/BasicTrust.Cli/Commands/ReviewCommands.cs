@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BasicTrust.Cli.Api;
+using Spectre.Console;
+
+namespace BasicTrust.Cli.Commands;
+
+/// <summary>The reviewer's commands: the review queue, fetching a reel, marking it reviewed, and purging a case.</summary>
+static class ReviewCommands
+{
+    public static Command Review(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var until = new Option<string?>("--until") { Description = "Only reels whose next session is on or before this date (2026-12-01)." };
+        var command = new Command("review", "Ready reels not yet reviewed, the next session first.") { until };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            using var api = client(r);
+            var items = (await api.ReviewsAsync(r.GetValue(until), ct)).AsArray();
+            var table = new Table().AddColumns("next session", "case", "session", "plan", "clips", "length");
+            foreach (var i in items)
+                table.AddRow(Markup.Escape((string?)i?["nextSessionAt"] ?? "-"), Markup.Escape((string?)i?["caseId"] ?? ""), Markup.Escape((string?)i?["sessionId"] ?? ""),
+                    Markup.Escape((string?)i?["planId"] ?? ""), ((int?)i?["clips"] ?? 0).ToString(CultureInfo.InvariantCulture),
+                    TimeSpan.FromSeconds((double?)i?["duration"] ?? 0).ToString(@"m\:ss", CultureInfo.InvariantCulture));
+            console.Write(table);
+            console.MarkupLineInterpolated($"{items.Count} reel(s) to review.");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Fetch(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var (caseId, sessionId) = (new Argument<string>("case"), new Argument<string>("session"));
+        var output = new Option<DirectoryInfo>("--out") { Required = true, Description = "Folder for reel.mp4, reel.vtt, reel.json and clips/." };
+        var command = new Command("fetch", "Download a ready reel, its captions, clips and stills through short-lived read links.") { caseId, sessionId, output };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            using var api = client(r);
+            var reel = await api.ReelAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, ct);
+            var folder = r.GetValue(output)!;
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "clips"));
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "reel.json"), reel["reel"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), ct);
+            var links = reel["links"]!;
+            var files = new List<(Uri Link, string Path)> { (Link(links["reel"]), "reel.mp4"), (Link(links["captions"]), "reel.vtt") };
+            foreach (var clip in links["clips"]!.AsArray())
+            {
+                var id = (string)clip!["clipId"]!;
+                files.Add((Link(clip["video"]), Path.Combine("clips", id + ".mp4")));
+                files.Add((Link(clip["still"]), Path.Combine("clips", id + ".jpg")));
+            }
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
+            await console.Progress().StartAsync(async progress =>
+            {
+                foreach (var (link, path) in files)
+                {
+                    var task = progress.AddTask(Markup.Escape(path));
+                    await DownloadAsync(http, link, Path.Combine(folder.FullName, path), task, ct);
+                }
+            });
+            console.MarkupLineInterpolated($"Fetched {files.Count} files into {folder.FullName}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Reviewed(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var (caseId, sessionId) = (new Argument<string>("case"), new Argument<string>("session"));
+        var command = new Command("reviewed", "Mark a reel reviewed: it leaves the review queue.") { caseId, sessionId };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            using var api = client(r);
+            await api.ReviewedAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, ct);
+            console.MarkupLineInterpolated($"Marked {r.GetValue(caseId)}/{r.GetValue(sessionId)} reviewed.");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Purge(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var caseId = new Argument<string>("case");
+        var yes = new Option<bool>("--yes") { Description = "Confirm: everything of the case is deleted." };
+        var command = new Command("purge", "Consent withdrawn: delete every recording, clip, reel and trace of a case.") { caseId, yes };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            if (!r.GetValue(yes))
+            {
+                console.MarkupLine("[red]error:[/] purging deletes everything of the case for good; add --yes to confirm.");
+                return 2;
+            }
+            using var api = client(r);
+            var result = await api.PurgeAsync(r.GetValue(caseId)!, ct);
+            console.MarkupLineInterpolated($"Purged {r.GetValue(caseId)}: {(int?)result["removed"]?["blobs"]} blobs, {(int?)result["removed"]?["messages"]} queue messages.");
+            return 0;
+        }));
+        return command;
+    }
+
+    static Uri Link(JsonNode? node) => new((string?)node ?? throw new FormatException("The API's answer lacks a link."));
+
+    /// <summary>A plain GET of a read link, to a temporary name first: a file under its real name is complete.</summary>
+    static async Task DownloadAsync(HttpClient http, Uri link, string path, ProgressTask task, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(link, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode) throw new IOException($"Downloading {Path.GetFileName(path)} failed ({(int)response.StatusCode}); the link may have expired, fetch again.");
+        task.MaxValue = response.Content.Headers.ContentLength ?? 1;
+        var partial = path + ".partial";
+        await using (var body = await response.Content.ReadAsStreamAsync(ct))
+        await using (var file = File.Create(partial))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(buffer, ct)) > 0)
+            {
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                task.Increment(read);
+            }
+        }
+        File.Move(partial, path, overwrite: true);
+        task.Value = task.MaxValue;
+    }
+}

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure;
+using BasicTrust.Cli.Api;
+using BasicTrust.Cli.Import;
+using BasicTrust.Storage.Blobs;
+using Spectre.Console;
+
+namespace BasicTrust.Cli.Commands;
+
+/// <summary>The therapist's commands: upload a recording, push the tags, follow the session.</summary>
+static class SessionCommands
+{
+    static Option<string> Case() => new("--case") { Description = "The case id.", Required = true };
+    static Option<string> Session() => new("--session") { Description = "The session id.", Required = true };
+
+    public static Command Upload(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The recording." };
+        var (caseId, sessionId) = (Case(), Session());
+        var command = new Command("upload", "Upload a recording in blocks through a short-lived write-only link; re-running continues an interrupted upload.") { file, caseId, sessionId };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            var recording = r.GetValue(file)!;
+            if (!recording.Exists) throw new IOException($"No file at '{recording.FullName}'.");
+            using var api = client(r);
+            var (c, s) = (r.GetValue(caseId)!, r.GetValue(sessionId)!);
+            var journal = Journal(c, s, recording);
+            for (var attempt = 1; ; attempt++)
+            {
+                var link = await api.UploadLinkAsync(c, s, recording.Name, recording.Length, ct);
+                try
+                {
+                    var sent = await UploadAsync(console, new Uri((string)link["uploadUrl"]!), recording, journal, ct);
+                    if (sent != recording.Length) throw new IOException($"Uploaded {sent} bytes of {recording.Length}; run the command again.");
+                    console.MarkupLineInterpolated($"Uploaded {recording.Name} ({recording.Length / 1e6:0.0} MB) to {(string?)link["blob"]}.");
+                    return 0;
+                }
+                // The storage discarded the blocks an old run staged (after a week): start again without the journal.
+                catch (RequestFailedException e) when (e.Status == 400 && attempt == 1)
+                {
+                    File.Delete(journal);
+                }
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>Uploads with a progress bar; returns how much of the file was read and committed.</summary>
+    static async Task<long> UploadAsync(IAnsiConsole console, Uri link, FileInfo recording, string journal, CancellationToken ct)
+    {
+        long sent = 0;
+        await console.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask(Markup.Escape(recording.Name), maxValue: recording.Length);
+            await using var stream = recording.OpenRead();
+            await new BlobClient(link).UploadAsync(stream, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "video/mp4" },
+                JournalPath = journal,
+                ProgressHandler = new BarProgress(task),
+            }, ct);
+            sent = stream.Position;
+            task.Value = recording.Length;
+        });
+        return sent;
+    }
+
+    /// <summary>Moves the bar as blocks are staged (synchronously: <c>Progress&lt;T&gt;</c> would report late).</summary>
+    sealed class BarProgress(ProgressTask task) : IProgress<long>
+    {
+        public void Report(long value) { lock (task) task.Value = Math.Max(task.Value, value); }
+    }
+
+    /// <summary>Where this machine notes the blocks it staged for one file of one session (a write-only link cannot list them).</summary>
+    static string Journal(string caseId, string sessionId, FileInfo file)
+    {
+        var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "bt", "uploads");
+        Directory.CreateDirectory(folder);
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caseId}/{sessionId}/{file.FullName}/{file.Length}/{file.LastWriteTimeUtc:O}")))[..16];
+        return Path.Combine(folder, id + ".journal");
+    }
+
+    public static Command Manifest(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A manifest (.json), a CSV (start,end,label,valence,note,caption), an ELAN file (.eaf) or a BORIS events export (.csv/.tsv)." };
+        var method = new Option<string>("--method") { DefaultValueFactory = _ => "basic-trust" };
+        var caseId = new Option<string?>("--case");
+        var sessionId = new Option<string?>("--session");
+        var recording = new Option<string?>("--recording") { Description = "The uploaded recording's file name." };
+        var tier = new Option<string?>("--tier") { Description = "ELAN: only this tier." };
+        var label = new Option<string?>("--label") { Description = "ELAN: this label for every annotation (default: the tier's name)." };
+        var push = new Command("push", "Send the tags; the API validates them and starts the pipeline.") { file, method, caseId, sessionId, recording, tier, label };
+        push.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            var input = r.GetValue(file)!;
+            if (!input.Exists) throw new IOException($"No file at '{input.FullName}'.");
+            var text = await File.ReadAllTextAsync(input.FullName, ct);
+            string manifest, c, s;
+            if (input.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                var json = JsonNode.Parse(text) ?? throw new FormatException("The manifest is empty.");
+                (c, s) = (r.GetValue(caseId) ?? (string?)json["caseId"] ?? "", r.GetValue(sessionId) ?? (string?)json["sessionId"] ?? "");
+                manifest = text;
+            }
+            else
+            {
+                (c, s) = (Needed(r.GetValue(caseId), "--case"), Needed(r.GetValue(sessionId), "--session"));
+                var tags = input.Extension.ToLowerInvariant() switch
+                {
+                    ".eaf" => ElanTags.Read(text, r.GetValue(tier), r.GetValue(label)),
+                    ".tsv" => BorisTags.Read(text),
+                    _ when text.Contains("Behavior", StringComparison.Ordinal) && text.Contains("Status", StringComparison.Ordinal) => BorisTags.Read(text),
+                    _ => CsvTags.Read(text),
+                };
+                manifest = ManifestBuilder.Build(r.GetValue(method)!, c, s, Needed(r.GetValue(recording), "--recording"), tags);
+            }
+            using var api = client(r);
+            var accepted = await api.PutManifestAsync(c, s, manifest, ct);
+            foreach (var warning in accepted["warnings"]?.AsArray() ?? [])
+                console.MarkupLineInterpolated($"[yellow]warning:[/] {(string?)warning?["path"]}: {(string?)warning?["message"]}");
+            console.MarkupLineInterpolated($"Accepted; follow it with: bt status {c} {s} --watch");
+            return 0;
+        }));
+        return new Command("manifest", "Session manifests.") { push };
+    }
+
+    public static Command Status(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var (caseId, sessionId) = (new Argument<string>("case"), new Argument<string>("session"));
+        var watch = new Option<bool>("--watch") { Description = "Follow until the reel is ready or the session failed." };
+        var command = new Command("status", "A session's state: planned, cutting n/m, assembling, ready or failed.") { caseId, sessionId, watch };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            using var api = client(r);
+            string? last = null;
+            while (true)
+            {
+                JsonNode status;
+                try
+                {
+                    status = await api.StatusAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, ct);
+                }
+                // Just after a manifest is sent the pipeline may not have picked it up yet.
+                catch (ApiException e) when (e.Status == System.Net.HttpStatusCode.NotFound && r.GetValue(watch))
+                {
+                    status = new JsonObject { ["progress"] = "received, waiting for the pipeline" };
+                }
+                var progress = (string?)status["progress"];
+                if (progress != last) console.MarkupLineInterpolated($"{DateTime.Now:HH:mm:ss} {progress}");
+                last = progress;
+                var state = (string?)status["state"];
+                if (state == "failed")
+                {
+                    var table = new Table().AddColumns("field", "rule", "problem");
+                    foreach (var e in status["errors"]?.AsArray() ?? [])
+                        table.AddRow(Markup.Escape((string?)e?["path"] ?? ""), Markup.Escape((string?)e?["rule"] ?? ""), Markup.Escape((string?)e?["message"] ?? ""));
+                    console.Write(table);
+                    return 1;
+                }
+                if (!r.GetValue(watch) || state == "ready") return 0;
+                await Task.Delay(1000, ct);
+            }
+        }));
+        return command;
+    }
+
+    static string Needed(string? value, string option) =>
+        string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{option} is needed to build a manifest from this file.") : value;
+}

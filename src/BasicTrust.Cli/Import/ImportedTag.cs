@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BasicTrust.Highlights.Manifest;
+
+namespace BasicTrust.Cli.Import;
+
+/// <summary>A tag read from another tool's file: times as that tool wrote them, the rest optional.</summary>
+sealed record ImportedTag(string Start, string End, string Label, string? Valence = null, string? Note = null, string? Caption = null);
+
+/// <summary>Builds a session manifest (v1) from imported tags; the pipeline's own validation then checks it.</summary>
+static class ManifestBuilder
+{
+    public static string Build(string method, string caseId, string sessionId, string recording, IEnumerable<ImportedTag> tags) =>
+        new JsonObject
+        {
+            ["schema"] = SessionManifest.Schema,
+            ["caseId"] = caseId,
+            ["sessionId"] = sessionId,
+            ["method"] = method,
+            ["recording"] = recording,
+            ["tags"] = new JsonArray([.. tags.Select(Tag)]),
+        }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+    static JsonNode Tag(ImportedTag tag)
+    {
+        var node = new JsonObject { ["start"] = Time(tag.Start), ["end"] = Time(tag.End), ["label"] = tag.Label };
+        if (!string.IsNullOrWhiteSpace(tag.Valence)) node["valence"] = tag.Valence.Trim();
+        if (!string.IsNullOrWhiteSpace(tag.Note)) node["note"] = tag.Note.Trim();
+        if (!string.IsNullOrWhiteSpace(tag.Caption)) node["caption"] = tag.Caption.Trim();
+        return node;
+    }
+
+    // Seconds stay numbers; timecodes stay text for the manifest reader to parse.
+    static JsonNode Time(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? JsonValue.Create(seconds) : JsonValue.Create(text.Trim());
+
+    /// <summary>A label as the vocabularies write them: lower case, words joined by '-'.</summary>
+    public static string Label(string text) =>
+        string.Join('-', text.Trim().ToLowerInvariant().Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries));
+}
