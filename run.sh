@@ -2,20 +2,24 @@
 # The main job end to end: a recording and its tags in, a highlight reel out.
 #
 # Provisions FFmpeg and Azurite (the same script as ./test.sh), builds, publishes the function app,
-# starts Azurite and the DevHost (which starts the handler), uploads the recording and its manifest,
-# follows the session (planned -> cutting n/m -> assembling -> ready), downloads the results and prints
-# a table per clip. Everything it started is stopped on exit.
+# starts Azurite and the DevHost (which starts the handler and serves the HTTP API), then does what a
+# therapist does with bt: upload the recording, push the manifest, follow the session (planned ->
+# cutting n/m -> assembling -> ready), fetch the reel and its clips, and print a table per clip.
+# Everything it started is stopped on exit.
 #
 #   ./run.sh                                               a generated 3-minute 720p sample with samples/session.json
 #   ./run.sh --recording FILE --manifest FILE [--out DIR]   your own recording and manifest (its "recording"
 #                                                          names the uploaded file); results in DIR (default out/)
+#   ./run.sh serve                                         Azurite and the DevHost on http://127.0.0.1:7071/api/
+#                                                          until Ctrl+C, for using the API and bt by hand
 set -euo pipefail
 source "$(dirname "$0")/scripts/provision.sh"
 cd "$BT_ROOT"
 
-recording= manifest=samples/session.json out=out
+serve= recording= manifest=samples/session.json out=out
 while [ $# -gt 0 ]; do
   case "$1" in
+    serve) serve=1; shift ;;
     --recording) recording=${2:?--recording needs a file}; shift 2 ;;
     --manifest) manifest=${2:?--manifest needs a file}; shift 2 ;;
     --out) out=${2:?--out needs a folder}; shift 2 ;;
@@ -29,6 +33,17 @@ provision_tools
 bt_log "building and publishing the function app"
 dotnet build BasicTrust.Functions.sln -c Release --nologo -v q -clp:ErrorsOnly
 dotnet publish src/BasicTrust.Functions -c Release --no-build --nologo -v q -o .build/app
+bt() { dotnet "$BT_ROOT/src/BasicTrust.Cli/bin/Release/net10.0/bt.dll" "$@"; }
+
+mkdir -p "$out"
+if [ -n "$serve" ]; then
+  start_azurite
+  BT_API_PORT=${BT_API_PORT:-7071} start_devhost .build/app "$out/devhost.log"
+  bt_log "API: $BT_API_URL   key: $BT_API_KEY   (log: $out/devhost.log)"
+  bt_log "in another shell: export BT_API_URL=$BT_API_URL BT_API_KEY=$BT_API_KEY; then bt --help"
+  wait "$BT_DEVHOST_PID"
+  exit 0
+fi
 
 if [ -z "$recording" ]; then
   # About 3 minutes of 720p with a visible running timestamp and a tone with a beep every second; cached.
@@ -44,14 +59,23 @@ if [ -z "$recording" ]; then
     mv .build/sample/.recording.partial.mp4 "$recording"
   fi
 fi
+[ -f "$recording" ] || bt_die "no recording at $recording"
+[ -f "$manifest" ] || bt_die "no manifest at $manifest"
+read -r case_id session_id recording_name < <(node -e '
+  const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(m.caseId || "-", m.sessionId || "-", m.recording || "-")' "$manifest") || bt_die "$manifest is not JSON"
 
-mkdir -p "$out"
 start_azurite
 start_devhost .build/app "$out/devhost.log"
-bt_log "running the session: $manifest on $recording"
-dotnet src/BasicTrust.Cli/bin/Release/net10.0/bt.dll local-run --recording "$recording" --manifest "$manifest" --out "$out" || {
+session_started=$SECONDS
+bt_log "bt upload, manifest push, status --watch, fetch: $case_id/$session_id"
+if bt upload "$recording" --case "$case_id" --session "$session_id" --as "$recording_name" &&
+   bt manifest push "$manifest" &&
+   bt status "$case_id" "$session_id" --watch &&
+   bt fetch "$case_id" "$session_id" --out "$out"; then
+  bt_log "session done in $((SECONDS - session_started)) s, all in $((SECONDS - started)) s; results in $out/"
+else
   status=$?
-  bt_log "the DevHost log is $out/devhost.log"
+  bt_log "the session did not complete; the DevHost log is $out/devhost.log"
   exit $status
-}
-bt_log "done in $((SECONDS - started)) s; results in $out/"
+fi

@@ -6,7 +6,9 @@
 #                        exports BASICTRUST_STORAGE (a connection string) and stops it on exit.
 #   stop_azurite         stops it by PID (also run by the EXIT trap start_azurite sets).
 #   start_devhost APP LOG  starts the DevHost (the local Functions host) on the function app folder APP,
-#                        against that Azurite, logging to LOG; stopped by the same EXIT trap.
+#                        against that Azurite, logging to LOG; stopped by the same EXIT trap. Its HTTP API
+#                        listens on BT_API_PORT (default: a free port) with the key BT_API_KEY (default: a
+#                        random one); both are exported, with BT_API_URL, for bt.
 
 BT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BT_AZURITE_DIR="$BT_ROOT/tools/azurite"
@@ -94,9 +96,12 @@ stop_azurite() {
 
 start_devhost() {
   local app=$1 log=$2
+  export BT_API_PORT=${BT_API_PORT:-$(bt_free_port)}
+  export BT_API_KEY=${BT_API_KEY:-$(node -e 'console.log(require("crypto").randomBytes(18).toString("base64url"))')}
+  export BT_API_URL="http://127.0.0.1:$BT_API_PORT/api/"
   AzureWebJobsStorage="$BASICTRUST_STORAGE" BasicTrust__Storage__ConnectionString="$BASICTRUST_STORAGE" \
   FUNCTIONS_WORKER_RUNTIME=custom \
-    dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "${BT_API_PORT:-$(bt_free_port)}" >"$log" 2>&1 &
+    dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "$BT_API_PORT" --key "$BT_API_KEY" >"$log" 2>&1 &
   BT_DEVHOST_PID=$!
   local i
   for i in $(seq 1 300); do

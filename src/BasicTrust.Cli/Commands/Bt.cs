@@ -22,7 +22,6 @@ static class Bt
         foreach (var command in new[]
         {
             PlanCommands.Plan(),
-            PlanCommands.LocalRun(),
             SessionCommands.Upload(Client, console),
             SessionCommands.Manifest(Client, console),
             SessionCommands.Status(Client, console),

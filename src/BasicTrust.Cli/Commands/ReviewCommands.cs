@@ -58,7 +58,8 @@ static class ReviewCommands
                     await DownloadAsync(http, link, Path.Combine(folder.FullName, path), task, ct);
                 }
             });
-            console.MarkupLineInterpolated($"Fetched {files.Count} files into {folder.FullName}.");
+            console.Write(ClipTable(reel["reel"]!));
+            console.MarkupLineInterpolated($"Fetched {files.Count} files into {folder.FullName}: the reel ({(double?)reel["reel"]?["duration"] ?? 0:0.0} s), its captions, and each clip with its still.");
             return 0;
         }));
         return command;
@@ -96,6 +97,22 @@ static class ReviewCommands
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Per clip: labels, valence, requested against actual in/out (seconds) and how many frames they differ.</summary>
+    static Table ClipTable(JsonNode reel)
+    {
+        var table = new Table().AddColumns("clip", "valence", "requested", "actual", "frames", "length", "labels");
+        foreach (var clip in reel["clips"]?.AsArray() ?? [])
+        {
+            var t = clip!["timing"]!;
+            string S(string name) => ((double?)t[name] ?? 0).ToString("0.00", CultureInfo.InvariantCulture);
+            table.AddRow(Markup.Escape((string?)clip["clipId"] ?? ""), Markup.Escape((string?)clip["valence"] ?? ""),
+                $"{S("requestedIn")}-{S("requestedOut")}", $"{S("actualIn")}-{S("actualOut")}",
+                string.Create(CultureInfo.InvariantCulture, $"{(int?)t["inOffsetFrames"]:+0;-0;0}/{(int?)t["outOffsetFrames"]:+0;-0;0}"), S("duration"),
+                Markup.Escape((string?)clip["title"] ?? ""));
+        }
+        return table;
     }
 
     static Uri Link(JsonNode? node) => new((string?)node ?? throw new FormatException("The API's answer lacks a link."));

@@ -20,7 +20,8 @@ static class SessionCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "The recording." };
         var (caseId, sessionId) = (Case(), Session());
-        var command = new Command("upload", "Upload a recording in blocks through a short-lived write-only link; re-running continues an interrupted upload.") { file, caseId, sessionId };
+        var name = new Option<string?>("--as") { Description = "The name to store it under (the manifest's \"recording\"); default: the file's name." };
+        var command = new Command("upload", "Upload a recording in blocks through a short-lived write-only link; re-running continues an interrupted upload.") { file, caseId, sessionId, name };
         command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             var recording = r.GetValue(file)!;
@@ -30,12 +31,12 @@ static class SessionCommands
             var journal = Journal(c, s, recording);
             for (var attempt = 1; ; attempt++)
             {
-                var link = await api.UploadLinkAsync(c, s, recording.Name, recording.Length, ct);
+                var link = await api.UploadLinkAsync(c, s, r.GetValue(name) ?? recording.Name, recording.Length, ct);
                 try
                 {
                     var sent = await UploadAsync(console, new Uri((string)link["uploadUrl"]!), recording, journal, ct);
                     if (sent != recording.Length) throw new IOException($"Uploaded {sent} bytes of {recording.Length}; run the command again.");
-                    console.MarkupLineInterpolated($"Uploaded {recording.Name} ({recording.Length / 1e6:0.0} MB) to {(string?)link["blob"]}.");
+                    console.MarkupLineInterpolated($"Uploaded {recording.Name} ({recording.Length / 1e6:0.0} MB) as {(string?)link["blob"]}.");
                     return 0;
                 }
                 // The storage discarded the blocks an old run staged (after a week): start again without the journal.
@@ -75,7 +76,7 @@ static class SessionCommands
     }
 
     /// <summary>Where this machine notes the blocks it staged for one file of one session (a write-only link cannot list them).</summary>
-    static string Journal(string caseId, string sessionId, FileInfo file)
+    internal static string Journal(string caseId, string sessionId, FileInfo file)
     {
         var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "bt", "uploads");
         Directory.CreateDirectory(folder);
