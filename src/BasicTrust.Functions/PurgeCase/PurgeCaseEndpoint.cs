@@ -5,8 +5,9 @@ using BasicTrust.Functions.Pipeline;
 namespace BasicTrust.Functions.PurgeCase;
 
 /// <summary>
-/// <c>DELETE /api/cases/{caseId}</c>: consent withdrawn. Removes every blob of the case from all four containers and
-/// its messages from the pipeline's queues, writes the purge to the audit log, and reports what was removed.
+/// <c>DELETE /api/cases/{caseId}</c>: consent withdrawn. Removes every blob of the case from all four containers, the
+/// host's trigger receipts naming it, and its messages from the pipeline's queues; writes the purge to the audit log
+/// and reports what was removed.
 /// </summary>
 public static class PurgeCaseEndpoint
 {
@@ -24,11 +25,26 @@ public static class PurgeCaseEndpoint
                     if (await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: context.RequestAborted)) blobs++;
             }
             if (blobs == 0) return ApiResults.NotFound($"There is nothing stored for case {caseId}.");
+            blobs += await PurgeReceiptsAsync(store, caseId, context.RequestAborted);
             var messages = 0;
             foreach (var name in PipelineQueues.All) messages += await PurgeQueueAsync(queues.Get(name), caseId, context.RequestAborted);
             await audit.WriteAsync(Caller.Of(context), "purge-case", caseId, null, context.RequestAborted);
             return Results.Json(new { caseId, removed = new { blobs, messages } }, Invocation.Json.Options);
         });
+
+    /// <summary>The Functions host's blob trigger receipts name the case's manifests: they go too.</summary>
+    static async Task<int> PurgeReceiptsAsync(PipelineStore store, string caseId, CancellationToken cancellationToken)
+    {
+        var hosts = store.Service.GetBlobContainerClient("azure-webjobs-hosts");
+        if (!(await hosts.ExistsAsync(cancellationToken)).Value) return 0;
+        var names = new List<string>();
+        await foreach (var blob in hosts.GetBlobsAsync("blobreceipts/", cancellationToken: cancellationToken))
+            if (blob.Name.Contains($"/{SessionKey.Recordings}/{caseId}/", StringComparison.Ordinal)) names.Add(blob.Name);
+        var removed = 0;
+        foreach (var name in names)
+            if (await hosts.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken)) removed++;
+        return removed;
+    }
 
     /// <summary>Takes every visible message, deletes the case's and lets the others go at once.</summary>
     static async Task<int> PurgeQueueAsync(Storage.Queues.QueueClient queue, string caseId, CancellationToken cancellationToken)

@@ -103,6 +103,7 @@ public class ApiTests(PipelineFixture stack)
         Assert.True((int)purge["removed"]!["blobs"]! > 10);
         foreach (var container in new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
             Assert.Empty(await stack.BlobsAsync(container, caseId + "/"));
+        Assert.DoesNotContain(await stack.BlobsAsync("azure-webjobs-hosts", "blobreceipts/"), b => b.Name.Contains(caseId, StringComparison.Ordinal));
         Assert.Contains($"\"action\":\"purge-case\",\"target\":\"{caseId}\"", await AuditTextAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"cases/{caseId}")).StatusCode);
     }
