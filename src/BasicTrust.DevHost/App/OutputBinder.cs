@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace BasicTrust.DevHost.App;
 
@@ -10,7 +9,7 @@ namespace BasicTrust.DevHost.App;
 /// message per element; a string that is valid base64 is decoded to bytes first (without <c>dataType: binary</c>),
 /// so handlers must send objects; objects are written as JSON. Blob outputs resolve <c>{token}</c>s in their path.
 /// </summary>
-public sealed partial class OutputBinder(StorageAccounts accounts, ILogger logger)
+public sealed class OutputBinder(StorageAccounts accounts, ILogger logger)
 {
     public async Task WriteAsync(FunctionDefinition function, JsonObject outputs, IReadOnlyDictionary<string, string> tokens, CancellationToken cancellationToken)
     {
@@ -29,7 +28,7 @@ public sealed partial class OutputBinder(StorageAccounts accounts, ILogger logge
                         await accounts.SendAsync(binding.Connection, binding["queueName"]!, Encoding.UTF8.GetString(bytes), cancellationToken).ConfigureAwait(false);
                         break;
                     case "blob":
-                        var path = Resolve(binding["path"]!, tokens);
+                        var path = PathTemplate.Fill(binding["path"]!, tokens);
                         var slash = path.IndexOf('/');
                         var container = accounts.Blobs(binding.Connection).GetBlobContainerClient(path[..slash]);
                         await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
@@ -52,10 +51,4 @@ public sealed partial class OutputBinder(StorageAccounts accounts, ILogger logge
         }
         return Encoding.UTF8.GetBytes(item.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
     }
-
-    static string Resolve(string path, IReadOnlyDictionary<string, string> tokens) =>
-        Token().Replace(path, m => tokens.TryGetValue(m.Groups[1].Value, out var value) ? value : throw new InvalidOperationException($"Blob output path {path}: no value for {{{m.Groups[1].Value}}}."));
-
-    [GeneratedRegex(@"\{([A-Za-z0-9_]+)\}")]
-    private static partial Regex Token();
 }

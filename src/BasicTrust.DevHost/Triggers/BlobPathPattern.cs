@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BasicTrust.DevHost.App;
 
 namespace BasicTrust.DevHost.Triggers;
 
@@ -7,7 +8,7 @@ namespace BasicTrust.DevHost.Triggers;
 /// prefix to list by, and the tokens a matching blob name yields. Like the host, a token may span slashes,
 /// so the handler must validate what it receives.
 /// </summary>
-public sealed partial record BlobPathPattern(string Container, string Prefix, Regex Pattern)
+public sealed record BlobPathPattern(string Container, string Prefix, Regex Pattern)
 {
     public static BlobPathPattern Parse(string path)
     {
@@ -15,7 +16,7 @@ public sealed partial record BlobPathPattern(string Container, string Prefix, Re
         if (slash <= 0) throw new InvalidDataException($"Blob trigger path '{path}' must be 'container/pattern'.");
         var (container, pattern) = (path[..slash], path[(slash + 1)..]);
         var brace = pattern.IndexOf('{');
-        var regex = "^" + Token().Replace(Regex.Escape(pattern).Replace(@"\{", "{"), m => $"(?<{m.Groups[1].Value}>.+?)") + @"\z";
+        var regex = "^" + PathTemplate.Pattern(pattern, token => $"(?<{token}>.+?)") + @"\z";
         return new BlobPathPattern(container, brace < 0 ? pattern : pattern[..brace], new Regex(regex, RegexOptions.CultureInvariant));
     }
 
@@ -26,7 +27,4 @@ public sealed partial record BlobPathPattern(string Container, string Prefix, Re
         if (!match.Success) return null;
         return Pattern.GetGroupNames().Where(g => !int.TryParse(g, out _)).ToDictionary(g => g, g => match.Groups[g].Value);
     }
-
-    [GeneratedRegex(@"\{([A-Za-z0-9_]+)\}")]
-    private static partial Regex Token();
 }

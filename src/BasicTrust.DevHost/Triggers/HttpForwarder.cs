@@ -12,7 +12,7 @@ namespace BasicTrust.DevHost.Triggers;
 /// (<c>x-functions-key</c> header or <c>code</c> query) for <c>authLevel</c> function or admin, and the original
 /// request is forwarded to the handler on the same path; its response goes back unchanged.
 /// </summary>
-public sealed partial class HttpForwarder : IAsyncDisposable
+public sealed class HttpForwarder : IAsyncDisposable
 {
     readonly WebApplication _app;
     readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
@@ -77,12 +77,12 @@ public sealed partial class HttpForwarder : IAsyncDisposable
     }
 
     /// <summary>A function's route (<c>sessions/{caseId}/upload</c>) as a pattern over the request path, with its methods.</summary>
-    sealed partial record Route(string Function, Regex Path, IReadOnlySet<string> Methods, bool NeedsKey)
+    sealed record Route(string Function, Regex Path, IReadOnlySet<string> Methods, bool NeedsKey)
     {
         public static Route From(FunctionDefinition function, string prefix)
         {
             var template = function.Trigger["route"] ?? function.Name;
-            var pattern = "^/" + Regex.Escape(prefix) + "/" + Parameter().Replace(Regex.Escape(template).Replace(@"\{", "{"), "[^/]+") + @"/?\z";
+            var pattern = "^/" + Regex.Escape(prefix) + "/" + PathTemplate.Pattern(template, _ => "[^/]+") + @"/?\z";
             var methods = function.Trigger.Properties["methods"]?.AsArray().Select(m => ((string)m!).ToUpperInvariant()).ToHashSet()
                 ?? ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
             var level = function.Trigger["authLevel"] ?? "function";
@@ -90,8 +90,5 @@ public sealed partial class HttpForwarder : IAsyncDisposable
         }
 
         public bool Matches(string method, string path) => Methods.Contains(method) && Path.IsMatch(path);
-
-        [GeneratedRegex(@"\{[^}]+\}")]
-        private static partial Regex Parameter();
     }
 }

@@ -63,10 +63,10 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
     async Task CutAndUploadAsync(SessionKey session, PlanDocument plan, PlannedClip clip, CancellationToken cancellationToken)
     {
         var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
-        var etag = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag;
-        if (etag.ToString() != plan.RecordingETag)
+        var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (version.ETag.ToString() != plan.RecordingETag)
             throw new UnsupportedMediaException("The recording was replaced after planning; upload the manifest again to plan the new one.");
-        await using var relay = await store.OpenRecordingAsync(recording, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
         var source = new MediaSource(relay.Url, plan.Media);
         var run = new ProcessRunOptions { Timeout = limits.RunTimeout };
 

@@ -79,14 +79,15 @@ public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
 
     /// <summary>
     /// Serves a recording to FFmpeg on loopback, read from storage in bounded ranges through a short-lived read-only
-    /// link: the relay holds only that link, and FFmpeg sees no secret at all.
+    /// link: the relay holds only that link, and FFmpeg sees no secret at all. Every range is pinned to the version
+    /// the caller saw (If-Match on its ETag), so a recording replaced mid-run fails the run instead of mixing files.
     /// </summary>
-    public async Task<RangeRelay> OpenRecordingAsync(BlobClient recording, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<RangeRelay> OpenRecordingAsync(BlobClient recording, BlobProperties version, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var link = new BlobClient(await LinkAsync(recording, BlobSasPermissions.Read, lifetime, cancellationToken).ConfigureAwait(false));
-        var length = (await link.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ContentLength;
-        return RangeRelay.Start(length, async (offset, count, ct) =>
-            (await link.DownloadStreamingAsync(new HttpRange(offset, count), cancellationToken: ct).ConfigureAwait(false)).Value.Content);
+        var sameVersion = new BlobRequestConditions { IfMatch = version.ETag };
+        return RangeRelay.Start(version.ContentLength, async (offset, count, ct) =>
+            (await link.DownloadStreamingAsync(new HttpRange(offset, count), sameVersion, ct).ConfigureAwait(false)).Value.Content);
     }
 
     /// <summary>

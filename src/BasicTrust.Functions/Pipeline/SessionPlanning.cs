@@ -1,4 +1,5 @@
 using Azure;
+using BasicTrust.Storage.Blobs;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Highlights.Validation;
@@ -27,10 +28,10 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
             return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
 
         var recording = store.Blob(SessionKey.Recordings, session.Recording(manifest.Recording));
-        ETag etag;
+        BlobProperties version;
         try
         {
-            etag = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag;
+            version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -41,7 +42,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
         MediaSource source;
         try
         {
-            await using var relay = await store.OpenRecordingAsync(recording, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+            await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
             source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false);
         }
         catch (UnsupportedMediaException e)
@@ -50,7 +51,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
             return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = SessionPlanner.Plan(manifest, source.Info.Duration, etag.ToString());
+        var result = SessionPlanner.Plan(manifest, source.Info.Duration, version.ETag.ToString());
         problems.AddRange(result.Problems);
         if (result.Plan is not { } plan || Errors(problems).Count > 0)
             return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
@@ -66,7 +67,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
             // The same plan again after it failed: the worker completing the set may queue the reel once more.
             await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var encoding = ClipEncoding.For(source.Info, plan.Settings.Height, options.Value.Preset);
-        var document = PlanDocument.From(manifest, plan, etag.ToString(), source.Info, encoding);
+        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, encoding);
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
         await status.UpdateAsync(session, _ => new SessionStatus
         {

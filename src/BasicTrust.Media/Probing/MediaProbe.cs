@@ -35,8 +35,6 @@ public static class MediaProbe
     internal static string Reason(string stderr) =>
         stderr switch
         {
-            _ when stderr.Contains("[hls @", StringComparison.Ordinal) || stderr.Contains("[concat @", StringComparison.Ordinal)
-                => Sources.MediaSource.PlaylistReason,
             _ when stderr.Contains("Server returned 4", StringComparison.Ordinal) || stderr.Contains("Connection refused", StringComparison.Ordinal)
                 => "The recording cannot be fetched from storage.",
             _ when stderr.Contains("moov atom not found", StringComparison.Ordinal) && !stderr.Contains("misdetection possible", StringComparison.Ordinal)

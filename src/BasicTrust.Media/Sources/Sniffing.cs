@@ -4,8 +4,8 @@ using System.Text;
 namespace BasicTrust.Media.Sources;
 
 /// <summary>
-/// Reads the first bytes of a refused input to say what it is. FFmpeg names an HLS or concat playlist only
-/// for local files; over HTTP it just says "invalid data".
+/// Reads the first bytes of a refused input to say what it is: FFmpeg says only "invalid data" (over HTTP) or names
+/// the demuxer it refused (locally), so this one check serves files and URLs alike.
 /// </summary>
 static class Sniffing
 {

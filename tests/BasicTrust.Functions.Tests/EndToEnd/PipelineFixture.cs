@@ -69,7 +69,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>A copy of the function app folder with test-speed queue settings; the handler is this build's.</summary>
     string AppFolder()
     {
-        var handler = HandlerFolder();
+        var handler = Repository.HandlerFolder;
         var app = Directory.CreateDirectory(Path.Combine(Folder, "app")).FullName;
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(handler, "host.json")))!;
         host["customHandler"]!["description"]!["defaultExecutablePath"] = Path.Combine(handler, "BasicTrust.Functions");
@@ -85,16 +85,6 @@ public sealed class PipelineFixture : IAsyncLifetime
         return app;
     }
 
-    /// <summary>src/BasicTrust.Functions/bin/{same configuration}/net10.0: the handler this test run built.</summary>
-    static string HandlerFolder()
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory);
-        var (framework, configuration) = (bin.Name, bin.Parent!.Name);
-        var root = bin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BasicTrust.Functions.sln"))) root = root.Parent;
-        return Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("BasicTrust.Functions.sln not found above the test folder."),
-            "src", "BasicTrust.Functions", "bin", configuration, framework);
-    }
 
     /// <summary>Uploads the recording (unless null) and then the manifest, which starts the pipeline.</summary>
     public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4")

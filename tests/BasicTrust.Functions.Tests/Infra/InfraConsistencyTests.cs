@@ -11,7 +11,7 @@ namespace BasicTrust.Functions.Tests.Infra;
 /// </summary>
 public partial class InfraConsistencyTests
 {
-    static readonly string Root = FindRoot();
+    static readonly string Root = Repository.Root;
     static readonly string Storage = Read("infra/modules/storage.bicep");
     static readonly string FunctionApp = Read("infra/modules/functionapp.bicep");
     static readonly string AllBicep = string.Concat(Directory.GetFiles(Path.Combine(Root, "infra"), "*.bicep", SearchOption.AllDirectories).Select(File.ReadAllText));
@@ -98,7 +98,7 @@ public partial class InfraConsistencyTests
     public void PublishLayout_IsTheFunctionAppFolder()
     {
         // The build output the DevHost runs is what `dotnet publish` and the image contain.
-        var app = Path.Combine(Root, "src", "BasicTrust.Functions", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0");
+        var app = Repository.HandlerFolder;
         Assert.True(File.Exists(Path.Combine(app, "host.json")));
         Assert.True(File.Exists(Path.Combine(app, "BasicTrust.Functions")));
         foreach (var function in new[] { "PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "Sweep" })
@@ -114,12 +114,6 @@ public partial class InfraConsistencyTests
 
     static string Read(string path) => File.ReadAllText(Path.Combine(Root, path));
 
-    static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "BasicTrust.Functions.sln"))) dir = dir.Parent!;
-        return dir.FullName;
-    }
 
     [GeneratedRegex(@"\{ name: '([^']+)'")]
     private static partial Regex SettingName();
