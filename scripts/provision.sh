@@ -99,7 +99,7 @@ start_devhost() {
   export BT_API_PORT=${BT_API_PORT:-$(bt_free_port)}
   export BT_API_KEY=${BT_API_KEY:-$(node -e 'console.log(require("crypto").randomBytes(18).toString("base64url"))')}
   export BT_API_URL="http://127.0.0.1:$BT_API_PORT/api/"
-  AzureWebJobsStorage="$BASICTRUST_STORAGE" BasicTrust__Storage__ConnectionString="$BASICTRUST_STORAGE" \
+  AzureWebJobsStorage="$BASICTRUST_STORAGE" PipelineStorage="$BASICTRUST_STORAGE" \
   FUNCTIONS_WORKER_RUNTIME=custom \
     dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "$BT_API_PORT" --key "$BT_API_KEY" >"$log" 2>&1 &
   BT_DEVHOST_PID=$!

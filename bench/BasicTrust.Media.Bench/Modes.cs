@@ -3,7 +3,9 @@ using BasicTrust.Media.Clips;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
-using BasicTrust.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using BasicTrust.Storage;
 
 namespace BasicTrust.Media.Bench;
 
@@ -60,10 +62,10 @@ static partial class Modes
     /// <summary>As the pipeline does: FFmpeg reads a loopback relay that fetches bounded ranges through the SAS.</summary>
     static async Task OursAsync(string url, string preset, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs, bool draft)
     {
-        var blob = new BlobClient(new Uri(url));
+        var blob = new BlobClient(new Uri(url), StorageClientDefaults.Blobs());
         var length = (await blob.GetPropertiesAsync()).Value.ContentLength;
         await using var relay = RangeRelay.Start(length, async (offset, count, ct) =>
-            (await blob.DownloadStreamingAsync(new Azure.HttpRange(offset, count), cancellationToken: ct)).Value.Content);
+            (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new Azure.HttpRange(offset, count) }, ct)).Value.Content);
         var source = await MediaSource.OpenAsync(relay.Url, new MediaLimits());
         var encoding = ClipEncoding.For(source.Info, 720, preset);
         // One clip after another, as one instance takes one clip job at a time (host.json batchSize 1).

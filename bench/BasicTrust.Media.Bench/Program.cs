@@ -8,8 +8,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using BasicTrust.Media.Bench;
-using BasicTrust.Storage.Blobs;
-using BasicTrust.Storage.Sas;
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
 
 if (args is ["--mode", var childMode, var childUrl, var childPreset])
 {
@@ -23,7 +23,7 @@ var connection = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE") ?? thr
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
 var recording = await Recording.EnsureAsync(Path.Combine(root, ".cache"));
 
-var container = new BlobServiceClient(connection).GetBlobContainerClient("bench-" + Guid.NewGuid().ToString("N")[..8]);
+var container = new BlobServiceClient(connection, BasicTrust.Storage.StorageClientDefaults.Blobs()).GetBlobContainerClient("bench-" + Guid.NewGuid().ToString("N")[..8]);
 await container.CreateAsync();
 try
 {

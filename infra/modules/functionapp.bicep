@@ -51,10 +51,12 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
-        // The handler's storage client signs in with the same identity (DefaultAzureCredential reads AZURE_CLIENT_ID).
+        // The pipeline's connection (triggers, outputs and the app's own clients), by the same identity.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
-        { name: 'BasicTrust__Storage__BlobServiceUri', value: blobEndpoint }
-        { name: 'BasicTrust__Storage__QueueServiceUri', value: queueEndpoint }
+        { name: 'PipelineStorage__blobServiceUri', value: blobEndpoint }
+        { name: 'PipelineStorage__queueServiceUri', value: queueEndpoint }
+        { name: 'PipelineStorage__credential', value: 'managedidentity' }
+        { name: 'PipelineStorage__clientId', value: identityClientId }
         { name: 'BasicTrust__Pipeline__RecordingLinkLifetime', value: '00:45:00' }
         { name: 'BasicTrust__Pipeline__StuckAfter', value: '00:03:00' }
         { name: 'BasicTrust__Pipeline__Preset', value: clipPreset }

@@ -1,5 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.GetReel;
 using BasicTrust.Functions.GetStatus;
@@ -16,7 +14,7 @@ using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.PlanSession;
 using BasicTrust.Functions.Sweep;
 using BasicTrust.Media.Sources;
-using BasicTrust.Storage.Blobs;
+using BasicTrust.Storage;
 using Microsoft.Extensions.Options;
 
 // The Functions host starts this process with the port to listen on and calls it on loopback only.
@@ -24,19 +22,13 @@ var builder = WebApplication.CreateBuilder(args);
 var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") ?? "5080";
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 
-builder.Services.AddOptions<StorageOptions>().BindConfiguration("BasicTrust:Storage")
-    .Validate(o => o.IsValid, "Set BasicTrust__Storage__ConnectionString, or both BasicTrust__Storage__BlobServiceUri and BasicTrust__Storage__QueueServiceUri.").ValidateOnStart();
 builder.Services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media");
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
 builder.Services.AddSingleton(TimeProvider.System);
 // Locally a connection string (Azurite); in Azure the app's managed identity, never a key.
-builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
-builder.Services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
-builder.Services.AddSingleton(sp => sp.GetRequiredService<StorageOptions>().ConnectionString is { Length: > 0 } connection
-    ? new BlobServiceClient(connection)
-    : new BlobServiceClient(sp.GetRequiredService<StorageOptions>().BlobServiceUri!, sp.GetRequiredService<TokenCredential>()));
-builder.Services.AddSingleton<PipelineQueues>().AddSingleton<AuditLog>();
+builder.Services.AddStorageConnection(builder.Configuration);
+builder.Services.AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<AuditLog>();
 builder.Services.AddSingleton<PipelineStore>().AddSingleton<StatusBoard>()
     .AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>().AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<Sweeper>();
 builder.Services.AddSingleton<PlanSessionFunction>().AddSingleton<CutClipFunction>().AddSingleton<AssembleReelFunction>()

@@ -1,8 +1,8 @@
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
-using BasicTrust.Storage.Blobs;
-using BasicTrust.Storage.Sas;
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
 
 namespace BasicTrust.Media.Tests;
 

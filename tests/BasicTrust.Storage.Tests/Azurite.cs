@@ -1,11 +1,12 @@
-using BasicTrust.Storage.Blobs;
-using BasicTrust.Storage.Queues;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 
 namespace BasicTrust.Storage.Tests;
 
 /// <summary>
-/// The Azurite that ./test.sh starts (its connection string is in BASICTRUST_STORAGE). Each test gets
-/// its own container or queue, named uniquely, and removes it afterwards.
+/// The Azurite that ./test.sh starts (its connection string is in BASICTRUST_STORAGE). Each test gets its own
+/// container, named uniquely, and removes it afterwards.
 /// </summary>
 static class Azurite
 {
@@ -13,20 +14,13 @@ static class Azurite
         Environment.GetEnvironmentVariable("BASICTRUST_STORAGE")
         ?? throw new InvalidOperationException("BASICTRUST_STORAGE is not set: run the tests with ./test.sh, which starts Azurite.");
 
-    public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
+    public static BlobServiceClient Service(BlobClientOptions? options = null) => new(ConnectionString, options ?? StorageClientDefaults.Blobs());
 
-    public static async Task<TestContainer> NewContainerAsync(StorageClientOptions? options = null)
+    public static async Task<TestContainer> NewContainerAsync()
     {
-        var container = new BlobServiceClient(ConnectionString, options).GetBlobContainerClient(UniqueName("t"));
+        var container = Service().GetBlobContainerClient($"t-{Guid.NewGuid():N}");
         await container.CreateAsync();
         return new TestContainer(container);
-    }
-
-    public static async Task<TestQueue> NewQueueAsync(QueueMessageEncoding encoding = QueueMessageEncoding.None)
-    {
-        var queue = new QueueClient(ConnectionString, UniqueName("q"), new QueueClientOptions { MessageEncoding = encoding });
-        await queue.CreateIfNotExistsAsync();
-        return new TestQueue(queue);
     }
 }
 
@@ -34,11 +28,23 @@ sealed class TestContainer(BlobContainerClient client) : IAsyncDisposable
 {
     public BlobContainerClient Client { get; } = client;
     public BlobClient Blob(string name) => Client.GetBlobClient(name);
-    public ValueTask DisposeAsync() => new(Client.DeleteIfExistsAsync());
+    public async ValueTask DisposeAsync() => await Client.DeleteIfExistsAsync();
 }
 
-sealed class TestQueue(QueueClient client) : IAsyncDisposable
+/// <summary>Counts requests whose URI query contains a fragment (a pure observer; it changes nothing).</summary>
+public sealed class CountingPolicy(string queryFragment) : HttpPipelineSynchronousPolicy
 {
-    public QueueClient Client { get; } = client;
-    public ValueTask DisposeAsync() => new(Client.DeleteIfExistsAsync());
+    int _count;
+    public int Count => _count;
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        if (message.Request.Uri.ToUri().Query.Contains(queryFragment, StringComparison.Ordinal)) Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>Default client options with this policy added.</summary>
+    public T AddTo<T>(T options) where T : ClientOptions
+    {
+        options.AddPolicy(this, HttpPipelinePosition.PerCall);
+        return options;
+    }
 }

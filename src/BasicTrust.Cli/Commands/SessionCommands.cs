@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using Azure;
 using BasicTrust.Cli.Api;
 using BasicTrust.Cli.Import;
-using BasicTrust.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using BasicTrust.Storage;
 using Spectre.Console;
 
 namespace BasicTrust.Cli.Commands;
@@ -57,12 +59,13 @@ static class SessionCommands
         {
             var task = progress.AddTask(Markup.Escape(recording.Name), maxValue: recording.Length);
             await using var stream = recording.OpenRead();
-            await new BlobClient(link).UploadAsync(stream, new BlobUploadOptions
+            var blob = new BlockBlobClient(link, StorageClientDefaults.Blobs());
+            await new ResumableUpload(blob, new ResumableUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "video/mp4" },
                 JournalPath = journal,
-                ProgressHandler = new BarProgress(task),
-            }, ct);
+                Progress = new BarProgress(task),
+            }).UploadAsync(stream, ct);
             sent = stream.Position;
             task.Value = recording.Length;
         });

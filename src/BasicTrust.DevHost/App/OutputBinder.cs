@@ -31,8 +31,8 @@ public sealed class OutputBinder(StorageAccounts accounts, ILogger logger)
                         var path = PathTemplate.Fill(binding["path"]!, tokens);
                         var slash = path.IndexOf('/');
                         var container = accounts.Blobs(binding.Connection).GetBlobContainerClient(path[..slash]);
-                        await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                        await container.GetBlobClient(path[(slash + 1)..]).UploadAsync(BinaryData.FromBytes(bytes), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await container.GetBlobClient(path[(slash + 1)..]).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken).ConfigureAwait(false);
                         break;
                     default:
                         throw new NotSupportedException($"{function.Name}: output binding type '{binding.Type}' is not supported by the DevHost.");

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
-using BasicTrust.Storage.Blobs;
-using BasicTrust.Storage.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using BasicTrust.Storage;
 
 namespace BasicTrust.DevHost.App;
 
@@ -14,10 +15,10 @@ public sealed class StorageAccounts(IReadOnlyDictionary<string, string> settings
     readonly ConcurrentDictionary<(string, string), QueueClient> _queues = new();
     readonly ConcurrentDictionary<string, BlobServiceClient> _blobs = new();
 
-    public BlobServiceClient Blobs(string connection) => _blobs.GetOrAdd(connection, c => new BlobServiceClient(ConnectionString(c)));
+    public BlobServiceClient Blobs(string connection) => _blobs.GetOrAdd(connection, c => new BlobServiceClient(ConnectionString(c), StorageClientDefaults.Blobs()));
 
     /// <summary>A queue client that sends and receives raw wire text; encoding is done by <see cref="Encode"/> and <see cref="TryDecode"/>.</summary>
-    public QueueClient Queue(string connection, string name) => _queues.GetOrAdd((connection, name), k => new QueueClient(ConnectionString(k.Item1), k.Item2));
+    public QueueClient Queue(string connection, string name) => _queues.GetOrAdd((connection, name), k => new QueueClient(ConnectionString(k.Item1), k.Item2, StorageClientDefaults.Apply(new QueueClientOptions())));
 
     /// <summary>Message text as it goes on the wire under host.json's <c>messageEncoding</c>.</summary>
     public string Encode(string text) => queues.Base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) : text;
@@ -36,7 +37,7 @@ public sealed class StorageAccounts(IReadOnlyDictionary<string, string> settings
     public async Task SendAsync(string connection, string queueName, string text, CancellationToken cancellationToken)
     {
         var queue = Queue(connection, queueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await queue.SendMessageAsync(Encode(text), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 

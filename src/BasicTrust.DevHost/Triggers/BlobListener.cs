@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BasicTrust.DevHost.App;
 using BasicTrust.DevHost.Handler;
-using BasicTrust.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace BasicTrust.DevHost.Triggers;
 
@@ -26,8 +27,8 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await Service.GetBlobContainerClient(ReceiptContainer).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        await Service.GetBlobContainerClient(_path.Container).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Service.GetBlobContainerClient(ReceiptContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Service.GetBlobContainerClient(_path.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -45,17 +46,17 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
     async Task ScanAsync(CancellationToken cancellationToken)
     {
         var container = Service.GetBlobContainerClient(_path.Container);
-        await foreach (var blob in container.GetBlobsAsync(_path.Prefix, includeMetadata: true, cancellationToken).ConfigureAwait(false))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = _path.Prefix, Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
         {
             if (_path.Match(blob.Name) is not { } tokens) continue;
-            var receipt = $"blobreceipts/{hostId}/{function.Name}/{blob.Properties.ETag.ToString().Trim('"')}/{_path.Container}/{blob.Name}";
+            var receipt = $"blobreceipts/{hostId}/{function.Name}/{blob.Properties.ETag!.Value.ToString().Trim('"')}/{_path.Container}/{blob.Name}";
             if (_receipts.Contains(receipt)) continue;
             var receipts = Service.GetBlobContainerClient(ReceiptContainer);
             if ((await receipts.GetBlobClient(receipt).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value) { _receipts.Add(receipt); continue; }
 
             if (await FireAsync(container.GetBlobClient(blob.Name), blob, tokens, cancellationToken).ConfigureAwait(false) || await GaveUpAsync(receipt, cancellationToken).ConfigureAwait(false))
             {
-                await receipts.GetBlobClient(receipt).UploadAsync(BinaryData.FromString(""), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await receipts.GetBlobClient(receipt).UploadAsync(BinaryData.FromString(""), overwrite: true, cancellationToken).ConfigureAwait(false);
                 _receipts.Add(receipt);
             }
         }
@@ -68,8 +69,8 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
             logger.LogError("{Function}: {Blob} is {Size} bytes; the DevHost, like the host, would load it whole into memory, so it is skipped", function.Name, blob.Name, blob.Properties.ContentLength);
             return true;
         }
-        var content = (await client.DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        var data = new JsonObject { [function.Trigger.Name] = HostPayload.Text(Encoding.UTF8.GetString(content.ToArray())) };
+        var content = (await client.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+        var data = new JsonObject { [function.Trigger.Name] = HostPayload.Text(content.Content.ToString()) };
         var metadata = new JsonObject
         {
             ["BlobTrigger"] = HostPayload.Text($"{_path.Container}/{blob.Name}"), // dropped by the host's filter
@@ -78,11 +79,11 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
             {
                 ["ContentLength"] = blob.Properties.ContentLength,
                 ["ContentType"] = blob.Properties.ContentType,
-                ["ETag"] = blob.Properties.ETag.ToString(),
-                ["LastModified"] = blob.Properties.LastModified.ToString("O"),
-                ["BlobType"] = blob.Properties.BlobType,
+                ["ETag"] = blob.Properties.ETag?.ToString(),
+                ["LastModified"] = blob.Properties.LastModified?.ToString("O"),
+                ["BlobType"] = blob.Properties.BlobType?.ToString(),
             },
-            ["Metadata"] = new JsonObject(blob.Properties.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+            ["Metadata"] = new JsonObject(blob.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
         };
         foreach (var (token, value) in tokens) metadata[token] = HostPayload.Text(value);
 

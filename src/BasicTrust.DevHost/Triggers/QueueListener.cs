@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using BasicTrust.DevHost.App;
 using BasicTrust.DevHost.Handler;
-using BasicTrust.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace BasicTrust.DevHost.Triggers;
 
@@ -21,7 +22,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await Queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var delay = MinimumPoll;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -86,7 +87,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         if (message.DequeueCount >= settings.MaxDequeueCount)
             await PoisonAsync(message, message.MessageId, popReceipt, text, encode: true, cancellationToken).ConfigureAwait(false);
         else
-            await Queue.UpdateMessageAsync(message.MessageId, popReceipt, null, settings.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+            await Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     JsonObject Data(string text) => new() { [function.Trigger.Name] = HostPayload.Text(text) };
@@ -110,7 +111,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
     async Task PoisonAsync(QueueMessage message, string id, string popReceipt, string text, bool encode, CancellationToken cancellationToken)
     {
         var poison = accounts.Queue(function.Trigger.Connection, PoisonName);
-        await poison.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await poison.SendMessageAsync(encode ? accounts.Encode(text) : text, cancellationToken: cancellationToken).ConfigureAwait(false);
         await Queue.DeleteMessageAsync(id, popReceipt, cancellationToken).ConfigureAwait(false);
         logger.LogWarning("{Function}: message {Id} moved to {Poison} after {Count} attempts", function.Name, message.MessageId, PoisonName, message.DequeueCount);
@@ -124,7 +125,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
             while (true)
             {
                 await Task.Delay(Lease / 2, cancellationToken).ConfigureAwait(false);
-                update((await Queue.UpdateMessageAsync(id, popReceipt(), null, Lease, cancellationToken).ConfigureAwait(false)).Value.PopReceipt);
+                update((await Queue.UpdateMessageAsync(id, popReceipt(), visibilityTimeout: Lease, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.PopReceipt);
             }
         }
         catch (OperationCanceledException) { }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using BasicTrust.Functions.Invocation;
 using BasicTrust.Functions.Pipeline;
-using BasicTrust.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace BasicTrust.Functions.Api;
 
@@ -20,8 +21,8 @@ public sealed class AuditLog(PipelineStore store, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var blob = store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetAppendBlobClient($"{Prefix}{now:yyyy-MM}.jsonl");
-        await blob.CreateIfNotExistsAsync(new BlobHttpHeaders { ContentType = "application/x-ndjson" }, cancellationToken).ConfigureAwait(false);
+        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken).ConfigureAwait(false);
         var line = JsonSerializer.Serialize(new AuditEntry(now, who, action, target, expiresAt), Json.Compact) + "\n";
-        await blob.AppendBlockAsync(BinaryData.FromString(line), cancellationToken).ConfigureAwait(false);
+        await blob.AppendBlockAsync(BinaryData.FromString(line).ToStream(), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

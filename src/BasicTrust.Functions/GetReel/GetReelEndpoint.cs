@@ -1,6 +1,6 @@
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
-using BasicTrust.Storage.Sas;
+using Azure.Storage.Sas;
 
 namespace BasicTrust.Functions.GetReel;
 

@@ -42,7 +42,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             {
                 // Kept for MarkFailed, in case every attempt fails: the plain reason, never a link.
                 await store.Blob(SessionKey.Pipeline, session.ClipError(planId, clipId))
-                    .UploadAsync(BinaryData.FromString(PlainReason(e)), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    .UploadAsync(BinaryData.FromString(PlainReason(e)), overwrite: true, cancellationToken).ConfigureAwait(false);
                 throw;
             }
             await store.CreateMarkerAsync(session.ClipDone(planId, clipId), clipId, cancellationToken).ConfigureAwait(false);

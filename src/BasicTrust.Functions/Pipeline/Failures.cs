@@ -34,7 +34,7 @@ public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Fa
     {
         try
         {
-            var reason = (await store.Blob(SessionKey.Pipeline, session.ClipError(job.PlanId, job.ClipId)).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ToString();
+            var reason = (await store.Blob(SessionKey.Pipeline, session.ClipError(job.PlanId, job.ClipId)).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
             return $"Clip {job.ClipId} could not be cut: {reason}";
         }
         catch (RequestFailedException e) when (e.Status == 404)

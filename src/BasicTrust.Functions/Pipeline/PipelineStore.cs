@@ -2,13 +2,15 @@ using System.Text.Json;
 using Azure;
 using BasicTrust.Functions.Invocation;
 using BasicTrust.Media.Sources;
-using BasicTrust.Storage.Blobs;
-using BasicTrust.Storage.Sas;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.Pipeline;
 
 /// <summary>The pipeline's blob operations: JSON documents, create-only markers, files, and short-lived read links.</summary>
-public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
+public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
 {
     /// <summary>The blob service, for listing and cleanup.</summary>
     public BlobServiceClient Service => service;
@@ -19,7 +21,7 @@ public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
     public async Task CreateContainersAsync(CancellationToken cancellationToken)
     {
         foreach (var name in new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
-            await service.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await service.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A JSON document and its ETag, or (default, null) when the blob does not exist.</summary>
@@ -59,7 +61,7 @@ public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
     public async Task<int> CountAsync(string container, string prefix, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in service.GetBlobContainerClient(container).GetBlobsAsync(prefix, cancellationToken: cancellationToken).ConfigureAwait(false)) count++;
+        await foreach (var _ in service.GetBlobContainerClient(container).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false)) count++;
         return count;
     }
 
@@ -84,21 +86,16 @@ public sealed class PipelineStore(BlobServiceClient service, TimeProvider clock)
     /// </summary>
     public async Task<RangeRelay> OpenRecordingAsync(BlobClient recording, BlobProperties version, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var link = new BlobClient(await LinkAsync(recording, BlobSasPermissions.Read, lifetime, cancellationToken).ConfigureAwait(false));
+        var link = new BlobClient(await LinkAsync(recording, BlobSasPermissions.Read, lifetime, cancellationToken).ConfigureAwait(false), StorageClientDefaults.Blobs());
         var sameVersion = new BlobRequestConditions { IfMatch = version.ETag };
         return RangeRelay.Start(version.ContentLength, async (offset, count, ct) =>
-            (await link.DownloadStreamingAsync(new HttpRange(offset, count), sameVersion, ct).ConfigureAwait(false)).Value.Content);
+            (await link.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(offset, count), Conditions = sameVersion }, ct).ConfigureAwait(false)).Value.Content);
     }
 
     /// <summary>
     /// A link to one blob with only <paramref name="permissions"/>, expiring after <paramref name="lifetime"/>. Signed with
     /// the account key locally, with a user delegation key under a managed identity (no key in Azure).
     /// </summary>
-    public async Task<Uri> LinkAsync(BlobClient blob, BlobSasPermissions permissions, TimeSpan lifetime, CancellationToken cancellationToken)
-    {
-        var (start, expires) = (clock.GetUtcNow().AddMinutes(-5), clock.GetUtcNow() + lifetime);
-        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(new BlobSasBuilder(permissions, expires) { StartsOn = start });
-        var key = (await service.GetUserDelegationKeyAsync(start, expires, cancellationToken).ConfigureAwait(false)).Value;
-        return blob.GenerateUserDelegationSasUri(new BlobSasBuilder(permissions, expires) { StartsOn = start }, key);
-    }
+    public Task<Uri> LinkAsync(BlobClient blob, BlobSasPermissions permissions, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        links.CreateAsync(blob, permissions, lifetime, cancellationToken);
 }

@@ -1,5 +1,5 @@
 using Azure;
-using BasicTrust.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Highlights.Validation;

@@ -1,4 +1,5 @@
 using Azure;
+using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.Pipeline;
 

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace BasicTrust.Functions.Pipeline;
@@ -57,7 +58,7 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, IOptions<Pi
         {
             var client = store.Service.GetBlobContainerClient(container);
             var stale = new List<string>();
-            await foreach (var blob in client.GetBlobsAsync(session.Folder + "/", cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, cancellationToken).ConfigureAwait(false))
                 if (blob.Name.Split('/') is [_, _, var plan, _, ..] && plan != planId) stale.Add(blob.Name);
             foreach (var name in stale)
                 if (await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) removed++;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 
@@ -20,7 +22,7 @@ public static class PurgeCaseEndpoint
             {
                 var client = store.Service.GetBlobContainerClient(container);
                 var names = new List<string>();
-                await foreach (var blob in client.GetBlobsAsync(caseId + "/", cancellationToken: context.RequestAborted)) names.Add(blob.Name);
+                await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = caseId + "/" }, context.RequestAborted)) names.Add(blob.Name);
                 foreach (var name in names)
                     if (await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: context.RequestAborted)) blobs++;
             }
@@ -38,7 +40,7 @@ public static class PurgeCaseEndpoint
         var hosts = store.Service.GetBlobContainerClient("azure-webjobs-hosts");
         if (!(await hosts.ExistsAsync(cancellationToken)).Value) return 0;
         var names = new List<string>();
-        await foreach (var blob in hosts.GetBlobsAsync("blobreceipts/", cancellationToken: cancellationToken))
+        await foreach (var blob in hosts.GetBlobsAsync(new GetBlobsOptions { Prefix = "blobreceipts/" }, cancellationToken))
             if (blob.Name.Contains($"/{SessionKey.Recordings}/{caseId}/", StringComparison.Ordinal)) names.Add(blob.Name);
         var removed = 0;
         foreach (var name in names)
@@ -47,9 +49,9 @@ public static class PurgeCaseEndpoint
     }
 
     /// <summary>Takes every visible message, deletes the case's and lets the others go at once.</summary>
-    static async Task<int> PurgeQueueAsync(Storage.Queues.QueueClient queue, string caseId, CancellationToken cancellationToken)
+    static async Task<int> PurgeQueueAsync(QueueClient queue, string caseId, CancellationToken cancellationToken)
     {
-        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var (removed, seen) = (0, new HashSet<string>());
         while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken)).Value is { Length: > 0 } batch)
         {
@@ -63,7 +65,7 @@ public static class PurgeCaseEndpoint
                 else
                 {
                     seen.Add(message.MessageId);
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, null, TimeSpan.Zero, cancellationToken);
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
                 }
             }
             if (batch.All(m => seen.Contains(m.MessageId))) break; // only others' messages are left

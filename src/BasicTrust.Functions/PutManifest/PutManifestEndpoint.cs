@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
@@ -28,7 +29,7 @@ public static class PutManifestEndpoint
             if (errors.Count > 0) return ApiResults.BadRequest("The manifest has problems; nothing was stored.", errors);
 
             await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text),
-                new Storage.Blobs.BlobUploadOptions { HttpHeaders = new Storage.Blobs.BlobHttpHeaders { ContentType = "application/json" } }, context.RequestAborted);
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, context.RequestAborted);
             var status = $"/api/sessions/{session.CaseId}/{session.SessionId}";
             return Results.Json(new { status, warnings = read.Problems.Where(p => p.Severity == Severity.Warning).Select(p => new FieldProblem(p.Path, p.Rule, p.Message)) },
                 Invocation.Json.Options, statusCode: StatusCodes.Status202Accepted);

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
-using BasicTrust.Storage.Sas;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
 
 namespace BasicTrust.Functions.UploadLink;
 
@@ -33,7 +34,7 @@ public static partial class UploadLinkEndpoint
             if (errors.Count > 0) return ApiResults.BadRequest("The upload request is not valid.", errors);
 
             var recordings = store.Service.GetBlobContainerClient(SessionKey.Recordings);
-            await foreach (var existing in recordings.GetBlobsAsync(session.Folder + "/", cancellationToken: context.RequestAborted))
+            await foreach (var existing in recordings.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, context.RequestAborted))
                 if (existing.Name != session.Manifest && existing.Name != session.Recording(request!.FileName!))
                     return ApiResults.Problem(409, "The session already has a recording.", $"This session's recording is {Path.GetFileName(existing.Name)}; a session has one recording.");
 

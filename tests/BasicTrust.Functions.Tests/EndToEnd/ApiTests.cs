@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BasicTrust.Functions.Pipeline;
-using BasicTrust.Storage.Blobs;
-using BasicTrust.Storage.Sas;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -83,7 +85,7 @@ public class ApiTests(PipelineFixture stack)
         Assert.Contains(await ReviewCasesAsync(api, "?until=2026-12-01"), c => c == caseId);
         var reel = await Json(await api.GetAsync($"reels/{caseId}/s-1"));
         var reelLink = new Uri((string)reel["links"]!["reel"]!);
-        Assert.True((await new BlobClient(reelLink).DownloadContentAsync()).Value.ToMemory().Length > 1000);
+        Assert.True((await new BlobClient(reelLink).DownloadContentAsync()).Value.Content.ToMemory().Length > 1000);
         await AssertForbiddenAsync(() => new BlobClient(reelLink).UploadAsync(BinaryData.FromString("overwrite")));
         Assert.Equal(2, reel["links"]!["clips"]!.AsArray().Count);
 
@@ -123,9 +125,9 @@ public class ApiTests(PipelineFixture stack)
     [Fact]
     public async Task ExpiredLink_IsRefusedByStorage()
     {
-        var store = new PipelineStore(stack.Blobs, TimeProvider.System);
+        var store = new PipelineStore(stack.Blobs, new BlobLinks(stack.Blobs, TimeProvider.System));
         var blob = store.Blob(SessionKey.Pipeline, "expiry-check.txt");
-        await blob.UploadAsync(BinaryData.FromString("x"));
+        await blob.UploadAsync(BinaryData.FromString("x"), overwrite: true);
         var link = await store.LinkAsync(blob, BlobSasPermissions.Read, TimeSpan.FromSeconds(-30), CancellationToken.None);
         await AssertForbiddenAsync(() => new BlobClient(link).DownloadContentAsync());
     }
@@ -141,8 +143,8 @@ public class ApiTests(PipelineFixture stack)
     async Task<string> AuditTextAsync()
     {
         var text = "";
-        await foreach (var blob in stack.Blobs.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync("audit/"))
-            text += (await stack.Blobs.GetBlobContainerClient(SessionKey.Pipeline).GetBlobClient(blob.Name).DownloadContentAsync()).Value.ToString();
+        await foreach (var blob in stack.Blobs.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(new GetBlobsOptions { Prefix = "audit/" }))
+            text += (await stack.Blobs.GetBlobContainerClient(SessionKey.Pipeline).GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
         return text;
     }
 

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Azure.Storage.Blobs.Specialized;
+using BasicTrust.Storage;
 using BasicTrust.Cli.Commands;
 using Spectre.Console;
 
@@ -51,8 +53,8 @@ public class CliTests(PipelineFixture stack)
         using (var api = stack.Api())
         {
             var link = (string)(await (await api.PostAsJsonAsync($"sessions/{caseId}/s-1/upload", new { fileName = file.Name, size = file.Length })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["uploadUrl"]!;
-            var options = new Storage.Blobs.BlobUploadOptions { JournalPath = journal };
-            await Assert.ThrowsAsync<IOException>(() => new Storage.Blobs.BlobClient(new Uri(link)).UploadAsync(new FailingStream(data, 9 * 1024 * 1024), options));
+            var interrupted = new ResumableUpload(new BlockBlobClient(new Uri(link)), new ResumableUploadOptions { JournalPath = journal });
+            await Assert.ThrowsAsync<IOException>(() => interrupted.UploadAsync(new FailingStream(data, 9 * 1024 * 1024)));
         }
         Assert.Single(File.ReadAllLines(journal));
 
@@ -60,7 +62,7 @@ public class CliTests(PipelineFixture stack)
 
         Assert.True(upload.Code == 0, upload.Output);
         Assert.False(File.Exists(journal));
-        Assert.Equal(data, (await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/{file.Name}").DownloadContentAsync()).Value.ToArray());
+        Assert.Equal(data, (await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/{file.Name}").DownloadContentAsync()).Value.Content.ToArray());
     }
 
     /// <summary>A file read that fails part-way, like a laptop closing mid-upload.</summary>

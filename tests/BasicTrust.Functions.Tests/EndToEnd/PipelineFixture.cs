@@ -4,8 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using BasicTrust.DevHost;
-using BasicTrust.Storage.Blobs;
-using BasicTrust.Storage.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -55,7 +56,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             {
                 ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
                 ["AzureWebJobsStorage"] = ConnectionString,
-                ["BasicTrust__Storage__ConnectionString"] = ConnectionString,
+                ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__StuckAfter"] = "00:00:01",
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
             },
@@ -93,8 +94,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         await container.CreateIfNotExistsAsync();
         if (recording is not null)
             await using (var file = File.OpenRead(recording))
-                await container.GetBlobClient($"{caseId}/{sessionId}/{recordingName}").UploadAsync(file);
-        await container.GetBlobClient($"{caseId}/{sessionId}/session.json").UploadAsync(BinaryData.FromString(manifest));
+                await container.GetBlobClient($"{caseId}/{sessionId}/{recordingName}").UploadAsync(file, overwrite: true);
+        await container.GetBlobClient($"{caseId}/{sessionId}/session.json").UploadAsync(BinaryData.FromString(manifest), overwrite: true);
     }
 
     /// <summary>A Basic Trust manifest with these tags (start, end, label) in seconds.</summary>
@@ -112,7 +113,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public async Task<JsonNode?> StatusAsync(string caseId, string sessionId)
     {
-        try { return JsonNode.Parse((await Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/{sessionId}/status.json").DownloadContentAsync()).Value.ToString()); }
+        try { return JsonNode.Parse((await Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/{sessionId}/status.json").DownloadContentAsync()).Value.Content.ToString()); }
         catch (RequestFailedException e) when (e.Status == 404) { return null; }
     }
 
@@ -150,7 +151,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task<IReadOnlyList<BlobItem>> BlobsAsync(string container, string prefix)
     {
         var items = new List<BlobItem>();
-        await foreach (var item in Blobs.GetBlobContainerClient(container).GetBlobsAsync(prefix)) items.Add(item);
+        await foreach (var item in Blobs.GetBlobContainerClient(container).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix })) items.Add(item);
         return items;
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BasicTrust.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -22,7 +22,7 @@ public class PipelineTests(PipelineFixture stack)
         var clips = (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Select(b => b.Name).ToList();
         Assert.Equal(9, clips.Count);
         Assert.Equal(3, clips.Count(n => n.EndsWith(".jpg", StringComparison.Ordinal)));
-        var reel = JsonNode.Parse((await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.json").DownloadContentAsync()).Value.ToString())!;
+        var reel = JsonNode.Parse((await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.json").DownloadContentAsync()).Value.Content.ToString())!;
         Assert.Equal(3, reel["chapters"]!.AsArray().Count);
         foreach (var clip in reel["clips"]!.AsArray())
             Assert.Equal((0, 0), ((int)clip!["timing"]!["inOffsetFrames"]!, (int)clip["timing"]!["outOffsetFrames"]!));
@@ -33,7 +33,7 @@ public class PipelineTests(PipelineFixture stack)
         var probe = await Probe(reelFile);
         Assert.Equal(3, probe.Split("[CHAPTER]").Length - 1);
         Assert.Contains("codec_name=mov_text", probe);
-        var vtt = (await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.vtt").DownloadContentAsync()).Value.ToString();
+        var vtt = (await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.vtt").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("Moment 1 &amp; &lt;meer&gt;", vtt);
 
         var ready = Assert.Single(await stack.ReadyMessagesAsync(caseId));
@@ -149,7 +149,7 @@ public class PipelineTests(PipelineFixture stack)
             await reels.GetBlobClient($"{caseId}/s-1/{planId}/{name}").DeleteAsync();
         status["state"] = "cutting";
         status["updatedAt"] = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O");
-        await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/s-1/status.json").UploadAsync(BinaryData.FromString(status.ToJsonString()));
+        await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/s-1/status.json").UploadAsync(BinaryData.FromString(status.ToJsonString()), overwrite: true);
 
         Assert.True(await stack.Host.FireTimerAsync("Sweep"));
 

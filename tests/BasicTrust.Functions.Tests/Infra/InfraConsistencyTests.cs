@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Media.Sources;
+using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.Tests.Infra;
 
@@ -47,11 +48,13 @@ public partial class InfraConsistencyTests
     public void FunctionApp_SetsEveryAppSettingTheAppReads_ByIdentityNeverByKey()
     {
         var declared = Settings().ToHashSet();
-        var read = new[] { typeof(StorageOptions), typeof(PipelineOptions), typeof(MediaLimits) }
-            .SelectMany(type => type.GetProperties().Where(p => p.CanWrite).Select(p => $"BasicTrust__{Section(type)}__{p.Name}"))
-            // A connection string is for Azurite only; in Azure the blob endpoint and the identity are used.
-            .Where(name => name != "BasicTrust__Storage__ConnectionString");
+        var read = new[] { typeof(PipelineOptions), typeof(MediaLimits) }
+            .SelectMany(type => type.GetProperties().Where(p => p.CanWrite).Select(p => $"BasicTrust__{Section(type)}__{p.Name}"));
         Assert.All(read, name => Assert.Contains(name, declared));
+        // The pipeline's connection by identity: the endpoints, never a connection string (that is for Azurite only).
+        Assert.Contains($"{StorageConnection.PipelineStorage}__blobServiceUri", declared);
+        Assert.Contains($"{StorageConnection.PipelineStorage}__queueServiceUri", declared);
+        Assert.DoesNotContain(StorageConnection.PipelineStorage, declared);
         Assert.Contains("FUNCTIONS_WORKER_RUNTIME", declared);
         Assert.Contains("AzureWebJobsStorage__accountName", declared);
         Assert.DoesNotContain("AzureWebJobsStorage", declared);
@@ -63,7 +66,7 @@ public partial class InfraConsistencyTests
     public void FunctionApp_SettingsMatchTheLocalSampleSettings()
     {
         var sample = JsonNode.Parse(Read("local.settings.sample.json"))!["Values"]!.AsObject().Select(p => p.Key)
-            .Where(k => k.StartsWith("BasicTrust__", StringComparison.Ordinal) && k != "BasicTrust__Storage__ConnectionString");
+            .Where(k => k.StartsWith("BasicTrust__", StringComparison.Ordinal));
         Assert.All(sample, name => Assert.Contains(name, Settings()));
     }
 
