@@ -7,6 +7,7 @@ source "$(dirname "$0")/scripts/provision.sh"
 cd "$BT_ROOT"
 
 provision_tools
+check_infra
 start_azurite
 bt_log "running the tests"
 log="$BT_AZURITE_DATA/test-output.log"

@@ -1,7 +1,10 @@
 # Shared provisioning for ./test.sh and ./run.sh. Source it; do not run it.
 #
-#   provision_tools      installs FFmpeg (Debian package) and the pinned Azurite (npm ci into
-#                        tools/azurite) when missing; a second run installs nothing.
+#   provision_tools      installs FFmpeg (Debian package), the pinned Azurite (npm ci into tools/azurite)
+#                        and the pinned Bicep CLI (a NuGet package, see tools/bicep) when missing; a second
+#                        run installs nothing.
+#   check_infra          lints infra/main.bicep (any warning fails) and compiles it to .build/infra/main.json,
+#                        which the infrastructure tests read.
 #   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
 #                        exports BASICTRUST_STORAGE (a connection string) and stops it on exit.
 #   stop_azurite         stops it by PID (also run by the EXIT trap start_azurite sets).
@@ -46,9 +49,29 @@ bt_ensure_azurite() {
   touch "$stamp"
 }
 
+bt_ensure_bicep() {
+  local packages
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+  BT_BICEP="${packages%/}/azure.bicep.commandline.linux-x64/$(sed -n 's/.*Version="\[\([^]]*\)\]".*/\1/p' "$BT_ROOT/tools/bicep/bicep.csproj")/tools/bicep"
+  if [ ! -x "$BT_BICEP" ]; then
+    bt_log "installing the Bicep CLI (pinned in tools/bicep/bicep.csproj)"
+    dotnet restore "$BT_ROOT/tools/bicep/bicep.csproj" --nologo -v q >/dev/null || bt_die "restoring the Bicep CLI failed"
+    chmod +x "$BT_BICEP"
+  fi
+}
+
 provision_tools() {
   bt_ensure_ffmpeg
   bt_ensure_azurite
+  bt_ensure_bicep
+}
+
+check_infra() {
+  bt_log "bicep lint and build: infra/main.bicep"
+  local lint
+  lint=$("$BT_BICEP" lint "$BT_ROOT/infra/main.bicep" 2>&1) || { printf '%s\n' "$lint" >&2; bt_die "bicep lint failed"; }
+  [ -z "$lint" ] || { printf '%s\n' "$lint" >&2; bt_die "bicep lint reported warnings (they count as errors here)"; }
+  "$BT_BICEP" build "$BT_ROOT/infra/main.bicep" --outdir "$BT_ROOT/.build/infra" || bt_die "bicep build failed"
 }
 
 bt_free_port() {

@@ -7,19 +7,20 @@ using BasicTrust.Storage;
 namespace BasicTrust.Functions.Tests.Infra;
 
 /// <summary>
-/// Bicep cannot be compiled here, so these keep infra/ consistent with the app instead: every container, queue and
-/// app setting the app uses is declared, no keys are configured, and no role is broader than the listed ones.
+/// Keeps infra/ consistent with the app, read from the ARM JSON that ./test.sh compiles from infra/main.bicep (with
+/// `bicep build`, after `bicep lint`): every container, queue and app setting the app uses is declared, no keys are
+/// configured, and no role is broader than the listed ones.
 /// </summary>
 public partial class InfraConsistencyTests
 {
     static readonly string Root = Repository.Root;
-    static readonly string Storage = Read("infra/modules/storage.bicep");
-    static readonly string FunctionApp = Read("infra/modules/functionapp.bicep");
-    static readonly string AllBicep = string.Concat(Directory.GetFiles(Path.Combine(Root, "infra"), "*.bicep", SearchOption.AllDirectories).Select(File.ReadAllText));
+    static readonly JsonObject Template = CompiledTemplate();
+    static readonly JsonObject Storage = Module("storage");
+    static readonly JsonObject FunctionApp = Module("functionapp");
 
     [Fact]
     public void Storage_DeclaresEveryContainerTheAppUses() =>
-        Assert.Equal(new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline }.Order(), List(Storage, "containerNames").Order());
+        Assert.Equal(new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline }.Order(), Strings(Storage["variables"]!["containerNames"]!).Order());
 
     [Fact]
     public void Storage_DeclaresEveryQueueOfTheFunctionsAndTheirPoisonQueues()
@@ -31,17 +32,20 @@ public partial class InfraConsistencyTests
             .Concat(bindings.Where(b => (string?)b["type"] == "queueTrigger" && !((string)b["queueName"]!).EndsWith("-poison", StringComparison.Ordinal)).Select(b => (string)b["queueName"]! + "-poison"))
             .Append("webjobs-blobtrigger-poison")
             .ToHashSet();
-        Assert.Equal(used.Order(), List(Storage, "queueNames").Order());
+        Assert.Equal(used.Order(), Strings(Storage["variables"]!["queueNames"]!).Order());
     }
 
     [Fact]
     public void Storage_AllowsNoKeysNoPublicAccessAndOldTls()
     {
-        Assert.Contains("allowSharedKeyAccess: false", Storage);
-        Assert.Contains("allowBlobPublicAccess: false", Storage);
-        Assert.Contains("minimumTlsVersion: 'TLS1_2'", Storage);
-        Assert.Matches(@"deleteRetentionPolicy: \{ enabled: true", Storage);
-        Assert.Matches(@"prefixMatch: \['recordings/'\][\s\S]*daysAfterModificationGreaterThan: recordingRetentionDays", Storage);
+        var account = Resource(Storage, "Microsoft.Storage/storageAccounts")["properties"]!;
+        Assert.False((bool)account["allowSharedKeyAccess"]!);
+        Assert.False((bool)account["allowBlobPublicAccess"]!);
+        Assert.Equal("TLS1_2", (string?)account["minimumTlsVersion"]);
+        Assert.True((bool)Resource(Storage, "Microsoft.Storage/storageAccounts/blobServices")["properties"]!["deleteRetentionPolicy"]!["enabled"]!);
+        var rule = Resource(Storage, "Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]![0]!["definition"]!;
+        Assert.Equal(["recordings/"], Strings(rule["filters"]!["prefixMatch"]!));
+        Assert.Equal("[parameters('recordingRetentionDays')]", (string?)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
     }
 
     [Fact]
@@ -58,8 +62,9 @@ public partial class InfraConsistencyTests
         Assert.Contains("FUNCTIONS_WORKER_RUNTIME", declared);
         Assert.Contains("AzureWebJobsStorage__accountName", declared);
         Assert.DoesNotContain("AzureWebJobsStorage", declared);
-        Assert.DoesNotContain("AccountKey", AllBicep);
-        Assert.DoesNotContain("listKeys", AllBicep);
+        var text = Template.ToJsonString();
+        Assert.DoesNotContain("AccountKey", text);
+        Assert.DoesNotContain("listKeys", text);
     }
 
     [Fact]
@@ -80,9 +85,9 @@ public partial class InfraConsistencyTests
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
             "7f951dda-4ed3-4680-a7ca-43fe172d538d", // AcrPull
         ];
-        var used = Guid().Matches(AllBicep).Select(m => m.Value).ToHashSet();
+        var used = Guid().Matches(Template.ToJsonString()).Select(m => m.Value).ToHashSet();
         Assert.Equal(allowed.Order(), used.Order());
-        Assert.DoesNotContain("targetScope = 'subscription'", AllBicep);
+        Assert.EndsWith("deploymentTemplate.json#", (string)Template["$schema"]!); // resource group scope, not subscription
     }
 
     [Fact]
@@ -108,21 +113,27 @@ public partial class InfraConsistencyTests
             Assert.True(File.Exists(Path.Combine(app, function, "function.json")), function);
     }
 
-    static IEnumerable<string> Settings() => SettingName().Matches(FunctionApp).Select(m => m.Groups[1].Value);
+    static IEnumerable<string> Settings() =>
+        Resource(FunctionApp, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray().Select(setting => (string)setting!["name"]!);
 
-    static IReadOnlyList<string> List(string bicep, string variable) =>
-        Quoted().Matches(Regex.Match(bicep, $@"var {variable} = \[(?<items>[^\]]*)\]").Groups["items"].Value).Select(m => m.Groups[1].Value).ToList();
+    static JsonObject CompiledTemplate()
+    {
+        var path = Path.Combine(Root, ".build", "infra", "main.json");
+        if (!File.Exists(path)) throw new InvalidOperationException($"{path} is missing: ./test.sh compiles infra/main.bicep into it before the tests.");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    }
+
+    /// <summary>The template of a Bicep module: a nested deployment in the compiled JSON.</summary>
+    static JsonObject Module(string name) =>
+        Template["resources"]!.AsArray().Single(r => (string?)r!["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == name)!["properties"]!["template"]!.AsObject();
+
+    static JsonNode Resource(JsonObject template, string type) => template["resources"]!.AsArray().Single(r => (string?)r!["type"] == type)!;
+
+    static string[] Strings(JsonNode array) => [.. array.AsArray().Select(item => (string)item!)];
 
     static string Section(Type options) => options == typeof(MediaLimits) ? "Media" : options.Name.Replace("Options", "", StringComparison.Ordinal);
 
     static string Read(string path) => File.ReadAllText(Path.Combine(Root, path));
-
-
-    [GeneratedRegex(@"\{ name: '([^']+)'")]
-    private static partial Regex SettingName();
-
-    [GeneratedRegex(@"'([^']+)'")]
-    private static partial Regex Quoted();
 
     [GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Guid();
