@@ -30,7 +30,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         }
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
             ?? throw new InvalidOperationException($"Plan {planId} has no plan.json.");
-        var clip = plan.Clip(clipId) ?? throw new Invocation.InvalidInvocationException($"clipId {clipId} is not part of plan {planId}.");
+        var clip = plan.Clip(clipId) ?? throw new InvalidMessageException($"clipId {clipId} is not part of plan {planId}.");
 
         if (!await store.ExistsAsync(SessionKey.Pipeline, session.ClipDone(planId, clipId), cancellationToken).ConfigureAwait(false))
         {

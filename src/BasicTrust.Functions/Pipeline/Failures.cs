@@ -13,11 +13,11 @@ public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Fa
         SessionKey session;
         try
         {
-            job = JsonSerializer.Deserialize<ClipJob>(messageText, Invocation.Json.Options);
+            job = JsonSerializer.Deserialize<ClipJob>(messageText, Json.Options);
             session = SessionKey.Create(job?.CaseId, job?.SessionId);
             Messages.PlanId(job!.PlanId);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or Invocation.InvalidInvocationException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidMessageException)
         {
             logger.LogWarning("A poison message names no valid session and was dropped: {Reason}", e.Message);
             return;

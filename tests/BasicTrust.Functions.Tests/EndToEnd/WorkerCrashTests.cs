@@ -2,26 +2,26 @@ using System.Diagnostics;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
-/// <summary>The handler process dies in the middle of a cut: the DevHost restarts it, the message is retried, one reel results.</summary>
+/// <summary>The worker process dies in the middle of a cut: the DevHost restarts it, the message is retried, one reel results.</summary>
 [Collection("pipeline")]
-public class HandlerCrashTests(PipelineFixture stack)
+public class WorkerCrashTests(PipelineFixture stack)
 {
     [Fact]
-    public async Task HandlerKilledDuringACut_IsRestartedAndTheRetryGivesExactlyOneReel()
+    public async Task WorkerKilledDuringACut_IsRestartedAndTheRetryGivesExactlyOneReel()
     {
         var caseId = $"crash-{Guid.NewGuid():N}"[..20];
         var recording = Path.Combine(stack.Folder, $"{caseId}.mp4");
         await PipelineFixture.FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=40", "-f", "lavfi", "-i", "sine=duration=40",
             "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", recording);
-        var handler = stack.Host.Handler.ProcessId;
+        var worker = stack.Host.WorkerProcessId;
 
         await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 34, "benoemen"), (37, 39, "spiegelen")), recording);
-        var ffmpeg = await WaitForChildAsync(handler, "ffmpeg");
-        Process.GetProcessById(handler).Kill(); // the handler only: its FFmpeg is orphaned, as in a real crash
+        var ffmpeg = await WaitForChildAsync(worker, "ffmpeg");
+        Process.GetProcessById(worker).Kill(); // the worker only: its FFmpeg is orphaned, as in a real crash
 
         var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
         var planId = (string)status["planId"]!;
-        Assert.NotEqual(handler, stack.Host.Handler.ProcessId);
+        Assert.NotEqual(worker, stack.Host.WorkerProcessId);
         Assert.Single(await stack.BlobsAsync("reels", $"{caseId}/s-1/{planId}/reel.json"));
         Assert.Single(await stack.ReadyMessagesAsync(caseId));
         Assert.Equal(2, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count(b => b.Name.EndsWith(".mp4", StringComparison.Ordinal)));

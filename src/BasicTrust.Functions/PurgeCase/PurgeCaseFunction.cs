@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
@@ -11,28 +13,29 @@ namespace BasicTrust.Functions.PurgeCase;
 /// host's trigger receipts naming it, and its messages from the pipeline's queues; writes the purge to the audit log
 /// and reports what was removed.
 /// </summary>
-public static class PurgeCaseEndpoint
+public sealed class PurgeCaseFunction(PipelineStore store, PipelineQueues queues, AuditLog audit)
 {
-    public static void MapPurgeCase(this IEndpointRouteBuilder app) =>
-        app.MapDelete("/api/cases/{caseId}", async (string caseId, HttpContext context, PipelineStore store, PipelineQueues queues, AuditLog audit) =>
+    [Function("PurgeCase")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "cases/{caseId}")] HttpRequest request, string caseId)
+    {
+        var context = request.HttpContext;
+        if (ApiResults.IdErrors(("caseId", caseId)) is { Count: > 0 } errors) return ApiResults.BadRequest("An id in the path is not valid.", errors);
+        var blobs = 0;
+        foreach (var container in new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
         {
-            if (ApiResults.IdErrors(("caseId", caseId)) is { Count: > 0 } errors) return ApiResults.BadRequest("An id in the path is not valid.", errors);
-            var blobs = 0;
-            foreach (var container in new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
-            {
-                var client = store.Service.GetBlobContainerClient(container);
-                var names = new List<string>();
-                await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = caseId + "/" }, context.RequestAborted)) names.Add(blob.Name);
-                foreach (var name in names)
-                    if (await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: context.RequestAborted)) blobs++;
-            }
-            if (blobs == 0) return ApiResults.NotFound($"There is nothing stored for case {caseId}.");
-            blobs += await PurgeReceiptsAsync(store, caseId, context.RequestAborted);
-            var messages = 0;
-            foreach (var name in PipelineQueues.All) messages += await PurgeQueueAsync(queues.Get(name), caseId, context.RequestAborted);
-            await audit.WriteAsync(Caller.Of(context), "purge-case", caseId, null, context.RequestAborted);
-            return Results.Json(new { caseId, removed = new { blobs, messages } }, Invocation.Json.Options);
-        });
+            var client = store.Service.GetBlobContainerClient(container);
+            var names = new List<string>();
+            await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = caseId + "/" }, context.RequestAborted)) names.Add(blob.Name);
+            foreach (var name in names)
+                if (await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: context.RequestAborted)) blobs++;
+        }
+        if (blobs == 0) return ApiResults.NotFound($"There is nothing stored for case {caseId}.");
+        blobs += await PurgeReceiptsAsync(store, caseId, context.RequestAborted);
+        var messages = 0;
+        foreach (var name in PipelineQueues.All) messages += await PurgeQueueAsync(queues.Get(name), caseId, context.RequestAborted);
+        await audit.WriteAsync(Caller.Of(context), "purge-case", caseId, null, context.RequestAborted);
+        return Results.Json(new { caseId, removed = new { blobs, messages } }, Json.Options);
+    }
 
     /// <summary>The Functions host's blob trigger receipts name the case's manifests: they go too.</summary>
     static async Task<int> PurgeReceiptsAsync(PipelineStore store, string caseId, CancellationToken cancellationToken)

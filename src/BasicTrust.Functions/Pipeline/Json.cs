@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace BasicTrust.Functions.Invocation;
+namespace BasicTrust.Functions.Pipeline;
 
 /// <summary>The one JSON shape of everything this app writes: camelCase, enums as kebab-case strings, no nulls.</summary>
 public static class Json
