@@ -18,15 +18,19 @@ public static class FfMetadata
         return text.ToString();
     }
 
-    /// <summary>'=', ';', '#', '\' and line breaks are special in this format and get a backslash.</summary>
+    /// <summary>'=', ';', '#', '\' and line breaks are special in this format and get a backslash; CR LF and CR become LF.</summary>
     public static string Escape(string value)
     {
         var escaped = new StringBuilder(value.Length);
-        foreach (var c in value)
+        foreach (var c in NormaliseLineEndings(value))
         {
             if (c is '=' or ';' or '#' or '\\' or '\n') escaped.Append('\\');
-            if (c != '\r') escaped.Append(c);
+            escaped.Append(c);
         }
         return escaped.ToString();
     }
+
+    /// <summary>CR LF and lone CR become LF: the one line break FFMETADATA (and FFMpegCore's builder) escapes.</summary>
+    public static string NormaliseLineEndings(string value) =>
+        value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 }
