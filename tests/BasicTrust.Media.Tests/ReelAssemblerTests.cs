@@ -87,4 +87,11 @@ public class ReelTextFormatTests
         var text = FfMetadata.Write("Sessie #3", [new Chapter("c", "a=b;c\\d\ne", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2))]);
         Assert.Equal(";FFMETADATA1\ntitle=Sessie \\#3\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=2000\ntitle=a\\=b\\;c\\\\d\\\ne\n", text);
     }
+
+    [Fact]
+    public void FfMetadata_TrailingBackslashAndCarriageReturns_AreMadeSafeForFfmpegsReader()
+    {
+        // CR LF and CR become an escaped LF; the NUL keeps FFmpeg 5.1 from reading the next line into the value.
+        Assert.Equal("a\\\nb\\\nc \\\\\0", FfMetadata.Escape("a\r\nb\rc \\"));
+    }
 }

@@ -72,10 +72,11 @@ public static class ClipCutter
 
     /// <summary>
     /// The clip's title and comment as an FFMETADATA file (FFMpegCore escapes it and maps it as the global metadata):
-    /// the therapist's text never becomes an argument. Line endings are normalised first; the builder leaves CR as is.
+    /// the therapist's text never becomes an argument. <see cref="FfMetadata.Prepare"/> does what the builder does not:
+    /// CR (which ends a line in FFmpeg's reader) and a trailing backslash.
     /// </summary>
     internal static FFMetadataBuilder Metadata(ClipRequest clip) =>
-        new FFMetadataBuilder().WithTitle(FfMetadata.NormaliseLineEndings(clip.Title)).WithTag("comment", FfMetadata.NormaliseLineEndings(clip.Comment));
+        new FFMetadataBuilder().WithTitle(FfMetadata.Prepare(clip.Title)).WithTag("comment", FfMetadata.Prepare(clip.Comment));
 
     /// <summary>Reads the written clip's frame times back: the first frame's start and the last frame's end, in recording time.</summary>
     static async Task<ClipAccuracy> MeasureAsync(string output, ClipRequest clip, TimeSpan offset, double framesPerSecond, ProcessRunOptions options, CancellationToken cancellationToken)
