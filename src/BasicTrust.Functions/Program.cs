@@ -23,7 +23,8 @@ var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") ??
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 
 builder.Services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media");
+builder.Services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media")
+    .Validate(o => o.Ffmpeg.IsValid, "BasicTrust__Media__Ffmpeg__BinaryFolder must hold ffmpeg and ffprobe (or be unset to use PATH).").ValidateOnStart();
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
 builder.Services.AddSingleton(TimeProvider.System);
 // Locally a connection string (Azurite); in Azure the app's managed identity, never a key.
