@@ -14,12 +14,11 @@ static class Clips
     /// <summary>The bytes of the packets inside the clip ranges (all streams), and the index (<c>moov</c>) size.</summary>
     public static async Task<(long Tagged, long Index)> TaggedBytesAsync(string recording)
     {
-        var csv = await ProcessRunner.RunAsync("ffprobe", ["-v", "error", "-show_entries", "packet=pts_time,size", "-of", "csv=p=0", recording]);
+        var packets = await Ffprobe.PacketsAsync(recording, "", new ProcessRunOptions { Timeout = TimeSpan.FromHours(1) });
         long tagged = 0;
-        foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            if (line.Split(',') is [var pts, var size, ..] && double.TryParse(pts, CultureInfo.InvariantCulture, out var t)
-                && Ranges.Any(r => t >= r.In.TotalSeconds && t < r.Out.TotalSeconds))
-                tagged += long.Parse(size, CultureInfo.InvariantCulture);
+        foreach (var packet in packets)
+            if (TimeSpan.TryParse(packet.PtsTime, CultureInfo.InvariantCulture, out var t) && Ranges.Any(r => t >= r.In && t < r.Out))
+                tagged += packet.Size;
         return (tagged, Mp4Boxes.Size(recording, "moov"));
     }
 }

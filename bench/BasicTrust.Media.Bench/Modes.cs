@@ -6,6 +6,7 @@ using BasicTrust.Media.Sources;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using BasicTrust.Storage;
+using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Bench;
 
@@ -47,16 +48,16 @@ static partial class Modes
         await using (var file = File.Create(local))
             await body.CopyToAsync(file);
         foreach (var (range, output) in ranges.Zip(outputs))
-            await ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().LogLevel("error").Input(local, i => i.Seek(range.In))
-                .Output(output, o => o.Duration(range.Out - range.In).H264("veryfast", 23).Aac().Mp4FastStart()).Build(), Long);
+            await FfmpegCommand.From(local, i => i.WithStartTime(range.In))
+                .ToFile(output, o => o.WithDuration(range.Out - range.In).WithH264(EncoderPreset.VeryFast, 23).WithAacStereo().AsFastStartMp4()).RunAsync(Long);
     }
 
     /// <summary>Raw FFmpeg stream copy from the URL: the floor for a draft.</summary>
     static async Task CopyAsync(string url, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs)
     {
         foreach (var (range, output) in ranges.Zip(outputs))
-            await ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().LogLevel("error").Input(url, i => i.Seek(range.In))
-                .Output(output, o => o.Duration(range.Out - range.In).CopyAll().Custom("-f", "mp4")).Build(), Long);
+            await FfmpegCommand.From(url, i => i.WithStartTime(range.In))
+                .ToFile(output, o => o.WithDuration(range.Out - range.In).CopyStreams().ForceFormat(ContainerFormats.Mp4)).RunAsync(Long);
     }
 
     /// <summary>As the pipeline does: FFmpeg reads a loopback relay that fetches bounded ranges through the SAS.</summary>

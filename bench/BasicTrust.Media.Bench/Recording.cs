@@ -1,4 +1,5 @@
 using BasicTrust.Media.Ffmpeg;
+using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Bench;
 
@@ -11,11 +12,11 @@ static class Recording
         if (File.Exists(path)) return path;
         Directory.CreateDirectory(cache);
         Console.Error.WriteLine("generating the 20-minute 1080p30 recording once (several minutes); it is cached in bench/.cache");
-        await PartialFile.WriteAsync(path, partial => ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().LogLevel("error")
-            .Input("testsrc2=size=1920x1080:rate=30:duration=1200", i => i.Lavfi())
-            .Input("sine=frequency=440:beep_factor=4:sample_rate=48000:duration=1200", i => i.Lavfi())
-            .Output(partial, o => o.Custom("-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", "-g", "60", "-pix_fmt", "yuv420p").Custom("-c:a", "aac", "-b:a", "128k", "-f", "mp4"))
-            .Build(), new ProcessRunOptions { Timeout = TimeSpan.FromHours(1) }));
+        await PartialFile.WriteAsync(path, partial => FfmpegCommand.From("testsrc2=size=1920x1080:rate=30:duration=1200", i => i.AsLavfi())
+            .AddInput("sine=frequency=440:beep_factor=4:sample_rate=48000:duration=1200", i => i.AsLavfi())
+            .ToFile(partial, o => o.WithVideoCodec(VideoCodec.LibX264).WithSpeedPreset(EncoderPreset.UltraFast).WithConstantRateFactor(23).WithGopSize(60)
+                .WithCustomArgument("-pix_fmt yuv420p").WithAudioCodec(AudioCodec.Aac).WithAudioBitrate(128).ForceFormat(ContainerFormats.Mp4))
+            .RunAsync(new ProcessRunOptions { Timeout = TimeSpan.FromHours(1) }));
         return path;
     }
 }

@@ -17,7 +17,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddPipelineSettings(this IServiceCollection services)
     {
         services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media");
+        services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media")
+            .Validate(o => o.Ffmpeg.IsValid, "BasicTrust__Media__Ffmpeg__BinaryFolder must hold ffmpeg and ffprobe (or be unset to use PATH).").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
         services.AddSingleton(TimeProvider.System);
         // Queue messages and outputs in the app's one JSON shape (camelCase, kebab-case enums).

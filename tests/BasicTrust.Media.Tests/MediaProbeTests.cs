@@ -1,4 +1,3 @@
-using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Probing;
 
 namespace BasicTrust.Media.Tests;
@@ -33,8 +32,7 @@ public class MediaProbeTests
         using var media = new TestMedia();
         var source = await media.VideoAsync();
         // Phones store rotation as a display matrix; a stream copy with the rotate tag writes one (FFmpeg 5.1).
-        var rotated = media.PathOf("rotated.mp4");
-        await ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().Input(source).Output(rotated, o => o.CopyAll().Custom("-metadata:s:v:0", "rotate=90")).Build());
+        var rotated = await TestMedia.RotateAsync(source, media.PathOf("rotated.mp4"));
 
         var info = await MediaProbe.ProbeAsync(rotated);
         Assert.Equal(90, info.Video.Rotation);
@@ -44,7 +42,7 @@ public class MediaProbeTests
     [Fact]
     public void Parse_NegativeRotation_NormalisesToAQuarterTurn()
     {
-        const string json = """{"streams":[{"codec_type":"video","codec_name":"hevc","width":1920,"height":1080,"side_data_list":[{"side_data_type":"Display Matrix","rotation":-90}]}],"format":{"format_name":"mov","duration":"1"}}""";
+        const string json = """{"streams":[{"codec_type":"video","codec_name":"hevc","width":1920,"height":1080,"side_data_list":[{"side_data_type":"Display Matrix","rotation":-90}]}],"format":{"format_name":"mov","duration":"0:00:01.000000"}}""";
         Assert.Equal(270, MediaProbe.Parse(json).Video.Rotation);
     }
 
@@ -70,14 +68,22 @@ public class MediaProbeTests
     [Fact]
     public void Parse_AudioOnly_SaysThereIsNoVideo()
     {
-        const string json = """{"streams":[{"codec_type":"audio","codec_name":"aac","channels":1}],"format":{"format_name":"mov,mp4","duration":"3.0"}}""";
+        const string json = """{"streams":[{"codec_type":"audio","codec_name":"aac","channels":1}],"format":{"format_name":"mov,mp4","duration":"0:00:03.000000"}}""";
         Assert.Contains("no video stream", Assert.Throws<UnsupportedMediaException>(() => MediaProbe.Parse(json)).Reason);
+    }
+
+    [Fact]
+    public void Parse_SexagesimalDuration_IsRead()
+    {
+        // FFMpegCore runs ffprobe with -sexagesimal.
+        const string json = """{"streams":[{"codec_type":"video","codec_name":"h264","width":320,"height":240,"avg_frame_rate":"25/1","r_frame_rate":"25/1"}],"format":{"format_name":"mov","duration":"1:02:03.500000"}}""";
+        Assert.Equal(TimeSpan.FromSeconds(3723.5), MediaProbe.Parse(json).Duration);
     }
 
     [Fact]
     public void Parse_VariableFrameRate_IsDetected()
     {
-        const string json = """{"streams":[{"codec_type":"video","codec_name":"h264","width":1920,"height":1080,"avg_frame_rate":"243/10","r_frame_rate":"30/1"}],"format":{"format_name":"mov","duration":"10"}}""";
+        const string json = """{"streams":[{"codec_type":"video","codec_name":"h264","width":1920,"height":1080,"avg_frame_rate":"243/10","r_frame_rate":"30/1"}],"format":{"format_name":"mov","duration":"0:00:10.000000"}}""";
         Assert.True(MediaProbe.Parse(json).Video.IsVariableFrameRate);
     }
 }

@@ -14,18 +14,16 @@ public class MediaSourceTests
         using var media = new TestMedia();
         var source = await MediaSource.OpenAsync(await media.VideoAsync(), Limits);
 
-        var input = new InputOptions();
-        source.Apply(input);
-        Assert.Equal(["-f", "mov", "-protocol_whitelist", "file"], input.Arguments);
+        Assert.Equal($"{FfmpegCommand.GlobalFlags} -f mov -protocol_whitelist file -i \"{source.Location}\"", Input(source));
+        Assert.Equal("-f mov -protocol_whitelist file", source.ProbeArguments());
     }
 
     [Fact]
     public void Apply_SasUrl_AllowsOnlyHttpProtocolsAndReconnects()
     {
         var source = new MediaSource("http://127.0.0.1:10000/devstoreaccount1/recordings/a.mkv?sv=x", Info("matroska,webm"));
-        var input = new InputOptions();
-        source.Apply(input);
-        Assert.Equal(["-f", "matroska", "-protocol_whitelist", "http,https,tcp,tls", "-reconnect", "1"], input.Arguments.Take(6));
+        Assert.StartsWith($"{FfmpegCommand.GlobalFlags} -f matroska -protocol_whitelist http,https,tcp,tls -reconnect 1 ", Input(source));
+        Assert.StartsWith("-f matroska -protocol_whitelist http,https,tcp,tls -reconnect 1 ", source.ProbeArguments());
     }
 
     [Theory]
@@ -47,7 +45,7 @@ public class MediaSourceTests
     public async Task Open_FileCutShortWithIndexAtTheFront_SaysWhereItStops()
     {
         using var media = new TestMedia();
-        var whole = await media.VideoAsync(seconds: 8, extra: ["-movflags", "+faststart"]);
+        var whole = await media.VideoAsync(seconds: 8, extra: "-movflags +faststart");
         var cut = media.PathOf("cut.mp4");
         var bytes = await File.ReadAllBytesAsync(whole);
         await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
@@ -96,6 +94,20 @@ public class MediaSourceTests
     {
         var info = Info(format) with { Video = new VideoStreamInfo(codec, null, null, 320, 240, 25, 25, 0) };
         Assert.Contains(reason, Assert.Throws<UnsupportedMediaException>(() => MediaPolicy.Check(info, Limits)).Reason);
+    }
+
+    [Fact]
+    public void Apply_DemuxerOutsideThePolicy_IsRefusedRatherThanForced()
+    {
+        var source = new MediaSource("/tmp/a.m3u8", Info("hls"));
+        Assert.Contains("hls file", Assert.Throws<UnsupportedMediaException>(() => Input(source)).Reason);
+    }
+
+    /// <summary>The input part of a command using the source (up to and including its -i).</summary>
+    static string Input(MediaSource source)
+    {
+        var text = FfmpegCommand.From(source.Location, source.Apply).ToFile("/tmp/out.mp4", _ => { }).Arguments;
+        return text[..(text.IndexOf(" \"/tmp/out.mp4\"", StringComparison.Ordinal))];
     }
 
     static MediaInfo Info(string format) => new()

@@ -26,7 +26,7 @@ public class RangeRelayTests
     {
         using var media = new TestMedia();
         // Busy pictures at a high bit rate, so the file is large next to the relay's first reads.
-        var path = await media.VideoAsync(seconds: 60, size: "640x360", extra: ["-crf", "12", "-g", "25"]);
+        var path = await media.VideoAsync(seconds: 60, size: "640x360", extra: "-crf 12 -g 25");
         var length = new FileInfo(path).Length;
         await using var relay = RangeRelay.Start(length, FileReader(path));
 

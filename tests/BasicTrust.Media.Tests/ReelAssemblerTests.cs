@@ -37,11 +37,11 @@ public class ReelAssemblerTests
         var info = await MediaProbe.ProbeAsync(reel);
         Assert.InRange(info.Duration.TotalSeconds, 5.1, 5.35);
         Assert.True(Mp4Boxes.IsFastStart(reel));
-        var probe = await TestMedia.ProbeAsync(reel, "-show_chapters", "-show_entries", "stream=codec_name:stream_tags=language", "-of", "default=nw=1");
-        Assert.Contains("TAG:title=Benoemen; = #1", probe);
-        Assert.Contains("TAG:title=Veilig begrenzen", probe);
-        Assert.Contains("codec_name=mov_text", probe);
-        Assert.Contains("TAG:language=dut", probe);
+        var analysis = await TestMedia.AnalyseAsync(reel);
+        Assert.Equal(["Benoemen; = #1", "Spiegelen", "Veilig begrenzen"], analysis.Chapters.Select(c => c.Title));
+        Assert.Equal("Sessie 3", analysis.Format.Tags?["title"]);
+        var captions = Assert.Single(analysis.SubtitleStreams);
+        Assert.Equal(("mov_text", "dut"), (captions.CodecName, captions.Language));
         var frames = await media.FrameNumbersAsync(reel);
         Assert.Equal([.. Enumerable.Range(10, 40), .. Enumerable.Range(75, 30), .. Enumerable.Range(125, 60)], frames);
     }
@@ -58,7 +58,7 @@ public class ReelAssemblerTests
     public async Task Verify_CorruptedMiddle_FailsToDecode()
     {
         using var media = new TestMedia();
-        var path = await media.VideoAsync(seconds: 2, extra: ["-movflags", "+faststart"]);
+        var path = await media.VideoAsync(seconds: 2, extra: "-movflags +faststart");
         var bytes = await File.ReadAllBytesAsync(path);
         Array.Fill(bytes, (byte)0xFF, bytes.Length / 2, 4096);
         await File.WriteAllBytesAsync(path, bytes);
@@ -86,5 +86,12 @@ public class ReelTextFormatTests
     {
         var text = FfMetadata.Write("Sessie #3", [new Chapter("c", "a=b;c\\d\ne", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2))]);
         Assert.Equal(";FFMETADATA1\ntitle=Sessie \\#3\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=2000\ntitle=a\\=b\\;c\\\\d\\\ne\n", text);
+    }
+
+    [Fact]
+    public void FfMetadata_TrailingBackslashAndCarriageReturns_AreMadeSafeForFfmpegsReader()
+    {
+        // CR LF and CR become an escaped LF; the NUL keeps FFmpeg 5.1 from reading the next line into the value.
+        Assert.Equal("a\\\nb\\\nc \\\\\0", FfMetadata.Escape("a\r\nb\rc \\"));
     }
 }

@@ -22,7 +22,7 @@ public class SasUrlInputTests
         try
         {
             var blob = container.GetBlobClient("case-1/session-1/recording.mp4");
-            await using (var file = File.OpenRead(await media.NumberedVideoAsync(extra: ["-movflags", "+faststart"])))
+            await using (var file = File.OpenRead(await media.NumberedVideoAsync(extra: "-movflags +faststart")))
                 await blob.UploadAsync(file);
             var url = blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(5)).ToString();
 

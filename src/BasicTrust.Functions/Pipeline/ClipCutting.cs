@@ -68,7 +68,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             throw new UnsupportedMediaException("The recording was replaced after planning; upload the manifest again to plan the new one.");
         await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
         var source = new MediaSource(relay.Url, plan.Media);
-        var run = new ProcessRunOptions { Timeout = limits.RunTimeout };
+        var run = limits.RunOptions();
 
         var work = Directory.CreateTempSubdirectory("bt-clip-");
         try

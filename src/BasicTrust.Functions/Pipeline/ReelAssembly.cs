@@ -55,7 +55,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
             var reel = Path.Combine(work.FullName, "reel.mp4");
             var captions = Path.Combine(work.FullName, "reel.vtt");
             await ReelAssembler.AssembleAsync(new ReelInput(files, $"{plan.CaseId} {plan.SessionId}", plan.Chapters, plan.Cues, plan.Language), reel,
-                new ProcessRunOptions { Timeout = limits.RunTimeout }, cancellationToken).ConfigureAwait(false);
+                limits.RunOptions(), cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(captions, WebVtt.Write(plan.Cues), cancellationToken).ConfigureAwait(false);
 
             var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId };

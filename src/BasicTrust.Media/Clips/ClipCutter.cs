@@ -1,6 +1,9 @@
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Probing;
+using BasicTrust.Media.Reels;
 using BasicTrust.Media.Sources;
+using FFMpegCore;
+using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Clips;
 
@@ -11,27 +14,33 @@ public static class ClipCutter
     /// Frame-accurate clip: seek before <c>-i</c> (only the needed byte ranges are read; FFmpeg decodes from the
     /// keyframe before and drops frames before the in point), rotation baked in by FFmpeg's autorotate, constant
     /// frame rate, the shared <paramref name="encoding"/>, AAC stereo (silence when the source has no audio, so
-    /// every clip concatenates), source metadata (e.g. a phone's GPS location) dropped.
+    /// every clip concatenates), title and comment from an FFMETADATA file, the source's metadata (e.g. a phone's GPS
+    /// location) and chapters dropped.
     /// </summary>
     public static async Task<ClipAccuracy> CutPreciseAsync(MediaSource source, ClipRequest clip, ClipEncoding encoding, string output,
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var args = new FfmpegArguments().LogLevel("error").ProgressToStdout()
-            .Input(source.Location, i => { source.Apply(i); i.Seek(clip.In); });
+        options = NextTo(output, options);
+        await PartialFile.WriteAsync(output, partial => PreciseCommand(source, clip, encoding, partial).RunAsync(options, cancellationToken)).ConfigureAwait(false);
+        return await MeasureAsync(output, clip, clip.In, encoding.FramesPerSecond, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static FFMpegArgumentProcessor PreciseCommand(MediaSource source, ClipRequest clip, ClipEncoding encoding, string output)
+    {
+        var args = FfmpegCommand.From(source.Location, i => { source.Apply(i); i.WithStartTime(clip.In); });
         if (source.Info.Audio is null)
-            args.Input("anullsrc=r=48000:cl=stereo", i => i.Lavfi());
-        await PartialFile.WriteAsync(output, partial => ProcessRunner.RunAsync("ffmpeg", args.Output(partial, o => o
-            .Duration(clip.Duration)
-            .Map("0:v:0").Map(source.Info.Audio is null ? "1:a:0" : "0:a:0")
+            args.AddInput("anullsrc=r=48000:cl=stereo", i => i.AsLavfi());
+        return args.AddMetadata(Metadata(clip)).ToFile(output, o => o
+            .WithDuration(clip.Duration)
+            .WithMap(0, StreamType.Video, 0).WithMap(source.Info.Audio is null ? 1 : 0, StreamType.Audio, 0)
             // Bilinear: for downscaling this far it looks the same as the default bicubic and costs a tenth less.
-            .VideoFilter($"scale={encoding.Width}:{encoding.Height}:flags=bilinear,setsar=1")
-            .ConstantFrameRate(encoding.FrameRate)
-            .H264(encoding.Preset, encoding.Crf)
-            .Aac()
-            .DropSourceMetadata()
-            .Metadata("title", clip.Title).Metadata("comment", clip.Comment)
-            .Mp4FastStart()).Build(), options, cancellationToken)).ConfigureAwait(false);
-        return await MeasureAsync(output, clip, clip.In, encoding.FramesPerSecond, cancellationToken).ConfigureAwait(false);
+            .WithVideoFilters(v => v.WithCustomFilter("scale", $"{encoding.Width}:{encoding.Height}:flags=bilinear").WithCustomFilter("setsar", "1"))
+            // Constant frame rate, so VFR phone footage does not drift against its audio.
+            .WithFrameRate(encoding.FrameRate).WithFpsMode(FpsMode.ConstantFrameRate)
+            .WithH264(encoding.X264Preset, encoding.Crf)
+            .WithAacStereo()
+            .WithoutChapters().WithoutStreamMetadata()
+            .AsFastStartMp4());
     }
 
     /// <summary>
@@ -41,30 +50,47 @@ public static class ClipCutter
     public static async Task<ClipAccuracy> CutDraftAsync(MediaSource source, ClipRequest clip, string output,
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options = NextTo(output, options);
         var (start, end) = await Keyframes.AroundAsync(source, clip.In, clip.Out, options, cancellationToken).ConfigureAwait(false);
-        var rate = source.Info.Video.AverageFrameRate > 0 ? source.Info.Video.AverageFrameRate : 25;
-        var args = new FfmpegArguments().LogLevel("error").ProgressToStdout()
-            // Half a millisecond past the keyframe: rounding of the printed time must not land on the keyframe before.
-            .Input(source.Location, i => { source.Apply(i); i.Seek(start + TimeSpan.FromTicks(5000)); });
-        await PartialFile.WriteAsync(output, partial => ProcessRunner.RunAsync("ffmpeg", args.Output(partial, o => o
-            // Half a frame short of the closing keyframe, so that keyframe itself is not copied.
-            .Duration(end - start - TimeSpan.FromSeconds(0.5 / rate))
-            .Map("0:v:0").Map("0:a:0?")
-            .CopyAll()
-            .Custom("-avoid_negative_ts", "make_zero")
-            .DropSourceMetadata()
-            .Metadata("title", clip.Title).Metadata("comment", clip.Comment)
-            .Custom("-movflags", "+faststart", "-f", "mp4")).Build(), options, cancellationToken)).ConfigureAwait(false);
-        return await MeasureAsync(output, clip, start, rate, cancellationToken).ConfigureAwait(false);
+        await PartialFile.WriteAsync(output, partial => DraftCommand(source, clip, start, end, partial).RunAsync(options, cancellationToken)).ConfigureAwait(false);
+        return await MeasureAsync(output, clip, start, FrameRate(source), options, cancellationToken).ConfigureAwait(false);
     }
 
+    internal static FFMpegArgumentProcessor DraftCommand(MediaSource source, ClipRequest clip, TimeSpan start, TimeSpan end, string output) =>
+        // FFMpegCore writes times in whole milliseconds (cut off): seek to the next millisecond after the keyframe, so
+        // the printed time cannot land before it (and so on the keyframe before).
+        FfmpegCommand.From(source.Location, i => { source.Apply(i); i.WithStartTime(TimeSpan.FromMilliseconds(Math.Floor(start.TotalMilliseconds) + 1)); })
+            .AddMetadata(Metadata(clip))
+            .ToFile(output, o => o
+                // Half a frame short of the closing keyframe, so that keyframe itself is not copied.
+                .WithDuration(end - start - TimeSpan.FromSeconds(0.5 / FrameRate(source)))
+                .WithMap(0, StreamType.Video, 0).WithOptionalMap("0:a:0")
+                .CopyStreams()
+                .WithCustomArgument("-avoid_negative_ts make_zero") // no typed option; copied packets start at the keyframe, before the seek point
+                .WithoutChapters().WithoutStreamMetadata()
+                .WithFastStart().ForceFormat(ContainerFormats.Mp4));
+
+    /// <summary>
+    /// The clip's title and comment as an FFMETADATA file (FFMpegCore escapes it and maps it as the global metadata):
+    /// the therapist's text never becomes an argument. <see cref="FfMetadata.Prepare"/> does what the builder does not:
+    /// CR (which ends a line in FFmpeg's reader) and a trailing backslash.
+    /// </summary>
+    internal static FFMetadataBuilder Metadata(ClipRequest clip) =>
+        new FFMetadataBuilder().WithTitle(FfMetadata.Prepare(clip.Title)).WithTag("comment", FfMetadata.Prepare(clip.Comment));
+
     /// <summary>Reads the written clip's frame times back: the first frame's start and the last frame's end, in recording time.</summary>
-    static async Task<ClipAccuracy> MeasureAsync(string output, ClipRequest clip, TimeSpan offset, double framesPerSecond, CancellationToken cancellationToken)
+    static async Task<ClipAccuracy> MeasureAsync(string output, ClipRequest clip, TimeSpan offset, double framesPerSecond, ProcessRunOptions options, CancellationToken cancellationToken)
     {
-        var packets = await MediaProbe.VideoPacketsAsync(output, ["-f", "mov", "-protocol_whitelist", "file"], MediaProbe.Interval(TimeSpan.Zero, clip.Duration + TimeSpan.FromMinutes(5)),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var packets = await MediaProbe.VideoPacketsAsync(output, "-f mov -protocol_whitelist file", MediaProbe.Interval(TimeSpan.Zero, clip.Duration + TimeSpan.FromMinutes(5)),
+            options, cancellationToken).ConfigureAwait(false);
         if (packets.Count == 0) throw new UnsupportedMediaException("The clip came out empty: the recording has no pictures at that point.");
         var frame = TimeSpan.FromSeconds(1 / framesPerSecond);
         return new ClipAccuracy(clip.In, clip.Out, offset + packets.Min(p => p.Time), offset + packets.Max(p => p.Time) + frame, framesPerSecond);
     }
+
+    static double FrameRate(MediaSource source) => source.Info.Video.AverageFrameRate > 0 ? source.Info.Video.AverageFrameRate : 25;
+
+    /// <summary>FFMpegCore's metadata file goes next to the output, in the caller's work folder, not the shared temp folder.</summary>
+    static ProcessRunOptions NextTo(string output, ProcessRunOptions? options) =>
+        (options ?? new ProcessRunOptions()) with { TemporaryFilesFolder = Path.GetDirectoryName(Path.GetFullPath(output))! };
 }

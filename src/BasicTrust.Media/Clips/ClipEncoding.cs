@@ -1,5 +1,6 @@
 using System.Globalization;
 using BasicTrust.Media.Probing;
+using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Clips;
 
@@ -16,6 +17,15 @@ public sealed record ClipEncoding(int Width, int Height, string FrameRate, strin
     public double FramesPerSecond => FrameRate.Split('/') is [var n, var d]
         ? double.Parse(n, CultureInfo.InvariantCulture) / double.Parse(d, CultureInfo.InvariantCulture)
         : double.Parse(FrameRate, CultureInfo.InvariantCulture);
+
+    /// <summary>The x264 preset as FFMpegCore's value; only the names x264 knows.</summary>
+    internal EncoderPreset X264Preset => Preset switch
+    {
+        "ultrafast" => EncoderPreset.UltraFast, "superfast" => EncoderPreset.SuperFast, "veryfast" => EncoderPreset.VeryFast,
+        "faster" => EncoderPreset.Faster, "fast" => EncoderPreset.Fast, "medium" => EncoderPreset.Medium,
+        "slow" => EncoderPreset.Slow, "slower" => EncoderPreset.Slower, "veryslow" => EncoderPreset.VerySlow,
+        _ => throw new ArgumentException($"'{Preset}' is not an x264 preset.", nameof(Preset)),
+    };
 
     /// <summary>
     /// The encoding for clips of <paramref name="info"/> at <paramref name="targetHeight"/> (480, 720, 1080): the

@@ -15,7 +15,7 @@ static class Keyframes
         // at the in point is the start. From the keyframe before the out point, about a GOP is read for the next keyframe.
         var rate = source.Info.Video.AverageFrameRate > 0 ? source.Info.Video.AverageFrameRate : 30;
         var count = (int)Math.Ceiling(rate * 2);
-        var packets = await PacketsAsync(source, $"{FfmpegArguments.Time(from)}%+#1,{Ahead(to, count)}", options, cancellationToken).ConfigureAwait(false);
+        var packets = await PacketsAsync(source, $"{MediaProbe.Seconds(from)}%+#1,{Ahead(to, count)}", options, cancellationToken).ConfigureAwait(false);
         var first = packets.FirstOrDefault();
         var start = first is { IsKeyframe: true } && first.Time <= from ? first.Time : TimeSpan.Zero;
         for (var ahead = packets.Skip(1).ToList(); ; count *= 2)
@@ -26,8 +26,8 @@ static class Keyframes
         }
     }
 
-    static string Ahead(TimeSpan position, int packets) => $"{FfmpegArguments.Time(position)}%+#{packets.ToString(CultureInfo.InvariantCulture)}";
+    static string Ahead(TimeSpan position, int packets) => $"{MediaProbe.Seconds(position)}%+#{packets.ToString(CultureInfo.InvariantCulture)}";
 
     static Task<IReadOnlyList<Packet>> PacketsAsync(MediaSource source, string interval, ProcessRunOptions? options, CancellationToken cancellationToken) =>
-        MediaProbe.VideoPacketsAsync(source.Location, source.InputArguments(), interval, options, cancellationToken);
+        MediaProbe.VideoPacketsAsync(source.Location, source.ProbeArguments(), interval, options, cancellationToken);
 }

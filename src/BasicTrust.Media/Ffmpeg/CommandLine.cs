@@ -3,27 +3,37 @@ using System.Text.RegularExpressions;
 namespace BasicTrust.Media.Ffmpeg;
 
 /// <summary>
-/// Renders argv as one shell-pasteable line for messages and logs, with URL query strings (where SAS signatures
-/// live) and metadata values (tag titles and notes about a family) redacted.
+/// Makes what FFmpeg was given and what it said safe to log: URL query strings (where SAS signatures live) and
+/// metadata values (titles and notes about a family) are redacted, and stderr is cut to a short tail.
 /// </summary>
 public static partial class CommandLine
 {
-    /// <summary><c>ffmpeg -i 'http://host/a.mp4?REDACTED' -metadata title=REDACTED out.mp4</c>.</summary>
-    public static string Format(string program, IReadOnlyList<string> arguments) =>
-        string.Join(' ', new[] { program }.Concat(arguments.Select((a, i) => i > 0 && arguments[i - 1].StartsWith("-metadata", StringComparison.Ordinal) ? MetadataKey(a) : a))
-            .Select(a => Quote(Redact(a))));
+    const int TailLines = 20;
+    const int LineLength = 300;
 
-    static string MetadataKey(string assignment) => assignment.Split('=', 2)[0] + "=REDACTED";
+    /// <summary><c>ffmpeg -i "http://host/a.mp4?REDACTED" -metadata "title=REDACTED" "out.mp4"</c>, from FFMpegCore's argument string.</summary>
+    public static string Format(string program, string arguments) =>
+        $"{program} {Metadata().Replace(Redact(arguments), "${option} \"${key}=REDACTED\"")}";
 
     /// <summary>Removes the query string of every http(s) URL in the text.</summary>
     public static string Redact(string text) => UrlQuery().Replace(text, "${url}?REDACTED");
 
-    static string Quote(string argument) =>
-        argument.Length > 0 && SafeArgument().IsMatch(argument) ? argument : "'" + argument.Replace("'", "'\\''") + "'";
+    /// <summary>
+    /// The last lines of stderr, each cut short, URL queries redacted, statistics lines dropped, and metadata listings
+    /// (<c>    comment         : …</c>, printed at FFmpeg's default log level) reduced to their key.
+    /// </summary>
+    public static string Tail(IEnumerable<string> stderr) =>
+        string.Join('\n', stderr
+            .Where(line => line.Length > 0 && !line.StartsWith("frame=", StringComparison.Ordinal) && !line.StartsWith("size=", StringComparison.Ordinal))
+            .TakeLast(TailLines)
+            .Select(line => MetadataListing().Replace(Redact(line.Length > LineLength ? line[..LineLength] + "…" : line), "${key}: REDACTED")));
 
     [GeneratedRegex(@"(?<url>https?://[^\s?'""]+)\?[^\s'""]*", RegexOptions.IgnoreCase)]
     private static partial Regex UrlQuery();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_./:=+,@%-]+$")]
-    private static partial Regex SafeArgument();
+    [GeneratedRegex(@"(?<option>-metadata\S*) ""(?<key>[^=""]*)=[^""]*""")]
+    private static partial Regex Metadata();
+
+    [GeneratedRegex(@"^(?<key>\s{2,}\S+\s*):\s.*$")]
+    private static partial Regex MetadataListing();
 }

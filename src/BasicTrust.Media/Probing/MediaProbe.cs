@@ -1,34 +1,40 @@
 using System.Globalization;
 using System.Text.Json;
 using BasicTrust.Media.Ffmpeg;
+using FFMpegCore;
+using FFMpegCore.Exceptions;
 
 namespace BasicTrust.Media.Probing;
 
-/// <summary>Probes a local file or URL with ffprobe and reads its JSON into <see cref="MediaInfo"/>.</summary>
+/// <summary>Probes a local file or URL with ffprobe (through FFMpegCore) and maps its analysis into <see cref="MediaInfo"/>.</summary>
 public static class MediaProbe
 {
     /// <summary>
-    /// The ffprobe argv: JSON with format and streams, errors only, only the accepted demuxers and the protocols
-    /// the source needs (a playlist disguised as a video cannot make ffprobe open anything).
+    /// Extra ffprobe options: only the accepted demuxers and the protocols the source needs (a playlist disguised as a
+    /// video cannot make ffprobe open anything). Warnings too: "misdetection possible" tells a text file from an MP4 that
+    /// lost its index.
     /// </summary>
-    public static IReadOnlyList<string> Arguments(string source) =>
-        // Warnings too: "misdetection possible" tells a text file from an MP4 that lost its index.
-        ["-hide_banner", "-v", "warning", "-protocol_whitelist", string.Join(',', Sources.MediaSource.Protocols(source)), "-format_whitelist", string.Join(',', Sources.MediaPolicy.Demuxers),
-         "-print_format", "json", "-show_format", "-show_streams", source];
+    public static string Arguments(string source) =>
+        $"-loglevel warning -protocol_whitelist {string.Join(',', Sources.MediaSource.Protocols(source))} -format_whitelist {string.Join(',', Sources.MediaPolicy.Demuxers)}";
 
     /// <summary>Runs ffprobe. Throws <see cref="UnsupportedMediaException"/> when the input is not a video file ffprobe can read.</summary>
     public static async Task<MediaInfo> ProbeAsync(string source, ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        string json;
+        IMediaAnalysis analysis;
         try
         {
-            json = await ProcessRunner.RunAsync("ffprobe", Arguments(source), options, cancellationToken).ConfigureAwait(false);
+            analysis = await Ffprobe.AnalyseAsync(source, Arguments(source), options, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaProcessException e) when (e.ExitCode > 0)
         {
             throw new UnsupportedMediaException(Reason(e.StandardErrorTail));
         }
-        return Parse(json);
+        catch (Exception e) when (e is FileNotFoundException or JsonException or FFProbeException)
+        {
+            // No such file, or ffprobe printed nothing FFMpegCore can read.
+            throw new UnsupportedMediaException(Reason(""));
+        }
+        return Map(analysis);
     }
 
     /// <summary>The plain reason behind an ffprobe failure, from its stderr.</summary>
@@ -46,72 +52,51 @@ public static class MediaProbe
     /// The video packets of one read interval in ffprobe's syntax (<c>12.5%20</c>: from 12.5 s to 20 s; <c>12.5%+#30</c>:
     /// 30 packets from 12.5 s), reading only that part: the demuxer seeks to the keyframe at or before the start.
     /// </summary>
-    public static async Task<IReadOnlyList<Packet>> VideoPacketsAsync(string source, IReadOnlyList<string> inputArguments, string interval,
-        ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<string> arguments = ["-hide_banner", "-v", "error", .. inputArguments, "-select_streams", "v:0",
-            "-read_intervals", interval, "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", source];
-        var csv = await ProcessRunner.RunAsync("ffprobe", arguments, options, cancellationToken).ConfigureAwait(false);
-        return Packet.ParseCsv(csv);
-    }
+    public static async Task<IReadOnlyList<Packet>> VideoPacketsAsync(string source, string inputArguments, string interval,
+        ProcessRunOptions? options = null, CancellationToken cancellationToken = default) =>
+        Packet.From(await Ffprobe.PacketsAsync(source, PacketArguments(inputArguments, interval), options, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The extra ffprobe options for <see cref="VideoPacketsAsync"/>.</summary>
+    public static string PacketArguments(string inputArguments, string interval) => $"{inputArguments} -select_streams v:0 -read_intervals {interval}";
 
     /// <summary>A read interval from one position to another.</summary>
-    public static string Interval(TimeSpan from, TimeSpan to) => $"{FfmpegArguments.Time(from)}%{FfmpegArguments.Time(to)}";
+    public static string Interval(TimeSpan from, TimeSpan to) => $"{Seconds(from)}%{Seconds(to)}";
 
-    /// <summary>Reads ffprobe's JSON. Pure, so odd outputs can be tested without a file.</summary>
-    public static MediaInfo Parse(string json)
+    /// <summary>Seconds with microsecond precision, invariant: ffprobe's own time syntax, exact enough for a keyframe's time.</summary>
+    public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000000", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads ffprobe's JSON (as FFMpegCore asks for it: sexagesimal times). Pure, so odd outputs can be tested without a file.</summary>
+    public static MediaInfo Parse(string json) => Map(FFProbe.FromJson(json));
+
+    static MediaInfo Map(IMediaAnalysis analysis)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var streams = root.TryGetProperty("streams", out var s) ? s.EnumerateArray().ToList() : [];
-        var video = streams.FirstOrDefault(x => Text(x, "codec_type") == "video" && !IsAttachedPicture(x));
-        if (video.ValueKind == JsonValueKind.Undefined)
-            throw new UnsupportedMediaException("The recording has no video stream: it is not a video file.");
-        var audio = streams.FirstOrDefault(x => Text(x, "codec_type") == "audio");
-        var format = root.GetProperty("format");
+        var video = analysis.VideoStreams.FirstOrDefault(s => !IsAttachedPicture(s))
+            ?? throw new UnsupportedMediaException("The recording has no video stream: it is not a video file.");
+        var audio = analysis.PrimaryAudioStream;
         return new MediaInfo
         {
-            FormatName = Text(format, "format_name") ?? "",
-            Duration = TimeSpan.FromSeconds(Number(format, "duration") ?? Number(video, "duration") ?? 0),
-            BitRate = Number(format, "bit_rate") is { } rate ? (long)rate : null,
-            Video = new VideoStreamInfo(Text(video, "codec_name") ?? "", Text(video, "profile"), Text(video, "pix_fmt"),
-                (int)(Number(video, "width") ?? 0), (int)(Number(video, "height") ?? 0),
-                Rate(Text(video, "avg_frame_rate")), Rate(Text(video, "r_frame_rate")), Rotation(video)),
-            Audio = audio.ValueKind == JsonValueKind.Undefined ? null
-                : new AudioStreamInfo(Text(audio, "codec_name") ?? "", (int)(Number(audio, "channels") ?? 0), Text(audio, "channel_layout"), (int)(Number(audio, "sample_rate") ?? 0)),
+            FormatName = analysis.Format.FormatName ?? "",
+            Duration = analysis.Format.Duration > TimeSpan.Zero ? analysis.Format.Duration : video.Duration,
+            BitRate = analysis.Format.BitRate,
+            Video = new VideoStreamInfo(video.CodecName ?? "", video.Profile, video.PixelFormat, video.Width ?? 0, video.Height ?? 0,
+                Rate(video.AverageFrameRate), Rate(video.RealFrameRate), Rotation(video)),
+            Audio = audio is null ? null : new AudioStreamInfo(audio.CodecName ?? "", audio.Channels ?? 0, audio.ChannelLayout, audio.SampleRateHz ?? 0),
         };
     }
 
     // Cover art in an MP4 shows up as a one-frame video stream.
-    static bool IsAttachedPicture(JsonElement stream) =>
-        stream.TryGetProperty("disposition", out var d) && d.TryGetProperty("attached_pic", out var a) && a.ValueKind == JsonValueKind.Number && a.GetInt32() == 1;
+    static bool IsAttachedPicture(VideoStream stream) => stream.Disposition?.GetValueOrDefault("attached_pic") == true;
 
     /// <summary>Rotation from the display matrix side data (FFmpeg 5+), else the legacy rotate tag; counter-clockwise degrees as 0/90/180/270.</summary>
-    static int Rotation(JsonElement video)
+    static int Rotation(VideoStream video)
     {
-        double? degrees = null;
-        if (video.TryGetProperty("side_data_list", out var sides))
-            foreach (var side in sides.EnumerateArray())
-                if (Number(side, "rotation") is { } r) degrees = r;
-        if (degrees is null && video.TryGetProperty("tags", out var tags) && Number(tags, "rotate") is { } tag) degrees = -tag;
-        var normalised = (int)Math.Round((degrees ?? 0) / 90.0) * 90 % 360;
+        double degrees = video.Rotation;
+        if (degrees == 0 && video.Tags?.GetValueOrDefault("rotate") is { } tag && double.TryParse(tag, NumberStyles.Float, CultureInfo.InvariantCulture, out var rotate))
+            degrees = -rotate;
+        var normalised = (int)Math.Round(degrees / 90.0) * 90 % 360;
         return normalised < 0 ? normalised + 360 : normalised;
     }
 
-    static double Rate(string? fraction)
-    {
-        if (fraction?.Split('/') is not [var n, var d]) return 0;
-        return double.TryParse(n, CultureInfo.InvariantCulture, out var num) && double.TryParse(d, CultureInfo.InvariantCulture, out var den) && den > 0 ? num / den : 0;
-    }
-
-    static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    static double? Number(JsonElement element, string name)
-    {
-        if (!element.TryGetProperty(name, out var value)) return null;
-        if (value.ValueKind == JsonValueKind.Number) return value.GetDouble();
-        // ffprobe writes most numbers as strings ("duration": "2.000000").
-        return value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-    }
+    // FFMpegCore reads a missing rate as NaN.
+    static double Rate(double rate) => double.IsFinite(rate) && rate > 0 ? rate : 0;
 }

@@ -18,15 +18,31 @@ public static class FfMetadata
         return text.ToString();
     }
 
-    /// <summary>'=', ';', '#', '\' and line breaks are special in this format and get a backslash.</summary>
+    /// <summary>'=', ';', '#', '\' and line breaks are special in this format and get a backslash (after <see cref="Prepare"/>).</summary>
     public static string Escape(string value)
     {
         var escaped = new StringBuilder(value.Length);
-        foreach (var c in value)
+        foreach (var c in Prepare(value))
         {
             if (c is '=' or ';' or '#' or '\\' or '\n') escaped.Append('\\');
-            if (c != '\r') escaped.Append(c);
+            escaped.Append(c);
         }
         return escaped.ToString();
     }
+
+    /// <summary>
+    /// Text ready to be escaped into an FFMETADATA value (here or by FFMpegCore's builder): line endings normalised,
+    /// and a NUL after a trailing backslash. FFmpeg 5.1 ends a line only where the byte before is not a backslash, so an
+    /// escaped trailing backslash would swallow the line break and the next line; it reads values as C strings, so the NUL
+    /// ends the value right there (read_line_to_bprint_escaped in https://github.com/FFmpeg/FFmpeg/blob/release/5.1/libavformat/ffmetadec.c).
+    /// </summary>
+    public static string Prepare(string value)
+    {
+        var text = NormaliseLineEndings(value);
+        return text.EndsWith('\\') ? text + '\0' : text;
+    }
+
+    /// <summary>CR LF and lone CR become LF: the one line break FFMETADATA (and FFMpegCore's builder) escapes.</summary>
+    public static string NormaliseLineEndings(string value) =>
+        value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 }

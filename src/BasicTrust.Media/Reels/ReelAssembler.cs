@@ -1,4 +1,6 @@
 using BasicTrust.Media.Ffmpeg;
+using FFMpegCore;
+using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Reels;
 
@@ -23,17 +25,8 @@ public static class ReelAssembler
             await File.WriteAllTextAsync(captions, WebVtt.Write(reel.Cues), cancellationToken).ConfigureAwait(false);
 
             var hasCaptions = reel.Cues.Count > 0;
-            var args = new FfmpegArguments().LogLevel("error").ProgressToStdout()
-                // -safe 0: the list holds absolute paths, all written by us just above.
-                .Input(list, i => i.Format("concat").ProtocolWhitelist("file").Custom("-safe", "0"))
-                .Input(metadata, i => i.Format("ffmetadata").ProtocolWhitelist("file"));
-            if (hasCaptions) args.Input(captions, i => i.Format("webvtt").ProtocolWhitelist("file"));
-            await PartialFile.WriteAsync(output, partial => ProcessRunner.RunAsync("ffmpeg", args.Output(partial, o =>
-            {
-                o.Map("0:v:0").Map("0:a:0").Custom("-map_metadata", "1", "-map_chapters", "1").CopyAll();
-                if (hasCaptions) o.Map("2:s:0").Custom("-c:s", "mov_text", "-metadata:s:s:0", $"language={Iso639Part2(reel.Language)}");
-                o.Mp4FastStart();
-            }).Build(), options, cancellationToken)).ConfigureAwait(false);
+            await PartialFile.WriteAsync(output, partial => Command(list, metadata, hasCaptions ? captions : null, reel.Language, partial)
+                .RunAsync(options, cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -42,15 +35,37 @@ public static class ReelAssembler
         await VerifyAsync(output, options, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The concat list, the chapters (FFMETADATA, mapped as the reel's metadata and chapters) and the captions as
+    /// inputs, each with its demuxer forced and only local files allowed; everything copied, captions as <c>mov_text</c>.
+    /// </summary>
+    internal static FFMpegArgumentProcessor Command(string list, string metadata, string? captions, string language, string output)
+    {
+        // -safe 0: the list holds absolute paths, all written by us.
+        var args = FfmpegCommand.From(list, i => i.WithCustomArgument("-f concat -safe 0").WithProtocolWhitelist(["file"]))
+            .AddInput(metadata, i => i.WithCustomArgument("-f ffmetadata").WithProtocolWhitelist(["file"]));
+        if (captions is not null) args.AddInput(captions, i => i.WithCustomArgument("-f webvtt").WithProtocolWhitelist(["file"]));
+        return args.ToFile(output, o =>
+        {
+            o.WithMap(0, StreamType.Video, 0).WithMap(0, StreamType.Audio, 0).WithMapMetadata(1).WithMapChapters(1).CopyStreams();
+            // After "-c copy": the more specific codec option has to come last to win.
+            if (captions is not null)
+                o.WithMap(2, StreamType.Subtitle, 0).WithSubtitleCodec(SubtitleCodec.MovText).WithStreamMetadata("language", Iso639Part2(language), StreamType.Subtitle, 0);
+            o.AsFastStartMp4();
+        });
+    }
+
     /// <summary>Decodes the picture and sound (stopping at the first error) and checks <c>moov</c> precedes <c>mdat</c>.</summary>
     public static async Task VerifyAsync(string path, ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await ProcessRunner.RunAsync("ffmpeg", new FfmpegArguments().LogLevel("error")
-            .Input(path, i => i.Format("mov").ProtocolWhitelist("file").Custom("-xerror"))
-            .Output("-", o => o.Map("0:v").Map("0:a?").Custom("-f", "null")).Build(), options, cancellationToken).ConfigureAwait(false);
+        await VerifyCommand(path).RunAsync(options, cancellationToken).ConfigureAwait(false);
         if (!Mp4Boxes.IsFastStart(path))
             throw new InvalidDataException("The reel's index is not at the front of the file.");
     }
+
+    internal static FFMpegArgumentProcessor VerifyCommand(string path) =>
+        FfmpegCommand.From(path, i => i.ForceFormat(ContainerFormats.Mov).WithProtocolWhitelist(["file"]).WithCustomArgument("-xerror")) // no typed option: stop at the first decoding error
+            .OutputToNull(o => o.WithMap(0, StreamType.Video).WithOptionalMap("0:a"));
 
     /// <summary>The concat demuxer's list; single quotes inside a path are closed, escaped and reopened.</summary>
     public static string ConcatList(IEnumerable<string> files) =>

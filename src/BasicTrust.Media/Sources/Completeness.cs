@@ -33,7 +33,7 @@ static class Completeness
 
     static async Task<TimeSpan?> LastPacketAsync(MediaSource source, TimeSpan from, TimeSpan to, ProcessRunOptions options, CancellationToken cancellationToken)
     {
-        var packets = await MediaProbe.VideoPacketsAsync(source.Location, source.InputArguments(), MediaProbe.Interval(from, to), options, cancellationToken).ConfigureAwait(false);
+        var packets = await MediaProbe.VideoPacketsAsync(source.Location, source.ProbeArguments(), MediaProbe.Interval(from, to), options, cancellationToken).ConfigureAwait(false);
         return packets.Count == 0 ? null : packets.Max(p => p.Time);
     }
 

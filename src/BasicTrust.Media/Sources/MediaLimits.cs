@@ -1,3 +1,5 @@
+using BasicTrust.Media.Ffmpeg;
+
 namespace BasicTrust.Media.Sources;
 
 /// <summary>
@@ -16,4 +18,12 @@ public sealed class MediaLimits
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Longest any single FFmpeg run (a clip, a still, a reel) may take.</summary>
     public TimeSpan RunTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>Where FFmpeg is installed (<c>BasicTrust:Media:Ffmpeg</c>).</summary>
+    public FfmpegOptions Ffmpeg { get; } = new();
+
+    /// <summary>The options of one ffprobe run.</summary>
+    public ProcessRunOptions ProbeOptions() => new() { BinaryFolder = Ffmpeg.BinaryFolder, Timeout = ProbeTimeout };
+
+    /// <summary>The options of one FFmpeg run (a clip, a still, a reel).</summary>
+    public ProcessRunOptions RunOptions() => new() { BinaryFolder = Ffmpeg.BinaryFolder, Timeout = RunTimeout };
 }

@@ -1,5 +1,6 @@
 using BasicTrust.Highlights.Time;
 using BasicTrust.Media.Probing;
+using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Sources;
 
@@ -15,6 +16,15 @@ public static class MediaPolicy
 
     /// <summary>The demuxer to force on every later run: the first name ffprobe reported (<c>mov</c> for <c>mov,mp4,m4a,…</c>).</summary>
     public static string Demuxer(MediaInfo info) => info.FormatName.Split(',')[0];
+
+    /// <summary>FFMpegCore's container format for the demuxer to force; only the accepted ones exist.</summary>
+    public static ContainerFormat Format(MediaInfo info) => Demuxer(info) switch
+    {
+        "mov" => ContainerFormats.Mov,
+        "matroska" => ContainerFormats.Matroska,
+        "avi" => ContainerFormats.Avi,
+        var other => throw new UnsupportedMediaException($"The recording is a {other} file, not a video file (accepted: MP4/MOV, MKV/WebM, AVI)."),
+    };
 
     /// <summary>Throws <see cref="UnsupportedMediaException"/> with a plain reason when the recording is outside the policy or the limits.</summary>
     public static void Check(MediaInfo info, MediaLimits limits)

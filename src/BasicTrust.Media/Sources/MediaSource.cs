@@ -1,6 +1,7 @@
 using BasicTrust.Highlights.Time;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Probing;
+using FFMpegCore;
 
 namespace BasicTrust.Media.Sources;
 
@@ -14,22 +15,18 @@ public sealed record MediaSource(string Location, MediaInfo Info)
     public bool IsUrl => IsHttp(Location);
 
     /// <summary>
-    /// The options every run on this recording gets: the probed demuxer forced (the file cannot be read as
+    /// The options every FFmpeg run on this recording gets: the probed demuxer forced (the file cannot be read as
     /// something else later), only the protocols it needs, and reconnects for URLs.
     /// </summary>
-    public void Apply(InputOptions input)
+    public void Apply(FFMpegInputOptions input)
     {
-        input.Format(MediaPolicy.Demuxer(Info)).ProtocolWhitelist(Protocols(Location));
-        if (IsUrl) input.Reconnect().ReceiveBuffer(64 * 1024);
+        input.ForceFormat(MediaPolicy.Format(Info)).WithProtocolWhitelist(Protocols(Location));
+        if (IsUrl) input.WithCustomArgument(ArgumentExtensions.NetworkFlags);
     }
 
-    /// <summary>The same options as an argv fragment, for ffprobe.</summary>
-    internal IReadOnlyList<string> InputArguments()
-    {
-        var input = new InputOptions();
-        Apply(input);
-        return input.Arguments;
-    }
+    /// <summary>The same options for ffprobe, which takes them as one string.</summary>
+    internal string ProbeArguments() =>
+        $"-f {MediaPolicy.Format(Info).Name} -protocol_whitelist {string.Join(',', Protocols(Location))}{(IsUrl ? " " + ArgumentExtensions.NetworkFlags : "")}";
 
     /// <summary>
     /// Probes <paramref name="location"/> with only the accepted demuxers and the protocols it needs, then checks the
@@ -37,7 +34,7 @@ public sealed record MediaSource(string Location, MediaInfo Info)
     /// </summary>
     public static async Task<MediaSource> OpenAsync(string location, MediaLimits limits, CancellationToken cancellationToken = default)
     {
-        var options = new ProcessRunOptions { Timeout = limits.ProbeTimeout };
+        var options = limits.ProbeOptions();
         MediaInfo info;
         try
         {
