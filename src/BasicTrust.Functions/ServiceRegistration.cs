@@ -1,6 +1,11 @@
 using Azure.Core.Serialization;
 using BasicTrust.Functions.Api;
+using BasicTrust.Functions.AssembleReel;
+using BasicTrust.Functions.CutClip;
+using BasicTrust.Functions.MarkFailed;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.PlanSession;
+using BasicTrust.Functions.Sweep;
 using BasicTrust.Media.Sources;
 using BasicTrust.Storage;
 using Microsoft.Azure.Functions.Worker;

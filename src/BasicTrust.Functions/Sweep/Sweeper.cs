@@ -1,7 +1,8 @@
 using Azure.Storage.Blobs.Models;
+using BasicTrust.Functions.Pipeline;
 using Microsoft.Extensions.Options;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Functions.Sweep;
 
 /// <summary>What a sweep found to re-queue.</summary>
 public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<ReelJob> ReelJobs, int Removed);

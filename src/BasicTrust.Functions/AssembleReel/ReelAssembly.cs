@@ -1,8 +1,9 @@
+using BasicTrust.Functions.Pipeline;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Reels;
 using BasicTrust.Media.Sources;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Functions.AssembleReel;
 
 /// <summary>
 /// AssembleReel's service: joins the plan's clips into <c>reel.mp4</c> with chapters and captions, writes

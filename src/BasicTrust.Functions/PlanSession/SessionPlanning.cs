@@ -1,5 +1,6 @@
-using Azure;
 using Azure.Storage.Blobs.Models;
+using Azure;
+using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Highlights.Validation;
@@ -8,7 +9,7 @@ using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
 using Microsoft.Extensions.Options;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Functions.PlanSession;
 
 /// <summary>
 /// PlanSession's service: validates a session manifest, checks and probes the recording, plans the clips and

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Azure;
+using BasicTrust.Functions.Pipeline;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Functions.MarkFailed;
 
 /// <summary>MarkFailed's service: a job that exhausted its retries marks its session failed, with the reason.</summary>
 public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Failures> logger)

@@ -1,3 +1,4 @@
+using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Ffmpeg;
@@ -5,7 +6,7 @@ using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
 using Microsoft.Extensions.Options;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Functions.CutClip;
 
 /// <summary>
 /// CutClip's service: cuts one clip from the recording through a short-lived read link, uploads clip, still and
