@@ -68,6 +68,7 @@ public sealed class RunningWorker : IAsyncDisposable
         Functions = await MetadataAsync(launch, cancellationToken).ConfigureAwait(false);
         var loads = Functions.Select(f => LoadAsync(f, launch.AppRoot, cancellationToken)).ToList();
         await Task.WhenAll(loads).ConfigureAwait(false);
+        if (HttpUri is { } http) await WaitListeningAsync(http, cancellationToken).ConfigureAwait(false);
     }
 
     async Task<IReadOnlyList<FunctionDefinition>> MetadataAsync(WorkerLaunch launch, CancellationToken cancellationToken)
@@ -90,6 +91,27 @@ public sealed class RunningWorker : IAsyncDisposable
         var result = reply.FunctionLoadResponse.Result;
         if (result.Status != StatusResult.Types.Status.Success)
             _loadFailures[function.Id] = $"{function.Name} failed to load: {result.Exception?.Message}";
+    }
+
+    /// <summary>
+    /// The worker announces its HttpUri before its Kestrel accepts connections; a request proxied in between would
+    /// be refused while its invocation waits 15 s for it. So the worker is ready only once the port answers.
+    /// </summary>
+    static async Task WaitListeningAsync(Uri http, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await client.ConnectAsync(http.Host, http.Port, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     static void Ensure(StatusResult result, string what)
