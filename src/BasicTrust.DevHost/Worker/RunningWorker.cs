@@ -40,9 +40,11 @@ public sealed class RunningWorker : IAsyncDisposable
             await worker.HandshakeAsync(launch, timeout.Token).ConfigureAwait(false);
             return worker;
         }
-        catch (Exception e) when (e is OperationCanceledException or WorkerUnavailableException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
+            // Whatever went wrong (also the host stopping meanwhile), the process must not outlive the attempt.
             await worker.DisposeAsync().ConfigureAwait(false);
+            if (e is not (OperationCanceledException or WorkerUnavailableException) || cancellationToken.IsCancellationRequested) throw;
             var stderr = process.StderrTail;
             throw new InvalidOperationException($"The worker did not start within {launch.StartTimeout.TotalSeconds:0} s or exited while starting."
                 + (stderr.Length > 0 ? $" Its last output:{Environment.NewLine}{stderr}" : ""), e);
