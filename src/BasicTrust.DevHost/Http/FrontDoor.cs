@@ -79,7 +79,12 @@ public sealed class FrontDoor : IAsyncDisposable
             context.Abort(); // the invocation failed (timeout, crash) and the worker will not answer the proxied call
         var error = await forwarding.ConfigureAwait(false);
         if (error != ForwarderError.None)
+        {
+            // The client has its 502; the unpaired invocation ends in the worker (its 15 s wait) without holding it.
             logger.LogWarning("{Function}: forwarding to the worker failed: {Error}", route.Function.Name, error);
+            _ = invocation.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            return;
+        }
         await invocation.ConfigureAwait(false);
     }
 

@@ -40,9 +40,11 @@ public sealed class RunningWorker : IAsyncDisposable
             await worker.HandshakeAsync(launch, timeout.Token).ConfigureAwait(false);
             return worker;
         }
-        catch (Exception e) when (e is OperationCanceledException or WorkerUnavailableException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
+            // Whatever went wrong (also the host stopping meanwhile), the process must not outlive the attempt.
             await worker.DisposeAsync().ConfigureAwait(false);
+            if (e is not (OperationCanceledException or WorkerUnavailableException) || cancellationToken.IsCancellationRequested) throw;
             var stderr = process.StderrTail;
             throw new InvalidOperationException($"The worker did not start within {launch.StartTimeout.TotalSeconds:0} s or exited while starting."
                 + (stderr.Length > 0 ? $" Its last output:{Environment.NewLine}{stderr}" : ""), e);
@@ -68,6 +70,7 @@ public sealed class RunningWorker : IAsyncDisposable
         Functions = await MetadataAsync(launch, cancellationToken).ConfigureAwait(false);
         var loads = Functions.Select(f => LoadAsync(f, launch.AppRoot, cancellationToken)).ToList();
         await Task.WhenAll(loads).ConfigureAwait(false);
+        if (HttpUri is { } http) await WaitListeningAsync(http, cancellationToken).ConfigureAwait(false);
     }
 
     async Task<IReadOnlyList<FunctionDefinition>> MetadataAsync(WorkerLaunch launch, CancellationToken cancellationToken)
@@ -90,6 +93,27 @@ public sealed class RunningWorker : IAsyncDisposable
         var result = reply.FunctionLoadResponse.Result;
         if (result.Status != StatusResult.Types.Status.Success)
             _loadFailures[function.Id] = $"{function.Name} failed to load: {result.Exception?.Message}";
+    }
+
+    /// <summary>
+    /// The worker announces its HttpUri before its Kestrel accepts connections; a request proxied in between would
+    /// be refused while its invocation waits 15 s for it. So the worker is ready only once the port answers.
+    /// </summary>
+    static async Task WaitListeningAsync(Uri http, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await client.ConnectAsync(http.Host, http.Port, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     static void Ensure(StatusResult result, string what)

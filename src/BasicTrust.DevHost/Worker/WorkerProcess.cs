@@ -17,9 +17,9 @@ public sealed class WorkerProcess : IAsyncDisposable
     readonly Process _process;
     readonly Queue<string> _stderr = new();
 
-    WorkerProcess(Process process) => _process = process;
+    WorkerProcess(Process process) => (_process, Id) = (process, process.Id);
 
-    public int Id => _process.Id;
+    public int Id { get; private init; }
     public bool HasExited => _process.HasExited;
     public Task Exited => _process.WaitForExitAsync();
 

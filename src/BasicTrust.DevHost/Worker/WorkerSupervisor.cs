@@ -75,6 +75,7 @@ public sealed class WorkerSupervisor(WorkerLaunch launch, TimeSpan functionTimeo
             if (_stopping.IsCancellationRequested || !ReferenceEquals(failed, Current)) return;
             if (_ready.Task.IsCompleted) _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
             logger.LogWarning("Restarting the worker (pid {Pid}): {Reason}", failed.Process.Id, reason);
+            Current = null;
             await failed.DisposeAsync().ConfigureAwait(false);
             if (!CountRestart())
             {

@@ -49,6 +49,6 @@ public class QueueTriggerTests
         Assert.True(failed.Count == 1, host.Log.ToString());
         Assert.Equal("c3/s9#2", failed[0]);
         // maxDequeueCount is 3 in the sample's host.json: three attempts, then the poison queue.
-        Assert.Equal(3, host.Log.Lines.Count(l => l.StartsWith("Warning CutClip: attempt", StringComparison.Ordinal)));
+        Assert.Equal(3, host.Log.Lines.Count(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("CutClip: attempt", StringComparison.Ordinal)));
     }
 }
