@@ -1,4 +1,4 @@
-// BasicTrust.Functions in Azure: the pipeline's storage account, the Function App running the custom handler
+// BasicTrust.Functions in Azure: the pipeline's storage account, the Function App on the .NET isolated worker
 // image (Elastic Premium, Linux), a user-assigned identity with only the data roles it needs, and monitoring.
 // Deploy: see README "Deploy". Names default from one prefix; every name can be set.
 

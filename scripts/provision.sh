@@ -123,7 +123,7 @@ start_devhost() {
   export BT_API_KEY=${BT_API_KEY:-$(node -e 'console.log(require("crypto").randomBytes(18).toString("base64url"))')}
   export BT_API_URL="http://127.0.0.1:$BT_API_PORT/api/"
   AzureWebJobsStorage="$BASICTRUST_STORAGE" PipelineStorage="$BASICTRUST_STORAGE" \
-  FUNCTIONS_WORKER_RUNTIME=custom \
+  FUNCTIONS_WORKER_RUNTIME=dotnet-isolated \
     dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "$BT_API_PORT" --key "$BT_API_KEY" >"$log" 2>&1 &
   BT_DEVHOST_PID=$!
   local i

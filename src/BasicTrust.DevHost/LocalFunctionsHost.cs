@@ -1,97 +1,113 @@
 using BasicTrust.DevHost.App;
-using BasicTrust.DevHost.Handler;
-using BasicTrust.DevHost.Triggers;
+using BasicTrust.DevHost.Http;
+using BasicTrust.DevHost.Outputs;
+using BasicTrust.DevHost.Triggers.Blob;
+using BasicTrust.DevHost.Triggers.Queue;
+using BasicTrust.DevHost.Triggers.Timer;
+using BasicTrust.DevHost.Worker;
 
 namespace BasicTrust.DevHost;
 
-/// <summary>How to run a function app locally.</summary>
-public sealed record LocalHostOptions
-{
-    /// <summary>The function app folder: host.json, one folder per function, the handler executable.</summary>
-    public required string AppRoot { get; init; }
-    /// <summary>App settings: given to the handler's environment and used to resolve binding connections.</summary>
-    public required IReadOnlyDictionary<string, string> Settings { get; init; }
-    /// <summary>How often blob triggers scan their containers.</summary>
-    public TimeSpan BlobScanInterval { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>Run timer triggers on their schedules (tests fire them by hand instead).</summary>
-    public bool RunTimers { get; init; } = true;
-    /// <summary>The host id in blob receipt names.</summary>
-    public string HostId { get; init; } = "devhost";
-    /// <summary>Port of the HTTP API (0: any free port), as <c>func start</c> uses 7071.</summary>
-    public int HttpPort { get; init; } = 7071;
-    /// <summary>The function key HTTP functions require; a random one when not given.</summary>
-    public string? FunctionKey { get; init; }
-}
-
 /// <summary>
-/// The local stand-in for the Functions host: starts the handler, then runs a listener per function (queue, blob,
-/// timer) until disposed. Everything it knows about the app comes from the app folder's host.json and function.json files.
+/// The local stand-in for the Functions host: serves the FunctionRpc stream, starts the app's isolated worker and
+/// loads its functions, then runs a listener per trigger (queue, blob, timer, HTTP) until disposed. Everything it
+/// knows about the app comes from the app folder (worker.config.json, host.json) and from the worker itself.
 /// </summary>
 public sealed class LocalFunctionsHost : IAsyncDisposable
 {
     readonly CancellationTokenSource _stop = new();
     readonly List<Task> _listeners = [];
-    readonly Dictionary<string, TimerListener> _timers = [];
+    readonly Dictionary<string, TimerListener> _timers = new(StringComparer.OrdinalIgnoreCase);
+    readonly List<IAsyncDisposable> _started = [];
+    WorkerSupervisor _workers = null!;
+    FrontDoor? _http;
 
-    LocalFunctionsHost(HostSettings host, IReadOnlyList<FunctionDefinition> functions, HandlerProcess handler)
-        => (Host, Functions, Handler) = (host, functions, handler);
+    LocalFunctionsHost(HostSettings host) => Host = host;
 
     public HostSettings Host { get; }
-    public IReadOnlyList<FunctionDefinition> Functions { get; }
-    public HandlerProcess Handler { get; }
+    /// <summary>The functions the worker reported, with <c>%setting%</c>s resolved.</summary>
+    public IReadOnlyList<FunctionDefinition> Functions { get; private set; } = [];
     /// <summary>The HTTP API's base address (<c>http://127.0.0.1:7071/api/</c>), when the app has HTTP functions.</summary>
     public Uri? ApiBaseAddress => _http?.BaseAddress;
     /// <summary>The function key the HTTP API requires.</summary>
     public string FunctionKey { get; private set; } = "";
-    HttpForwarder? _http;
+    /// <summary>The current worker's process id (0 while none runs); tests kill it to see the restart.</summary>
+    public int WorkerProcessId => _workers.Current?.Process.Id ?? 0;
 
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
-        var logger = loggers.CreateLogger("DevHost");
         var appRoot = Path.GetFullPath(options.AppRoot);
-        var settings = HostSettings.Read(appRoot);
-        var functions = FunctionDefinition.ReadAll(appRoot);
-        if (functions.Count == 0) throw new InvalidDataException($"No */function.json under {appRoot}.");
-        var handler = new HandlerProcess(settings, options.Settings, appRoot, loggers.CreateLogger("Handler"));
-        await handler.StartAsync(cancellationToken).ConfigureAwait(false);
+        var config = WorkerConfig.Read(appRoot);
+        var host = new LocalFunctionsHost(HostSettings.Read(appRoot));
+        await StorageCheck.EnsureReachableAsync(options.Settings, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await host.StartAsync(options, appRoot, config, loggers, cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
-        var host = new LocalFunctionsHost(settings, functions, handler);
+    async Task StartAsync(LocalHostOptions options, string appRoot, WorkerConfig config, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger("DevHost");
+        var server = await RpcServer.StartAsync(new WorkerConnections(), loggers, cancellationToken).ConfigureAwait(false);
+        _started.Add(server);
+        var launch = new WorkerLaunch(appRoot, config, options.Settings, server, options.Transcript) { StartTimeout = options.WorkerStartTimeout };
+        _workers = new WorkerSupervisor(launch, Host.FunctionTimeout, loggers.CreateLogger("Worker"));
+        _started.Insert(0, _workers);
+        await _workers.StartAsync(cancellationToken).ConfigureAwait(false);
+        Functions = [.. _workers.Current!.Functions.Select(f => f.WithSettings(options.Settings))];
+
         var clock = TimeProvider.System;
-        var accounts = new StorageAccounts(options.Settings, settings.Queues);
-        var invoker = new Invoker(handler, settings, clock, logger);
-        var outputs = new OutputBinder(accounts, logger);
-        foreach (var function in functions)
+        var accounts = new StorageAccounts(options.Settings, Host.Queues);
+        var invoker = new FunctionInvoker(_workers, new OutputBinder(accounts, clock, logger), logger);
+        foreach (var function in Functions)
         {
             var log = loggers.CreateLogger(function.Name);
-            Func<CancellationToken, Task>? run = function.Trigger.Type switch
+            Func<CancellationToken, Task>? run = function.Trigger.Type.ToLowerInvariant() switch
             {
-                "queueTrigger" => new QueueListener(function, settings.Queues, accounts, invoker, outputs, log).RunAsync,
-                "blobTrigger" => new BlobListener(function, settings.PoisonBlobThreshold, accounts, invoker, outputs, options.HostId, options.BlobScanInterval, log).RunAsync,
-                "timerTrigger" => host.AddTimer(function, new TimerListener(function, invoker, outputs, clock, log), options.RunTimers),
-                "httpTrigger" => null, // served by the HttpForwarder below
-                _ => null,
+                "queuetrigger" => new QueueListener(function, Host.Queues, accounts, invoker, log).RunAsync,
+                "blobtrigger" => new BlobListener(function, Host.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
+                "timertrigger" => AddTimer(function, new TimerListener(function, invoker,
+                    new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), options.HostId, function.Name, log), clock), options.RunTimers),
+                "httptrigger" => null, // served by the front door below
+                _ => Unsupported(function, logger),
             };
             if (run is null) continue;
-            host._listeners.Add(Task.Run(() => RunListenerAsync(function.Name, run, host._stop.Token, logger)));
+            _listeners.Add(Task.Run(() => RunListenerAsync(function.Name, run, _stop.Token, log)));
             logger.LogInformation("{Function}: {Trigger} listening", function.Name, function.Trigger.Type);
         }
-        host.FunctionKey = options.FunctionKey ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        if (functions.Any(f => f.Trigger.Type == "httpTrigger"))
+
+        FunctionKey = options.FunctionKey ?? FunctionKeys.NewKey();
+        var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Host.RoutePrefix)).ToList();
+        if (routes.Count > 0)
         {
-            host._http = await HttpForwarder.StartAsync(functions, settings.RoutePrefix, options.HttpPort, host.FunctionKey, handler, logger).ConfigureAwait(false);
-            logger.LogInformation("HTTP API on {Address}", host._http.BaseAddress);
+            _http = await FrontDoor.StartAsync(routes, Host.RoutePrefix, options.HttpPort, FunctionKey, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("HTTP API on {Address}", _http.BaseAddress);
         }
-        return host;
     }
 
     /// <summary>Runs a timer-triggered function now, as the host's admin endpoint does; true when it succeeded.</summary>
-    public Task<bool> FireTimerAsync(string function, CancellationToken cancellationToken = default) =>
-        _timers.TryGetValue(function, out var timer) ? timer.FireAsync(cancellationToken) : throw new ArgumentException($"{function} has no timer trigger.", nameof(function));
+    public Task<bool> FireTimerAsync(string functionName, CancellationToken cancellationToken = default) =>
+        _timers.TryGetValue(functionName, out var timer)
+            ? timer.FireNowAsync(cancellationToken)
+            : throw new ArgumentException($"{functionName} has no timer trigger.", nameof(functionName));
 
     Func<CancellationToken, Task>? AddTimer(FunctionDefinition function, TimerListener timer, bool run)
     {
         _timers[function.Name] = timer;
         return run ? timer.RunAsync : null;
+    }
+
+    static Func<CancellationToken, Task>? Unsupported(FunctionDefinition function, ILogger logger)
+    {
+        logger.LogWarning("{Function}: trigger type {Type} is not supported by the DevHost; it will not run", function.Name, function.Trigger.Type);
+        return null;
     }
 
     static async Task RunListenerAsync(string name, Func<CancellationToken, Task> run, CancellationToken stop, ILogger logger)
@@ -101,12 +117,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         catch (Exception e) { logger.LogError(e, "{Function}: listener stopped", name); }
     }
 
+    /// <summary>Stops the listeners and the front door, asks the worker to terminate (killing it if it lingers), stops the gRPC server.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_listeners).ConfigureAwait(false);
         if (_http is not null) await _http.DisposeAsync().ConfigureAwait(false);
-        await Handler.DisposeAsync().ConfigureAwait(false);
+        foreach (var started in _started) await started.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 }

@@ -1,21 +1,17 @@
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 using BasicTrust.DevHost;
+using BasicTrust.DevHost.App;
 
-// BasicTrust.DevHost --app DIR [--settings local.settings.json] [--port 7071] [--key KEY]
-// App settings: the settings file's Values, overridden by environment variables (as Core Tools does).
-var appRoot = Option("--app") ?? Path.Combine(AppContext.BaseDirectory, "app");
-var settingsFile = Option("--settings") ?? "local.settings.json";
+// BasicTrust.DevHost --app DIR [--port 7071] [--key KEY] [--settings FILE]
+// App settings: DIR/local.settings.json's Values (or --settings), overridden by environment variables, as Core Tools does.
+var appRoot = Path.GetFullPath(Option("--app") ?? Path.Combine(AppContext.BaseDirectory, "app"));
+var settings = LocalSettings.Read(Option("--settings") ?? Path.Combine(appRoot, "local.settings.json"));
 
-var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-if (File.Exists(settingsFile) && JsonNode.Parse(File.ReadAllText(settingsFile))?["Values"] is JsonObject values)
-    foreach (var (key, value) in values) settings[key] = (string?)value ?? "";
-foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
-    settings[(string)variable.Key] = (string?)variable.Value ?? "";
-
-using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+using var loggers = LoggerFactory.Create(b => b
+    .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+    .AddFilter("Microsoft", LogLevel.Warning));
 using var stop = new CancellationTokenSource();
-// Ctrl+C and SIGTERM (what run.sh sends) both stop the listeners and the handler cleanly.
+// Ctrl+C and SIGTERM (what run.sh sends) both stop the listeners and the worker cleanly.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
@@ -24,13 +20,16 @@ try
     var port = int.TryParse(Option("--port"), out var p) ? p : 7071;
     await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = Option("--key") }, loggers, stop.Token);
     if (host.ApiBaseAddress is { } api) Console.WriteLine($"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)");
-    Console.WriteLine($"DevHost running {host.Functions.Count} functions from {Path.GetFullPath(appRoot)}; Ctrl+C stops.");
+    Console.WriteLine($"DevHost running {host.Functions.Count} functions from {appRoot} (worker pid {host.WorkerProcessId}); Ctrl+C stops.");
     await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
 }
-catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TimeoutException or InvalidOperationException)
+catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
 {
     Console.Error.WriteLine($"DevHost could not start: {e.Message}");
     return 1;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
 }
 return 0;
 

@@ -6,8 +6,11 @@ static class Repository
     /// <summary>The folder holding BasicTrust.Functions.sln.</summary>
     public static readonly string Root = FindRoot();
 
-    /// <summary>src/BasicTrust.Functions/bin/{this run's configuration}/net10.0: the function app folder the DevHost runs.</summary>
-    public static string HandlerFolder
+    /// <summary>
+    /// src/BasicTrust.Functions/bin/{this run's configuration}/net10.0: the function app folder (host.json,
+    /// functions.metadata, worker.config.json and the worker) that the DevHost runs.
+    /// </summary>
+    public static string AppFolder
     {
         get
         {

@@ -1,32 +1,24 @@
-using System.Text.Json.Nodes;
-
 namespace BasicTrust.DevHost.App;
 
-/// <summary>One binding from function.json.</summary>
-public sealed record Binding(string Type, string Direction, string Name, JsonObject Properties)
+/// <summary>A function as the worker reported it: its id, where its code is, its trigger and its output bindings.</summary>
+public sealed record FunctionDefinition(string Id, string Name, string ScriptFile, string EntryPoint, IReadOnlyList<Binding> Bindings)
 {
-    public string? this[string property] => (string?)Properties[property];
-    /// <summary>The app setting holding the connection; the host's own storage when empty.</summary>
-    public string Connection => string.IsNullOrEmpty(this["connection"]) ? "AzureWebJobsStorage" : this["connection"]!;
-}
+    /// <summary>The one trigger binding; a function without exactly one is refused when it is read.</summary>
+    public Binding Trigger => Bindings.Count(b => b.IsTrigger) == 1
+        ? Bindings.Single(b => b.IsTrigger)
+        : throw new InvalidDataException($"Function {Name} must have exactly one trigger, found {Bindings.Count(b => b.IsTrigger)}.");
 
-/// <summary>A function: its folder name, its trigger and its output bindings.</summary>
-public sealed record FunctionDefinition(string Name, Binding Trigger, IReadOnlyList<Binding> Outputs)
-{
-    /// <summary>Every <c>*/function.json</c> under the app root; the folder name is the function name.</summary>
-    public static IReadOnlyList<FunctionDefinition> ReadAll(string appRoot) =>
-        [.. Directory.GetDirectories(appRoot).Order(StringComparer.Ordinal)
-            .Where(d => File.Exists(Path.Combine(d, "function.json")))
-            .Select(d => Read(Path.GetFileName(d), File.ReadAllText(Path.Combine(d, "function.json"))))];
-
-    public static FunctionDefinition Read(string name, string json)
+    /// <summary>Refuses a function without exactly one trigger when it is read, not when it first fires.</summary>
+    public static FunctionDefinition Create(string id, string name, string scriptFile, string entryPoint, IEnumerable<string> rawBindings)
     {
-        var bindings = (JsonNode.Parse(json)?["bindings"]?.AsArray() ?? throw new InvalidDataException($"{name}/function.json has no bindings."))
-            .Select(b => b!.AsObject())
-            .Select(b => new Binding((string?)b["type"] ?? "", (string?)b["direction"] ?? "", (string?)b["name"] ?? "", b))
-            .ToList();
-        var triggers = bindings.Where(b => b.Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (triggers.Count != 1) throw new InvalidDataException($"{name}/function.json must have exactly one trigger, found {triggers.Count}.");
-        return new FunctionDefinition(name, triggers[0], [.. bindings.Where(b => b.Direction == "out")]);
+        var function = new FunctionDefinition(id, name, scriptFile, entryPoint, [.. rawBindings.Select(Binding.Parse)]);
+        _ = function.Trigger;
+        return function;
     }
+
+    public IEnumerable<Binding> Outputs => Bindings.Where(b => b.IsOutput && !b.IsTrigger);
+
+    /// <summary>This function with <c>%setting%</c> in its bindings' string properties replaced by the app settings.</summary>
+    public FunctionDefinition WithSettings(IReadOnlyDictionary<string, string> settings) =>
+        this with { Bindings = [.. Bindings.Select(b => b.WithSettings(settings))] };
 }

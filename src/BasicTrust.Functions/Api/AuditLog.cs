@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BasicTrust.Functions.Invocation;
 using BasicTrust.Functions.Pipeline;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;

@@ -1,15 +1,20 @@
-using BasicTrust.Functions.Invocation;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace BasicTrust.Functions.AssembleReel;
 
-/// <summary>Queue trigger on <c>reel-jobs</c>: builds the reel and announces it on <c>reels-ready</c>.</summary>
-public sealed class AssembleReelFunction(ReelAssembly assembly) : IFunctionHandler
+/// <summary>Builds the reel of a plan and announces it on <c>reels-ready</c>.</summary>
+public sealed class AssembleReelFunction(ReelAssembly assembly, ILogger<AssembleReelFunction> logger)
 {
-    public async Task<InvocationResult> HandleAsync(InvocationRequest request, CancellationToken cancellationToken)
+    [Function("AssembleReel")]
+    [QueueOutput("reels-ready", Connection = StorageConnection.PipelineStorage)]
+    public async Task<ReelReady[]> RunAsync(
+        [QueueTrigger("reel-jobs", Connection = StorageConnection.PipelineStorage)] ReelJob job, CancellationToken cancellationToken)
     {
-        var job = Messages.Read<ReelJob>(request.DataText("job"));
         var ready = await assembly.AssembleAsync(job, cancellationToken);
-        return InvocationResult.Log($"reel {job.PlanId} {(ready is null ? "skipped" : "ready")}").Send("reelsReady", ready is null ? [] : new[] { ready });
+        logger.LogInformation("Reel {PlanId} {Outcome}", job.PlanId, ready is null ? "skipped" : "ready");
+        return ready is null ? [] : [ready];
     }
 }

@@ -1,15 +1,20 @@
-using BasicTrust.Functions.Invocation;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace BasicTrust.Functions.CutClip;
 
-/// <summary>Queue trigger on <c>clip-jobs</c>: one clip per message.</summary>
-public sealed class CutClipFunction(ClipCutting cutting) : IFunctionHandler
+/// <summary>Cuts one clip per <c>clip-jobs</c> message; the worker that completes the set queues the reel.</summary>
+public sealed class CutClipFunction(ClipCutting cutting, ILogger<CutClipFunction> logger)
 {
-    public async Task<InvocationResult> HandleAsync(InvocationRequest request, CancellationToken cancellationToken)
+    [Function("CutClip")]
+    [QueueOutput("reel-jobs", Connection = StorageConnection.PipelineStorage)]
+    public async Task<ReelJob[]> RunAsync(
+        [QueueTrigger("clip-jobs", Connection = StorageConnection.PipelineStorage)] ClipJob job, long dequeueCount, CancellationToken cancellationToken)
     {
-        var job = Messages.Read<ClipJob>(request.DataText("job"));
-        var reel = await cutting.CutAsync(job, isRetry: request.MetadataNumber("DequeueCount") > 1, cancellationToken);
-        return InvocationResult.Log($"clip {job.ClipId} done").Send("reelJobs", reel is null ? [] : new[] { reel });
+        var reel = await cutting.CutAsync(job, isRetry: dequeueCount > 1, cancellationToken);
+        logger.LogInformation("Clip {ClipId} done", job.ClipId);
+        return reel is null ? [] : [reel];
     }
 }

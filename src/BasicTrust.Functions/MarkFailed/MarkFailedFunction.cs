@@ -1,17 +1,17 @@
-using BasicTrust.Functions.Invocation;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Storage;
+using Microsoft.Azure.Functions.Worker;
 
 namespace BasicTrust.Functions.MarkFailed;
 
-/// <summary>
-/// Queue trigger on the poison queues (<c>clip-jobs-poison</c>, and <c>reel-jobs-poison</c> through the
-/// MarkReelFailed folder, which uses this same handler): the session is marked failed with the reason.
-/// </summary>
-public sealed class MarkFailedFunction(Failures failures) : IFunctionHandler
+/// <summary>What ends on a poison queue marks its session failed, with the reason the last attempt recorded.</summary>
+public sealed class MarkFailedFunction(Failures failures)
 {
-    public async Task<InvocationResult> HandleAsync(InvocationRequest request, CancellationToken cancellationToken)
-    {
-        await failures.MarkAsync(request.DataText("message"), cancellationToken);
-        return InvocationResult.Log("poison message handled");
-    }
+    [Function("MarkFailed")]
+    public Task MarkClipFailedAsync([QueueTrigger("clip-jobs-poison", Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
+        failures.MarkAsync(message, cancellationToken);
+
+    [Function("MarkReelFailed")]
+    public Task MarkReelFailedAsync([QueueTrigger("reel-jobs-poison", Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
+        failures.MarkAsync(message, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure;
-using BasicTrust.Functions.Invocation;
 using BasicTrust.Media.Sources;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;

@@ -29,7 +29,7 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
             {
                 if (etag is { } version)
                     await store.WriteAsync(SessionKey.Pipeline, session.Status, next, version, cancellationToken).ConfigureAwait(false);
-                else if (!await store.Blob(SessionKey.Pipeline, session.Status).UploadIfNotExistsAsync(BinaryData.FromObjectAsJson(next, Invocation.Json.Options), cancellationToken: cancellationToken).ConfigureAwait(false))
+                else if (!await store.Blob(SessionKey.Pipeline, session.Status).UploadIfNotExistsAsync(BinaryData.FromObjectAsJson(next, Json.Options), cancellationToken: cancellationToken).ConfigureAwait(false))
                     continue;
                 return next;
             }

@@ -1,15 +1,25 @@
-using BasicTrust.Functions.Invocation;
+using Azure.Storage.Blobs;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace BasicTrust.Functions.PlanSession;
 
-/// <summary>Blob trigger on <c>recordings/{caseId}/{sessionId}/session.json</c> (a small JSON file, never the video).</summary>
-public sealed class PlanSessionFunction(SessionPlanning planning) : IFunctionHandler
+/// <summary>Plans a session when its manifest arrives, and queues one clip job per clip.</summary>
+public sealed class PlanSessionFunction(SessionPlanning planning, ILogger<PlanSessionFunction> logger)
 {
-    public async Task<InvocationResult> HandleAsync(InvocationRequest request, CancellationToken cancellationToken)
+    /// <summary>Binds the manifest's <see cref="BlobClient"/>: the host sends a reference, never the content (or a video).</summary>
+    [Function("PlanSession")]
+    [QueueOutput("clip-jobs", Connection = StorageConnection.PipelineStorage)]
+    public async Task<IReadOnlyList<ClipJob>> RunAsync(
+        [BlobTrigger("recordings/{caseId}/{sessionId}/session.json", Connection = StorageConnection.PipelineStorage)] BlobClient manifest,
+        string caseId, string sessionId, CancellationToken cancellationToken)
     {
-        var session = Messages.Session(request.MetadataText("caseId"), request.MetadataText("sessionId"));
-        var jobs = await planning.PlanAsync(session, request.DataText("manifest"), cancellationToken);
-        return InvocationResult.Log($"{session}: {jobs.Count} clip jobs queued").Send("clipJobs", jobs);
+        var session = Messages.Session(caseId, sessionId);
+        var text = (await manifest.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        var jobs = await planning.PlanAsync(session, text, cancellationToken);
+        logger.LogInformation("{Session}: {Count} clip jobs queued", session, jobs.Count);
+        return jobs;
     }
 }

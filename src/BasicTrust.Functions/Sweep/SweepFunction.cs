@@ -1,15 +1,18 @@
-using BasicTrust.Functions.Invocation;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace BasicTrust.Functions.Sweep;
 
-/// <summary>Timer trigger (every two minutes): repairs stuck sessions and removes superseded outputs.</summary>
-public sealed class SweepFunction(Sweeper sweeper) : IFunctionHandler
+/// <summary>Every two minutes: repairs stuck sessions and removes superseded plans' outputs.</summary>
+public sealed class SweepFunction(Sweeper sweeper, ILogger<SweepFunction> logger)
 {
-    public async Task<InvocationResult> HandleAsync(InvocationRequest request, CancellationToken cancellationToken)
+    [Function("Sweep")]
+    public async Task<SweepOutputs> RunAsync([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var result = await sweeper.SweepAsync(cancellationToken);
-        return InvocationResult.Log($"sweep: {result.ClipJobs.Count} clip jobs, {result.ReelJobs.Count} reel jobs, {result.Removed} removed")
-            .Send("clipJobs", result.ClipJobs).Send("reelJobs", result.ReelJobs);
+        logger.LogInformation("Sweep: {ClipJobs} clip jobs, {ReelJobs} reel jobs, {Removed} removed", result.ClipJobs.Count, result.ReelJobs.Count, result.Removed);
+        return new SweepOutputs { ClipJobs = [.. result.ClipJobs], ReelJobs = [.. result.ReelJobs] };
     }
 }

@@ -9,7 +9,7 @@ using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
-/// <summary>The HTTP API through the DevHost (function key, forwarding) to the real handler, against Azurite.</summary>
+/// <summary>The HTTP API through the DevHost (function key, forwarding) to the real worker, against Azurite.</summary>
 [Collection("pipeline")]
 public class ApiTests(PipelineFixture stack)
 {

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
-/// <summary>`bt` against the local stack: the DevHost's HTTP API, the real handler, Azurite and FFmpeg.</summary>
+/// <summary>`bt` against the local stack: the DevHost's HTTP API, the real worker, Azurite and FFmpeg.</summary>
 [Collection("pipeline")]
 public class CliTests(PipelineFixture stack)
 {

@@ -14,9 +14,9 @@ namespace BasicTrust.Functions.Tests.EndToEnd;
 public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>;
 
 /// <summary>
-/// One local stack for the end-to-end tests: the Azurite ./test.sh started, the real handler (this build's
-/// BasicTrust.Functions) behind the DevHost, and a small generated recording. host.json is the app's own with
-/// shorter retry and polling intervals, so retries take seconds, not minutes.
+/// One local stack for the end-to-end tests: the Azurite ./test.sh started, the real worker (this build's
+/// BasicTrust.Functions) driven by the DevHost over gRPC, and a small generated recording. host.json is the app's
+/// own with shorter retry and polling intervals, so retries take seconds, not minutes.
 /// </summary>
 public sealed class PipelineFixture : IAsyncLifetime
 {
@@ -54,7 +54,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             AppRoot = AppFolder(),
             Settings = new Dictionary<string, string>
             {
-                ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+                ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__StuckAfter"] = "00:00:01",
@@ -67,22 +67,20 @@ public sealed class PipelineFixture : IAsyncLifetime
         }, _loggers);
     }
 
-    /// <summary>A copy of the function app folder with test-speed queue settings; the handler is this build's.</summary>
+    /// <summary>
+    /// This build's function app folder with test-speed queue settings in host.json: every other entry is a link to
+    /// the build output, so the worker is this build's.
+    /// </summary>
     string AppFolder()
     {
-        var handler = Repository.HandlerFolder;
+        var built = Repository.AppFolder;
         var app = Directory.CreateDirectory(Path.Combine(Folder, "app")).FullName;
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(handler, "host.json")))!;
-        host["customHandler"]!["description"]!["defaultExecutablePath"] = Path.Combine(handler, "BasicTrust.Functions");
-        host["customHandler"]!["description"]!["workingDirectory"] = handler;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(built).Where(e => Path.GetFileName(e) != "host.json"))
+            File.CreateSymbolicLink(Path.Combine(app, Path.GetFileName(entry)), entry);
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(built, "host.json")))!;
         host["extensions"]!["queues"]!["visibilityTimeout"] = "00:00:01";
         host["extensions"]!["queues"]!["maxPollingInterval"] = "00:00:00.500";
         File.WriteAllText(Path.Combine(app, "host.json"), host.ToJsonString());
-        foreach (var function in Directory.GetDirectories(handler).Where(d => File.Exists(Path.Combine(d, "function.json"))))
-        {
-            var target = Directory.CreateDirectory(Path.Combine(app, Path.GetFileName(function))).FullName;
-            File.Copy(Path.Combine(function, "function.json"), Path.Combine(target, "function.json"));
-        }
         return app;
     }
 

@@ -3,7 +3,7 @@ using Azure.Storage.Queues;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
-/// <summary>The pipeline end to end: Azurite, real FFmpeg and the real handler driven by the DevHost.</summary>
+/// <summary>The pipeline end to end: Azurite, real FFmpeg and the real worker driven by the DevHost over gRPC.</summary>
 [Collection("pipeline")]
 public class PipelineTests(PipelineFixture stack)
 {

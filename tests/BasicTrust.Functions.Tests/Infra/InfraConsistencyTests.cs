@@ -25,8 +25,7 @@ public partial class InfraConsistencyTests
     [Fact]
     public void Storage_DeclaresEveryQueueOfTheFunctionsAndTheirPoisonQueues()
     {
-        var bindings = Directory.GetFiles(Path.Combine(Root, "src", "BasicTrust.Functions"), "function.json", SearchOption.AllDirectories)
-            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["bindings"]!.AsArray().Select(b => b!))
+        var bindings = Metadata().SelectMany(f => f["bindings"]!.AsArray().Select(b => b!))
             .Where(b => (string?)b["queueName"] is not null).ToList();
         var used = bindings.Select(b => (string)b["queueName"]!)
             .Concat(bindings.Where(b => (string?)b["type"] == "queueTrigger" && !((string)b["queueName"]!).EndsWith("-poison", StringComparison.Ordinal)).Select(b => (string)b["queueName"]! + "-poison"))
@@ -91,27 +90,35 @@ public partial class InfraConsistencyTests
     }
 
     [Fact]
-    public void Dockerfile_InstallsFfmpegAndLaysOutThePublishedAppWithAnExecutableHandler()
+    public void Dockerfile_RunsThePublishedAppOnTheIsolatedWorkerImageWithFfmpeg()
     {
         var dockerfile = Read("infra/Dockerfile");
-        var host = JsonNode.Parse(Read("host.json"))!;
-        var executable = (string)host["customHandler"]!["description"]!["defaultExecutablePath"]!;
+        Assert.Contains("FROM mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0", dockerfile);
         Assert.Contains("apt-get install -y --no-install-recommends ffmpeg", dockerfile);
-        Assert.Contains($"chmod +x /app/{executable}", dockerfile);
+        Assert.Contains("FUNCTIONS_WORKER_RUNTIME=dotnet-isolated", dockerfile);
         Assert.Contains("dotnet publish src/BasicTrust.Functions", dockerfile);
         Assert.Contains("COPY --from=build /app /home/site/wwwroot", dockerfile);
     }
 
     [Fact]
-    public void PublishLayout_IsTheFunctionAppFolder()
+    public void AppFolder_IsAnIsolatedWorkerAppNamingEveryFunction()
     {
         // The build output the DevHost runs is what `dotnet publish` and the image contain.
-        var app = Repository.HandlerFolder;
-        Assert.True(File.Exists(Path.Combine(app, "host.json")));
-        Assert.True(File.Exists(Path.Combine(app, "BasicTrust.Functions")));
-        foreach (var function in new[] { "PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "Sweep" })
-            Assert.True(File.Exists(Path.Combine(app, function, "function.json")), function);
+        var app = Repository.AppFolder;
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(app, "worker.config.json")))!["description"]!;
+        Assert.Equal("dotnet-isolated", (string?)worker["language"]);
+        Assert.True(File.Exists(Path.Combine(app, (string)worker["defaultWorkerPath"]!)));
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(app, "host.json")))!.AsObject();
+        Assert.False(host.ContainsKey("customHandler"));
+        Assert.False(host.ContainsKey("extensionBundle"));
+        string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "Sweep",
+            "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase"];
+        Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
     }
+
+    /// <summary>The functions as the Worker SDK describes them in the build output's functions.metadata.</summary>
+    static IEnumerable<JsonNode> Metadata() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.AppFolder, "functions.metadata")))!.AsArray().Select(f => f!);
 
     static IEnumerable<string> Settings() =>
         Resource(FunctionApp, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray().Select(setting => (string)setting!["name"]!);

@@ -1,4 +1,3 @@
-using BasicTrust.Functions.Invocation;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.Tests.Pipeline;
@@ -12,7 +11,7 @@ public class MessagesTests
     [InlineData("fam-1", "ses\u00e9", "sessionId")]
     [InlineData("fam-1", "s-1\n", "sessionId")]
     public void Session_BadIds_AreRefusedNamingTheField(string caseId, string sessionId, string field) =>
-        Assert.StartsWith(field, Assert.Throws<InvalidInvocationException>(() => Messages.Session(caseId, sessionId)).Message);
+        Assert.StartsWith(field, Assert.Throws<InvalidMessageException>(() => Messages.Session(caseId, sessionId)).Message);
 
     [Theory]
     [InlineData("0123456789ab-01", true)]
@@ -23,7 +22,7 @@ public class MessagesTests
     public void ClipId_MustBelongToThePlan(string clipId, bool valid)
     {
         var check = () => Messages.ClipId(clipId, "0123456789ab");
-        if (valid) Assert.Equal(clipId, check()); else Assert.Throws<InvalidInvocationException>(check);
+        if (valid) Assert.Equal(clipId, check()); else Assert.Throws<InvalidMessageException>(check);
     }
 
     [Theory]
@@ -31,5 +30,5 @@ public class MessagesTests
     [InlineData("null")]
     [InlineData("[1,2]")]
     public void Read_NotAJob_IsRefused(string text) =>
-        Assert.Throws<InvalidInvocationException>(() => Messages.Read<ClipJob>(text));
+        Assert.Throws<InvalidMessageException>(() => Messages.Read<ClipJob>(text));
 }

@@ -1,0 +1,97 @@
+using System.Net;
+using BasicTrust.DevHost.Worker;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace BasicTrust.DevHost.Http;
+
+/// <summary>
+/// The HTTP API as the host serves it with ASP.NET Core integration: a request under the route prefix is matched to
+/// a function, its key checked, then forwarded (YARP) to the worker's own Kestrel with <c>x-ms-invocation-id</c>, and
+/// only then the paired InvocationRequest is sent, in the real host's order. The worker writes the response itself.
+/// </summary>
+public sealed class FrontDoor : IAsyncDisposable
+{
+    // A worker that fails its invocation without answering the proxied call gets this long before the call is cut.
+    static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(2);
+    readonly WebApplication _app;
+    readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    });
+
+    FrontDoor(WebApplication app) => _app = app;
+
+    /// <summary>The API's base address, e.g. <c>http://127.0.0.1:7071/api/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static async Task<FrontDoor> StartAsync(IReadOnlyList<HttpRoute> routes, string routePrefix, int port, string key,
+        WorkerSupervisor workers, FunctionInvoker invoker, ILogger logger, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http1AndHttp2));
+        builder.Services.AddHttpForwarder();
+        var app = builder.Build();
+        var door = new FrontDoor(app);
+        var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
+        app.Run(context => door.HandleAsync(context, routes, key, workers, invoker, forwarder, logger));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"The HTTP port {port} is already in use (another DevHost or func start?). Choose another with --port, or 0 for a free one.", e);
+        }
+        var prefix = routePrefix.Length == 0 ? "" : routePrefix + "/";
+        door.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/" + prefix);
+        return door;
+    }
+
+    async Task HandleAsync(HttpContext context, IReadOnlyList<HttpRoute> routes, string key, WorkerSupervisor workers,
+        FunctionInvoker invoker, IHttpForwarder forwarder, ILogger logger)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var (route, values) = routes.Select(r => (Route: r, Values: r.Match(context.Request.Method, path))).FirstOrDefault(m => m.Values is not null);
+        if (route is null || values is null) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
+        if (route.NeedsKey && !FunctionKeys.Matches(context.Request, key)) { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return; }
+
+        var worker = await workers.ReadyAsync(context.RequestAborted).ConfigureAwait(false);
+        if (worker.HttpUri is not { } target)
+        {
+            logger.LogError("The worker offers no HttpUri: the app must call ConfigureFunctionsWebApplication() for HTTP triggers");
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+        var request = HttpTriggerData.Request(route.Function, context.Request, values);
+        var forwarding = forwarder.SendAsync(context, target.GetLeftPart(UriPartial.Authority), _client, ForwarderRequestConfig.Empty,
+            new RawTargetTransformer(request.InvocationId)).AsTask();
+        var invocation = invoker.InvokeAsync(route.Function, request, context.RequestAborted);
+
+        if (await Task.WhenAny(forwarding, invocation).ConfigureAwait(false) == invocation && !(await invocation.ConfigureAwait(false)).Succeeded
+            && await Task.WhenAny(forwarding, Task.Delay(AnswerGrace)).ConfigureAwait(false) != forwarding)
+            context.Abort(); // the invocation failed (timeout, crash) and the worker will not answer the proxied call
+        var error = await forwarding.ConfigureAwait(false);
+        if (error != ForwarderError.None)
+        {
+            // The client has its 502; the unpaired invocation ends in the worker (its 15 s wait) without holding it.
+            logger.LogWarning("{Function}: forwarding to the worker failed: {Error}", route.Function.Name, error);
+            _ = invocation.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            return;
+        }
+        await invocation.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _client.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+using BasicTrust.DevHost.Rpc;
+
+namespace BasicTrust.DevHost;
+
+/// <summary>How to run a published isolated-worker function app locally.</summary>
+public sealed record LocalHostOptions
+{
+    /// <summary>The app's build or publish output: worker.config.json, host.json, the app's assembly.</summary>
+    public required string AppRoot { get; init; }
+    /// <summary>
+    /// App settings: the worker's environment, and how binding connections resolve by name (<c>PipelineStorage</c> =
+    /// a connection string). The host's own storage (receipts, locks) is <c>AzureWebJobsStorage</c>.
+    /// </summary>
+    public required IReadOnlyDictionary<string, string> Settings { get; init; }
+    /// <summary>How often blob triggers scan their containers.</summary>
+    public TimeSpan BlobScanInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Run timer triggers on their schedules (tests fire them by hand instead).</summary>
+    public bool RunTimers { get; init; } = true;
+    /// <summary>The host id in receipt and lock names: hosts with the same id share the work, as instances of one app.</summary>
+    public string HostId { get; init; } = "devhost";
+    /// <summary>Port of the HTTP API (0: any free port), as <c>func start</c> uses 7071.</summary>
+    public int HttpPort { get; init; } = 7071;
+    /// <summary>The function key HTTP functions require; a random one when not given.</summary>
+    public string? FunctionKey { get; init; }
+    /// <summary>How long the worker may take to connect and load its functions.</summary>
+    public TimeSpan WorkerStartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Sees every message on the worker's stream (direction <c>host-&gt;worker</c> or <c>worker-&gt;host</c>): for
+    /// protocol transcripts in tests and diagnostics. It runs on the stream's own loop, so it must be quick.
+    /// </summary>
+    public Action<string, StreamingMessage>? Transcript { get; init; }
+}

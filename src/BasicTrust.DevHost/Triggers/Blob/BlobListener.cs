@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using BasicTrust.DevHost.App;
+using BasicTrust.DevHost.Worker;
+
+namespace BasicTrust.DevHost.Triggers.Blob;
+
+/// <summary>
+/// A blob trigger as the host's container scan runs it: every blob matching the path fires once per ETag (a new or
+/// changed blob fires, also one that arrived while no host ran), guarded by receipts in storage. A failed attempt is
+/// retried on a later scan; after <c>poisonBlobThreshold</c> attempts a message goes to <c>webjobs-blobtrigger-poison</c>.
+/// </summary>
+public sealed class BlobListener(FunctionDefinition function, int poisonThreshold, StorageAccounts accounts, FunctionInvoker invoker,
+    string hostId, TimeSpan scanInterval, ILogger logger)
+{
+    public const string PoisonQueue = "webjobs-blobtrigger-poison";
+    readonly BlobPathPattern _path = BlobPathPattern.Parse(function.Trigger["path"]!);
+    // Receipts known to be complete, so a scan does not ask storage about every old blob again.
+    readonly HashSet<string> _done = [];
+
+    BlobServiceClient Service => accounts.Blobs(function.Trigger.Connection);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var receipts = new BlobReceipts(Service, hostId, function.Name);
+        await receipts.EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await Service.GetBlobContainerClient(_path.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ScanAsync(receipts, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e)
+            {
+                logger.LogWarning("{Function}: scanning {Container} failed: {Reason}", function.Name, _path.Container, e.Message);
+            }
+            await Task.Delay(scanInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    async Task ScanAsync(BlobReceipts receipts, CancellationToken cancellationToken)
+    {
+        var container = Service.GetBlobContainerClient(_path.Container);
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = _path.Prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            if (_path.Match(item.Name) is not { } tokens || item.Properties.ETag is not { } etag) continue;
+            var name = BlobReceipts.Name(hostId, function.Name, etag, _path.Container, item.Name);
+            if (_done.Contains(name)) continue;
+            if (await receipts.TryClaimAsync(etag, _path.Container, item.Name, cancellationToken).ConfigureAwait(false) is not { } receipt) continue;
+            if (await FireAsync(container.GetBlobClient(item.Name), etag, tokens, receipt, cancellationToken).ConfigureAwait(false)) _done.Add(name);
+        }
+    }
+
+    /// <summary>One attempt on a claimed blob version; true when the version is finished with (done or given up).</summary>
+    async Task<bool> FireAsync(BlobClient blob, ETag etag, IReadOnlyDictionary<string, string> tokens, BlobReceipt receipt, CancellationToken cancellationToken)
+    {
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var keep = receipt.KeepAsync(running.Token);
+        bool succeeded;
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(new BlobRequestConditions { IfMatch = etag }, cancellationToken).ConfigureAwait(false)).Value;
+            // SDK-type parameters open the blob themselves; other parameter types get its content.
+            var content = function.Trigger.SupportsDeferredBinding ? null
+                : (await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } }, cancellationToken).ConfigureAwait(false)).Value.Content;
+            var outcome = await invoker.InvokeAsync(function, BlobTriggerData.Request(function, blob, properties, content, tokens), cancellationToken).ConfigureAwait(false);
+            succeeded = outcome.Succeeded;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            succeeded = true; // changed or deleted since the listing: the new version has its own receipt
+        }
+        finally
+        {
+            await running.CancelAsync().ConfigureAwait(false);
+            await keep.ConfigureAwait(false);
+        }
+
+        if (succeeded || receipt.FailedAttempts + 1 >= poisonThreshold)
+        {
+            if (!succeeded) await PoisonAsync(blob, etag, receipt.FailedAttempts + 1, cancellationToken).ConfigureAwait(false);
+            await receipt.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        await receipt.FailAsync(cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>The message the host posts for a blob it gave up on (what a poison-queue function would read).</summary>
+    async Task PoisonAsync(BlobClient blob, ETag etag, int attempts, CancellationToken cancellationToken)
+    {
+        var message = new JsonObject
+        {
+            ["FunctionId"] = $"Host.Functions.{function.Name}", ["BlobType"] = "BlockBlob",
+            ["ContainerName"] = blob.BlobContainerName, ["BlobName"] = blob.Name, ["ETag"] = etag.ToString(),
+        };
+        await accounts.SendAsync(function.Trigger.Connection, PoisonQueue, message.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        logger.LogError("{Function}: gave up on a blob in {Container} after {Attempts} attempts; see {Queue}", function.Name, blob.BlobContainerName, attempts, PoisonQueue);
+    }
+}

@@ -1,0 +1,33 @@
+using Azure;
+using BasicTrust.DevHost.App;
+using BasicTrust.DevHost.Outputs;
+using BasicTrust.DevHost.Rpc;
+
+namespace BasicTrust.DevHost.Worker;
+
+/// <summary>
+/// Runs one invocation for a trigger: sends it to the worker, applies the outputs only when it succeeded, and logs
+/// start and end as the host does (function, invocation id, outcome; never the data).
+/// </summary>
+public sealed class FunctionInvoker(WorkerSupervisor workers, OutputBinder outputs, ILogger logger)
+{
+    public async Task<InvocationOutcome> InvokeAsync(FunctionDefinition function, InvocationRequest request, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Executing {Function} ({InvocationId})", function.Name, request.InvocationId);
+        var outcome = await workers.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            try
+            {
+                await outputs.WriteAsync(function, request, outcome.Response!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
+            {
+                outcome = InvocationOutcome.Failed($"Writing the outputs failed: {e.Message}");
+            }
+        }
+        if (outcome.Succeeded) logger.LogInformation("Executed {Function} ({InvocationId}): Succeeded", function.Name, request.InvocationId);
+        else logger.LogWarning("Executed {Function} ({InvocationId}): Failed: {Reason}", function.Name, request.InvocationId, outcome.Error);
+        return outcome;
+    }
+}

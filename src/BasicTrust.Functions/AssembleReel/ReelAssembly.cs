@@ -1,0 +1,76 @@
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Reels;
+using BasicTrust.Media.Sources;
+
+namespace BasicTrust.Functions.AssembleReel;
+
+/// <summary>
+/// AssembleReel's service: joins the plan's clips into <c>reel.mp4</c> with chapters and captions, writes
+/// <c>reel.vtt</c> and <c>reel.json</c>, and marks the session ready.
+/// </summary>
+public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaLimits limits, TimeProvider clock, ILogger<ReelAssembly> logger)
+{
+    /// <summary>The reels-ready message, or null when the plan was superseded. A reel already built is not built again.</summary>
+    public async Task<ReelReady?> AssembleAsync(ReelJob job, CancellationToken cancellationToken)
+    {
+        var session = Messages.Session(job.CaseId, job.SessionId);
+        var planId = Messages.PlanId(job.PlanId);
+        var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
+        if (current?.PlanId != planId || current.State == SessionState.Failed)
+        {
+            logger.LogInformation("Reel {PlanId}: plan superseded or failed; skipped", planId);
+            return null;
+        }
+        var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
+            ?? throw new InvalidOperationException($"Plan {planId} has no plan.json.");
+
+        if (!await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false))
+        {
+            await status.UpdateAsync(session, s => s?.PlanId == planId && s.State != SessionState.Failed ? s with { State = SessionState.Assembling, ClipsDone = plan.Clips.Count } : null, cancellationToken).ConfigureAwait(false);
+            await BuildAsync(session, plan, cancellationToken).ConfigureAwait(false);
+        }
+        await status.UpdateAsync(session, s => s?.PlanId == planId && s.State != SessionState.Failed
+            ? s with { State = SessionState.Ready, ClipsDone = plan.Clips.Count, ReadyAt = s.ReadyAt ?? clock.GetUtcNow() } : null, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Reel {PlanId}: ready", planId);
+        return new ReelReady(session.CaseId, session.SessionId, planId, plan.NextSessionAt,
+            $"{SessionKey.Reels}/{session.Reel(planId, "reel.mp4")}",
+            [.. plan.Clips.Select(c => $"{SessionKey.Clips}/{session.Clip(planId, c.ClipId, "mp4")}")]);
+    }
+
+    async Task BuildAsync(SessionKey session, PlanDocument plan, CancellationToken cancellationToken)
+    {
+        var work = Directory.CreateTempSubdirectory("bt-reel-");
+        try
+        {
+            var files = new List<string>();
+            var clips = new List<ClipDocument>();
+            foreach (var clip in plan.Clips)
+            {
+                var file = Path.Combine(work.FullName, $"{clip.ClipId}.mp4");
+                await store.DownloadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "mp4"), file, cancellationToken).ConfigureAwait(false);
+                files.Add(file);
+                clips.Add((await store.ReadAsync<ClipDocument>(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), cancellationToken).ConfigureAwait(false)).Value
+                    ?? throw new InvalidOperationException($"Clip {clip.ClipId} has no metadata yet."));
+            }
+            var reel = Path.Combine(work.FullName, "reel.mp4");
+            var captions = Path.Combine(work.FullName, "reel.vtt");
+            await ReelAssembler.AssembleAsync(new ReelInput(files, $"{plan.CaseId} {plan.SessionId}", plan.Chapters, plan.Cues, plan.Language), reel,
+                limits.RunOptions(), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(captions, WebVtt.Write(plan.Cues), cancellationToken).ConfigureAwait(false);
+
+            var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId };
+            await store.UploadFileAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.mp4"), reel, "video/mp4", metadata, cancellationToken).ConfigureAwait(false);
+            await store.UploadFileAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.vtt"), captions, "text/vtt", metadata, cancellationToken).ConfigureAwait(false);
+            var document = new ReelDocument(plan.CaseId, plan.SessionId, plan.PlanId, plan.Method, plan.NextSessionAt, Math.Round(plan.Duration.TotalSeconds, 3),
+                $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.mp4")}", $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.vtt")}",
+                [.. plan.Chapters.Select(ReelChapter.From)], clips, clock.GetUtcNow());
+            // reel.json goes last: its presence means the reel is complete.
+            await store.WriteAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Manifest;
+using BasicTrust.Media.Clips;
+using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Probing;
+using BasicTrust.Media.Sources;
+using Microsoft.Extensions.Options;
+
+namespace BasicTrust.Functions.CutClip;
+
+/// <summary>
+/// CutClip's service: cuts one clip from the recording through a short-lived read link, uploads clip, still and
+/// metadata, marks it done, and tells the worker that completes the set to queue the reel.
+/// </summary>
+public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<ClipCutting> logger)
+{
+    /// <summary>
+    /// Returns the reel job when this call completed the set (or, on a retry, finds every clip done and no reel).
+    /// Work already done for this plan is skipped; jobs of a superseded plan are dropped.
+    /// </summary>
+    public async Task<ReelJob?> CutAsync(ClipJob job, bool isRetry, CancellationToken cancellationToken)
+    {
+        var session = Messages.Session(job.CaseId, job.SessionId);
+        var planId = Messages.PlanId(job.PlanId);
+        var clipId = Messages.ClipId(job.ClipId, planId);
+        var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
+        if (current?.PlanId != planId || current.State == SessionState.Failed)
+        {
+            logger.LogInformation("Clip {ClipId}: plan superseded or failed; skipped", clipId);
+            return null;
+        }
+        var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
+            ?? throw new InvalidOperationException($"Plan {planId} has no plan.json.");
+        var clip = plan.Clip(clipId) ?? throw new InvalidMessageException($"clipId {clipId} is not part of plan {planId}.");
+
+        if (!await store.ExistsAsync(SessionKey.Pipeline, session.ClipDone(planId, clipId), cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await CutAndUploadAsync(session, plan, clip, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Kept for MarkFailed, in case every attempt fails: the plain reason, never a link.
+                await store.Blob(SessionKey.Pipeline, session.ClipError(planId, clipId))
+                    .UploadAsync(BinaryData.FromString(PlainReason(e)), overwrite: true, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+            await store.CreateMarkerAsync(session.ClipDone(planId, clipId), clipId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var done = await store.CountAsync(SessionKey.Pipeline, session.PlanFolder(planId) + "/done/", cancellationToken).ConfigureAwait(false);
+        await status.UpdateAsync(session, s => s is null || s.PlanId != planId || s.State is not (SessionState.Planned or SessionState.Cutting) ? null
+            : s with { State = SessionState.Cutting, ClipsDone = Math.Max(s.ClipsDone, done) }, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Clip {ClipId}: done ({Done}/{Total})", clipId, done, plan.Clips.Count);
+        if (done < plan.Clips.Count) return null;
+
+        var reel = new ReelJob(session.CaseId, session.SessionId, planId);
+        if (await store.CreateMarkerAsync(session.ReelQueued(planId), planId, cancellationToken).ConfigureAwait(false)) return reel;
+        // Someone queued it before; a retry re-queues it when there is still no reel (assembly is idempotent).
+        return isRetry && !await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false) ? reel : null;
+    }
+
+    async Task CutAndUploadAsync(SessionKey session, PlanDocument plan, PlannedClip clip, CancellationToken cancellationToken)
+    {
+        var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
+        var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (version.ETag.ToString() != plan.RecordingETag)
+            throw new UnsupportedMediaException("The recording was replaced after planning; upload the manifest again to plan the new one.");
+        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        var source = new MediaSource(relay.Url, plan.Media);
+        var run = limits.RunOptions();
+
+        var work = Directory.CreateTempSubdirectory("bt-clip-");
+        try
+        {
+            var video = Path.Combine(work.FullName, "clip.mp4");
+            var still = Path.Combine(work.FullName, "still.jpg");
+            var request = new ClipRequest(clip.In, clip.Out, clip.Title, clip.Comment);
+            var accuracy = plan.Quality == ClipQuality.Draft
+                ? await ClipCutter.CutDraftAsync(source, request, video, run, cancellationToken).ConfigureAwait(false)
+                : await ClipCutter.CutPreciseAsync(source, request, plan.Encoding, video, run, cancellationToken).ConfigureAwait(false);
+            await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
+
+            // Metadata holds ids and codes only: nothing that names or describes the family.
+            var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId, ["clipid"] = clip.ClipId, ["valence"] = clip.Valence.ToString().ToLowerInvariant() };
+            await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "mp4"), video, "video/mp4", metadata, cancellationToken).ConfigureAwait(false);
+            await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "jpg"), still, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
+            // The JSON goes last: its presence means the clip's files are complete.
+            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, session), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>What a therapist can act on; FFmpeg's details stay in the log.</summary>
+    static string PlainReason(Exception e) => e switch
+    {
+        UnsupportedMediaException u => u.Reason,
+        MediaProcessException => "FFmpeg could not cut this clip from the recording.",
+        _ => "The clip could not be cut or stored.",
+    };
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using System.Globalization;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.ListReviews;
+
+/// <summary>One reel waiting for review.</summary>
+public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, int Clips, double Duration);
+
+/// <summary>
+/// <c>GET /api/reviews?until=DATE</c>: ready reels not yet marked reviewed, the next session first
+/// (sessions without a date last), optionally only those whose next session is on or before DATE.
+/// </summary>
+public sealed class ListReviewsFunction(PipelineStore store, StatusBoard status)
+{
+    [Function("ListReviews")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reviews")] HttpRequest request)
+    {
+        var context = request.HttpContext;
+        DateTimeOffset? until = null;
+        if (context.Request.Query["until"].FirstOrDefault() is { } text)
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                return ApiResults.BadRequest("until is not a date.", [new FieldProblem("until", "date", "until must be a date (2026-12-01) or a date and time (ISO 8601).")]);
+            // A bare date means the whole of that day.
+            until = text.Length <= 10 ? parsed.AddDays(1).AddTicks(-1) : parsed;
+        }
+
+        var items = new List<ReviewItem>();
+        await foreach (var blob in store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(cancellationToken: context.RequestAborted))
+        {
+            if (!blob.Name.EndsWith("/status.json", StringComparison.Ordinal) || blob.Name.Split('/') is not [var caseId, var sessionId, _]) continue;
+            SessionKey session;
+            try { session = SessionKey.Create(caseId, sessionId); } catch (ArgumentException) { continue; }
+            if (await status.GetAsync(session, context.RequestAborted) is not { State: SessionState.Ready, PlanId: { } planId }) continue;
+            if (await store.ExistsAsync(SessionKey.Pipeline, session.Reviewed(planId), context.RequestAborted)) continue;
+            var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
+            if (reel is null || until is { } limit && reel.NextSessionAt > limit) continue;
+            items.Add(new ReviewItem(session.CaseId, session.SessionId, planId, reel.NextSessionAt, reel.Clips.Count, reel.Duration));
+        }
+        return Results.Json(items.OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal), Json.Options);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.MarkReviewed;
+
+/// <summary><c>POST /api/reels/{caseId}/{sessionId}/reviewed</c>: takes the ready reel off the review queue (idempotent).</summary>
+public sealed class MarkReviewedFunction(PipelineStore store, StatusBoard status, AuditLog audit)
+{
+    [Function("MarkReviewed")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "reels/{caseId}/{sessionId}/reviewed")] HttpRequest request, string caseId, string sessionId)
+    {
+        var context = request.HttpContext;
+        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
+        if (await status.GetAsync(session, context.RequestAborted) is not { State: SessionState.Ready, PlanId: { } planId })
+            return ApiResults.NotFound($"Session {session.Folder} has no ready reel.");
+        var who = Caller.Of(context);
+        if (await store.CreateMarkerAsync(session.Reviewed(planId), who, context.RequestAborted))
+            await audit.WriteAsync(who, "reviewed", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", null, context.RequestAborted);
+        return Results.Json(new { session.CaseId, session.SessionId, planId, reviewed = true }, Json.Options);
+    }
+}

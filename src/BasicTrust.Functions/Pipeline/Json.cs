@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BasicTrust.Functions.Pipeline;
+
+/// <summary>The one JSON shape of everything this app writes: camelCase, enums as kebab-case strings, no nulls.</summary>
+public static class Json
+{
+    /// <summary>Serializer options for documents, messages and results.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        WriteIndented = true,
+    };
+
+    /// <summary>The same on one line (audit log entries).</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+}

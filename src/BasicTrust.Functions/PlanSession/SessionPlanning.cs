@@ -1,0 +1,91 @@
+using Azure.Storage.Blobs.Models;
+using Azure;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Manifest;
+using BasicTrust.Highlights.Planning;
+using BasicTrust.Highlights.Validation;
+using BasicTrust.Media.Clips;
+using BasicTrust.Media.Probing;
+using BasicTrust.Media.Sources;
+using Microsoft.Extensions.Options;
+
+namespace BasicTrust.Functions.PlanSession;
+
+/// <summary>
+/// PlanSession's service: validates a session manifest, checks and probes the recording, plans the clips and
+/// writes plan and status. Bad input ends as a failed status listing every problem; nothing is cut.
+/// </summary>
+public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<SessionPlanning> logger)
+{
+    /// <summary>Returns the clip jobs to queue: none when the input is refused or this plan is already under way.</summary>
+    public async Task<IReadOnlyList<ClipJob>> PlanAsync(SessionKey session, string manifestText, CancellationToken cancellationToken)
+    {
+        var read = ManifestReader.Read(manifestText);
+        var problems = read.Problems.ToList();
+        if (read.Manifest is { } m && (m.CaseId != session.CaseId || m.SessionId != session.SessionId))
+            problems.Add(Problem.Error(m.CaseId != session.CaseId ? "caseId" : "sessionId", "matches-folder",
+                $"The manifest is for {m.CaseId}/{m.SessionId} but was uploaded to {session.Folder}."));
+        if (read.Manifest is not { } manifest || Errors(problems).Count > 0)
+            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+
+        var recording = store.Blob(SessionKey.Recordings, session.Recording(manifest.Recording));
+        BlobProperties version;
+        try
+        {
+            version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            problems.Add(Problem.Error("recording", "uploaded", $"No recording named '{manifest.Recording}' has been uploaded for this session."));
+            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+        }
+
+        MediaSource source;
+        try
+        {
+            await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+            source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnsupportedMediaException e)
+        {
+            problems.Add(Problem.Error("recording", "readable-video", e.Reason));
+            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = SessionPlanner.Plan(manifest, source.Info.Duration, version.ETag.ToString());
+        problems.AddRange(result.Problems);
+        if (result.Plan is not { } plan || Errors(problems).Count > 0)
+            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+
+        var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
+        if (current?.PlanId == plan.PlanId && current.State != SessionState.Failed)
+        {
+            logger.LogInformation("Session {Session}: plan {PlanId} is already {State}; nothing to do", session, plan.PlanId, current.State);
+            return [];
+        }
+
+        if (current?.PlanId == plan.PlanId)
+            // The same plan again after it failed: the worker completing the set may queue the reel once more.
+            await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var encoding = ClipEncoding.For(source.Info, plan.Settings.Height, options.Value.Preset);
+        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, encoding);
+        await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await status.UpdateAsync(session, _ => new SessionStatus
+        {
+            CaseId = session.CaseId, SessionId = session.SessionId, PlanId = plan.PlanId, State = SessionState.Planned,
+            ClipsTotal = plan.Clips.Count, Warnings = Warnings(problems),
+        }, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips", session, plan.PlanId, plan.Clips.Count);
+        return [.. plan.Clips.Select(c => new ClipJob(session.CaseId, session.SessionId, plan.PlanId, c.ClipId))];
+    }
+
+    async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, string? planId, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Session {Session}: refused with {Count} problems", session, Errors(problems).Count);
+        await status.FailAsync(session, planId, Errors(problems), Warnings(problems), cancellationToken).ConfigureAwait(false);
+        return [];
+    }
+
+    static List<StatusProblem> Errors(IEnumerable<Problem> problems) => [.. problems.Where(p => p.Severity == Severity.Error).Select(StatusProblem.From)];
+    static List<StatusProblem> Warnings(IEnumerable<Problem> problems) => [.. problems.Where(p => p.Severity == Severity.Warning).Select(StatusProblem.From)];
+}

@@ -1,0 +1,50 @@
+using Azure.Core.Serialization;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.AssembleReel;
+using BasicTrust.Functions.CutClip;
+using BasicTrust.Functions.MarkFailed;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.PlanSession;
+using BasicTrust.Functions.Sweep;
+using BasicTrust.Media.Sources;
+using BasicTrust.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BasicTrust.Functions;
+
+/// <summary>The app's composition root, in the few steps <c>Program.cs</c> lists.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>Options bound from <c>BasicTrust:*</c> app settings and validated at start-up.</summary>
+    public static IServiceCollection AddPipelineSettings(this IServiceCollection services)
+    {
+        services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media")
+            .Validate(o => o.Ffmpeg.IsValid, "BasicTrust__Media__Ffmpeg__BinaryFolder must hold ffmpeg and ffprobe (or be unset to use PATH).").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
+        services.AddSingleton(TimeProvider.System);
+        // Queue messages and outputs in the app's one JSON shape (camelCase, kebab-case enums).
+        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(Json.Options));
+        return services;
+    }
+
+    /// <summary>Blob and queue clients on the <c>PipelineStorage</c> connection, which the triggers use too.</summary>
+    public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddStorageConnection(configuration, StorageConnection.PipelineStorage)
+            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<AuditLog>();
+
+    /// <summary>The services the functions call.</summary>
+    public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
+        services.AddSingleton<StatusBoard>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
+            .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<Sweeper>();
+
+    /// <summary>Creates the pipeline's containers when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).</summary>
+    public static async Task CreateContainersWhenAskedAsync(this IServiceProvider services)
+    {
+        if (services.GetRequiredService<IOptions<PipelineOptions>>().Value.CreateContainers)
+            await services.GetRequiredService<PipelineStore>().CreateContainersAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+}

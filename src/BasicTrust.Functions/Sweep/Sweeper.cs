@@ -1,0 +1,69 @@
+using Azure.Storage.Blobs.Models;
+using BasicTrust.Functions.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace BasicTrust.Functions.Sweep;
+
+/// <summary>What a sweep found to re-queue.</summary>
+public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<ReelJob> ReelJobs, int Removed);
+
+/// <summary>
+/// Sweep's service: repairs sessions stuck longer than <see cref="PipelineOptions.StuckAfter"/> (clip jobs or the
+/// reel job lost between a worker and the queue) and removes the outputs of plans a newer ready plan superseded.
+/// </summary>
+public sealed class Sweeper(PipelineStore store, StatusBoard status, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Sweeper> logger)
+{
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
+    {
+        var (clipJobs, reelJobs, removed) = (new List<ClipJob>(), new List<ReelJob>(), 0);
+        await foreach (var blob in store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!blob.Name.EndsWith("/status.json", StringComparison.Ordinal) || blob.Name.Split('/') is not [var caseId, var sessionId, _]) continue;
+            SessionKey session;
+            try { session = SessionKey.Create(caseId, sessionId); }
+            catch (ArgumentException) { continue; }
+            var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
+            if (current?.PlanId is not { } planId) continue;
+
+            if (current.State == SessionState.Ready)
+                removed += await RemoveSupersededAsync(session, planId, cancellationToken).ConfigureAwait(false);
+            else if (current.State is SessionState.Planned or SessionState.Cutting or SessionState.Assembling && clock.GetUtcNow() - current.UpdatedAt > options.Value.StuckAfter)
+                await RepairAsync(session, planId, clipJobs, reelJobs, cancellationToken).ConfigureAwait(false);
+        }
+        if (clipJobs.Count + reelJobs.Count + removed > 0)
+            logger.LogInformation("Sweep: re-queued {Clips} clip jobs and {Reels} reel jobs, removed {Removed} superseded blobs", clipJobs.Count, reelJobs.Count, removed);
+        return new SweepResult(clipJobs, reelJobs, removed);
+    }
+
+    async Task RepairAsync(SessionKey session, string planId, List<ClipJob> clipJobs, List<ReelJob> reelJobs, CancellationToken cancellationToken)
+    {
+        var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value;
+        if (plan is null) return;
+        var missing = new List<PlannedClip>();
+        foreach (var clip in plan.Clips)
+            if (!await store.ExistsAsync(SessionKey.Pipeline, session.ClipDone(planId, clip.ClipId), cancellationToken).ConfigureAwait(false))
+                missing.Add(clip);
+        if (missing.Count > 0)
+            clipJobs.AddRange(missing.Select(c => new ClipJob(session.CaseId, session.SessionId, planId, c.ClipId)));
+        else if (!await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false))
+            reelJobs.Add(new ReelJob(session.CaseId, session.SessionId, planId));
+        // Touch the status so the next sweep waits again before repeating the repair.
+        await status.UpdateAsync(session, s => s?.PlanId == planId ? s with { } : null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes clips, reels and state of this session's older plans.</summary>
+    async Task<int> RemoveSupersededAsync(SessionKey session, string planId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var container in new[] { SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
+        {
+            var client = store.Service.GetBlobContainerClient(container);
+            var stale = new List<string>();
+            await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, cancellationToken).ConfigureAwait(false))
+                if (blob.Name.Split('/') is [_, _, var plan, _, ..] && plan != planId) stale.Add(blob.Name);
+            foreach (var name in stale)
+                if (await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) removed++;
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+
+namespace BasicTrust.Functions.UploadLink;
+
+/// <summary>A request for an upload link.</summary>
+public sealed record UploadRequest(string? FileName, long? Size);
+
+/// <summary>
+/// <c>POST /api/sessions/{caseId}/{sessionId}/upload</c> <c>{fileName, size}</c>: a create/write-only link for the
+/// session's recording, valid 30 minutes. Refused when the session already has a recording under another name.
+/// </summary>
+public sealed partial class UploadLinkFunction(PipelineStore store, AuditLog audit, TimeProvider clock)
+{
+    public const long MaxBytes = 50L * 1024 * 1024 * 1024;
+    static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    [Function("UploadLink")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest http, string caseId, string sessionId)
+    {
+        var context = http.HttpContext;
+        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
+        UploadRequest? request;
+        try { request = await context.Request.ReadFromJsonAsync<UploadRequest>(Json.Options, context.RequestAborted); }
+        catch (JsonException) { return ApiResults.BadRequest("The body must be JSON: {\"fileName\": \"recording.mp4\", \"size\": 123}."); }
+        var errors = new List<FieldProblem>();
+        if (request?.FileName is not { } fileName || !FileName().IsMatch(fileName) || fileName.Contains("..", StringComparison.Ordinal))
+            errors.Add(new FieldProblem("fileName", "video-file-name", "fileName must be a plain file name ending in .mp4, .mov, .m4v, .mkv, .webm or .avi (at most 100 characters)."));
+        if (request?.Size is not (> 0 and <= MaxBytes))
+            errors.Add(new FieldProblem("size", "range", $"size must be the file's length in bytes, 1 to {MaxBytes}."));
+        if (errors.Count > 0) return ApiResults.BadRequest("The upload request is not valid.", errors);
+
+        var recordings = store.Service.GetBlobContainerClient(SessionKey.Recordings);
+        await foreach (var existing in recordings.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, context.RequestAborted))
+            if (existing.Name != session.Manifest && existing.Name != session.Recording(request!.FileName!))
+                return ApiResults.Problem(409, "The session already has a recording.", $"This session's recording is {Path.GetFileName(existing.Name)}; a session has one recording.");
+
+        var blob = recordings.GetBlobClient(session.Recording(request!.FileName!));
+        var link = await store.LinkAsync(blob, BlobSasPermissions.Create | BlobSasPermissions.Write, Lifetime, context.RequestAborted);
+        var expires = clock.GetUtcNow() + Lifetime;
+        await audit.WriteAsync(Caller.Of(context), "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
+        return Results.Json(new { uploadUrl = link, blob = $"{SessionKey.Recordings}/{blob.Name}", expiresAt = expires, size = request.Size }, Json.Options);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ -]{0,95}\.(mp4|mov|m4v|mkv|webm|avi)\z", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
+}

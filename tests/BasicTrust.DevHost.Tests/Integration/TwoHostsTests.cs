@@ -1,0 +1,38 @@
+namespace BasicTrust.DevHost.Tests.Integration;
+
+/// <summary>Two DevHosts on one storage behave as two instances of one app: each blob version and each tick runs once.</summary>
+[Collection("storage")]
+public class TwoHostsTests
+{
+    [Fact]
+    public async Task TwoHosts_OneBlob_FiresOnce()
+    {
+        await Azurite.ResetAsync();
+        var caseId = "t" + Guid.NewGuid().ToString("N")[..8];
+        await using var a = await TestHost.StartAsync();
+        await using var b = await TestHost.StartAsync();
+
+        var container = Azurite.Blobs.GetBlobContainerClient("recordings");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient($"{caseId}/s1/session.json").UploadAsync(BinaryData.FromString("""{"clips":1}"""));
+
+        Assert.Single(await Azurite.ReceiveAsync($"audit-{caseId}", 1, TimeSpan.FromSeconds(20)));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Empty(await Azurite.ReceiveAsync($"audit-{caseId}", 1, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task TwoHosts_OneTimer_EachTickRunsOnce()
+    {
+        await Azurite.ResetAsync();
+        var a = await TestHost.StartAsync(runTimers: true);
+        var b = await TestHost.StartAsync(runTimers: true);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await a.DisposeAsync();
+        await b.DisposeAsync();
+
+        var ticks = await Azurite.ReceiveAsync("ticks", 100, TimeSpan.FromSeconds(1));
+        Assert.True(ticks.Count >= 2, a.Log.ToString());
+        Assert.Equal(ticks.Count, ticks.Distinct().Count());
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace BasicTrust.Functions.Tests.EndToEnd;
+
+/// <summary>The worker process dies in the middle of a cut: the DevHost restarts it, the message is retried, one reel results.</summary>
+[Collection("pipeline")]
+public class WorkerCrashTests(PipelineFixture stack)
+{
+    [Fact]
+    public async Task WorkerKilledDuringACut_IsRestartedAndTheRetryGivesExactlyOneReel()
+    {
+        var caseId = $"crash-{Guid.NewGuid():N}"[..20];
+        var recording = Path.Combine(stack.Folder, $"{caseId}.mp4");
+        await PipelineFixture.FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=40", "-f", "lavfi", "-i", "sine=duration=40",
+            "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", recording);
+        var worker = stack.Host.WorkerProcessId;
+
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 34, "benoemen"), (37, 39, "spiegelen")), recording);
+        var ffmpeg = await WaitForChildAsync(worker, "ffmpeg");
+        Process.GetProcessById(worker).Kill(); // the worker only: its FFmpeg is orphaned, as in a real crash
+
+        var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var planId = (string)status["planId"]!;
+        Assert.NotEqual(worker, stack.Host.WorkerProcessId);
+        Assert.Single(await stack.BlobsAsync("reels", $"{caseId}/s-1/{planId}/reel.json"));
+        Assert.Single(await stack.ReadyMessagesAsync(caseId));
+        Assert.Equal(2, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count(b => b.Name.EndsWith(".mp4", StringComparison.Ordinal)));
+        Assert.True(ffmpeg > 0);
+    }
+
+    /// <summary>Polls /proc for a child process of <paramref name="parent"/> with this name; returns its pid.</summary>
+    static async Task<int> WaitForChildAsync(int parent, string name)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < PipelineFixture.Patience)
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{parent}/task"))
+                foreach (var child in (await ReadAsync(Path.Combine(task, "children"))).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    if ((await ReadAsync($"/proc/{child}/comm")).Trim() == name) return int.Parse(child, System.Globalization.CultureInfo.InvariantCulture);
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"No {name} child of {parent} appeared.");
+    }
+
+    static async Task<string> ReadAsync(string path)
+    {
+        try { return await File.ReadAllTextAsync(path); }
+        catch (IOException) { return ""; }
+    }
+}
