@@ -12,9 +12,9 @@ public class StartupErrorTests
     [Fact]
     public async Task NotAnIsolatedApp_NamesWorkerConfig()
     {
-        var folder = Directory.CreateTempSubdirectory("devhost-empty-").FullName;
+        using var folder = new TemporaryFolder("devhost-empty-");
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => LocalFunctionsHost.StartAsync(
-            new LocalHostOptions { AppRoot = folder, Settings = TestHost.Settings() }, Loggers));
+            new LocalHostOptions { AppRoot = folder.Path, Settings = TestHost.Settings() }, Loggers));
         Assert.Contains("worker.config.json", e.Message);
     }
 

@@ -10,8 +10,8 @@ public class SupervisionTests
     public async Task FunctionTimeout_FailsTheInvocation_AndRestartsTheWorker()
     {
         await Azurite.ResetAsync();
-        var app = Repository.SampleAppWith(h => h["functionTimeout"] = "00:00:01");
-        await using var host = await TestHost.StartAsync(app);
+        using var app = Repository.SampleAppWith(h => h["functionTimeout"] = "00:00:01");
+        await using var host = await TestHost.StartAsync(app.Path);
         var first = host.Host.WorkerProcessId;
 
         Assert.False(await host.Host.FireTimerAsync("Hang"));

@@ -25,10 +25,11 @@ static class Repository
         }
     }
 
-    /// <summary>A copy of the sample app whose host.json <paramref name="edit"/> changed.</summary>
-    public static string SampleAppWith(Action<JsonNode> edit)
+    /// <summary>A copy of the sample app whose host.json <paramref name="edit"/> changed; deleted on dispose.</summary>
+    public static TemporaryFolder SampleAppWith(Action<JsonNode> edit)
     {
-        var copy = Directory.CreateTempSubdirectory("devhost-app-").FullName;
+        var folder = new TemporaryFolder("devhost-app-");
+        var copy = folder.Path;
         foreach (var file in Directory.EnumerateFiles(SampleApp, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(copy, Path.GetRelativePath(SampleApp, file));
@@ -39,6 +40,14 @@ static class Repository
         var host = JsonNode.Parse(File.ReadAllText(hostJson))!;
         edit(host);
         File.WriteAllText(hostJson, host.ToJsonString());
-        return copy;
+        return folder;
     }
+}
+
+/// <summary>A folder under the temp folder that is deleted on dispose, so tests leave nothing behind.</summary>
+sealed class TemporaryFolder(string prefix) : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
 }
