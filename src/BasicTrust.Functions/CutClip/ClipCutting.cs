@@ -31,7 +31,11 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         }
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
             ?? throw new InvalidOperationException($"Plan {planId} has no plan.json.");
-        var clip = plan.Clip(clipId) ?? throw new InvalidMessageException($"clipId {clipId} is not part of plan {planId}.");
+        if (plan.Clip(clipId) is not { } clip)
+        {
+            logger.LogWarning("Clip {ClipId} is not part of plan {PlanId}; the job is dropped", clipId, planId);
+            return null;
+        }
 
         if (!await store.ExistsAsync(SessionKey.Pipeline, session.ClipDone(planId, clipId), cancellationToken).ConfigureAwait(false))
         {

@@ -7,7 +7,10 @@ namespace BasicTrust.Functions.MarkFailed;
 /// <summary>MarkFailed's service: a job that exhausted its retries marks its session failed, with the reason.</summary>
 public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Failures> logger)
 {
-    /// <summary>Marks the session of a poisoned clip or reel job failed. A message that names no valid session is logged and dropped.</summary>
+    /// <summary>
+    /// Marks the plan of a poisoned clip or reel job failed, while it is in flight. A message that names no valid
+    /// session, no plan in flight or a clip outside its plan is logged and dropped.
+    /// </summary>
     public async Task MarkAsync(string messageText, CancellationToken cancellationToken)
     {
         ClipJob? job;
@@ -24,12 +27,22 @@ public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Fa
             return;
         }
 
+        if (job.ClipId is not null && !await InPlanAsync(session, job, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogWarning("A poison message names clip {ClipId}, which plan {PlanId} of {Session} does not have; dropped", job.ClipId, job.PlanId, session);
+            return;
+        }
         var problem = job.ClipId is null
             ? new StatusProblem("reel", "assembled", "The reel could not be assembled after repeated attempts.")
             : new StatusProblem($"clips.{job.ClipId}", "cut", await ClipReasonAsync(session, job, cancellationToken).ConfigureAwait(false));
-        await status.FailAsync(session, job.PlanId, [problem], null, cancellationToken).ConfigureAwait(false);
-        logger.LogWarning("Session {Session}: plan {PlanId} failed ({Rule})", session, job.PlanId, problem.Rule);
+        if (await status.FailInFlightAsync(session, job.PlanId, problem, cancellationToken).ConfigureAwait(false))
+            logger.LogWarning("Session {Session}: plan {PlanId} failed ({Rule})", session, job.PlanId, problem.Rule);
+        else
+            logger.LogWarning("A poison message for plan {PlanId} of {Session}, which is not in flight, was dropped", job.PlanId, session);
     }
+
+    async Task<bool> InPlanAsync(SessionKey session, ClipJob job, CancellationToken cancellationToken) =>
+        (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(job.PlanId), cancellationToken).ConfigureAwait(false)).Value?.Clip(job.ClipId!) is not null;
 
     async Task<string> ClipReasonAsync(SessionKey session, ClipJob job, CancellationToken cancellationToken)
     {

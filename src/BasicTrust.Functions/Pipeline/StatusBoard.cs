@@ -41,6 +41,21 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// A poisoned job fails only the plan it names, and only while that plan is the session's current one and not yet
+    /// ready or failed: a stray or late job never fails a ready session, nor creates a status. False when nothing changed.
+    /// </summary>
+    public async Task<bool> FailInFlightAsync(SessionKey session, string planId, StatusProblem error, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        await UpdateAsync(session, current =>
+        {
+            changed = current is { State: SessionState.Planned or SessionState.Cutting or SessionState.Assembling } && current.PlanId == planId;
+            return changed ? current! with { State = SessionState.Failed, Errors = [error] } : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
     /// <summary>Marks the session failed with these problems, unless a newer plan has taken over.</summary>
     public Task<SessionStatus?> FailAsync(SessionKey session, string? planId, IReadOnlyList<StatusProblem> errors, IReadOnlyList<StatusProblem>? warnings, CancellationToken cancellationToken) =>
         UpdateAsync(session, current =>

@@ -146,6 +146,22 @@ public sealed class PipelineFixture : IAsyncLifetime
         lock (_ready) return [.. _ready.Where(m => (string?)m["caseId"] == caseId)];
     }
 
+    /// <summary>Sends a message as the app's queues carry it (base64).</summary>
+    public Task SendAsync(string queueName, string message) =>
+        new QueueClient(ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).SendMessageAsync(message);
+
+    /// <summary>Waits until the queue holds no message, visible or not: every message was handled and deleted.</summary>
+    public async Task WaitUntilDrainedAsync(string queueName)
+    {
+        var queue = new QueueClient(ConnectionString, queueName);
+        var clock = Stopwatch.StartNew();
+        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+        {
+            if (clock.Elapsed > Patience) throw new TimeoutException($"{queueName} was not drained in time.\nDevHost log:\n{_log.Last()}");
+            await Task.Delay(200);
+        }
+    }
+
     public async Task<IReadOnlyList<BlobItem>> BlobsAsync(string container, string prefix)
     {
         var items = new List<BlobItem>();

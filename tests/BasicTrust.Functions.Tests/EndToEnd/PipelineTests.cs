@@ -117,23 +117,26 @@ public class PipelineTests(PipelineFixture stack)
     }
 
     [Fact]
-    public async Task ClipJobThatKeepsFailing_EndsOnThePoisonQueueAndMarkFailedFailsTheSession_UntilTheManifestIsSentAgain()
+    public async Task ClipThatKeepsFailing_EndsOnThePoisonQueueAndMarkFailedFailsThePlanWithTheReason()
     {
         var caseId = NewCase();
-        var manifest = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"));
-        await stack.UploadAsync(caseId, "s-1", manifest, stack.Recording);
-        var planId = (string)(await stack.WaitForStateAsync(caseId, "s-1", "ready"))["planId"]!;
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
+        var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var planId = (string)status["planId"]!;
+        // As if the plan were still cutting its clip when the recording was replaced (same bytes, a new ETag):
+        // every attempt now fails.
+        status["state"] = "cutting";
+        await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/s-1/status.json").UploadAsync(BinaryData.FromString(status.ToJsonString()), overwrite: true);
+        await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/s-1/{planId}/done/{planId}-01").DeleteAsync();
+        await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/recording.mp4")
+            .UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(stack.Recording)), overwrite: true);
 
-        // A clip the plan does not have: every attempt is refused, five times, then it is poison.
-        var jobs = new QueueClient(stack.ConnectionString, "clip-jobs", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await jobs.SendMessageAsync($$"""{"caseId":"{{caseId}}","sessionId":"s-1","planId":"{{planId}}","clipId":"{{planId}}-99"}""");
+        await stack.SendAsync("clip-jobs", $$"""{"caseId":"{{caseId}}","sessionId":"s-1","planId":"{{planId}}","clipId":"{{planId}}-01"}""");
 
         var error = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
-        Assert.Equal(($"clips.{planId}-99", "cut"), ((string)error["path"]!, (string)error["rule"]!));
-
-        // Sending the manifest again retries the failed plan; work already done is not repeated.
-        await stack.UploadAsync(caseId, "s-1", manifest);
-        Assert.Equal(planId, (string)(await stack.WaitForStateAsync(caseId, "s-1", "ready"))["planId"]!);
+        Assert.Equal(($"clips.{planId}-01", "cut"), ((string)error["path"]!, (string)error["rule"]!));
+        Assert.Contains("replaced", (string)error["message"]!);
+        Assert.DoesNotContain("sig=", error.ToJsonString());
     }
 
     [Fact]
