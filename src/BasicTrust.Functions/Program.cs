@@ -5,11 +5,13 @@ using Microsoft.Extensions.Hosting;
 // The Functions host starts this worker and drives it over gRPC; HTTP functions run in the worker's own ASP.NET Core.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// Kestrel logs request URLs at Information, and a URL can carry a function key (?code=).
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services
     .AddPipelineSettings()
     .AddPipelineStorage(builder.Configuration)
     .AddPipelineServices();
 
 var app = builder.Build();
-await app.Services.CreateContainersWhenAskedAsync();
+await app.Services.PrepareAsync();
 app.Run();

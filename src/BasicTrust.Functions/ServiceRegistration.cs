@@ -39,11 +39,15 @@ public static class ServiceRegistration
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
         services.AddSingleton<StatusBoard>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
-            .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<Sweeper>();
+            .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>();
 
-    /// <summary>Creates the pipeline's containers when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).</summary>
-    public static async Task CreateContainersWhenAskedAsync(this IServiceProvider services)
+    /// <summary>
+    /// Before the first job: removes what a worker that died mid-job left behind, and creates the pipeline's containers
+    /// when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).
+    /// </summary>
+    public static async Task PrepareAsync(this IServiceProvider services)
     {
+        services.GetRequiredService<WorkFolders>().CleanUpLeftovers();
         if (services.GetRequiredService<IOptions<PipelineOptions>>().Value.CreateContainers)
             await services.GetRequiredService<PipelineStore>().CreateContainersAsync(CancellationToken.None).ConfigureAwait(false);
     }

@@ -15,6 +15,8 @@ public sealed class BlobLinks(BlobServiceClient service, TimeProvider clock)
     static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     /// <summary>How long a fetched delegation key lives (Azure allows up to 7 days).</summary>
     static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(1);
+    /// <summary>The longest link: it must fit inside one delegation key's lifetime.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(12);
 
     readonly SemaphoreSlim _keyGate = new(1, 1);
     UserDelegationKey? _key;
@@ -22,6 +24,7 @@ public sealed class BlobLinks(BlobServiceClient service, TimeProvider clock)
     /// <summary>A link to one blob with only <paramref name="permissions"/>, expiring after <paramref name="lifetime"/>.</summary>
     public async Task<Uri> CreateAsync(BlobClient blob, BlobSasPermissions permissions, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lifetime, MaxLifetime);
         var now = clock.GetUtcNow();
         var builder = new BlobSasBuilder(permissions, now + lifetime)
         {
@@ -31,22 +34,18 @@ public sealed class BlobLinks(BlobServiceClient service, TimeProvider clock)
             StartsOn = now - ClockSkew,
         };
         if (blob.CanGenerateSasUri) return blob.GenerateSasUri(builder);
-        var key = await DelegationKeyAsync(builder.ExpiresOn, cancellationToken).ConfigureAwait(false);
+        var key = await DelegationKeyAsync(builder.StartsOn, builder.ExpiresOn, cancellationToken).ConfigureAwait(false);
         return blob.GenerateUserDelegationSasUri(builder, key);
     }
 
-    /// <summary>The cached delegation key, or a fresh one when the cached key would expire before the link.</summary>
-    async Task<UserDelegationKey> DelegationKeyAsync(DateTimeOffset linkExpiresOn, CancellationToken cancellationToken)
+    /// <summary>The cached delegation key, or a fresh one when the cached key does not cover the link's whole validity.</summary>
+    async Task<UserDelegationKey> DelegationKeyAsync(DateTimeOffset linkStartsOn, DateTimeOffset linkExpiresOn, CancellationToken cancellationToken)
     {
         await _keyGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_key is null || _key.SignedExpiresOn < linkExpiresOn + ClockSkew)
-            {
-                var now = clock.GetUtcNow();
-                var expires = linkExpiresOn - now > KeyLifetime / 2 ? linkExpiresOn + KeyLifetime : now + KeyLifetime;
-                _key = (await service.GetUserDelegationKeyAsync(now - ClockSkew, expires, cancellationToken).ConfigureAwait(false)).Value;
-            }
+            if (_key is null || _key.SignedStartsOn > linkStartsOn || _key.SignedExpiresOn < linkExpiresOn)
+                _key = (await service.GetUserDelegationKeyAsync(linkStartsOn, linkStartsOn + KeyLifetime, cancellationToken).ConfigureAwait(false)).Value;
             return _key;
         }
         finally

@@ -26,20 +26,14 @@ public static class StorageConnection
             if (!string.IsNullOrWhiteSpace(section.Value))
             {
                 clients.AddBlobServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Apply(o));
-                clients.AddQueueServiceClient(section.Value).ConfigureOptions(Queues);
+                clients.AddQueueServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Queues(o));
                 return;
             }
             clients.AddBlobServiceClient(ServiceUri(section, name, "blobServiceUri")).ConfigureOptions(o => StorageClientDefaults.Apply(o));
-            clients.AddQueueServiceClient(ServiceUri(section, name, "queueServiceUri")).ConfigureOptions(Queues);
+            clients.AddQueueServiceClient(ServiceUri(section, name, "queueServiceUri")).ConfigureOptions(o => StorageClientDefaults.Queues(o));
             clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = section["clientId"] }));
         });
         return services;
-    }
-
-    static void Queues(QueueClientOptions options)
-    {
-        StorageClientDefaults.Apply(options);
-        options.MessageEncoding = QueueMessageEncoding.Base64;
     }
 
     static Uri ServiceUri(IConfigurationSection section, string name, string key) =>

@@ -40,7 +40,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
 
     async Task BuildAsync(SessionKey session, PlanDocument plan, CancellationToken cancellationToken)
     {
-        var work = Directory.CreateTempSubdirectory("bt-reel-");
+        var work = WorkFolders.Create("reel");
         try
         {
             var files = new List<string>();

@@ -75,7 +75,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         var source = new MediaSource(relay.Url, plan.Media);
         var run = limits.RunOptions();
 
-        var work = Directory.CreateTempSubdirectory("bt-clip-");
+        var work = WorkFolders.Create("clip");
         try
         {
             var video = Path.Combine(work.FullName, "clip.mp4");

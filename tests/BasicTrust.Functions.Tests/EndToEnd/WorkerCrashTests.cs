@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -18,6 +19,12 @@ public class WorkerCrashTests(PipelineFixture stack)
         await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 34, "benoemen"), (37, 39, "spiegelen")), recording);
         var ffmpeg = await WaitForChildAsync(worker, "ffmpeg");
         Process.GetProcessById(worker).Kill(); // the worker only: its FFmpeg is orphaned, as in a real crash
+        Assert.NotEmpty(Directory.EnumerateDirectories(WorkFolders.Root, $"{worker}-*")); // the cut it left half done
+
+        // The next worker, before its first job, stops the orphaned FFmpeg (which would otherwise run on for many
+        // seconds) and removes the dead worker's work folder with its partial clip.
+        await EventuallyAsync(() => stack.Host.WorkerProcessId is not 0 && stack.Host.WorkerProcessId != worker, PipelineFixture.Patience);
+        await EventuallyAsync(() => !IsRunning(ffmpeg) && !Directory.EnumerateDirectories(WorkFolders.Root, $"{worker}-*").Any(), TimeSpan.FromSeconds(5));
 
         var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
         var planId = (string)status["planId"]!;
@@ -25,7 +32,22 @@ public class WorkerCrashTests(PipelineFixture stack)
         Assert.Single(await stack.BlobsAsync("reels", $"{caseId}/s-1/{planId}/reel.json"));
         Assert.Single(await stack.ReadyMessagesAsync(caseId));
         Assert.Equal(2, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count(b => b.Name.EndsWith(".mp4", StringComparison.Ordinal)));
-        Assert.True(ffmpeg > 0);
+    }
+
+    static async Task EventuallyAsync(Func<bool> condition, TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > patience) throw new TimeoutException("The condition did not hold in time.");
+            await Task.Delay(50);
+        }
+    }
+
+    static bool IsRunning(int pid)
+    {
+        try { return (File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2]) is not "Z"; }
+        catch (IOException) { return false; }
     }
 
     /// <summary>Polls /proc for a child process of <paramref name="parent"/> with this name; returns its pid.</summary>
