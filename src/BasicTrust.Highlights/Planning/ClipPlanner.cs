@@ -37,7 +37,8 @@ public static class ClipPlanner
             }
             if (tag.End > duration)
                 problems.Add(Problem.Warning($"{tag.Path}.end", "within-recording",
-                    $"Tag '{tag.Id}' ends at {TimeCode.Format(tag.End)}, after the recording ends ({TimeCode.Format(duration)}); the clip stops at the end."));
+                    $"Tag '{tag.Id}' ends at {TimeCode.Format(tag.End)}, after the recording ends ({TimeCode.Format(duration)}); the clip stops at the end"
+                    + (tag.KeyMoment >= duration ? $" and its still shows the last frame instead of {TimeCode.Format(tag.KeyMoment)}." : ".")));
             var start = tag.Start - settings.PreRoll;
             var end = tag.End + settings.PostRoll;
             windows.Add(new Window(start < TimeSpan.Zero ? TimeSpan.Zero : start, end > duration ? duration : end, [tag]));

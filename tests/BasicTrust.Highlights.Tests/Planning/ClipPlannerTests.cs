@@ -37,6 +37,15 @@ public class ClipPlannerTests
     }
 
     [Fact]
+    public void Plan_KeyMomentPastTheEnd_IsClampedIntoTheClipWithTheWarning()
+    {
+        var result = Plan(Manifests.WithTags(Manifests.Tag(170, 200, id: "late")));
+        var clip = result.Plan!.Clips[0];
+        Assert.Equal(S(180), clip.StillAt); // the media layer shows the last frame for a moment at the very end
+        Assert.Contains("its still shows the last frame", Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
     public void Plan_TagEntirelyPastTheEnd_IsAnError()
     {
         var result = Plan(Manifests.WithTags(Manifests.Tag(10, 20), Manifests.Tag(190, 200)));
