@@ -24,8 +24,8 @@ public sealed class ListReviewsFunction(PipelineStore store, StatusBoard status)
         {
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
                 return ApiResults.BadRequest("until is not a date.", [new FieldProblem("until", "date", "until must be a date (2026-12-01) or a date and time (ISO 8601).")]);
-            // A bare date means the whole of that day.
-            until = text.Length <= 10 ? parsed.AddDays(1).AddTicks(-1) : parsed;
+            // A bare date means the whole of that day (9999-12-31 included: there is no day after it).
+            until = text.Length <= 10 && parsed < DateTimeOffset.MaxValue.AddDays(-1) ? parsed.AddDays(1).AddTicks(-1) : parsed;
         }
 
         var items = new List<ReviewItem>();

@@ -10,6 +10,9 @@ public static class Json
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Strict on what others send: "size": "12" is not a number, and a key given twice is refused.
+        NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         WriteIndented = true,
     };

@@ -40,6 +40,12 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
             return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
         }
 
+        if (version.ContentLength == 0)
+        {
+            problems.Add(Problem.Error("recording", "not-empty", $"The recording '{manifest.Recording}' is empty (0 bytes); upload it again."));
+            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+        }
+
         MediaSource source;
         try
         {

@@ -14,24 +14,21 @@ namespace BasicTrust.Functions.PutManifest;
 /// </summary>
 public sealed class PutManifestFunction(PipelineStore store)
 {
-    const int MaxBytes = 1024 * 1024;
-
     [Function("PutManifest")]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "sessions/{caseId}/{sessionId}/manifest")] HttpRequest request, string caseId, string sessionId)
     {
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if (context.Request.ContentLength > MaxBytes) return ApiResults.Problem(413, "The manifest is too large.", $"A manifest is at most {MaxBytes} bytes.");
-        var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        if (text.Length > MaxBytes) return ApiResults.Problem(413, "The manifest is too large.", $"A manifest is at most {MaxBytes} bytes.");
+        var (text, tooLargeOrNotText) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "manifest");
+        if (tooLargeOrNotText is not null) return tooLargeOrNotText;
 
-        var read = ManifestReader.Read(text);
+        var read = ManifestReader.Read(text!);
         var errors = read.Problems.Where(p => p.Severity == Severity.Error).Select(p => new FieldProblem(p.Path, p.Rule, p.Message)).ToList();
         if (read.Manifest is { } m && (m.CaseId, m.SessionId) != (session.CaseId, session.SessionId))
             errors.Add(new FieldProblem("caseId", "matches-path", $"The manifest is for {m.CaseId}/{m.SessionId}, not {session.Folder}."));
         if (errors.Count > 0) return ApiResults.BadRequest("The manifest has problems; nothing was stored.", errors);
 
-        await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text),
+        await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text!),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, context.RequestAborted);
         var status = $"/api/sessions/{session.CaseId}/{session.SessionId}";
         return Results.Json(new { status, warnings = read.Problems.Where(p => p.Severity == Severity.Warning).Select(p => new FieldProblem(p.Path, p.Rule, p.Message)) },

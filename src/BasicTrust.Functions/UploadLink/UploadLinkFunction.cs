@@ -26,9 +26,8 @@ public sealed partial class UploadLinkFunction(PipelineStore store, AuditLog aud
     {
         var context = http.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        UploadRequest? request;
-        try { request = await context.Request.ReadFromJsonAsync<UploadRequest>(Json.Options, context.RequestAborted); }
-        catch (JsonException) { return ApiResults.BadRequest("The body must be JSON: {\"fileName\": \"recording.mp4\", \"size\": 123}."); }
+        var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, "upload request", """{"fileName": "recording.mp4", "size": 123}""");
+        if (unreadable is not null) return unreadable;
         var errors = new List<FieldProblem>();
         if (request?.FileName is not { } fileName || !FileName().IsMatch(fileName) || fileName.Contains("..", StringComparison.Ordinal))
             errors.Add(new FieldProblem("fileName", "video-file-name", "fileName must be a plain file name ending in .mp4, .mov, .m4v, .mkv, .webm or .avi (at most 100 characters)."));

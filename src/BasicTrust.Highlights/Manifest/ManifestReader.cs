@@ -33,11 +33,12 @@ public static partial class ManifestReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            // A key given twice would silently mean its last value: refused.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            return Failed(Problem.Error("$", "json", $"The manifest is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})."));
+            return Failed(Problem.Error("$", "json", $"The manifest is not valid JSON, or names a key twice (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})."));
         }
         using (document)
         {
@@ -195,12 +196,22 @@ public static partial class ManifestReader
                 Error(path, "type", $"{path} must be text.");
                 return null;
             }
-            return value.GetString();
+            var text = ValidText(value);
+            if (text is null) Error(path, "characters", $"{path} is not valid Unicode text.");
+            return text;
+        }
+
+        /// <summary>The string, or null when its escapes spell invalid UTF-16 (a lone surrogate such as \ud800).</summary>
+        static string? ValidText(JsonElement value)
+        {
+            try { return value.GetString(); }
+            catch (InvalidOperationException) { return null; }
         }
 
         string? Text(JsonElement parent, string name, string path, int maxLength)
         {
-            var text = String(parent, name, path, required: false);
+            // Line breaks as the therapist's system wrote them (CR LF, CR) count as the one line break allowed.
+            var text = String(parent, name, path, required: false)?.ReplaceLineEndings("\n");
             if (text is null) return null;
             if (text.Length > maxLength) Error(path, "length", $"{path} is {text.Length} characters; at most {maxLength} are allowed.");
             // Captions end up in subtitle tracks and chapter files: no control characters but line breaks.
@@ -231,7 +242,7 @@ public static partial class ManifestReader
             var time = value.ValueKind switch
             {
                 JsonValueKind.Number when value.TryGetDouble(out var seconds) => TimeCode.FromSeconds(seconds),
-                JsonValueKind.String => TimeCode.TryParse(value.GetString()!),
+                JsonValueKind.String when ValidText(value) is { } text => TimeCode.TryParse(text),
                 _ => null,
             };
             if (time is null)
@@ -256,6 +267,6 @@ public static partial class ManifestReader
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\z")]
     private static partial Regex FileName();
 
-    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})\z")]
+    [GeneratedRegex(@"(Z|[+-][0-9]{2}:?[0-9]{2})\z")]
     private static partial Regex HasOffset();
 }

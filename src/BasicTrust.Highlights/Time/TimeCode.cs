@@ -37,6 +37,7 @@ public static partial class TimeCode
     /// <summary>Seconds with three decimals, invariant: for machines (JSON, FFmpeg, hashes).</summary>
     public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?:(?:(?<h>\d{1,3}):)?(?<m>\d{1,4}):)?(?<s>\d{1,6})(?:\.(?<f>\d{1,6}))?$")]
+    // [0-9], not \d: \d also matches other scripts' digits ("١٢"), which the number parsing then refuses.
+    [GeneratedRegex(@"^(?:(?:(?<h>[0-9]{1,3}):)?(?<m>[0-9]{1,4}):)?(?<s>[0-9]{1,6})(?:\.(?<f>[0-9]{1,6}))?\z")]
     private static partial Regex Pattern();
 }

@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Json;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.Api;
+
+/// <summary>
+/// Reads request bodies with a size limit enforced while reading (a chunked body has no length to check first),
+/// strict UTF-8, and a JSON content type where JSON is expected; every refusal is a problem that names the rule.
+/// </summary>
+public static class RequestBodies
+{
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The body as text, or a 413 when it is larger than <paramref name="maxBytes"/>, or a 400 when it is not UTF-8.</summary>
+    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, int maxBytes, string what)
+    {
+        if (request.ContentLength > maxBytes) return (null, TooLarge(maxBytes, what));
+        var buffer = new byte[maxBytes + 1];
+        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, request.HttpContext.RequestAborted);
+        if (length > maxBytes) return (null, TooLarge(maxBytes, what));
+        try
+        {
+            var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0; // a byte order mark is allowed
+            return (StrictUtf8.GetString(buffer, start, length - start), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ApiResults.BadRequest($"The {what} is not UTF-8 text.", [new FieldProblem("$", "utf-8", $"The {what} must be UTF-8 text.")]));
+        }
+    }
+
+    /// <summary>The body as JSON of type <typeparamref name="T"/>, or a problem: 415 without a JSON content type, 413, 400.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, string what, string example) where T : class
+    {
+        if (!request.HasJsonContentType())
+            return (null, ApiResults.Problem(415, "The request body must be JSON.", $"Send the {what} with Content-Type: application/json.",
+                [new FieldProblem("Content-Type", "application/json", "The Content-Type header must be application/json.")]));
+        var (text, problem) = await ReadTextAsync(request, maxBytes, what);
+        if (problem is not null) return (null, problem);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text!, Json.Options) is { } value
+                ? (value, null)
+                : (null, ApiResults.BadRequest($"The {what} must be a JSON object: {example}."));
+        }
+        catch (JsonException)
+        {
+            return (null, ApiResults.BadRequest($"The {what} must be a JSON object, each key once, numbers as numbers: {example}."));
+        }
+    }
+
+    static IResult TooLarge(int maxBytes, string what) =>
+        ApiResults.Problem(413, $"The {what} is too large.", $"A {what} is at most {maxBytes} bytes.", [new FieldProblem("$", "size", $"At most {maxBytes} bytes.")]);
+}
