@@ -46,6 +46,33 @@ public class ReelAssemblerTests
         Assert.Equal([.. Enumerable.Range(10, 40), .. Enumerable.Range(75, 30), .. Enumerable.Range(125, 60)], frames);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(30)]
+    public async Task Assemble_LowOrNtscRateSource_HasEqualAverageAndNominalFrameRates(int rate)
+    {
+        using var media = new TestMedia();
+        var recording = await media.VideoAsync(seconds: 8, size: "160x120", rate: rate, extra: rate == 30 ? "-r 30000/1001" : "");
+        var source = await MediaSource.OpenAsync(recording, new MediaLimits());
+        var encoding = ClipEncoding.For(source.Info, 720);
+        var clips = new List<string>();
+        // Lengths that are no whole number of frames at 24000/1001 or 30000/1001; the last one ends at the recording's end.
+        foreach (var (from, to) in new[] { (1.0, 3.0), (3.5, 6.0), (6.5, 8.0) })
+        {
+            var path = media.PathOf($"clip-{clips.Count}.mp4");
+            await ClipCutter.CutPreciseAsync(source, new ClipRequest(TimeSpan.FromSeconds(from), TimeSpan.FromSeconds(to), "t", "c"), encoding, path);
+            clips.Add(path);
+        }
+        var reel = media.PathOf("reel.mp4");
+
+        await ReelAssembler.AssembleAsync(new ReelInput(clips, "Sessie", [], [], "nl"), reel);
+
+        var video = (await TestMedia.AnalyseAsync(reel)).PrimaryVideoStream!;
+        Assert.Equal(encoding.FramesPerSecond, video.RealFrameRate, 6);
+        Assert.Equal(video.RealFrameRate, video.AverageFrameRate, 6);
+    }
+
     [Fact]
     public async Task Verify_FileWithIndexAtTheEnd_IsRefused()
     {
