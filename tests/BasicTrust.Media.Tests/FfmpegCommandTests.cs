@@ -61,12 +61,12 @@ public partial class FfmpegCommandTests
             Text(Still.Command(Local, TimeSpan.FromSeconds(2.6), Encoding, "/out/still.jpg")));
 
     [Fact]
-    public void Reel_JoinsByCopyWithChaptersFromTheMetadataFileAndCaptions() =>
+    public void Reel_JoinsByCopyWithChaptersFromTheMetadataFileAndCopiesOurCaptionTrack() =>
         Assert.Equal(
             $"{Start} -f concat -safe 0 -protocol_whitelist file -i \"/w/clips.ffconcat\" -f ffmetadata -protocol_whitelist file -i \"/w/chapters.ffmeta\" " +
-            "-f webvtt -protocol_whitelist file -i \"/w/captions.vtt\" -map 0:v:0 -map 0:a:0 -map_metadata 1 -map_chapters 1 -c copy " +
-            "-map 2:s:0 -c:s mov_text -metadata:s:s:0 \"language=dut\" -movflags faststart -tag:v avc1 -f mp4 \"/w/reel.mp4\" -y",
-            Text(ReelAssembler.Command("/w/clips.ffconcat", "/w/chapters.ffmeta", "/w/captions.vtt", "nl", "/w/reel.mp4")));
+            "-f mov -protocol_whitelist file -i \"/w/captions.mp4\" -map 0:v:0 -map 0:a:0 -map_metadata 1 -map_chapters 1 -c copy " +
+            "-map 2:s:0 -metadata:s:s:0 \"language=dut\" -movflags faststart -tag:v avc1 -f mp4 \"/w/reel.mp4\" -y",
+            Text(ReelAssembler.Command("/w/clips.ffconcat", "/w/chapters.ffmeta", "/w/captions.mp4", "nl", "/w/reel.mp4")));
 
     [Theory]
     [InlineData(1199.9, 1199.0)]   // near the end: a second before it, in case the sound runs on after the last picture
