@@ -142,6 +142,55 @@ public class ClipCutterTests
         Assert.Equal([65], await media.FrameNumbersAsync(still));
     }
 
+    [Theory]
+    [InlineData(4.0, 99)]    // exactly the recording's end: the last frame is still shown
+    [InlineData(4.5, 99)]    // past the end
+    [InlineData(3.96, 99)]   // the last frame's start
+    [InlineData(3.95, 98)]   // one frame before the end, just before the last frame starts
+    [InlineData(2.61, 65)]   // between frames: the one shown then, not the next
+    public async Task Still_AtOrPastTheLastFrame_ShowsTheFrameShownAtThatMoment(double at, int expected)
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.NumberedVideoAsync(seconds: 4), Limits);
+        var still = media.PathOf("still.jpg");
+
+        await Still.SaveAsync(source, TimeSpan.FromSeconds(at), ClipEncoding.For(source.Info, 720), still);
+
+        Assert.Equal([expected], await media.FrameNumbersAsync(still));
+    }
+
+    [Fact]
+    public async Task Precise_EndingAtTheRecordingsEnd_KeepsEveryLastFrame()
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.NumberedVideoAsync(seconds: 4), Limits);
+        var output = media.PathOf("clip.mp4");
+
+        var accuracy = await ClipCutter.CutPreciseAsync(source, Request(3.2, 4.0), ClipEncoding.For(source.Info, 720), output);
+
+        Assert.Equal(Enumerable.Range(80, 20), await media.FrameNumbersAsync(output));
+        Assert.Equal((0, 0), (accuracy.InOffsetFrames, accuracy.OutOffsetFrames));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task Precise_LowRateSource_FillsTheClipToItsEndAtTheStandardRate(int rate)
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.VideoAsync(seconds: 4, size: "160x120", rate: rate), Limits);
+        var encoding = ClipEncoding.For(source.Info, 720);
+        var output = media.PathOf("clip.mp4");
+
+        // 1 s at 24000/1001 fps: frames start at 0 .. 0.959 s, 24 of them; the last source frame repeats to the end.
+        await ClipCutter.CutPreciseAsync(source, Request(3.0, 4.0), encoding, output);
+
+        var video = (await TestMedia.AnalyseAsync(output)).PrimaryVideoStream!;
+        Assert.Equal(((int)Math.Ceiling(encoding.FramesPerSecond), encoding.FramesPerSecond), (FrameCount(video), video.AverageFrameRate));
+    }
+
+    static int FrameCount(FFMpegCore.VideoStream video) => (int)Math.Round(video.Duration.TotalSeconds * video.AverageFrameRate);
+
     static ClipRequest Request(double from, double to, string title = "Benoemen") =>
         new(TimeSpan.FromSeconds(from), TimeSpan.FromSeconds(to), title, "strength");
 }

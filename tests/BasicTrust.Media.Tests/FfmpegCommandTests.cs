@@ -22,9 +22,9 @@ public partial class FfmpegCommandTests
     {
         Assert.Equal(
             $"{Start} -f mov -protocol_whitelist file -ss 00:01:12.400 -i \"/rec/a.mp4\" -i \"{{metadata}}\" -map_metadata 1 " +
-            "-t 00:00:18.600 -map 0:v:0 -map 0:a:0 -vf \"scale=1280:720:flags=bilinear, setsar=1\" -r 30000/1001 -fps_mode cfr " +
+            "-t 00:00:18.600 -map 0:v:0 -map 0:a:0 -vf \"scale=1280:720:flags=bilinear, setsar=1, fps=30000/1001\" -r 30000/1001 -fps_mode cfr " +
             "-c:v libx264 -preset superfast -crf 23 -profile:v high -pix_fmt yuv420p -c:a aac -b:a 128k -ar 48000 -ac 2 " +
-            "-map_chapters -1 -map_metadata:s:v -1 -map_metadata:s:a -1 -movflags faststart -tag:v avc1 -f mp4 \"/out/clip.mp4\" -y",
+            "-map_chapters -1 -map_metadata:s:v -1 -map_metadata:s:a -1 -movflags faststart -tag:v avc1 -f mp4 -movie_timescale 120000 \"/out/clip.mp4\" -y",
             Text(ClipCutter.PreciseCommand(Local, Clip, Encoding, "/out/clip.mp4")));
     }
 
@@ -52,19 +52,29 @@ public partial class FfmpegCommandTests
     }
 
     [Fact]
-    public void Still_OneJpegFrameWithoutMetadata() =>
+    public void Still_SeeksTwoFramesEarlyAndKeepsTheLastFrameStartingByTheMoment() =>
+        // 2.6 s at 30 fps: from 2.533 s (whole milliseconds), frames starting by 0.067 s after that, reading stops a frame later.
         Assert.Equal(
-            $"{Start} -f mov -protocol_whitelist file -ss 00:00:02.600 -i \"/rec/a.mp4\" -map 0:v:0 -frames:v 1 -vf \"scale=1280:720, setsar=1\" " +
+            $"{Start} -f mov -protocol_whitelist file -ss 00:00:02.533 -i \"/rec/a.mp4\" -map 0:v:0 " +
+            "-vf \"trim=end=0.100333, select=lte(t\\,0.067001), scale=1280:720, setsar=1\" -fps_mode passthrough " +
             "-map_metadata -1 -map_chapters -1 -q:v 3 -c:v mjpeg -f image2 -update 1 \"/out/still.jpg\" -y",
             Text(Still.Command(Local, TimeSpan.FromSeconds(2.6), Encoding, "/out/still.jpg")));
 
     [Fact]
-    public void Reel_JoinsByCopyWithChaptersFromTheMetadataFileAndCaptions() =>
+    public void Reel_JoinsByCopyWithChaptersFromTheMetadataFileAndCopiesOurCaptionTrack() =>
         Assert.Equal(
             $"{Start} -f concat -safe 0 -protocol_whitelist file -i \"/w/clips.ffconcat\" -f ffmetadata -protocol_whitelist file -i \"/w/chapters.ffmeta\" " +
-            "-f webvtt -protocol_whitelist file -i \"/w/captions.vtt\" -map 0:v:0 -map 0:a:0 -map_metadata 1 -map_chapters 1 -c copy " +
-            "-map 2:s:0 -c:s mov_text -metadata:s:s:0 \"language=dut\" -movflags faststart -tag:v avc1 -f mp4 \"/w/reel.mp4\" -y",
-            Text(ReelAssembler.Command("/w/clips.ffconcat", "/w/chapters.ffmeta", "/w/captions.vtt", "nl", "/w/reel.mp4")));
+            "-f mov -protocol_whitelist file -i \"/w/captions.mp4\" -map 0:v:0 -map 0:a:0 -map_metadata 1 -map_chapters 1 -c copy " +
+            "-map 2:s:0 -metadata:s:s:0 \"language=dut\" -movflags faststart -tag:v avc1 -f mp4 \"/w/reel.mp4\" -y",
+            Text(ReelAssembler.Command("/w/clips.ffconcat", "/w/chapters.ffmeta", "/w/captions.mp4", "nl", "/w/reel.mp4")));
+
+    [Theory]
+    [InlineData(1199.9, 1199.0)]   // near the end: a second before it, in case the sound runs on after the last picture
+    [InlineData(1300, 1199.0)]     // past the end
+    [InlineData(0.05, 0)]          // never before the start
+    [InlineData(10.01, 9.943)]     // two frames at 30 fps, in whole milliseconds
+    public void Still_SeekStart_CoversTheLastFrameAtAndPastTheEnd(double at, double expected) =>
+        Assert.Equal(TimeSpan.FromSeconds(expected), Still.SeekFrom(Local.Info, TimeSpan.FromSeconds(at)));
 
     [Fact]
     public void Verify_DecodesEverythingToNullAndStopsAtTheFirstError() =>

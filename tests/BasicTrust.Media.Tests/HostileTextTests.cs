@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Ffmpeg;
@@ -73,6 +74,8 @@ public class HostileTextTests
         var vtt = WebVtt.Write(cues);
         Assert.DoesNotContain("--> <", vtt);
         Assert.Equal(Normalised(Caption), WebUtility.HtmlDecode(string.Join('\n', vtt.Split('\n')[4..^1])));
+        // The reel's own caption track: the same bytes, not an escaped or converted form.
+        Assert.Equal(Encoding.UTF8.GetBytes(Normalised(Caption)), Mp4TextTrack.Read(reel).Single(s => s.Text.Length > 0).Text);
 
         var runs = binaries.Runs();
         Assert.True(runs.Count >= 10, $"only {runs.Count} runs were logged");

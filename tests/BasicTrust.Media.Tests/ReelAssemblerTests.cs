@@ -1,3 +1,4 @@
+using System.Text;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Probing;
@@ -47,6 +48,59 @@ public class ReelAssemblerTests
     }
 
     [Fact]
+    public async Task Assemble_HostileCaptions_ReachTheEmbeddedTrackByteForByteAtThePlannedTimes()
+    {
+        string[] texts =
+        [
+            "Mama {lacht} nee", "a \\N b", "{\\an8}boven", "<b>vet</b> &amp;", "é ü 你好", "\"zegt\" 'ze'",
+            "back\\slash \\\\ twee", "eindigt op \\", "a --> b", "regel 1\r\nregel 2\rregel 3\n\nregel 5",
+        ];
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.VideoAsync(seconds: 6, size: "160x120"), new MediaLimits());
+        var clip = media.PathOf("clip.mp4");
+        await ClipCutter.CutPreciseAsync(source, new ClipRequest(TimeSpan.Zero, TimeSpan.FromSeconds(6), "t", "c"), ClipEncoding.For(source.Info, 720), clip);
+        // Gaps between the cues, the first one not at 0, times that are no whole number of frames.
+        var cues = texts.Select((text, i) => new CaptionCue($"t{i}", TimeSpan.FromMilliseconds(250 + 550 * i), TimeSpan.FromMilliseconds(250 + 550 * i + 433), text)).ToList();
+        var reel = media.PathOf("reel.mp4");
+
+        await ReelAssembler.AssembleAsync(new ReelInput([clip], "Sessie", [], cues, "nl"), reel);
+
+        var shown = Mp4TextTrack.Read(reel).Where(s => s.Text.Length > 0).ToList();
+        Assert.Equal(cues.Select(c => (c.Start, c.End)), shown.Select(s => (s.Start, s.End)));
+        Assert.Equal(texts.Select(t => Encoding.UTF8.GetBytes(FfMetadata.NormaliseLineEndings(t))), shown.Select(s => s.Text));
+        var captions = Assert.Single((await TestMedia.AnalyseAsync(reel)).SubtitleStreams);
+        Assert.Equal(("mov_text", "dut"), (captions.CodecName, captions.Language));
+        Assert.True(Mp4Boxes.IsFastStart(reel));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(30)]
+    public async Task Assemble_LowOrNtscRateSource_HasEqualAverageAndNominalFrameRates(int rate)
+    {
+        using var media = new TestMedia();
+        var recording = await media.VideoAsync(seconds: 8, size: "160x120", rate: rate, extra: rate == 30 ? "-r 30000/1001" : "");
+        var source = await MediaSource.OpenAsync(recording, new MediaLimits());
+        var encoding = ClipEncoding.For(source.Info, 720);
+        var clips = new List<string>();
+        // Lengths that are no whole number of frames at 24000/1001 or 30000/1001; the last one ends at the recording's end.
+        foreach (var (from, to) in new[] { (1.0, 3.0), (3.5, 6.0), (6.5, 8.0) })
+        {
+            var path = media.PathOf($"clip-{clips.Count}.mp4");
+            await ClipCutter.CutPreciseAsync(source, new ClipRequest(TimeSpan.FromSeconds(from), TimeSpan.FromSeconds(to), "t", "c"), encoding, path);
+            clips.Add(path);
+        }
+        var reel = media.PathOf("reel.mp4");
+
+        await ReelAssembler.AssembleAsync(new ReelInput(clips, "Sessie", [], [], "nl"), reel);
+
+        var video = (await TestMedia.AnalyseAsync(reel)).PrimaryVideoStream!;
+        Assert.Equal(encoding.FramesPerSecond, video.RealFrameRate, 6);
+        Assert.Equal(video.RealFrameRate, video.AverageFrameRate, 6);
+    }
+
+    [Fact]
     public async Task Verify_FileWithIndexAtTheEnd_IsRefused()
     {
         using var media = new TestMedia();
@@ -79,6 +133,35 @@ public class ReelTextFormatTests
     {
         var vtt = WebVtt.Write([new CaptionCue("t1", TimeSpan.FromSeconds(61.5), TimeSpan.FromSeconds(3725.25), "a --> b <i>&\n\nnext")]);
         Assert.Equal("WEBVTT\n\n1\n00:01:01.500 --> 01:02:05.250\na --&gt; b &lt;i&gt;&amp;\nnext\n", vtt);
+    }
+
+    [Fact]
+    public void TimedText_GapsBecomeEmptySamplesAndOverlappingCuesShowTogether()
+    {
+        var samples = TimedText.Samples(
+        [
+            new CaptionCue("a", TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2), "a"),
+            new CaptionCue("b", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2.5), "b\r\nc"),
+            new CaptionCue("c", TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.0004), "too short for a millisecond"),
+            new CaptionCue("d", TimeSpan.FromSeconds(3.25), TimeSpan.FromSeconds(4), "d"),
+        ]);
+        Assert.Equal([(500, ""), (1000, "a"), (500, "a\nb\nc"), (500, "b\nc"), (750, ""), (750, "d")], samples);
+    }
+
+    [Fact]
+    public void TimedText_File_HasItsIndexFirstAndTheSamplesAsWritten()
+    {
+        var file = TimedText.Write([new CaptionCue("a", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), "{x}")], "dut");
+        Assert.Equal(["ftyp", "moov", "mdat"], Boxes(file));
+        Assert.Equal([0, 3, (byte)'{', (byte)'x', (byte)'}'], file[^5..]);
+    }
+
+    static List<string> Boxes(byte[] file)
+    {
+        var types = new List<string>();
+        for (var at = 0; at < file.Length; at += (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at)))
+            types.Add(Encoding.ASCII.GetString(file, at + 4, 4));
+        return types;
     }
 
     [Fact]

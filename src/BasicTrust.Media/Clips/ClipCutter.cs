@@ -34,13 +34,15 @@ public static class ClipCutter
             .WithDuration(clip.Duration)
             .WithMap(0, StreamType.Video, 0).WithMap(source.Info.Audio is null ? 1 : 0, StreamType.Audio, 0)
             // Bilinear: for downscaling this far it looks the same as the default bicubic and costs a tenth less.
-            .WithVideoFilters(v => v.WithCustomFilter("scale", $"{encoding.Width}:{encoding.Height}:flags=bilinear").WithCustomFilter("setsar", "1"))
-            // Constant frame rate, so VFR phone footage does not drift against its audio.
+            // Constant frame rate, so VFR phone footage does not drift against its audio. Converted by the fps filter: with
+            // -r alone FFmpeg 5.1 drops the repeats of the input's last frame, so a clip of a 1 fps source came out short.
+            .WithVideoFilters(v => v.WithCustomFilter("scale", $"{encoding.Width}:{encoding.Height}:flags=bilinear").WithCustomFilter("setsar", "1")
+                .WithCustomFilter("fps", encoding.FrameRate))
             .WithFrameRate(encoding.FrameRate).WithFpsMode(FpsMode.ConstantFrameRate)
             .WithH264(encoding.X264Preset, encoding.Crf)
             .WithAacStereo()
             .WithoutChapters().WithoutStreamMetadata()
-            .AsFastStartMp4());
+            .AsFastStartMp4().WithExactDuration());
     }
 
     /// <summary>

@@ -43,6 +43,14 @@ public static class ArgumentExtensions
     public static FFMpegOutputOptions WithAacStereo(this FFMpegOutputOptions output, int kilobitsPerSecond = 128) =>
         output.WithAudioCodec(AudioCodec.Aac).WithAudioBitrate(kilobitsPerSecond).WithAudioSamplingRate(48000).WithAudioChannels(2);
 
+    /// <summary>
+    /// The MP4's duration in a timescale every standard frame rate divides (120000 = 24000·5 = 30000·4 = 60000·2), not
+    /// FFmpeg's default of milliseconds: the concat demuxer places each clip after the one before by that duration, and
+    /// a clip of 60 frames at 24000/1001 (2.5025 s) rounded to 2.503 s left a gap in the reel's video.
+    /// </summary>
+    public static FFMpegOutputOptions WithExactDuration(this FFMpegOutputOptions output) =>
+        output.WithCustomArgument("-movie_timescale 120000");
+
     /// <summary>MP4 with the index at the front (plays while downloading) and the <c>avc1</c> tag Apple players want.</summary>
     public static FFMpegOutputOptions AsFastStartMp4(this FFMpegOutputOptions output) =>
         output.WithFastStart().WithCodecTag("avc1", StreamType.Video).ForceFormat(ContainerFormats.Mp4);

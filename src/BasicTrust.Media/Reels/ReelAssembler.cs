@@ -6,7 +6,7 @@ namespace BasicTrust.Media.Reels;
 
 /// <summary>
 /// Joins clips into the highlight reel by stream copy (concat demuxer), with chapters and a <c>mov_text</c>
-/// caption track, then checks the result decodes cleanly and has its index first.
+/// caption track (our own <see cref="TimedText"/> samples, copied), then checks the result decodes cleanly and has its index first.
 /// </summary>
 public static class ReelAssembler
 {
@@ -19,12 +19,12 @@ public static class ReelAssembler
         {
             var list = Path.Combine(work.FullName, "clips.ffconcat");
             var metadata = Path.Combine(work.FullName, "chapters.ffmeta");
-            var captions = Path.Combine(work.FullName, "captions.vtt");
+            var captions = Path.Combine(work.FullName, "captions.mp4");
             await File.WriteAllTextAsync(list, ConcatList(reel.ClipFiles), cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(metadata, FfMetadata.Write(reel.Title, reel.Chapters), cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(captions, WebVtt.Write(reel.Cues), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(captions, TimedText.Write(reel.Cues, Iso639Part2(reel.Language)), cancellationToken).ConfigureAwait(false);
 
-            var hasCaptions = reel.Cues.Count > 0;
+            var hasCaptions = reel.Cues.Any(c => c.End > c.Start);
             await PartialFile.WriteAsync(output, partial => Command(list, metadata, hasCaptions ? captions : null, reel.Language, partial)
                 .RunAsync(options, cancellationToken)).ConfigureAwait(false);
         }
@@ -37,20 +37,20 @@ public static class ReelAssembler
 
     /// <summary>
     /// The concat list, the chapters (FFMETADATA, mapped as the reel's metadata and chapters) and the captions as
-    /// inputs, each with its demuxer forced and only local files allowed; everything copied, captions as <c>mov_text</c>.
+    /// inputs, each with its demuxer forced and only local files allowed; everything copied, the captions too (a
+    /// <see cref="TimedText"/> MP4: converting WebVTT would pass them through FFmpeg's ASS, which alters the text).
     /// </summary>
     internal static FFMpegArgumentProcessor Command(string list, string metadata, string? captions, string language, string output)
     {
         // -safe 0: the list holds absolute paths, all written by us.
         var args = FfmpegCommand.From(list, i => i.WithCustomArgument("-f concat -safe 0").WithProtocolWhitelist(["file"]))
             .AddInput(metadata, i => i.WithCustomArgument("-f ffmetadata").WithProtocolWhitelist(["file"]));
-        if (captions is not null) args.AddInput(captions, i => i.WithCustomArgument("-f webvtt").WithProtocolWhitelist(["file"]));
+        if (captions is not null) args.AddInput(captions, i => i.ForceFormat(ContainerFormats.Mov).WithProtocolWhitelist(["file"]));
         return args.ToFile(output, o =>
         {
             o.WithMap(0, StreamType.Video, 0).WithMap(0, StreamType.Audio, 0).WithMapMetadata(1).WithMapChapters(1).CopyStreams();
-            // After "-c copy": the more specific codec option has to come last to win.
             if (captions is not null)
-                o.WithMap(2, StreamType.Subtitle, 0).WithSubtitleCodec(SubtitleCodec.MovText).WithStreamMetadata("language", Iso639Part2(language), StreamType.Subtitle, 0);
+                o.WithMap(2, StreamType.Subtitle, 0).WithStreamMetadata("language", Iso639Part2(language), StreamType.Subtitle, 0);
             o.AsFastStartMp4();
         });
     }
