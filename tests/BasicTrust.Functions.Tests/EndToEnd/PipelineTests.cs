@@ -117,6 +117,19 @@ public class PipelineTests(PipelineFixture stack)
     }
 
     [Fact]
+    public async Task TagRunningPastTheEnd_IsCutShortWithAWarning_AndItsStillIsTheLastFrame()
+    {
+        var caseId = NewCase();
+        // The recording lasts 12 s: the tag and its key moment (15 s, the middle) lie past the end.
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (10, 20, "benoemen")), stack.Recording);
+
+        var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var warning = Assert.Single(status["warnings"]!.AsArray())!;
+        Assert.Equal(("tags[0].end", "within-recording"), ((string)warning["path"]!, (string)warning["rule"]!));
+        Assert.Single(await stack.BlobsAsync("clips", $"{caseId}/s-1/{(string)status["planId"]!}/"), b => b.Name.EndsWith(".jpg", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ClipThatKeepsFailing_EndsOnThePoisonQueueAndMarkFailedFailsThePlanWithTheReason()
     {
         var caseId = NewCase();
