@@ -7,7 +7,7 @@ param recordingRetentionDays int
 param softDeleteDays int
 
 // ARCHITECTURE.md §4: uploads, cut clips, reels, internal state.
-var containerNames = ['recordings', 'clips', 'reels', 'pipeline']
+var containerNames = ['recordings', 'clips', 'reels', 'pipeline', 'audit']
 
 // The function.json queues, their poison queues, and the host's blob trigger poison queue.
 var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'webjobs-blobtrigger-poison']

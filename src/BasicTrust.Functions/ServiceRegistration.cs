@@ -34,7 +34,7 @@ public static class ServiceRegistration
     /// <summary>Blob and queue clients on the <c>PipelineStorage</c> connection, which the triggers use too.</summary>
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration) =>
         services.AddStorageConnection(configuration, StorageConnection.PipelineStorage)
-            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<AuditLog>();
+            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>();
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>

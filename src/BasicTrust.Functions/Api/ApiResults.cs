@@ -17,6 +17,11 @@ public static class ApiResults
 
     public static IResult NotFound(string detail) => Problem(404, "Not found.", detail);
 
+    /// <summary>410 for a case that was purged: its id is retired, so nothing new is stored under it.</summary>
+    public static IResult Purged(string caseId) =>
+        Problem(410, "The case was purged.", $"Case {caseId} was purged (consent withdrawn); its id is retired. Use a new case id.",
+            [new FieldProblem("caseId", "not-purged", "The case id belongs to a purged case.")]);
+
     /// <summary>The session of a route, or a 400 naming the id that breaks <c>^[a-z0-9][a-z0-9-]{0,62}$</c>.</summary>
     public static bool TrySession(string caseId, string sessionId, out SessionKey session, out IResult? problem)
     {

@@ -1,27 +1,60 @@
 using System.Text.Json;
-using BasicTrust.Functions.Pipeline;
+using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.Api;
 
 /// <summary>One audit entry: who did what to which blob or case, when. Never a link's signature.</summary>
-public sealed record AuditEntry(DateTimeOffset At, string Who, string Action, string Target, DateTimeOffset? ExpiresAt = null);
+public sealed record AuditEntry(DateTimeOffset At, string Who, string Action, string Target, DateTimeOffset? ExpiresAt = null, object? Details = null);
 
 /// <summary>
-/// Append-only JSON lines in <c>pipeline/audit/{yyyy-MM}.jsonl</c>: every link handed out and every purge.
-/// An append blob, so entries are never rewritten.
+/// Append-only JSON lines in the <c>audit</c> container, <c>log/{yyyy-MM-dd}/{part}.jsonl</c>: every link handed out,
+/// every review mark and every purge. An append blob holds at most 50,000 appends, so a full part rolls over to the
+/// next one instead of failing the request that is being audited.
 /// </summary>
 public sealed class AuditLog(PipelineStore store, TimeProvider clock)
 {
-    public const string Prefix = "audit/";
+    public const string Prefix = "log/";
+    readonly Lock _gate = new();
+    (string Day, int Part) _current = ("", 0);
 
-    public async Task WriteAsync(string who, string action, string target, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    public Task WriteAsync(string who, string action, string target, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
+        WriteAsync(new AuditEntry(clock.GetUtcNow(), who, action, target, expiresAt), cancellationToken);
+
+    public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var blob = store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetAppendBlobClient($"{Prefix}{now:yyyy-MM}.jsonl");
-        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken).ConfigureAwait(false);
-        var line = JsonSerializer.Serialize(new AuditEntry(now, who, action, target, expiresAt), Json.Compact) + "\n";
-        await blob.AppendBlockAsync(BinaryData.FromString(line).ToStream(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var line = BinaryData.FromString(JsonSerializer.Serialize(entry, Json.Compact) + "\n");
+        var day = entry.At.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var part = Part(day);
+        while (true)
+        {
+            var blob = store.Service.GetBlobContainerClient(SessionKey.Audit).GetAppendBlobClient($"{Prefix}{day}/{part:D4}.jsonl");
+            await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await blob.AppendBlockAsync(line.ToStream(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == "BlockCountExceedsLimit")
+            {
+                part = Rolled(day, part);
+            }
+        }
+    }
+
+    int Part(string day)
+    {
+        lock (_gate) return _current.Day == day ? _current.Part : (_current = (day, 0)).Part;
+    }
+
+    int Rolled(string day, int full)
+    {
+        lock (_gate)
+        {
+            if (_current.Day == day && _current.Part <= full) _current = (day, full + 1);
+            return Math.Max(full + 1, _current.Day == day ? _current.Part : 0);
+        }
     }
 }

@@ -17,9 +17,9 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
         var session = Messages.Session(job.CaseId, job.SessionId);
         var planId = Messages.PlanId(job.PlanId);
         var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
-        if (current?.PlanId != planId || current.State == SessionState.Failed)
+        if (current?.PlanId != planId || current.State == SessionState.Failed || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false))
         {
-            logger.LogInformation("Reel {PlanId}: plan superseded or failed; skipped", planId);
+            logger.LogInformation("Reel {PlanId}: plan superseded, failed or purged; skipped", planId);
             return null;
         }
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
@@ -28,7 +28,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
         if (!await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false))
         {
             await status.UpdateAsync(session, s => s?.PlanId == planId && s.State != SessionState.Failed ? s with { State = SessionState.Assembling, ClipsDone = plan.Clips.Count } : null, cancellationToken).ConfigureAwait(false);
-            await BuildAsync(session, plan, cancellationToken).ConfigureAwait(false);
+            if (!await BuildAsync(session, plan, cancellationToken).ConfigureAwait(false)) return null;
         }
         await status.UpdateAsync(session, s => s?.PlanId == planId && s.State != SessionState.Failed
             ? s with { State = SessionState.Ready, ClipsDone = plan.Clips.Count, ReadyAt = s.ReadyAt ?? clock.GetUtcNow() } : null, cancellationToken).ConfigureAwait(false);
@@ -38,7 +38,8 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
             [.. plan.Clips.Select(c => $"{SessionKey.Clips}/{session.Clip(planId, c.ClipId, "mp4")}")]);
     }
 
-    async Task BuildAsync(SessionKey session, PlanDocument plan, CancellationToken cancellationToken)
+    /// <summary>False when the case was purged while the reel was being built: then nothing is uploaded.</summary>
+    async Task<bool> BuildAsync(SessionKey session, PlanDocument plan, CancellationToken cancellationToken)
     {
         var work = WorkFolders.Create("reel");
         try
@@ -58,6 +59,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
             await ReelAssembler.AssembleAsync(new ReelInput(files, $"{plan.CaseId} {plan.SessionId}", plan.Chapters, plan.Cues, plan.Language), reel,
                 limits.RunOptions(), cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(captions, WebVtt.Write(plan.Cues), cancellationToken).ConfigureAwait(false);
+            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return false;
 
             var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId };
             await store.UploadFileAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.mp4"), reel, "video/mp4", metadata, cancellationToken).ConfigureAwait(false);
@@ -67,6 +69,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
                 [.. plan.Chapters.Select(ReelChapter.From)], clips, clock.GetUtcNow());
             // reel.json goes last: its presence means the reel is complete.
             await store.WriteAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
         }
         finally
         {

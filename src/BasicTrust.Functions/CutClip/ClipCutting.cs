@@ -24,9 +24,9 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         var planId = Messages.PlanId(job.PlanId);
         var clipId = Messages.ClipId(job.ClipId, planId);
         var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
-        if (current?.PlanId != planId || current.State == SessionState.Failed)
+        if (current?.PlanId != planId || current.State == SessionState.Failed || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false))
         {
-            logger.LogInformation("Clip {ClipId}: plan superseded or failed; skipped", clipId);
+            logger.LogInformation("Clip {ClipId}: plan superseded, failed or purged; skipped", clipId);
             return null;
         }
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
@@ -41,7 +41,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         {
             try
             {
-                await CutAndUploadAsync(session, plan, clip, cancellationToken).ConfigureAwait(false);
+                if (!await CutAndUploadAsync(session, plan, clip, cancellationToken).ConfigureAwait(false)) return null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -65,7 +65,8 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         return isRetry && !await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false) ? reel : null;
     }
 
-    async Task CutAndUploadAsync(SessionKey session, PlanDocument plan, PlannedClip clip, CancellationToken cancellationToken)
+    /// <summary>False when the case was purged while the clip was being cut: then nothing is uploaded.</summary>
+    async Task<bool> CutAndUploadAsync(SessionKey session, PlanDocument plan, PlannedClip clip, CancellationToken cancellationToken)
     {
         var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
         var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
@@ -85,6 +86,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
                 ? await ClipCutter.CutDraftAsync(source, request, video, run, cancellationToken).ConfigureAwait(false)
                 : await ClipCutter.CutPreciseAsync(source, request, plan.Encoding, video, run, cancellationToken).ConfigureAwait(false);
             await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
+            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return false;
 
             // Metadata holds ids and codes only: nothing that names or describes the family.
             var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId, ["clipid"] = clip.ClipId, ["valence"] = clip.Valence.ToString().ToLowerInvariant() };
@@ -92,6 +94,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "jpg"), still, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
             // The JSON goes last: its presence means the clip's files are complete.
             await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, session), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
         }
         finally
         {

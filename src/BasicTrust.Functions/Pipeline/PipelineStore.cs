@@ -19,7 +19,7 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
     /// <summary>Creates the pipeline's containers when missing (local runs).</summary>
     public async Task CreateContainersAsync(CancellationToken cancellationToken)
     {
-        foreach (var name in new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
+        foreach (var name in SessionKey.Containers.Append(SessionKey.Audit))
             await service.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -48,6 +48,16 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
         };
         await Blob(container, name).UploadAsync(BinaryData.FromObjectAsJson(value, Json.Options), options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// True once the case was purged (consent withdrawn). Every step checks it before it writes, so work still in
+    /// flight at the purge writes nothing new; Sweep removes what slipped through in between.
+    /// </summary>
+    public async Task<bool> IsPurgedAsync(string caseId, CancellationToken cancellationToken) =>
+        (await Blob(SessionKey.Audit, Tombstone(caseId)).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>The marker a purge leaves: the case id and when, nothing else.</summary>
+    public static string Tombstone(string caseId) => $"purged/{caseId}";
 
     /// <summary>Create-only write: true for the one caller that created it.</summary>
     public Task<bool> CreateMarkerAsync(string name, string content, CancellationToken cancellationToken) =>

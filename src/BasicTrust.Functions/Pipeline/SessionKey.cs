@@ -16,6 +16,10 @@ public sealed record SessionKey
     public const string Reels = "reels";
     /// <summary>Container of internal state: status, plans, markers.</summary>
     public const string Pipeline = "pipeline";
+    /// <summary>Container of the audit log and the purged cases' tombstones: no case folders, so no case id can reach them.</summary>
+    public const string Audit = "audit";
+    /// <summary>Every container, in the order a purge empties them.</summary>
+    public static readonly IReadOnlyList<string> Containers = [Recordings, Clips, Reels, Pipeline];
 
     SessionKey(string caseId, string sessionId) => (CaseId, SessionId) = (caseId, sessionId);
 

@@ -20,6 +20,11 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
     /// <summary>Returns the clip jobs to queue: none when the input is refused or this plan is already under way.</summary>
     public async Task<IReadOnlyList<ClipJob>> PlanAsync(SessionKey session, string manifestText, CancellationToken cancellationToken)
     {
+        if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogWarning("{Session}: the case was purged; its manifest is ignored", session);
+            return [];
+        }
         var read = ManifestReader.Read(manifestText);
         var problems = read.Problems.ToList();
         if (read.Manifest is { } m && (m.CaseId != session.CaseId || m.SessionId != session.SessionId))

@@ -19,6 +19,7 @@ public sealed class PutManifestFunction(PipelineStore store)
     {
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
+        if (await store.IsPurgedAsync(session.CaseId, context.RequestAborted)) return ApiResults.Purged(session.CaseId);
         var (text, tooLargeOrNotText) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "manifest");
         if (tooLargeOrNotText is not null) return tooLargeOrNotText;
 

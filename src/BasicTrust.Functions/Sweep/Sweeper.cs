@@ -11,7 +11,7 @@ public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<
 /// Sweep's service: repairs sessions stuck longer than <see cref="PipelineOptions.StuckAfter"/> (clip jobs or the
 /// reel job lost between a worker and the queue) and removes the outputs of plans a newer ready plan superseded.
 /// </summary>
-public sealed class Sweeper(PipelineStore store, StatusBoard status, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Sweeper> logger)
+public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData data, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Sweeper> logger)
 {
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +30,7 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, IOptions<Pi
             else if (current.State is SessionState.Planned or SessionState.Cutting or SessionState.Assembling && clock.GetUtcNow() - current.UpdatedAt > options.Value.StuckAfter)
                 await RepairAsync(session, planId, clipJobs, reelJobs, cancellationToken).ConfigureAwait(false);
         }
+        removed += await RemoveAfterPurgeAsync(cancellationToken).ConfigureAwait(false);
         if (clipJobs.Count + reelJobs.Count + removed > 0)
             logger.LogInformation("Sweep: re-queued {Clips} clip jobs and {Reels} reel jobs, removed {Removed} superseded blobs", clipJobs.Count, reelJobs.Count, removed);
         return new SweepResult(clipJobs, reelJobs, removed);
@@ -50,6 +51,23 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, IOptions<Pi
         // Touch the status so the next sweep waits again before repeating the repair.
         await status.UpdateAsync(session, s => s?.PlanId == planId ? s with { } : null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Work in flight at a purge may still write after it (between its check of the tombstone and its write); for a
+    /// while after each purge, everything of that case is removed again.
+    /// </summary>
+    async Task<int> RemoveAfterPurgeAsync(CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        var recent = clock.GetUtcNow() - AfterPurge;
+        await foreach (var tombstone in store.Service.GetBlobContainerClient(SessionKey.Audit).GetBlobsAsync(new GetBlobsOptions { Prefix = PipelineStore.Tombstone("") }, cancellationToken).ConfigureAwait(false))
+            if (tombstone.Properties.LastModified > recent)
+                removed += await data.DeleteAsync(tombstone.Name[PipelineStore.Tombstone("").Length..], cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>Longer than any job can run: the function timeout (1 hour) and its retries.</summary>
+    static readonly TimeSpan AfterPurge = TimeSpan.FromHours(3);
 
     /// <summary>Deletes clips, reels and state of this session's older plans.</summary>
     async Task<int> RemoveSupersededAsync(SessionKey session, string planId, CancellationToken cancellationToken)

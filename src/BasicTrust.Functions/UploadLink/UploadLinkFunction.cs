@@ -35,10 +35,16 @@ public sealed partial class UploadLinkFunction(PipelineStore store, AuditLog aud
             errors.Add(new FieldProblem("size", "range", $"size must be the file's length in bytes, 1 to {MaxBytes}."));
         if (errors.Count > 0) return ApiResults.BadRequest("The upload request is not valid.", errors);
 
+        if (await store.IsPurgedAsync(session.CaseId, context.RequestAborted)) return ApiResults.Purged(session.CaseId);
         var recordings = store.Service.GetBlobContainerClient(SessionKey.Recordings);
         await foreach (var existing in recordings.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, context.RequestAborted))
-            if (existing.Name != session.Manifest && existing.Name != session.Recording(request!.FileName!))
+        {
+            // Once the manifest is accepted the recording is what the plan was made from: it is never replaced.
+            if (existing.Name == session.Manifest)
+                return ApiResults.Problem(409, "The session's recording is final.", "The session's manifest was accepted, so its recording can no longer change; start a new session for a new recording.");
+            if (existing.Name != session.Recording(request!.FileName!))
                 return ApiResults.Problem(409, "The session already has a recording.", $"This session's recording is {Path.GetFileName(existing.Name)}; a session has one recording.");
+        }
 
         var blob = recordings.GetBlobClient(session.Recording(request!.FileName!));
         var link = await store.LinkAsync(blob, BlobSasPermissions.Create | BlobSasPermissions.Write, Lifetime, context.RequestAborted);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -78,6 +79,8 @@ public class ApiTests(PipelineFixture stack)
         }
         await stack.WaitForStateAsync(caseId, "s-1", "ready");
         Assert.Equal("ready", (string?)(await Json(await api.GetAsync($"sessions/{caseId}/s-1")))["state"]);
+        // The plan was made from this recording: it can no longer be replaced.
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"sessions/{caseId}/s-1/upload", new { fileName = "recording.mp4", size = 10 })).StatusCode);
 
         // The review queue, date-filtered, then the reel's read-only links.
         Assert.Contains(await ReviewCasesAsync(api, ""), c => c == caseId);
@@ -103,11 +106,16 @@ public class ApiTests(PipelineFixture stack)
         // Consent withdrawn: nothing of the case is left anywhere.
         var purge = await Json(await api.DeleteAsync($"cases/{caseId}"));
         Assert.True((int)purge["removed"]!["blobs"]! > 10);
-        foreach (var container in new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline })
+        foreach (var container in SessionKey.Containers)
             Assert.Empty(await stack.BlobsAsync(container, caseId + "/"));
         Assert.DoesNotContain(await stack.BlobsAsync("azure-webjobs-hosts", "blobreceipts/"), b => b.Name.Contains(caseId, StringComparison.Ordinal));
-        Assert.Contains($"\"action\":\"purge-case\",\"target\":\"{caseId}\"", await AuditTextAsync());
+        var log = await AuditTextAsync();
+        Assert.True(log.IndexOf($"\"action\":\"purge-requested\",\"target\":\"{caseId}\"", StringComparison.Ordinal)
+            < log.IndexOf($"\"action\":\"purge-case\",\"target\":\"{caseId}\"", StringComparison.Ordinal), "the intent is recorded before the result");
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"cases/{caseId}")).StatusCode);
+        // A purged case id is retired.
+        Assert.Equal(HttpStatusCode.Gone, (await api.PostAsJsonAsync($"sessions/{caseId}/s-2/upload", new { fileName = "recording.mp4", size = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await api.PutAsync($"sessions/{caseId}/s-2/manifest", new StringContent(PipelineFixture.Manifest(caseId, "s-2", (2, 4, "benoemen"))))).StatusCode);
     }
 
     [Theory]
@@ -143,8 +151,9 @@ public class ApiTests(PipelineFixture stack)
     async Task<string> AuditTextAsync()
     {
         var text = "";
-        await foreach (var blob in stack.Blobs.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(new GetBlobsOptions { Prefix = "audit/" }))
-            text += (await stack.Blobs.GetBlobContainerClient(SessionKey.Pipeline).GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+        var audit = stack.Blobs.GetBlobContainerClient(SessionKey.Audit);
+        await foreach (var blob in audit.GetBlobsAsync(new GetBlobsOptions { Prefix = AuditLog.Prefix }))
+            text += (await audit.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
         return text;
     }
 

@@ -20,7 +20,7 @@ public partial class InfraConsistencyTests
 
     [Fact]
     public void Storage_DeclaresEveryContainerTheAppUses() =>
-        Assert.Equal(new[] { SessionKey.Recordings, SessionKey.Clips, SessionKey.Reels, SessionKey.Pipeline }.Order(), Strings(Storage["variables"]!["containerNames"]!).Order());
+        Assert.Equal(SessionKey.Containers.Append(SessionKey.Audit).Order(), Strings(Storage["variables"]!["containerNames"]!).Order());
 
     [Fact]
     public void Storage_DeclaresEveryQueueOfTheFunctionsAndTheirPoisonQueues()
