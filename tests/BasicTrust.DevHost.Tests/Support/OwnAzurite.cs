@@ -85,6 +85,33 @@ public sealed class OwnAzurite : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Stops it as a service stop would (SIGTERM: Azurite saves its state and closes), killing it if it has not
+    /// gone within 10 s; the data folder stays. True when it stopped by itself.
+    /// </summary>
+    public async Task<bool> StopAsync()
+    {
+        if (_process is null) return true;
+        if (!_process.HasExited) _ = Signal(_process.Id, Sigterm);
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return false;
+        }
+        _process.Dispose();
+        _process = null;
+        return true;
+    }
+
+    const int Sigterm = 15;
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    static extern int Signal(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
