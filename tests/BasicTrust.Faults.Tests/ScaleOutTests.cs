@@ -15,6 +15,6 @@ public class ScaleOutTests(ITestOutputHelper output)
 
         await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(ScaleOutTests));
         var executed = stack.Log.Lines.Count(l => l.Contains("Executing CutClip", StringComparison.Ordinal));
-        stack.Output.WriteLine($"{executed} CutClip invocations for 9 clips across two hosts");
+        stack.Output.WriteLine($"{executed} CutClip invocations for {outcomes.Values.Sum(s => (int)s["clipsTotal"]!)} clips across two hosts");
     }
 }

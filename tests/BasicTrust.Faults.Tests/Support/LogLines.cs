@@ -9,7 +9,8 @@ public sealed class LogLines : ILoggerProvider
     int _count;
 
     public IEnumerable<string> Lines => _lines;
-    public string Last(int count = 60) => string.Join('\n', _lines.TakeLast(count));
+    public string Last(int count = 60, string? skip = null) =>
+        string.Join('\n', _lines.Where(l => skip is null || !l.Contains(skip, StringComparison.Ordinal)).TakeLast(count));
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
     public void Dispose() { }
 
