@@ -1,6 +1,7 @@
 using BasicTrust.DevHost.App;
 using BasicTrust.DevHost.Http;
 using BasicTrust.DevHost.Outputs;
+using BasicTrust.DevHost.Triggers;
 using BasicTrust.DevHost.Triggers.Blob;
 using BasicTrust.DevHost.Triggers.Queue;
 using BasicTrust.DevHost.Triggers.Timer;
@@ -74,7 +75,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 "queuetrigger" => new QueueListener(function, Host.Queues, accounts, invoker, log).RunAsync,
                 "blobtrigger" => new BlobListener(function, Host.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
                 "timertrigger" => AddTimer(function, new TimerListener(function, invoker,
-                    new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), options.HostId, function.Name, log), clock), options.RunTimers),
+                    new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
                 "httptrigger" => null, // served by the front door below
                 _ => Unsupported(function, logger),
             };
@@ -110,11 +111,32 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Runs a listener until the host stops. The listeners handle storage errors themselves; should one still end
+    /// with an exception, it is logged and started again after a back-off: a listener never stops for good.
+    /// </summary>
     static async Task RunListenerAsync(string name, Func<CancellationToken, Task> run, CancellationToken stop, ILogger logger)
     {
-        try { await run(stop).ConfigureAwait(false); }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
-        catch (Exception e) { logger.LogError(e, "{Function}: listener stopped", name); }
+        var backOff = TimeSpan.Zero;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await run(stop).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (StorageErrors.IsStopping(e, stop))
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                backOff = StorageErrors.Next(backOff);
+                logger.LogError("{Function}: listener failed, restarting it in {Delay}: {Reason}", name, backOff, StorageErrors.Describe(e));
+            }
+            try { await Task.Delay(backOff, stop).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+        }
     }
 
     /// <summary>Stops the listeners and the front door, asks the worker to terminate (killing it if it lingers), stops the gRPC server.</summary>

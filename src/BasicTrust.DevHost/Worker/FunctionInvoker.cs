@@ -1,4 +1,3 @@
-using Azure;
 using BasicTrust.DevHost.App;
 using BasicTrust.DevHost.Outputs;
 using BasicTrust.DevHost.Rpc;
@@ -21,9 +20,10 @@ public sealed class FunctionInvoker(WorkerSupervisor workers, OutputBinder outpu
             {
                 await outputs.WriteAsync(function, request, outcome.Response!, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
+            // Any failure, storage down included, fails the invocation so its trigger retries it; only stopping is thrown.
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                outcome = InvocationOutcome.Failed($"Writing the outputs failed: {e.Message}");
+                outcome = InvocationOutcome.Failed($"Writing the outputs failed: {Triggers.StorageErrors.Describe(e)}");
             }
         }
         if (outcome.Succeeded) logger.LogInformation("Executed {Function} ({InvocationId}): Succeeded", function.Name, request.InvocationId);

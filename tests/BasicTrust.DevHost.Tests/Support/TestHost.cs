@@ -14,22 +14,22 @@ sealed class TestHost : IAsyncDisposable
     public LocalFunctionsHost Host { get; }
     public LogLines Log { get; }
 
-    public static Dictionary<string, string> Settings(string tickSchedule = "*/1 * * * * *") => new()
+    public static Dictionary<string, string> Settings(string tickSchedule = "*/1 * * * * *", string? connectionString = null) => new()
     {
-        ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-        ["PipelineStorage"] = Azurite.ConnectionString,
+        ["AzureWebJobsStorage"] = connectionString ?? Azurite.ConnectionString,
+        ["PipelineStorage"] = connectionString ?? Azurite.ConnectionString,
         ["TickSchedule"] = tickSchedule,
     };
 
     public static async Task<TestHost> StartAsync(string? appRoot = null, string hostId = "devhost-tests", bool runTimers = false,
-        Action<string, StreamingMessage>? transcript = null)
+        Action<string, StreamingMessage>? transcript = null, string? connectionString = null)
     {
         var log = new LogLines();
         var loggers = LoggerFactory.Create(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
         var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
             AppRoot = appRoot ?? Repository.SampleApp,
-            Settings = Settings(),
+            Settings = Settings(connectionString: connectionString),
             BlobScanInterval = TimeSpan.FromMilliseconds(200),
             RunTimers = runTimers,
             HostId = hostId,

@@ -9,7 +9,7 @@ namespace BasicTrust.DevHost.Triggers.Blob;
 
 /// <summary>
 /// A blob trigger as the host's container scan runs it: every blob matching the path fires once per ETag (a new or
-/// changed blob fires, also one that arrived while no host ran), guarded by receipts in storage. A failed attempt is
+/// changed blob fires, also one that arrived while no host ran), guarded by receipts in storage. No storage error ends it (see <see cref="StorageErrors"/>). A failed attempt is
 /// retried on a later scan; after <c>poisonBlobThreshold</c> attempts a message goes to <c>webjobs-blobtrigger-poison</c>.
 /// </summary>
 public sealed class BlobListener(FunctionDefinition function, int poisonThreshold, StorageAccounts accounts, FunctionInvoker invoker,
@@ -19,23 +19,30 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
     readonly BlobPathPattern _path = BlobPathPattern.Parse(function.Trigger["path"]!);
     // Receipts known to be complete, so a scan does not ask storage about every old blob again.
     readonly HashSet<string> _done = [];
+    // Within the receipt's lease (60 s), so a retried write still holds it.
+    static readonly TimeSpan SettleFor = TimeSpan.FromSeconds(45);
 
     BlobServiceClient Service => accounts.Blobs(function.Trigger.Connection);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var receipts = new BlobReceipts(Service, hostId, function.Name);
-        await receipts.EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        await Service.GetBlobContainerClient(_path.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var ready = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
+                if (!ready)
+                {
+                    await receipts.EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+                    await Service.GetBlobContainerClient(_path.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    ready = true;
+                }
                 await ScanAsync(receipts, cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
             {
-                logger.LogWarning("{Function}: scanning {Container} failed: {Reason}", function.Name, _path.Container, e.Message);
+                logger.LogWarning("{Function}: scanning {Container} failed: {Reason}", function.Name, _path.Container, StorageErrors.Describe(e));
             }
             await Task.Delay(scanInterval, cancellationToken).ConfigureAwait(false);
         }
@@ -49,8 +56,17 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
             if (_path.Match(item.Name) is not { } tokens || item.Properties.ETag is not { } etag) continue;
             var name = BlobReceipts.Name(hostId, function.Name, etag, _path.Container, item.Name);
             if (_done.Contains(name)) continue;
-            if (await receipts.TryClaimAsync(etag, _path.Container, item.Name, cancellationToken).ConfigureAwait(false) is not { } receipt) continue;
-            if (await FireAsync(container.GetBlobClient(item.Name), etag, tokens, receipt, cancellationToken).ConfigureAwait(false)) _done.Add(name);
+            // One blob's trouble does not hold up the others: it is tried again on a later scan.
+            try
+            {
+                if (await receipts.TryClaimAsync(etag, _path.Container, item.Name, cancellationToken).ConfigureAwait(false) is not { } receipt) continue;
+                if (await FireAsync(container.GetBlobClient(item.Name), etag, tokens, receipt, cancellationToken).ConfigureAwait(false)) _done.Add(name);
+            }
+            catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
+            {
+                logger.LogWarning("{Function}: a blob in {Container} could not be handled ({Reason}); a later scan tries again",
+                    function.Name, _path.Container, StorageErrors.Describe(e));
+            }
         }
     }
 
@@ -58,7 +74,7 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
     async Task<bool> FireAsync(BlobClient blob, ETag etag, IReadOnlyDictionary<string, string> tokens, BlobReceipt receipt, CancellationToken cancellationToken)
     {
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var keep = receipt.KeepAsync(running.Token);
+        var keep = receipt.KeepAsync(logger, running.Token);
         bool succeeded;
         try
         {
@@ -79,15 +95,20 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
             await keep.ConfigureAwait(false);
         }
 
+        // Recording the outcome is retried while storage is away; if it still fails, the receipt's lease runs out and
+        // the version fires again (at least once, as with the host).
         if (succeeded || receipt.FailedAttempts + 1 >= poisonThreshold)
         {
-            if (!succeeded) await PoisonAsync(blob, etag, receipt.FailedAttempts + 1, cancellationToken).ConfigureAwait(false);
-            await receipt.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            if (!succeeded && !await SettleAsync(() => PoisonAsync(blob, etag, receipt.FailedAttempts + 1, cancellationToken), "posting the poison message", cancellationToken).ConfigureAwait(false))
+                return false;
+            return await SettleAsync(() => receipt.CompleteAsync(cancellationToken), "completing the receipt", cancellationToken).ConfigureAwait(false);
         }
-        await receipt.FailAsync(cancellationToken).ConfigureAwait(false);
+        await SettleAsync(() => receipt.FailAsync(cancellationToken), "recording the failed attempt", cancellationToken).ConfigureAwait(false);
         return false;
     }
+
+    Task<bool> SettleAsync(Func<Task> call, string action, CancellationToken cancellationToken) =>
+        StorageErrors.SettleAsync(call, $"{function.Name}: {action}", SettleFor, logger, cancellationToken);
 
     /// <summary>The message the host posts for a blob it gave up on (what a poison-queue function would read).</summary>
     async Task PoisonAsync(BlobClient blob, ETag etag, int attempts, CancellationToken cancellationToken)

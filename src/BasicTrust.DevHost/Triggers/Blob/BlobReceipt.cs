@@ -10,18 +10,32 @@ public sealed class BlobReceipt(BlobClient receipt, BlobLeaseClient lease, int f
     /// <summary>Attempts that failed before this one.</summary>
     public int FailedAttempts { get; } = failedAttempts;
 
-    /// <summary>Renews the lease while the function runs longer than half of it.</summary>
-    public async Task KeepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews the lease while the function runs longer than half of it. A failed renewal is logged and tried again
+    /// sooner; once the lease is lost (409/412) there is nothing to keep. Never throws.
+    /// </summary>
+    public async Task KeepAsync(ILogger logger, CancellationToken cancellationToken)
     {
-        try
+        var wait = leaseTime / 2;
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (true)
+            try
             {
-                await Task.Delay(leaseTime / 2, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                wait = leaseTime / 2;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Renewing a blob receipt's lease failed: {Reason}", StorageErrors.Describe(e));
+                if (!StorageErrors.IsTransient(e)) return;
+                wait = leaseTime / 6;
             }
         }
-        catch (OperationCanceledException) { }
     }
 
     /// <summary>This version is done (succeeded, or given up): no host fires it again.</summary>

@@ -9,30 +9,39 @@ namespace BasicTrust.DevHost.Triggers.Queue;
 /// A queue trigger as Storage extension 5.x runs it: polls with a random exponential back-off up to
 /// <c>maxPollingInterval</c>, takes <c>batchSize</c> messages under a 10-minute lease it renews while the function
 /// runs, deletes on success; on failure makes the message visible again after <c>visibilityTimeout</c>, or moves it
-/// to <c>{queue}-poison</c> once it has been dequeued <c>maxDequeueCount</c> times.
+/// to <c>{queue}-poison</c> once it has been dequeued <c>maxDequeueCount</c> times. No storage error ends it (see
+/// <see cref="StorageErrors"/>): a message it cannot settle comes back when its lease runs out.
 /// </summary>
 public sealed class QueueListener(FunctionDefinition function, QueueSettings settings, StorageAccounts accounts, FunctionInvoker invoker, ILogger logger)
 {
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     static readonly TimeSpan MinimumPoll = TimeSpan.FromMilliseconds(100);
+    // Deleting or releasing a message is retried while storage is away, but not past the point where waiting for
+    // the lease to run out is as good.
+    static readonly TimeSpan SettleFor = TimeSpan.FromMinutes(2);
     string QueueName => function.Trigger["queueName"]!;
     string PoisonName => QueueName + "-poison";
     QueueClient Queue => accounts.Queue(function.Trigger.Connection, QueueName);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var delay = MinimumPoll;
+        var created = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             QueueMessage[] batch;
             try
             {
+                if (!created)
+                {
+                    await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    created = true;
+                }
                 batch = (await Queue.ReceiveMessagesAsync(settings.BatchSize, Lease, cancellationToken).ConfigureAwait(false)).Value;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
             {
-                logger.LogWarning("{Function}: receiving from {Queue} failed: {Reason}", function.Name, QueueName, e.Message);
+                logger.LogWarning("{Function}: receiving from {Queue} failed: {Reason}", function.Name, QueueName, StorageErrors.Describe(e));
                 batch = [];
             }
             if (batch.Length == 0)
@@ -43,7 +52,21 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
             }
             delay = MinimumPoll;
             // With newBatchThreshold 0 (this app's setting) the next batch waits for the whole current one.
-            await Task.WhenAll(batch.Select(m => ProcessAsync(m, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(batch.Select(m => ProcessSafelyAsync(m, cancellationToken))).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One message; whatever goes wrong is logged and the message left to its lease, never thrown to the loop.</summary>
+    async Task ProcessSafelyAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
+        {
+            logger.LogError("{Function}: message {Id} could not be handled ({Reason}); it comes back when its lease runs out",
+                function.Name, message.MessageId, StorageErrors.Describe(e));
         }
     }
 
@@ -52,12 +75,12 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         if (!accounts.TryDecode(message.MessageText, out var text))
         {
             logger.LogWarning("{Function}: message {Id} is not valid base64; moved to {Poison}", function.Name, message.MessageId, PoisonName);
-            await PoisonAsync(message, message.MessageId, message.PopReceipt, message.MessageText, encode: false, cancellationToken).ConfigureAwait(false);
+            await PoisonAsync(message, message.PopReceipt, message.MessageText, encode: false, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (message.DequeueCount > settings.MaxDequeueCount)
         {
-            await PoisonAsync(message, message.MessageId, message.PopReceipt, text, encode: true, cancellationToken).ConfigureAwait(false);
+            await PoisonAsync(message, message.PopReceipt, text, encode: true, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -77,37 +100,60 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
 
         if (outcome.Succeeded)
         {
-            await Queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken).ConfigureAwait(false);
+            await SettleAsync(() => Queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken), "deleting", message, cancellationToken).ConfigureAwait(false);
             return;
         }
         logger.LogWarning("{Function}: attempt {Attempt} of message {Id} failed", function.Name, message.DequeueCount, message.MessageId);
         if (message.DequeueCount >= settings.MaxDequeueCount)
-            await PoisonAsync(message, message.MessageId, popReceipt, text, encode: true, cancellationToken).ConfigureAwait(false);
+            await PoisonAsync(message, popReceipt, text, encode: true, cancellationToken).ConfigureAwait(false);
         else
-            await Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await SettleAsync(() => Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken),
+                "releasing", message, cancellationToken).ConfigureAwait(false);
     }
 
-    async Task PoisonAsync(QueueMessage message, string id, string popReceipt, string text, bool encode, CancellationToken cancellationToken)
+    async Task PoisonAsync(QueueMessage message, string popReceipt, string text, bool encode, CancellationToken cancellationToken)
     {
         var poison = accounts.Queue(function.Trigger.Connection, PoisonName);
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await poison.SendMessageAsync(encode ? accounts.Encode(text) : text, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await Queue.DeleteMessageAsync(id, popReceipt, cancellationToken).ConfigureAwait(false);
+        var sent = await SettleAsync(async () =>
+        {
+            await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await poison.SendMessageAsync(encode ? accounts.Encode(text) : text, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, "moving to poison", message, cancellationToken).ConfigureAwait(false);
+        // Not sent: leave the message where it is, so it is not lost; its next delivery tries again.
+        if (!sent) return;
+        await SettleAsync(() => Queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken), "deleting", message, cancellationToken).ConfigureAwait(false);
         logger.LogWarning("{Function}: message {Id} moved to {Poison} after {Count} attempts", function.Name, message.MessageId, PoisonName, message.DequeueCount);
     }
 
-    /// <summary>Keeps the message invisible while the function runs longer than the lease, as the host's timer does.</summary>
+    Task<bool> SettleAsync(Func<Task> call, string action, QueueMessage message, CancellationToken cancellationToken) =>
+        StorageErrors.SettleAsync(call, $"{function.Name}: {action} message {message.MessageId}", SettleFor, logger, cancellationToken);
+
+    /// <summary>
+    /// Keeps the message invisible while the function runs longer than the lease, as the host's timer does. A failed
+    /// renewal is logged and tried again sooner; a pop receipt storage no longer knows ends the renewals.
+    /// </summary>
     async Task RenewAsync(string id, Func<string> popReceipt, Action<string> update, CancellationToken cancellationToken)
     {
-        try
+        var wait = Lease / 2;
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (true)
+            try
             {
-                await Task.Delay(Lease / 2, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 update((await Queue.UpdateMessageAsync(id, popReceipt(), visibilityTimeout: Lease, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.PopReceipt);
+                wait = Lease / 2;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("{Function}: renewing the lease of message {Id} failed: {Reason}", function.Name, id, StorageErrors.Describe(e));
+                if (!StorageErrors.IsTransient(e)) return;
+                wait = TimeSpan.FromSeconds(10);
             }
         }
-        catch (OperationCanceledException) { }
     }
 
     static TimeSpan Jitter(TimeSpan delay) => TimeSpan.FromTicks((long)(delay.Ticks * (0.5 + Random.Shared.NextDouble() / 2)));

@@ -15,24 +15,42 @@ public sealed class ListenerLock(BlobServiceClient service, string hostId, strin
     static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
     static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
 
-    /// <summary>Runs <paramref name="work"/> whenever this host holds the lock, until cancelled; stops it when the lock is lost.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> whenever this host holds the lock, until cancelled; stops it when the lock is
+    /// lost or cannot be renewed. Storage errors are logged and retried with back-off; they never end the loop.
+    /// </summary>
     public async Task RunWhileHeldAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         var container = service.GetBlobContainerClient("azure-webjobs-hosts");
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var blob = container.GetBlobClient($"locks/{hostId}/{function}.Listener");
-        try { await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken).ConfigureAwait(false); }
-        catch (RequestFailedException e) when (e.Status == 409) { } // exists, maybe leased by another host
         var lease = blob.GetBlobLeaseClient();
+        var created = false;
+        var backOff = TimeSpan.Zero;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
+                if (!created)
+                {
+                    await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    try { await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken).ConfigureAwait(false); }
+                    catch (RequestFailedException e) when (e.Status == 409) { } // exists, maybe leased by another host
+                    created = true;
+                }
                 await lease.AcquireAsync(LeaseTime, cancellationToken: cancellationToken).ConfigureAwait(false);
+                backOff = TimeSpan.Zero;
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
                 await Task.Delay(RetryEvery, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
+            {
+                backOff = StorageErrors.Next(backOff);
+                logger.LogWarning("{Function}: taking the listener lock failed, retrying in {Delay}: {Reason}", function, backOff, StorageErrors.Describe(e));
+                if (e is RequestFailedException { Status: 404 }) created = false; // storage lost its data: create the lock blob again
+                await Task.Delay(backOff, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             logger.LogDebug("{Function}: holding the listener lock", function);
@@ -40,7 +58,7 @@ public sealed class ListenerLock(BlobServiceClient service, string hostId, strin
         }
     }
 
-    static async Task HoldAsync(BlobLeaseClient lease, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    async Task HoldAsync(BlobLeaseClient lease, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = work(held.Token);
@@ -52,17 +70,20 @@ public sealed class ListenerLock(BlobServiceClient service, string hostId, strin
                 if (!running.IsCompleted) await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (RequestFailedException)
+        catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
         {
-            await held.CancelAsync().ConfigureAwait(false); // lost the lease: another host may run it now
+            // Lost the lease, or cannot tell: stop, so another host may run it; this one tries to take it again.
+            logger.LogWarning("{Function}: renewing the listener lock failed; stopping until it is held again: {Reason}", function, StorageErrors.Describe(e));
         }
         finally
         {
             await held.CancelAsync().ConfigureAwait(false);
-            try { await running.ConfigureAwait(false); } catch (OperationCanceledException) { }
+            try { await running.ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+            catch (Exception e) { logger.LogError("{Function}: the listener failed while holding the lock: {Reason}", function, StorageErrors.Describe(e)); }
             if (cancellationToken.IsCancellationRequested)
                 try { await lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false); }
-                catch (RequestFailedException) { }
+                catch (Exception e) { logger.LogDebug("{Function}: releasing the listener lock failed: {Reason}", function, StorageErrors.Describe(e)); }
         }
     }
 }

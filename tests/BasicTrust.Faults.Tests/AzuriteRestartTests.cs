@@ -1,0 +1,30 @@
+using Xunit.Abstractions;
+
+namespace BasicTrust.Faults.Tests;
+
+/// <summary>Storage goes away in the middle of the sessions and comes back on the same ports with the same data.</summary>
+public class AzuriteRestartTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AzuriteStoppedWhileCutting_AndStartedAgain_EverySessionEndsReadyOnce()
+    {
+        await using var stack = await FaultStack.StartAsync(output);
+        var sessions = await stack.UploadSessionsAsync(2, "restart");
+        var restarted = false;
+
+        var outcomes = await stack.WaitForOutcomesAsync(sessions, async () =>
+        {
+            if (restarted || !stack.Log.Lines.Any(l => l.Contains("Executing CutClip", StringComparison.Ordinal))) return;
+            restarted = true;
+            // SIGTERM: Azurite saves its state as it goes down. (SIGKILL loses the last 5 s of acknowledged writes,
+            // its save interval, which real storage never does: that would test Azurite, not the app.)
+            await stack.Azurite.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            await stack.Azurite.StartAgainAsync();
+            stack.Output.WriteLine("Azurite stopped for 8 s while a clip was being cut, then started again");
+        });
+
+        Assert.True(restarted);
+        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(AzuriteRestartTests));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Storage.Blobs.Models;
+
+namespace BasicTrust.Faults.Tests.Support;
+
+/// <summary>
+/// What must hold after any fault: each session ended ready (or failed, where the test says so) with exactly one
+/// reel whose listed files exist, one <c>reels-ready</c> message per plan, no partial blob visible, no work folder
+/// left in the workers' temp folder, and no secret in the log.
+/// </summary>
+public static partial class Invariants
+{
+    /// <param name="workFoldersOfDeadWorkers">
+    /// Where the test kills or times out a worker: the dead worker's work folder is reported, not asserted (app
+    /// defect, pinned by <c>WorkerFaultTests.WorkerKilledMidCut_LeavesNoWorkFolderBehind</c>).
+    /// </param>
+    public static async Task AssertAllReadyAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes, string test, bool workFoldersOfDeadWorkers = false)
+    {
+        var notReady = outcomes.Where(o => (string?)o.Value["state"] != "ready").Select(o => $"{o.Key.CaseId}: {o.Value.ToJsonString()}").ToList();
+        Assert.True(notReady.Count == 0, $"Not ready:\n{string.Join('\n', notReady)}\n{stack.Faults}\nLog:\n{stack.Log.Last(80, skip: "Azure.Core:")}");
+        foreach (var (session, status) in outcomes) await AssertOneCompleteReelAsync(stack, session, (string)status["planId"]!, (int)status["clipsTotal"]!);
+        await AssertOneReadyMessagePerPlanAsync(stack, outcomes);
+        await AssertNothingPartialAsync(stack);
+        if (workFoldersOfDeadWorkers) stack.Output.WriteLine($"work folders left by dead workers: {string.Join(", ", WorkFolders(stack))}");
+        else AssertNoWorkFoldersLeft(stack);
+        AssertNoSecretsLogged(stack);
+        stack.Output.WriteLine($"{test}: {outcomes.Count} sessions ready, one reel and one reels-ready message each; " +
+            $"{(stack.Faults is null ? "no proxy" : stack.Faults.ToString())}; Sweep fired {stack.Sweeps} times");
+    }
+
+    static async Task AssertOneCompleteReelAsync(FaultStack stack, Session session, string planId, int clips)
+    {
+        var reels = stack.Blobs.GetBlobContainerClient("reels");
+        var manifests = new List<string>();
+        await foreach (var item in reels.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{session.CaseId}/{session.SessionId}/" }))
+            if (item.Name.EndsWith("/reel.json", StringComparison.Ordinal)) manifests.Add(item.Name);
+        Assert.Equal([$"{session.CaseId}/{session.SessionId}/{planId}/reel.json"], manifests);
+
+        var reel = JsonNode.Parse((await reels.GetBlobClient(manifests[0]).DownloadContentAsync()).Value.Content.ToString())!;
+        var files = new List<string> { (string)reel["reel"]!, (string)reel["captions"]! };
+        foreach (var clip in reel["clips"]!.AsArray()) files.AddRange([(string)clip!["video"]!, (string)clip["still"]!]);
+        Assert.True(clips > 0 && reel["clips"]!.AsArray().Count == clips, $"{manifests[0]} lists {reel["clips"]!.AsArray().Count} clips, the plan {clips}");
+        foreach (var file in files) Assert.True(await ExistsAsync(stack, file, "reels"), $"{file}, listed in {manifests[0]}, does not exist");
+    }
+
+    /// <summary>A file named in reel.json: "container/name", or a name in <paramref name="defaultContainer"/>.</summary>
+    static async Task<bool> ExistsAsync(FaultStack stack, string file, string defaultContainer)
+    {
+        var parts = file.Split('/', 2);
+        var (container, name) = parts[0] is "clips" or "reels" ? (parts[0], parts[1]) : (defaultContainer, file);
+        try { return (await stack.Blobs.GetBlobContainerClient(container).GetBlobClient(name).ExistsAsync()).Value; }
+        catch (RequestFailedException) { return false; }
+    }
+
+    static async Task AssertOneReadyMessagePerPlanAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes)
+    {
+        var queue = stack.Queue("reels-ready");
+        var messages = new List<JsonNode>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // The message is written after AssembleReel returns, a moment after status.json says ready; then wait a
+        // little longer for duplicates.
+        var quietUntil = DateTime.MaxValue;
+        while (DateTime.UtcNow < deadline && DateTime.UtcNow < quietUntil)
+        {
+            if (await queue.ExistsAsync())
+                foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
+                    messages.Add(JsonNode.Parse(message.Body.ToString())!);
+            if (quietUntil == DateTime.MaxValue && outcomes.All(o => messages.Any(m => Matches(m, o.Key, (string)o.Value["planId"]!))))
+                quietUntil = DateTime.UtcNow.AddSeconds(3);
+            await Task.Delay(250);
+        }
+        foreach (var (session, status) in outcomes)
+        {
+            var count = messages.Count(m => Matches(m, session, (string)status["planId"]!));
+            Assert.True(count == 1, $"{session.CaseId}: {count} reels-ready messages for its plan\n{stack.Log.Last()}");
+        }
+        Assert.Equal(outcomes.Count, messages.Count);
+    }
+
+    static bool Matches(JsonNode message, Session session, string planId) =>
+        (string?)message["caseId"] == session.CaseId && (string?)message["sessionId"] == session.SessionId && (string?)message["planId"] == planId;
+
+    static async Task AssertNothingPartialAsync(FaultStack stack)
+    {
+        await foreach (var container in stack.Blobs.GetBlobContainersAsync())
+            await foreach (var blob in stack.Blobs.GetBlobContainerClient(container.Name).GetBlobsAsync())
+                Assert.False(blob.Name.Contains(".partial", StringComparison.Ordinal), $"Partial output visible: {container.Name}/{blob.Name}");
+    }
+
+    public static List<string?> WorkFolders(FaultStack stack) => [.. Directory.EnumerateFileSystemEntries(stack.WorkerTemp, "bt-*").Select(Path.GetFileName)];
+
+    public static void AssertNoWorkFoldersLeft(FaultStack stack)
+    {
+        var left = WorkFolders(stack);
+        Assert.True(left.Count == 0, $"Work folders left in the workers' temp folder: {string.Join(", ", left)}");
+    }
+
+    static void AssertNoSecretsLogged(FaultStack stack)
+    {
+        // The SDK's own request logs show "sig=REDACTED": that is fine; a real signature, the key or a caption is not.
+        var leaks = stack.Log.Lines.Where(l => UnredactedSignature().IsMatch(l) || l.Contains("AccountKey", StringComparison.Ordinal)
+            || l.Contains("Eby8vdM02", StringComparison.Ordinal) || l.Contains("Moment ", StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, $"Secrets or captions in the log:\n{string.Join('\n', leaks.Take(5))}");
+    }
+
+    [GeneratedRegex("sig=(?!REDACTED)")] private static partial Regex UnredactedSignature();
+}
