@@ -5,8 +5,9 @@ using Microsoft.Extensions.Hosting;
 // The Functions host starts this worker and drives it over gRPC; HTTP functions run in the worker's own ASP.NET Core.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-// Kestrel logs request URLs at Information, and a URL can carry a function key (?code=).
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// Kestrel logs request URLs at Information, and a URL can carry a function key (?code=); the storage SDK logs every
+// request and its headers at Information.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Warning);
 builder.Services
     .AddPipelineSettings()
     .AddPipelineStorage(builder.Configuration)

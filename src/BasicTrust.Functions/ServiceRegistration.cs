@@ -39,7 +39,7 @@ public static class ServiceRegistration
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
         services.AddSingleton<StatusBoard>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
-            .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>();
+            .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>();
 
     /// <summary>
     /// Before the first job: removes what a worker that died mid-job left behind, and creates the pipeline's containers

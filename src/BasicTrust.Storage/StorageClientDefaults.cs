@@ -36,11 +36,6 @@ public static class StorageClientDefaults
     /// <summary>Blob client options with the defaults above.</summary>
     public static BlobClientOptions Blobs() => Apply(new BlobClientOptions());
 
-    /// <summary>Queue client options with the defaults above and host.json's <c>messageEncoding</c> (base64).</summary>
-    public static QueueClientOptions Queues(QueueClientOptions? options = null)
-    {
-        options = Apply(options ?? new QueueClientOptions());
-        options.MessageEncoding = QueueMessageEncoding.Base64;
-        return options;
-    }
+    /// <summary>Queue client options for the host's queues, whose messages are base64 (host.json <c>messageEncoding</c>).</summary>
+    public static QueueClientOptions Queues() => Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 }

@@ -12,6 +12,8 @@ namespace BasicTrust.Storage;
 /// in the Functions convention for connections: the setting <c>{name}</c> holds a connection string (Azurite), or
 /// <c>{name}__blobServiceUri</c> and <c>{name}__queueServiceUri</c> name the endpoints reached with
 /// <c>DefaultAzureCredential</c> (a managed identity in Azure; <c>{name}__clientId</c> picks a user-assigned one).
+/// Queue clients read and write message text as it is on the wire: the host encodes what triggers and outputs carry
+/// (base64), and a reader of raw queues must cope with any text someone put there.
 /// </summary>
 public static class StorageConnection
 {
@@ -26,11 +28,11 @@ public static class StorageConnection
             if (!string.IsNullOrWhiteSpace(section.Value))
             {
                 clients.AddBlobServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Apply(o));
-                clients.AddQueueServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Queues(o));
+                clients.AddQueueServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Apply(o));
                 return;
             }
             clients.AddBlobServiceClient(ServiceUri(section, name, "blobServiceUri")).ConfigureOptions(o => StorageClientDefaults.Apply(o));
-            clients.AddQueueServiceClient(ServiceUri(section, name, "queueServiceUri")).ConfigureOptions(o => StorageClientDefaults.Queues(o));
+            clients.AddQueueServiceClient(ServiceUri(section, name, "queueServiceUri")).ConfigureOptions(o => StorageClientDefaults.Apply(o));
             clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = section["clientId"] }));
         });
         return services;

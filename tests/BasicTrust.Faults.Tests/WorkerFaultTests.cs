@@ -28,7 +28,7 @@ public class WorkerFaultTests(ITestOutputHelper output)
         });
 
         Assert.Equal(3, kills);
-        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(WorkerKilledMidCut_ThreeTimesInARow_EverySessionEndsReadyOnce), workFoldersOfDeadWorkers: true);
+        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(WorkerKilledMidCut_ThreeTimesInARow_EverySessionEndsReadyOnce));
     }
 
     /// <summary>
@@ -54,11 +54,10 @@ public class WorkerFaultTests(ITestOutputHelper output)
         Assert.Equal(1, faults.Injected.GetValueOrDefault(FaultKind.Stall));
         Assert.Contains(stack.Log.Lines, l => l.Contains("exceeded functionTimeout", StringComparison.Ordinal));
         Assert.NotEqual(first, stack.Hosts[0].WorkerProcessId);
-        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(CutRunsPastFunctionTimeoutOnce_WorkerIsReplaced_AndTheSessionEndsReadyOnce), workFoldersOfDeadWorkers: true);
+        await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(CutRunsPastFunctionTimeoutOnce_WorkerIsReplaced_AndTheSessionEndsReadyOnce));
     }
 
-    [Fact(Skip = "App defect: a worker killed (or replaced after functionTimeout) mid-cut leaves its bt-clip-* work folder in the temp folder for good: " +
-        "ClipCutting deletes it in a finally that a dead process never runs, and nothing removes stale bt-* folders later. Seen: 'Work folders left in the workers' temp folder: bt-clip-0K8CXy, bt-clip-wEPJPk, bt-clip-cuvNJE' after three kills.")]
+    [Fact]
     public async Task WorkerKilledMidCut_LeavesNoWorkFolderBehind()
     {
         await using var stack = await FaultStack.StartAsync(output);

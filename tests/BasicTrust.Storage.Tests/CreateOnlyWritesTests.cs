@@ -18,6 +18,34 @@ public class CreateOnlyWritesTests
     }
 
     [Fact]
+    public async Task UploadIfNotExists_WhenTheAnswerToItsWriteIsLost_StillKnowsItWon()
+    {
+        await using var c = await Azurite.NewContainerAsync();
+        var options = StorageClientDefaults.Blobs();
+        options.Transport = new Azure.Core.Pipeline.HttpClientTransport(new LoseFirstAnswer());
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        var marker = Azurite.Service(options).GetBlobContainerClient(c.Client.Name).GetBlobClient("reel-queued");
+
+        // The write lands, its answer is lost, the SDK retries and meets the blob: it is this caller's.
+        Assert.True(await marker.UploadIfNotExistsAsync(BinaryData.FromString("plan-1 nonce-a")));
+        Assert.False(await c.Blob("reel-queued").UploadIfNotExistsAsync(BinaryData.FromString("plan-1 nonce-b")));
+    }
+
+    /// <summary>Lets the first request reach Azurite, then drops its answer as a reset connection would.</summary>
+    sealed class LoseFirstAnswer() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        int _requests;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (Interlocked.Increment(ref _requests) > 1) return response;
+            response.Dispose();
+            throw new HttpRequestException("connection reset", new IOException("reset by peer"));
+        }
+    }
+
+    [Fact]
     public async Task UploadIfNotExists_ManyConcurrentWriters_ExactlyOneWins()
     {
         await using var c = await Azurite.NewContainerAsync();

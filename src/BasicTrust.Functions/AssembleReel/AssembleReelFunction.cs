@@ -11,9 +11,9 @@ public sealed class AssembleReelFunction(ReelAssembly assembly, ILogger<Assemble
     [Function("AssembleReel")]
     [QueueOutput("reels-ready", Connection = StorageConnection.PipelineStorage)]
     public async Task<ReelReady[]> RunAsync(
-        [QueueTrigger("reel-jobs", Connection = StorageConnection.PipelineStorage)] ReelJob job, CancellationToken cancellationToken)
+        [QueueTrigger("reel-jobs", Connection = StorageConnection.PipelineStorage)] ReelJob job, string id, CancellationToken cancellationToken)
     {
-        var ready = await assembly.AssembleAsync(job, cancellationToken);
+        var ready = await assembly.AssembleAsync(job, id, cancellationToken);
         logger.LogInformation("Reel {PlanId} {Outcome}", job.PlanId, ready is null ? "skipped" : "ready");
         return ready is null ? [] : [ready];
     }

@@ -11,8 +11,13 @@ namespace BasicTrust.Functions.AssembleReel;
 /// </summary>
 public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaLimits limits, TimeProvider clock, ILogger<ReelAssembly> logger)
 {
-    /// <summary>The reels-ready message, or null when the plan was superseded. A reel already built is not built again.</summary>
-    public async Task<ReelReady?> AssembleAsync(ReelJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reels-ready message, or null when the plan was superseded or its reel was announced already. A reel already
+    /// built is not built again. <paramref name="messageId"/> is the reel job's queue message id: the one message
+    /// that announces a plan may announce it again on redelivery (its first announcement may not have been written),
+    /// any other reel job for the same plan does not, so reels-ready carries each plan once.
+    /// </summary>
+    public async Task<ReelReady?> AssembleAsync(ReelJob job, string messageId, CancellationToken cancellationToken)
     {
         var session = Messages.Session(job.CaseId, job.SessionId);
         var planId = Messages.PlanId(job.PlanId);
@@ -33,6 +38,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
         await status.UpdateAsync(session, s => s?.PlanId == planId && s.State != SessionState.Failed
             ? s with { State = SessionState.Ready, ClipsDone = plan.Clips.Count, ReadyAt = s.ReadyAt ?? clock.GetUtcNow() } : null, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Reel {PlanId}: ready", planId);
+        if (!await store.CreateMarkerAsync(session.ReadyAnnounced(planId), messageId, cancellationToken).ConfigureAwait(false)) return null;
         return new ReelReady(session.CaseId, session.SessionId, planId, plan.NextSessionAt,
             $"{SessionKey.Reels}/{session.Reel(planId, "reel.mp4")}",
             [.. plan.Clips.Select(c => $"{SessionKey.Clips}/{session.Clip(planId, c.ClipId, "mp4")}")]);

@@ -60,7 +60,8 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         if (done < plan.Clips.Count) return null;
 
         var reel = new ReelJob(session.CaseId, session.SessionId, planId);
-        if (await store.CreateMarkerAsync(session.ReelQueued(planId), planId, cancellationToken).ConfigureAwait(false)) return reel;
+        // A nonce makes the marker this call's own, so a lost answer to its write is not taken for another worker's.
+        if (await store.CreateMarkerAsync(session.ReelQueued(planId), $"{planId} {Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false)) return reel;
         // Someone queued it before; a retry re-queues it when there is still no reel (assembly is idempotent).
         return isRetry && !await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false) ? reel : null;
     }

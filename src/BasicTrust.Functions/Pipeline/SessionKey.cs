@@ -46,6 +46,7 @@ public sealed record SessionKey
     public string ClipError(string planId, string clipId) => $"{PlanFolder(planId)}/errors/{clipId}.txt";
     public string ReelQueued(string planId) => $"{PlanFolder(planId)}/reel-queued";
     public string Reviewed(string planId) => $"{PlanFolder(planId)}/reviewed";
+    public string ReadyAnnounced(string planId) => $"{PlanFolder(planId)}/ready-announced";
     public string Clip(string planId, string clipId, string extension) => $"{PlanFolder(planId)}/{clipId}.{extension}";
     public string Reel(string planId, string fileName) => $"{PlanFolder(planId)}/{fileName}";
 

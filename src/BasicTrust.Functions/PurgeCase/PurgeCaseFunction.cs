@@ -41,7 +41,7 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Pipeli
         {
             foreach (var message in batch)
             {
-                if (Belongs(message.MessageText, caseId))
+                if (Belongs(PipelineQueues.QueueText(message.MessageText), caseId))
                 {
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                     removed++;

@@ -12,19 +12,14 @@ namespace BasicTrust.Faults.Tests.Support;
 /// </summary>
 public static partial class Invariants
 {
-    /// <param name="workFoldersOfDeadWorkers">
-    /// Where the test kills or times out a worker: the dead worker's work folder is reported, not asserted (app
-    /// defect, pinned by <c>WorkerFaultTests.WorkerKilledMidCut_LeavesNoWorkFolderBehind</c>).
-    /// </param>
-    public static async Task AssertAllReadyAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes, string test, bool workFoldersOfDeadWorkers = false)
+    public static async Task AssertAllReadyAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes, string test)
     {
         var notReady = outcomes.Where(o => (string?)o.Value["state"] != "ready").Select(o => $"{o.Key.CaseId}: {o.Value.ToJsonString()}").ToList();
         Assert.True(notReady.Count == 0, $"Not ready:\n{string.Join('\n', notReady)}\n{stack.Faults}\nLog:\n{stack.Log.Last(80, skip: "Azure.Core:")}");
         foreach (var (session, status) in outcomes) await AssertOneCompleteReelAsync(stack, session, (string)status["planId"]!, (int)status["clipsTotal"]!);
         await AssertOneReadyMessagePerPlanAsync(stack, outcomes);
         await AssertNothingPartialAsync(stack);
-        if (workFoldersOfDeadWorkers) stack.Output.WriteLine($"work folders left by dead workers: {string.Join(", ", WorkFolders(stack))}");
-        else AssertNoWorkFoldersLeft(stack);
+        AssertNoWorkFoldersLeft(stack);
         AssertNoSecretsLogged(stack);
         stack.Output.WriteLine($"{test}: {outcomes.Count} sessions ready, one reel and one reels-ready message each; " +
             $"{(stack.Faults is null ? "no proxy" : stack.Faults.ToString())}; Sweep fired {stack.Sweeps} times");
@@ -89,7 +84,13 @@ public static partial class Invariants
                 Assert.False(blob.Name.Contains(".partial", StringComparison.Ordinal), $"Partial output visible: {container.Name}/{blob.Name}");
     }
 
-    public static List<string?> WorkFolders(FaultStack stack) => [.. Directory.EnumerateFileSystemEntries(stack.WorkerTemp, "bt-*").Select(Path.GetFileName)];
+    /// <summary>The jobs' folders (a dead worker's are removed by the next worker at its start) and media temp folders.</summary>
+    public static List<string?> WorkFolders(FaultStack stack)
+    {
+        var jobs = Path.Combine(stack.WorkerTemp, "basictrust-work");
+        return [.. Directory.EnumerateFileSystemEntries(stack.WorkerTemp, "bt-*")
+            .Concat(Directory.Exists(jobs) ? Directory.EnumerateFileSystemEntries(jobs) : []).Select(Path.GetFileName)];
+    }
 
     public static void AssertNoWorkFoldersLeft(FaultStack stack)
     {

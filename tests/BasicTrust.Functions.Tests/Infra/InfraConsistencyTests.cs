@@ -111,7 +111,7 @@ public partial class InfraConsistencyTests
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(app, "host.json")))!.AsObject();
         Assert.False(host.ContainsKey("customHandler"));
         Assert.False(host.ContainsKey("extensionBundle"));
-        string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "Sweep",
+        string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "MarkManifestFailed", "Sweep",
             "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase"];
         Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
     }
