@@ -37,12 +37,12 @@ public sealed record PlanDocument(
     public PlannedClip? Clip(string clipId) => Clips.FirstOrDefault(c => c.ClipId == clipId);
 }
 
-/// <summary>A clip as the worker cuts it: in/out, the still's moment, the text written into the file, and its tags.</summary>
+/// <summary>A clip as the worker cuts it: in/out, the still's moment, the text written into the file (title and captions, never a note), and its tags.</summary>
 public sealed record PlannedClip(string ClipId, int Index, TimeSpan In, TimeSpan Out, TimeSpan StillAt, Valence Valence, string Title, string Comment, IReadOnlyList<PlannedTag> Tags)
 {
     public static PlannedClip From(ClipPlan clip, string language) =>
         new(clip.ClipId, clip.Index, clip.In, clip.Out, clip.StillAt, clip.Valence, ReelPlanner.Title(clip, language),
-            string.Join(" · ", clip.Tags.Select(t => ReelPlanner.CaptionText(t, language))),
+            ReelPlanner.Comment(clip),
             [.. clip.Tags.Select(t => new PlannedTag(t.Id, t.Label.Code, t.Label.DisplayName(language), t.Valence, t.Actor, t.Start, t.End, t.KeyMoment, t.Note, t.Caption))]);
 }
 

@@ -152,9 +152,9 @@ public static partial class ManifestReader
                 else if (e == s) Error($"{path}.end", "order", "The tag has no length: its end equals its start.");
             }
             var label = Label(element, path, vocabulary);
-            var valence = Enum<Valence>(element, "valence", $"{path}.valence", ["strength", "learning"]);
+            var valence = Enum<Valence>(element, "valence", $"{path}.valence", ["strength", "learning", "child"]);
             if (valence is null && vocabulary is { IsCustom: true } && !element.TryGetProperty("valence", out _))
-                Error($"{path}.valence", "required", "With method 'custom' every tag needs a valence: 'strength' or 'learning'.");
+                Error($"{path}.valence", "required", "With method 'custom' every tag needs a valence: 'strength', 'learning' or 'child'.");
             var actor = Enum<Actor>(element, "actor", $"{path}.actor", ["parent", "child", "dyad"]);
             var keyMoment = Time(element, "keyMoment", $"{path}.keyMoment", required: false);
             if (keyMoment is { } k && start is { } ks && end is { } ke && ke > ks && (k < ks || k > ke))
@@ -173,6 +173,12 @@ public static partial class ManifestReader
             if (code is null || vocabulary is null) return null;
             var label = vocabulary.Find(code);
             if (label is not null) return label;
+            if (vocabulary.Alias(code) is { } alias)
+            {
+                Problems.Add(Problem.Warning($"{path}.label", "renamed",
+                    $"Label '{code}' is now '{alias.NewCode}' ({alias.Why}); it plans as '{alias.NewCode}', but write the new code."));
+                return vocabulary.Find(alias.NewCode);
+            }
             if (vocabulary.IsCustom)
             {
                 Error($"{path}.label", "label", $"Label '{Shorten(code)}' must be lower-case letters, digits and '-' (at most 41 characters).");

@@ -7,7 +7,7 @@ namespace BasicTrust.Functions.Tests.EndToEnd;
 [Collection("pipeline")]
 public class PipelineTests(PipelineFixture stack)
 {
-    static readonly (double, double, string)[] ThreeTags = [(1, 3, "benoemen"), (5, 7, "spiegelen"), (9, 10.5, "verwarrend-gedrag")];
+    static readonly (double, double, string)[] ThreeTags = [(1, 3, "benoemen"), (5, 7, "spiegelen"), (9, 10.5, "verwarringscheppend-gedrag")];
 
     [Fact]
     public async Task ThreeTags_GiveThreeClipsStillsAndAReelWithChaptersCaptionsAndOneReadyMessage()
