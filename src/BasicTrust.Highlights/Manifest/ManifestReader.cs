@@ -22,7 +22,7 @@ public static partial class ManifestReader
     /// <summary>At most this many characters in a caption.</summary>
     public const int MaxCaptionLength = 200;
 
-    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "tags", "reel"];
+    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "course", "goals", "tags", "reel"];
     static readonly HashSet<string> VideoExtensions = ["mp4", "mov", "m4v", "mkv", "webm", "avi"];
 
     /// <summary>Reads and validates <paramref name="json"/>.</summary>
@@ -75,11 +75,13 @@ public static partial class ManifestReader
             var nextSessionAt = Timestamp(root, "nextSessionAt");
             if (recordedAt is { } r && nextSessionAt is { } n && n <= r)
                 Error("nextSessionAt", "order", "The next session must be after the recording was made.");
-            var tags = Tags(root, vocabulary);
+            var course = Course(root, vocabulary?.Method);
+            var goals = Goals(root);
+            var tags = Tags(root, vocabulary, goals);
             var reel = Reel(root);
             var unknown = root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name))
                 .ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
-            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown);
+            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown, course, goals);
         }
 
         string? Id(JsonElement parent, string name, string? path = null)
@@ -103,7 +105,7 @@ public static partial class ManifestReader
             return value;
         }
 
-        IReadOnlyList<Tag> Tags(JsonElement root, MethodVocabulary? vocabulary)
+        IReadOnlyList<Tag> Tags(JsonElement root, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals)
         {
             if (!root.TryGetProperty("tags", out var tags))
             {
@@ -126,7 +128,7 @@ public static partial class ManifestReader
             var index = 0;
             foreach (var element in tags.EnumerateArray())
             {
-                if (Tag(element, index, vocabulary) is { } tag) result.Add(tag);
+                if (Tag(element, index, vocabulary, goals) is { } tag) result.Add(tag);
                 index++;
             }
             foreach (var duplicate in result.GroupBy(t => t.Id).Where(g => g.Count() > 1))
@@ -134,7 +136,7 @@ public static partial class ManifestReader
             return result;
         }
 
-        Tag? Tag(JsonElement element, int index, MethodVocabulary? vocabulary)
+        Tag? Tag(JsonElement element, int index, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals)
         {
             var path = $"tags[{index}]";
             if (element.ValueKind != JsonValueKind.Object)
@@ -161,10 +163,17 @@ public static partial class ManifestReader
                 Error($"{path}.keyMoment", "range", $"The key moment ({TimeCode.Format(k)}) lies outside the tag ({TimeCode.Format(ks)}–{TimeCode.Format(ke)}).");
             var note = Text(element, "note", $"{path}.note", MaxNoteLength);
             var caption = Text(element, "caption", $"{path}.caption", MaxCaptionLength);
+            var captionVoice = Enum<CaptionVoice>(element, "captionVoice", $"{path}.captionVoice", ["therapist", "child"]);
+            var select = Bool(element, "select", $"{path}.select");
+            var concern = Bool(element, "concern", $"{path}.concern");
+            var goal = String(element, "goal", $"{path}.goal", required: false);
+            if (goal is not null && goals.All(g => g.Id != goal))
+                Error($"{path}.goal", "known-goal", $"Goal '{Shorten(goal)}' is not one of the manifest's goals" +
+                    (goals.Count == 0 ? "; list it under goals first." : $" ({string.Join(", ", goals.Select(g => g.Id))})."));
             if (Problems.Skip(before).Any(p => p.Severity == Severity.Error) || start is null || end is null || label is null || id is null)
                 return null;
             return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, actor ?? label.DefaultActor,
-                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption);
+                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption, select ?? true, concern ?? false, goal, captionVoice ?? CaptionVoice.Therapist);
         }
 
         Label? Label(JsonElement element, string path, MethodVocabulary? vocabulary)
