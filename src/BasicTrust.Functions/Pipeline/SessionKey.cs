@@ -42,6 +42,8 @@ public sealed record SessionKey
     public string ClipError(string planId, string clipId) => $"{PlanFolder(planId)}/errors/{clipId}.txt";
     public string ReelQueued(string planId) => $"{PlanFolder(planId)}/reel-queued";
     public string Reviewed(string planId) => $"{PlanFolder(planId)}/reviewed";
+    /// <summary>Marks a concern tag as written to the audit log, so it is written once.</summary>
+    public string ConcernAudited(string tagId) => $"{Folder}/concerns/{tagId}";
     public string Clip(string planId, string clipId, string extension) => $"{PlanFolder(planId)}/{clipId}.{extension}";
     public string Reel(string planId, string fileName) => $"{PlanFolder(planId)}/{fileName}";
 
