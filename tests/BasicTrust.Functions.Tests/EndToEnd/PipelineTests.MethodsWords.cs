@@ -56,7 +56,7 @@ public partial class PipelineTests
         }
 
         var reel = await ReelJsonAsync(caseId, (string)status["planId"]!);
-        Assert.Equal(["Jij bent boos, hè?", "Om samen naar te kijken", "Goed zo"], reel["chapters"]!.AsArray().Select(c => (string)c!["title"]!));
+        Assert.Equal(["Benoemen · Signaal van het kind", "Om samen naar te kijken", "Benoemen"], reel["chapters"]!.AsArray().Select(c => (string)c!["title"]!));
         // The clinical label and the note stay in the JSON for professionals.
         Assert.Contains(reel["clips"]!.AsArray().SelectMany(c => c!["tags"]!.AsArray()), t => (string)t!["label"]! == "storend-gedrag" && ((string)t["note"]!).StartsWith(Note, StringComparison.Ordinal));
     }
