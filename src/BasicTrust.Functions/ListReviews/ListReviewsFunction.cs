@@ -6,8 +6,8 @@ using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.ListReviews;
 
-/// <summary>One reel waiting for review.</summary>
-public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, int Clips, double Duration);
+/// <summary>One reel waiting for review; <c>Course</c> reads "sessie 3 van 8" when the manifest gave one.</summary>
+public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, int Clips, double Duration, string? Course = null);
 
 /// <summary>
 /// <c>GET /api/reviews?until=DATE</c>: ready reels not yet marked reviewed, the next session first
@@ -38,7 +38,7 @@ public sealed class ListReviewsFunction(PipelineStore store, StatusBoard status)
             if (await store.ExistsAsync(SessionKey.Pipeline, session.Reviewed(planId), context.RequestAborted)) continue;
             var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
             if (reel is null || until is { } limit && reel.NextSessionAt > limit) continue;
-            items.Add(new ReviewItem(session.CaseId, session.SessionId, planId, reel.NextSessionAt, reel.Clips.Count, reel.Duration));
+            items.Add(new ReviewItem(session.CaseId, session.SessionId, planId, reel.NextSessionAt, reel.Clips.Count, reel.Duration, reel.Course?.Label));
         }
         return Results.Json(items.OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal), Json.Options);
     }

@@ -25,26 +25,40 @@ public sealed record PlanDocument(
     IReadOnlyList<PlannedClip> Clips,
     IReadOnlyList<Chapter> Chapters,
     IReadOnlyList<CaptionCue> Cues,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    Course? Course = null,
+    IReadOnlyList<Goal>? Goals = null,
+    IReadOnlyList<PlannedTag>? Considered = null,
+    IReadOnlyList<PlannedTag>? Concerns = null)
 {
     /// <summary>The plan's document for a validated manifest and its reel plan.</summary>
     public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding) =>
         new(plan.PlanId, manifest.CaseId, manifest.SessionId, manifest.Method, manifest.Recording, recordingETag, manifest.NextSessionAt,
             plan.Settings.Quality, plan.Settings.Language, media, encoding,
-            [.. plan.Clips.Select(c => PlannedClip.From(c, plan.Settings.Language))], plan.Chapters, plan.Cues, plan.Duration);
+            [.. plan.Clips.Select(c => PlannedClip.From(c, plan.Settings.Language))], plan.Chapters, plan.Cues, plan.Duration,
+            manifest.Course, manifest.Goals, [.. plan.Considered.Select(t => PlannedTag.From(t, plan.Settings.Language))],
+            [.. plan.Concerns.Select(t => PlannedTag.From(t, plan.Settings.Language))]);
 
     /// <summary>The clip with this id, or null.</summary>
     public PlannedClip? Clip(string clipId) => Clips.FirstOrDefault(c => c.ClipId == clipId);
 }
 
-/// <summary>A clip as the worker cuts it: in/out, the still's moment, the text written into the file, and its tags.</summary>
+/// <summary>A clip as the worker cuts it: in/out, the still's moment, the text written into the file (title and captions, never a note), and its tags.</summary>
 public sealed record PlannedClip(string ClipId, int Index, TimeSpan In, TimeSpan Out, TimeSpan StillAt, Valence Valence, string Title, string Comment, IReadOnlyList<PlannedTag> Tags)
 {
     public static PlannedClip From(ClipPlan clip, string language) =>
         new(clip.ClipId, clip.Index, clip.In, clip.Out, clip.StillAt, clip.Valence, ReelPlanner.Title(clip, language),
-            string.Join(" · ", clip.Tags.Select(t => ReelPlanner.CaptionText(t, language))),
-            [.. clip.Tags.Select(t => new PlannedTag(t.Id, t.Label.Code, t.Label.DisplayName(language), t.Valence, t.Actor, t.Start, t.End, t.KeyMoment, t.Note, t.Caption))]);
+            ReelPlanner.Comment(clip),
+            [.. clip.Tags.Select(t => PlannedTag.From(t, language))]);
 }
 
-/// <summary>A tag as the clinician gave it, labels resolved.</summary>
-public sealed record PlannedTag(string Id, string Label, string DisplayName, Valence Valence, Actor Actor, TimeSpan Start, TimeSpan End, TimeSpan KeyMoment, string? Note, string? Caption);
+/// <summary>
+/// A tag as the clinician gave it, labels resolved: the clinical label and the note stay here, in JSON a signed-in
+/// professional reads, never in a video or caption.
+/// </summary>
+public sealed record PlannedTag(string Id, string Label, string DisplayName, Valence Valence, Actor Actor, TimeSpan Start, TimeSpan End, TimeSpan KeyMoment, string? Note, string? Caption,
+    bool Select = true, bool Concern = false, string? Goal = null, CaptionVoice CaptionVoice = CaptionVoice.Therapist)
+{
+    public static PlannedTag From(Tag t, string language) =>
+        new(t.Id, t.Label.Code, t.Label.DisplayName(language), t.Valence, t.Actor, t.Start, t.End, t.KeyMoment, t.Note, t.Caption, t.Select, t.Concern, t.Goal, t.CaptionVoice);
+}

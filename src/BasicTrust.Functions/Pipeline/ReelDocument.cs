@@ -1,3 +1,4 @@
+using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 
 namespace BasicTrust.Functions.Pipeline;
@@ -14,7 +15,31 @@ public sealed record ReelDocument(
     string Captions,
     IReadOnlyList<ReelChapter> Chapters,
     IReadOnlyList<ClipDocument> Clips,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    ReelCourse? Course = null,
+    IReadOnlyList<ReelGoal>? Goals = null,
+    IReadOnlyList<PlannedTag>? Considered = null,
+    IReadOnlyList<ReelConcern>? Concerns = null);
+
+/// <summary>Which session of how many this reel comes from, and the VIPP-SD visit's theme; <c>Label</c> reads "sessie 3 van 8".</summary>
+public sealed record ReelCourse(int Session, int Of, string? Theme, string Label)
+{
+    public static ReelCourse? From(Course? course, string language) =>
+        course is null ? null : new(course.Session, course.Of, course.Theme, course.Describe(language));
+}
+
+/// <summary>A treatment goal and the reel's clips that show it, in showing order.</summary>
+public sealed record ReelGoal(string Id, string Text, IReadOnlyList<string> ClipIds)
+{
+    public static IReadOnlyList<ReelGoal> From(PlanDocument plan) =>
+        [.. (plan.Goals ?? []).Select(g => new ReelGoal(g.Id, g.Text, [.. plan.Clips.Where(c => c.Tags.Any(t => t.Goal == g.Id)).Select(c => c.ClipId)]))];
+}
+
+/// <summary>A tag flagging a safety concern: never in the reel; its id and moment, never its note.</summary>
+public sealed record ReelConcern(string TagId, double Start, double End)
+{
+    public static ReelConcern From(PlannedTag t) => new(t.Id, Math.Round(t.Start.TotalSeconds, 3), Math.Round(t.End.TotalSeconds, 3));
+}
 
 /// <summary>A chapter in reel seconds.</summary>
 public sealed record ReelChapter(string ClipId, string Title, double Start, double End)

@@ -47,6 +47,8 @@ public sealed record SessionKey
     public string ReelQueued(string planId) => $"{PlanFolder(planId)}/reel-queued";
     public string Reviewed(string planId) => $"{PlanFolder(planId)}/reviewed";
     public string ReadyAnnounced(string planId) => $"{PlanFolder(planId)}/ready-announced";
+    /// <summary>Marks a concern tag as written to the audit log, so it is written once.</summary>
+    public string ConcernAudited(string tagId) => $"{Folder}/concerns/{tagId}";
     public string Clip(string planId, string clipId, string extension) => $"{PlanFolder(planId)}/{clipId}.{extension}";
     public string Reel(string planId, string fileName) => $"{PlanFolder(planId)}/{fileName}";
 

@@ -19,6 +19,9 @@ public sealed record StatusProblem(string Path, string Rule, string Message)
     public static StatusProblem From(Problem problem) => new(problem.Path, problem.Rule, problem.Message);
 }
 
+/// <summary>A tag flagging a safety concern, for the therapist and the case's reviewers: its id and moment, never its note.</summary>
+public sealed record StatusConcern(string TagId, double Start, double End);
+
 /// <summary><c>pipeline/{caseId}/{sessionId}/status.json</c>: what the therapist and the tools poll.</summary>
 public sealed record SessionStatus
 {
@@ -31,6 +34,8 @@ public sealed record SessionStatus
     public int ClipsTotal { get; init; }
     public IReadOnlyList<StatusProblem> Warnings { get; init; } = [];
     public IReadOnlyList<StatusProblem> Errors { get; init; } = [];
+    /// <summary>Tags flagging a safety concern: never cut; the reporting code (meldcode) is the therapist's to follow.</summary>
+    public IReadOnlyList<StatusConcern> Concerns { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ReadyAt { get; init; }

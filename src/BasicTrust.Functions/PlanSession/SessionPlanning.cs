@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs.Models;
 using Azure;
+using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
@@ -15,7 +16,7 @@ namespace BasicTrust.Functions.PlanSession;
 /// PlanSession's service: validates a session manifest, checks and probes the recording, plans the clips and
 /// writes plan and status. Bad input ends as a failed status listing every problem; nothing is cut.
 /// </summary>
-public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<SessionPlanning> logger)
+public sealed class SessionPlanning(PipelineStore store, StatusBoard status, AuditLog audit, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<SessionPlanning> logger)
 {
     /// <summary>Returns the clip jobs to queue: none when the input is refused or this plan is already under way.</summary>
     public async Task<IReadOnlyList<ClipJob>> PlanAsync(SessionKey session, string manifestText, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
                 $"The manifest is for {m.CaseId}/{m.SessionId} but was uploaded to {session.Folder}."));
         if (read.Manifest is not { } manifest || Errors(problems).Count > 0)
             return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+        var concerns = await RecordConcernsAsync(session, manifest, cancellationToken).ConfigureAwait(false);
 
         var recording = store.Blob(SessionKey.Recordings, session.Recording(manifest.Recording));
         BlobProperties version;
@@ -42,13 +44,13 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
         catch (RequestFailedException e) when (e.Status == 404)
         {
             problems.Add(Problem.Error("recording", "uploaded", $"No recording named '{manifest.Recording}' has been uploaded for this session."));
-            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         if (version.ContentLength == 0)
         {
             problems.Add(Problem.Error("recording", "not-empty", $"The recording '{manifest.Recording}' is empty (0 bytes); upload it again."));
-            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         MediaSource source;
@@ -60,13 +62,13 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
         catch (UnsupportedMediaException e)
         {
             problems.Add(Problem.Error("recording", "readable-video", e.Reason));
-            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         var result = SessionPlanner.Plan(manifest, source.Info.Duration, version.ETag.ToString());
         problems.AddRange(result.Problems);
         if (result.Plan is not { } plan || Errors(problems).Count > 0)
-            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
 
         var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
         if (current?.PlanId == plan.PlanId && current.State != SessionState.Failed)
@@ -84,17 +86,38 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, IOp
         await status.UpdateAsync(session, _ => new SessionStatus
         {
             CaseId = session.CaseId, SessionId = session.SessionId, PlanId = plan.PlanId, State = SessionState.Planned,
-            ClipsTotal = plan.Clips.Count, Warnings = Warnings(problems),
+            ClipsTotal = plan.Clips.Count, Warnings = Warnings(problems), Concerns = concerns,
         }, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips", session, plan.PlanId, plan.Clips.Count);
         return [.. plan.Clips.Select(c => new ClipJob(session.CaseId, session.SessionId, plan.PlanId, c.ClipId))];
     }
 
-    async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, string? planId, List<Problem> problems, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, string? planId, List<Problem> problems, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)
     {
         logger.LogInformation("Session {Session}: refused with {Count} problems", session, Errors(problems).Count);
-        await status.FailAsync(session, planId, Errors(problems), Warnings(problems), cancellationToken).ConfigureAwait(false);
+        var failed = await status.FailAsync(session, planId, Errors(problems), Warnings(problems), cancellationToken).ConfigureAwait(false);
+        if (concerns is { Count: > 0 } && failed is { State: SessionState.Failed })
+            await status.UpdateAsync(session, s => s is { State: SessionState.Failed } ? s with { Concerns = concerns } : null, cancellationToken).ConfigureAwait(false);
         return [];
+    }
+
+    /// <summary>
+    /// A tag flagging a safety concern is written to the audit log once (its session and tag id, never its note) and
+    /// listed in the status. The product records; following the reporting code (meldcode) is the therapist's decision.
+    /// </summary>
+    async Task<IReadOnlyList<StatusConcern>> RecordConcernsAsync(SessionKey session, SessionManifest manifest, CancellationToken cancellationToken)
+    {
+        var concerns = manifest.Tags.Where(t => t.Concern).ToList();
+        foreach (var tag in concerns)
+        {
+            var marker = store.Blob(SessionKey.Pipeline, session.ConcernAudited(tag.Id));
+            if (await marker.ExistsAsync(cancellationToken).ConfigureAwait(false)) continue;
+            // Written before the marker: a crash in between gives a second entry rather than none.
+            await audit.WriteAsync("pipeline", "safety-concern", $"{session.Folder}/tags/{tag.Id}", null, cancellationToken).ConfigureAwait(false);
+            await store.CreateMarkerAsync(session.ConcernAudited(tag.Id), tag.Id, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Session {Session}: tag {TagId} flags a safety concern; audited", session, tag.Id);
+        }
+        return [.. concerns.Select(t => new StatusConcern(t.Id, Math.Round(t.Start.TotalSeconds, 3), Math.Round(t.End.TotalSeconds, 3)))];
     }
 
     static List<StatusProblem> Errors(IEnumerable<Problem> problems) => [.. problems.Where(p => p.Severity == Severity.Error).Select(StatusProblem.From)];

@@ -22,7 +22,7 @@ public static partial class ManifestReader
     /// <summary>At most this many characters in a caption.</summary>
     public const int MaxCaptionLength = 200;
 
-    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "tags", "reel"];
+    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "course", "goals", "tags", "reel"];
     static readonly HashSet<string> VideoExtensions = ["mp4", "mov", "m4v", "mkv", "webm", "avi"];
 
     /// <summary>Reads and validates <paramref name="json"/>.</summary>
@@ -75,11 +75,13 @@ public static partial class ManifestReader
             var nextSessionAt = Timestamp(root, "nextSessionAt");
             if (recordedAt is { } r && nextSessionAt is { } n && n <= r)
                 Error("nextSessionAt", "order", "The next session must be after the recording was made.");
-            var tags = Tags(root, vocabulary);
+            var course = Course(root, vocabulary?.Method);
+            var goals = Goals(root);
+            var tags = Tags(root, vocabulary, goals);
             var reel = Reel(root);
             var unknown = root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name))
                 .ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
-            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown);
+            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown, course, goals);
         }
 
         string? Id(JsonElement parent, string name, string? path = null)
@@ -103,7 +105,7 @@ public static partial class ManifestReader
             return value;
         }
 
-        IReadOnlyList<Tag> Tags(JsonElement root, MethodVocabulary? vocabulary)
+        IReadOnlyList<Tag> Tags(JsonElement root, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals)
         {
             if (!root.TryGetProperty("tags", out var tags))
             {
@@ -126,7 +128,7 @@ public static partial class ManifestReader
             var index = 0;
             foreach (var element in tags.EnumerateArray())
             {
-                if (Tag(element, index, vocabulary) is { } tag) result.Add(tag);
+                if (Tag(element, index, vocabulary, goals) is { } tag) result.Add(tag);
                 index++;
             }
             foreach (var duplicate in result.GroupBy(t => t.Id).Where(g => g.Count() > 1))
@@ -134,7 +136,7 @@ public static partial class ManifestReader
             return result;
         }
 
-        Tag? Tag(JsonElement element, int index, MethodVocabulary? vocabulary)
+        Tag? Tag(JsonElement element, int index, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals)
         {
             var path = $"tags[{index}]";
             if (element.ValueKind != JsonValueKind.Object)
@@ -152,19 +154,26 @@ public static partial class ManifestReader
                 else if (e == s) Error($"{path}.end", "order", "The tag has no length: its end equals its start.");
             }
             var label = Label(element, path, vocabulary);
-            var valence = Enum<Valence>(element, "valence", $"{path}.valence", ["strength", "learning"]);
+            var valence = Enum<Valence>(element, "valence", $"{path}.valence", ["strength", "learning", "child"]);
             if (valence is null && vocabulary is { IsCustom: true } && !element.TryGetProperty("valence", out _))
-                Error($"{path}.valence", "required", "With method 'custom' every tag needs a valence: 'strength' or 'learning'.");
+                Error($"{path}.valence", "required", "With method 'custom' every tag needs a valence: 'strength', 'learning' or 'child'.");
             var actor = Enum<Actor>(element, "actor", $"{path}.actor", ["parent", "child", "dyad"]);
             var keyMoment = Time(element, "keyMoment", $"{path}.keyMoment", required: false);
             if (keyMoment is { } k && start is { } ks && end is { } ke && ke > ks && (k < ks || k > ke))
                 Error($"{path}.keyMoment", "range", $"The key moment ({TimeCode.Format(k)}) lies outside the tag ({TimeCode.Format(ks)}–{TimeCode.Format(ke)}).");
             var note = Text(element, "note", $"{path}.note", MaxNoteLength);
             var caption = Text(element, "caption", $"{path}.caption", MaxCaptionLength);
+            var captionVoice = Enum<CaptionVoice>(element, "captionVoice", $"{path}.captionVoice", ["therapist", "child"]);
+            var select = Bool(element, "select", $"{path}.select");
+            var concern = Bool(element, "concern", $"{path}.concern");
+            var goal = String(element, "goal", $"{path}.goal", required: false);
+            if (goal is not null && goals.All(g => g.Id != goal))
+                Error($"{path}.goal", "known-goal", $"Goal '{Shorten(goal)}' is not one of the manifest's goals" +
+                    (goals.Count == 0 ? "; list it under goals first." : $" ({string.Join(", ", goals.Select(g => g.Id))})."));
             if (Problems.Skip(before).Any(p => p.Severity == Severity.Error) || start is null || end is null || label is null || id is null)
                 return null;
             return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, actor ?? label.DefaultActor,
-                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption);
+                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption, select ?? true, concern ?? false, goal, captionVoice ?? CaptionVoice.Therapist);
         }
 
         Label? Label(JsonElement element, string path, MethodVocabulary? vocabulary)
@@ -173,6 +182,12 @@ public static partial class ManifestReader
             if (code is null || vocabulary is null) return null;
             var label = vocabulary.Find(code);
             if (label is not null) return label;
+            if (vocabulary.Alias(code) is { } alias)
+            {
+                Problems.Add(Problem.Warning($"{path}.label", "renamed",
+                    $"Label '{code}' is now '{alias.NewCode}' ({alias.Why}); it plans as '{alias.NewCode}', but write the new code."));
+                return vocabulary.Find(alias.NewCode);
+            }
             if (vocabulary.IsCustom)
             {
                 Error($"{path}.label", "label", $"Label '{Shorten(code)}' must be lower-case letters, digits and '-' (at most 41 characters).");

@@ -10,8 +10,13 @@ public sealed record SessionManifest(
     DateTimeOffset? NextSessionAt,
     IReadOnlyList<Tag> Tags,
     ReelSettings Reel,
-    IReadOnlyDictionary<string, string> UnknownFields)
+    IReadOnlyDictionary<string, string> UnknownFields,
+    Course? Course = null,
+    IReadOnlyList<Goal>? Goals = null)
 {
+    /// <summary>The case's treatment goals (empty when the manifest names none).</summary>
+    public IReadOnlyList<Goal> Goals { get; init; } = Goals ?? [];
+
     /// <summary>The only schema this version reads.</summary>
     public const string Schema = "basictrust.session/v1";
 }

@@ -12,8 +12,15 @@ public sealed record ClipPlan(int Index, string ClipId, TimeSpan In, TimeSpan Ou
     /// <summary>How long the clip runs.</summary>
     public TimeSpan Duration => Out - In;
 
-    /// <summary>A clip holding any learning moment is shown as one (with care); otherwise it is a strength.</summary>
-    public Valence Valence => Tags.Any(t => t.Valence == Valence.Learning) ? Valence.Learning : Valence.Strength;
+    /// <summary>
+    /// The clip's place in the reel comes from the parent's moments in it: any learning moment makes it one (shown with
+    /// care), otherwise any strength makes it a strength. A child's signal goes with the parent's response it sits with;
+    /// only a clip of child observations alone is <see cref="Valence.Child"/>.
+    /// </summary>
+    public Valence Valence =>
+        Tags.Any(t => t.Valence == Valence.Learning) ? Valence.Learning
+        : Tags.Any(t => t.Valence == Valence.Strength) ? Valence.Strength
+        : Valence.Child;
 
     /// <summary>Each tag's key moment, in recording time, kept inside the clip.</summary>
     public IReadOnlyList<TimeSpan> KeyMoments => Tags.Select(t => Clamp(t.KeyMoment)).ToList();

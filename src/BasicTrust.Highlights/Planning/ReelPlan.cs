@@ -15,7 +15,13 @@ public sealed record ReelPlan(
     IReadOnlyList<Chapter> Chapters,
     IReadOnlyList<CaptionCue> Cues,
     TimeSpan Duration,
-    ReelSettings Settings);
+    ReelSettings Settings)
+{
+    /// <summary>Tags kept out of the reel with select false: moments considered, not shown.</summary>
+    public IReadOnlyList<Tag> Considered { get; init; } = [];
+    /// <summary>Tags flagging a safety concern: never cut, listed for the therapist and the case's reviewers.</summary>
+    public IReadOnlyList<Tag> Concerns { get; init; } = [];
+}
 
 /// <summary>The outcome of planning: a plan when nothing blocks it, and every problem found.</summary>
 public sealed record PlanResult(ReelPlan? Plan, IReadOnlyList<Validation.Problem> Problems)

@@ -16,16 +16,24 @@ public static class ReelPlanner
         _ => clips.OrderBy(c => c.In).ToList(),
     };
 
-    /// <summary>Strengths, then learning moments; when there are both, the last strength moves to the end so the reel ends on one.</summary>
+    /// <summary>
+    /// Strengths (with clips of the child alone among them, in time order), then learning moments; when there are
+    /// strengths and learning moments, the last strength moves to the end so the reel ends on one.
+    /// </summary>
     static List<ClipPlan> StrengthsFirst(IReadOnlyList<ClipPlan> clips)
     {
-        var strengths = clips.Where(c => c.Valence == Valence.Strength).OrderBy(c => c.In).ToList();
+        var leading = clips.Where(c => c.Valence != Valence.Learning).OrderBy(c => c.In).ToList();
         var learning = clips.Where(c => c.Valence == Valence.Learning).OrderBy(c => c.In).ToList();
-        if (strengths.Count == 0 || learning.Count == 0) return [.. strengths, .. learning];
-        return [.. strengths[..^1], .. learning, strengths[^1]];
+        if (leading.FindLastIndex(c => c.Valence == Valence.Strength) is var last and >= 0 && learning.Count > 0)
+        {
+            var closing = leading[last];
+            leading.RemoveAt(last);
+            return [.. leading, .. learning, closing];
+        }
+        return [.. leading, .. learning];
     }
 
-    /// <summary>The reel: chapters titled with each clip's labels, captions from each tag, the total length checked against the limit.</summary>
+    /// <summary>The reel: chapters titled by <see cref="Title"/>, a caption cue for each tag the therapist captioned, the total length checked against the limit.</summary>
     public static ReelPlan Build(string planId, IReadOnlyList<ClipPlan> ordered, ReelSettings settings, List<Problem> problems)
     {
         var chapters = new List<Chapter>();
@@ -34,11 +42,11 @@ public static class ReelPlanner
         foreach (var clip in ordered)
         {
             chapters.Add(new Chapter(clip.ClipId, Title(clip, settings.Language), at, at + clip.Duration));
-            foreach (var tag in clip.Tags)
+            foreach (var tag in clip.Tags.Where(t => t.Caption is not null))
             {
                 var start = (tag.Start < clip.In ? clip.In : tag.Start) - clip.In + at;
                 var end = (tag.End > clip.Out ? clip.Out : tag.End) - clip.In + at;
-                cues.Add(new CaptionCue(tag.Id, start, end, CaptionText(tag, settings.Language)));
+                cues.Add(new CaptionCue(tag.Id, start, end, tag.Caption!));
             }
             at += clip.Duration;
         }
@@ -48,11 +56,15 @@ public static class ReelPlanner
         return new ReelPlan(planId, ordered, chapters, cues.OrderBy(c => c.Start).ToList(), at, settings);
     }
 
-    /// <summary>The clip's distinct labels in the reel's language, joined.</summary>
-    public static string Title(ClipPlan clip, string language) =>
-        string.Join(" · ", clip.Tags.Select(t => t.Label.DisplayName(language)).Distinct());
+    /// <summary>
+    /// The chapter title the parent sees. A strength clip: its distinct labels in the reel's language. A learning
+    /// moment: the therapist's caption when a tag has one, otherwise <see cref="LearningTitles.Neutral"/>; never the
+    /// clinical label. Notes never: they are the therapist's working notes.
+    /// </summary>
+    public static string Title(ClipPlan clip, string language) => clip.Valence == Valence.Learning
+        ? clip.Tags.Select(t => t.Caption).FirstOrDefault(c => c is not null) ?? LearningTitles.Neutral(language)
+        : string.Join(" · ", clip.Tags.Select(t => t.Label.DisplayName(language)).Distinct());
 
-    /// <summary>The tag's caption when it has one; otherwise its label and note.</summary>
-    public static string CaptionText(Tag tag, string language) =>
-        tag.Caption ?? (tag.Note is null ? tag.Label.DisplayName(language) : $"{tag.Label.DisplayName(language)}: {tag.Note}");
+    /// <summary>What the clip file's comment holds: the therapist's captions only (never a note), joined.</summary>
+    public static string Comment(ClipPlan clip) => string.Join(" · ", clip.Tags.Select(t => t.Caption).OfType<string>());
 }

@@ -6,15 +6,29 @@ namespace BasicTrust.Highlights.Planning;
 /// <summary>Plans a session's clips and reel once the recording's duration (from a probe) is known.</summary>
 public static class SessionPlanner
 {
-    /// <summary>Windows → merge → clips → order → reel. Any error means no plan; warnings travel with the plan.</summary>
+    /// <summary>
+    /// Shown tags → windows (stopping at safety concerns) → merge → clips → order → reel, then the strengths balance.
+    /// Unselected tags and concerns are never cut; they travel with the plan. Any error means no plan; warnings travel with it.
+    /// </summary>
     public static PlanResult Plan(SessionManifest manifest, TimeSpan recordingDuration, string recordingETag)
     {
         var problems = new List<Problem>();
         var planId = PlanIds.PlanId(recordingETag, manifest);
-        var windows = ClipPlanner.Windows(manifest.Tags, manifest.Reel, recordingDuration, problems);
-        var clips = ClipPlanner.Clips(ClipPlanner.Merge(windows), planId, problems);
-        var reel = ReelPlanner.Build(planId, ReelPlanner.Order(clips, manifest.Reel.Order), manifest.Reel, problems);
-        if (clips.Count == 0 && !problems.Any(p => p.Severity == Severity.Error))
+        var shown = manifest.Tags.Where(t => t.IsShown).ToList();
+        var concerns = manifest.Tags.Where(t => t.Concern).ToList();
+        var windows = ConcernGuard.Trim(ClipPlanner.Windows(shown, manifest.Reel, recordingDuration, problems), concerns);
+        var merged = ClipPlanner.Merge(windows);
+        ConcernGuard.Check(merged, concerns, problems);
+        var clips = ClipPlanner.Clips(merged, planId, problems);
+        var reel = ReelPlanner.Build(planId, ReelPlanner.Order(clips, manifest.Reel.Order), manifest.Reel, problems) with
+        {
+            Considered = [.. manifest.Tags.Where(t => !t.Select && !t.Concern)],
+            Concerns = concerns,
+        };
+        StrengthsBalance.Check(clips.SelectMany(c => c.Tags), problems);
+        if (shown.Count == 0 && manifest.Tags.Count > 0)
+            problems.Add(Problem.Error("tags", "count", "Every tag is kept out of the reel (select false or a concern), so there is nothing to cut."));
+        else if (clips.Count == 0 && !problems.Any(p => p.Severity == Severity.Error))
             problems.Add(Problem.Error("tags", "count", "No tag lies within the recording, so there is nothing to cut."));
         return new PlanResult(problems.Any(p => p.Severity == Severity.Error) ? null : reel, problems);
     }

@@ -6,13 +6,17 @@ namespace BasicTrust.Highlights.Vocabulary;
 public sealed partial class MethodVocabulary
 {
     readonly Dictionary<string, Label> _labels;
+    readonly Dictionary<string, LabelAlias> _aliases;
 
-    internal MethodVocabulary(string method, string name, IEnumerable<Label> labels, bool isCustom = false)
+    internal MethodVocabulary(string method, string name, IEnumerable<Label> labels, IEnumerable<LabelAlias>? aliases = null, bool isCustom = false)
     {
         Method = method;
         Name = name;
         IsCustom = isCustom;
         _labels = labels.ToDictionary(l => l.Code, StringComparer.Ordinal);
+        _aliases = (aliases ?? []).ToDictionary(a => a.OldCode, StringComparer.Ordinal);
+        if (_aliases.Values.FirstOrDefault(a => !_labels.ContainsKey(a.NewCode) || _labels.ContainsKey(a.OldCode)) is { } broken)
+            throw new ArgumentException($"Alias '{broken.OldCode}' must name a current label and not be one.", nameof(aliases));
     }
 
     /// <summary>The manifest's <c>method</c> value.</summary>
@@ -24,11 +28,17 @@ public sealed partial class MethodVocabulary
     /// <summary>The built-in labels (empty for custom).</summary>
     public IReadOnlyCollection<Label> Labels => _labels.Values;
 
-    /// <summary>The label for a code, or null when this vocabulary does not have it.</summary>
+    /// <summary>Codes of earlier versions of this vocabulary, each pointing at its current label.</summary>
+    public IReadOnlyCollection<LabelAlias> Aliases => _aliases.Values;
+
+    /// <summary>The label for a current code, or null when this vocabulary does not have it (see <see cref="Alias"/>).</summary>
     public Label? Find(string code) =>
         _labels.TryGetValue(code, out var label) ? label
-        : IsCustom && CustomLabel().IsMatch(code) ? new Label(code, code, code, Valence.Strength, "custom label")
+        : IsCustom && CustomLabel().IsMatch(code) ? new Label(code, code, code, Valence.Strength, "custom label", "custom")
         : null;
+
+    /// <summary>The alias when <paramref name="code"/> is an old code of this vocabulary, else null.</summary>
+    public LabelAlias? Alias(string code) => _aliases.GetValueOrDefault(code);
 
     /// <summary>The rule custom labels follow.</summary>
     public const string CustomLabelRule = "^[a-z0-9][a-z0-9-]{0,40}$";

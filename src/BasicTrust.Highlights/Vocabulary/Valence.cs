@@ -1,21 +1,15 @@
 namespace BasicTrust.Highlights.Vocabulary;
 
-/// <summary>Whether a moment shows what goes well or something to learn from.</summary>
+/// <summary>What a moment shows: the parent doing well, something to learn from, or the child.</summary>
 public enum Valence
 {
     /// <summary>A moment the parent responds sensitively: the heart of a feedback session.</summary>
     Strength,
-    /// <summary>A learning moment, shown with care.</summary>
+    /// <summary>A learning moment, discussed with care and suggestions; never named bluntly to the parent.</summary>
     Learning,
-}
-
-/// <summary>Whose behaviour the tag is about.</summary>
-public enum Actor
-{
-    /// <summary>The parent (the default).</summary>
-    Parent,
-    /// <summary>The child.</summary>
+    /// <summary>
+    /// An observation of the child (a signal, a response). It travels with the parent's moment in the same clip
+    /// and is never counted as a strength or a learning moment.
+    /// </summary>
     Child,
-    /// <summary>Parent and child together.</summary>
-    Dyad,
 }

@@ -1,58 +1,106 @@
+using static BasicTrust.Highlights.Vocabulary.Sources;
 using static BasicTrust.Highlights.Vocabulary.Valence;
 
 namespace BasicTrust.Highlights.Vocabulary;
 
 /// <summary>
-/// The built-in vocabularies. Sources: shared/reference/domain-and-peers.md §A3 (NJi, Kenniscentrum KJP,
-/// Leiden VIPP, HomVEE, VHT training material). Entries marked "not confirmed" were not found in those
-/// sources and should be checked against the method's manual before relying on them.
+/// The built-in vocabularies, checked against the methods' own texts (see <see cref="Sources"/>). Each entry names
+/// its source; "not confirmed" entries come from secondary web pages and should be checked against the method's
+/// manual before relying on them. Codes are stable: a renamed code is kept as an alias that plans with a warning.
 /// </summary>
 public static class Vocabularies
 {
-    /// <summary>The Basic Trust method (NL).</summary>
-    public static readonly MethodVocabulary BasicTrust = new("basic-trust", "Basic Trust",
+    /// <summary>The Basic Trust method: interaction principles, safe limit setting, and correcting confusing parenting.</summary>
+    public static readonly MethodVocabulary BasicTrust = new("basic-trust", "Basic Trustmethode",
     [
-        new("benoemen", "Benoemen", "Naming", Strength, "The parent puts the child's experience, feelings or actions into words."),
-        new("spiegelen", "Spiegelen", "Mirroring", Strength, "The parent non-verbally mirrors the child's feelings."),
-        new("positief-voorzeggen", "Positief voorzeggen", "Positive prompting", Strength, "On disobedience, the parent tells the child ahead, positively, what to do."),
-        new("veilig-begrenzen", "Veilig begrenzen", "Safe limit setting", Strength, "Discipline the child does not experience as rejection."),
-        new("sensitief-reageren", "Sensitief reageren", "Sensitive responding", Strength, "The parent notices the child's signal and responds promptly and fittingly."),
-        // Not confirmed as a Basic Trust term by the sources (it is a VHT contact principle).
-        new("initiatief-volgen", "Initiatief volgen", "Following the initiative", Strength, "The parent follows the child's lead."),
-        // Not confirmed by the sources: repair after a rupture is a general attachment notion.
-        new("herstel", "Herstel", "Repair", Strength, "The parent restores contact after a rupture."),
-        // Not confirmed by the sources: a learning-moment label for behaviour that may confuse the child.
-        new("verwarrend-gedrag", "Verwarrend gedrag", "Confusing behaviour", Learning, "Parent behaviour the child may find confusing or frightening."),
-        // Not confirmed by the sources: the child-side goals (exploring, seeking comfort) as one signal label.
-        new("kind-signaal", "Signaal van het kind", "Child's signal", Strength, "A signal of the child worth noticing together.", Actor.Child),
+        // Wat werkt? (mentaliseren: "De ouder benoemt wat het kind doet, denkt of voelt"); guideline: "met name benoemen".
+        new("benoemen", "Benoemen", "Naming", Strength, "The parent puts into words what the child does, thinks or feels.", WatWerkt),
+        // Basic Trust deck: "Aanleren veilig begrenzen", "op verbindende wijze kind te begrenzen"; guideline: "veilig disciplineren".
+        new("veilig-begrenzen", "Veilig begrenzen", "Setting limits safely", Strength, "The parent sets a limit while keeping the connection with the child.", BasicTrustDeck),
+        // Wat werkt?: "sensitief reageren op het kind"; Hechting en Trauma: sensitive (recognising signals) and responsive (answering them fittingly).
+        new("sensitief-reageren", "Sensitief reageren", "Responding sensitively", Strength, "The parent recognises the child's signal and answers it fittingly.", WatWerkt),
+        // Basic Trust deck: "mentalisatiebevorderende interventie", "mentaliserend vermogen vergroot"; Wat werkt?: the third condition.
+        new("mentaliseren", "Mentaliseren", "Mentalising", Strength, "The parent sees the child's feelings and thoughts and takes them into account.", BasicTrustDeck),
+        // Hechting en Trauma: "Herstel van contact is belangrijker dan altijd goed afstemmen!"
+        new("herstel-van-contact", "Herstel van contact", "Repairing contact", Strength, "After a moment out of tune, the parent restores contact with the child.", HechtingEnTrauma),
+        // Not confirmed by the source texts: NJi's older database page and Kenniscentrum KJP name it.
+        new("spiegelen", "Spiegelen", "Mirroring", Strength, "The parent non-verbally mirrors the child's feelings.", NotConfirmed),
+        // Not confirmed by the source texts: NJi's older database page and Kenniscentrum KJP name it.
+        new("positief-voorzeggen", "Positief voorzeggen", "Positive prompting", Strength, "On disobedience, the parent tells the child ahead, positively, what to do.", NotConfirmed),
+        // Basic Trust deck: "Corrigeren van verwarringscheppend opvoedgedrag"; guideline and Wat werkt?: "Verwarring scheppend (desorganiserend) opvoedgedrag".
+        new("verwarringscheppend-gedrag", "Verwarringscheppend opvoedgedrag", "Confusing (disorganising) parenting", Learning, "Parenting the child may find confusing or frightening; the method corrects it.", BasicTrustDeck),
+        // Wat werkt? (Basic Trust outcomes): "storend/interferend gedrag neemt af".
+        new("storend-gedrag", "Storend gedrag", "Intrusive behaviour", Learning, "The parent interrupts or interferes with what the child is doing.", WatWerkt),
+        // Hechting en Trauma: sensitivity is "signalen herkennen"; Werkzame Elementen: "Zien ouders de signalen van hun kind?"
+        new("signaal-gemist", "Signaal gemist", "Missed signal", Learning, "A signal of the child the parent did not notice or answer.", HechtingEnTrauma),
+        // Hechting en Trauma and Werkzame Elementen: the child's signals the parent recognises.
+        new("kind-signaal", "Signaal van het kind", "Child's signal", Child, "A signal of the child (a need, a feeling) to notice together.", HechtingEnTrauma, Actor.Child),
+        // Guideline and Wat werkt?: "het kind reageert daar positief op".
+        new("kind-reactie", "Reactie van het kind", "Child's response", Child, "How the child responds to what the parent does.", Guideline, Actor.Child),
+        // Basic Trust deck: "Balans tussen nabijheid zoeken en exploratie".
+        new("nabijheid-zoeken", "Nabijheid zoeken", "Seeking closeness", Child, "The child seeks the parent's closeness or comfort.", BasicTrustDeck, Actor.Child),
+        // Basic Trust deck (as above); Hechting en Trauma: "Zich toevertrouwen en exploreren".
+        new("exploreren", "Exploreren", "Exploring", Child, "The child explores, with the parent as a secure base.", BasicTrustDeck, Actor.Child),
+    ],
+    [
+        new("herstel", "herstel-van-contact", "the sources speak of repairing contact"),
+        new("verwarrend-gedrag", "verwarringscheppend-gedrag", "the method's own term is verwarringscheppend (desorganiserend) opvoedgedrag"),
+        new("initiatief-volgen", "sensitief-reageren", "following the initiative is a video-hometraining principle, not a Basic Trust term"),
     ]);
 
-    /// <summary>VIPP-SD: the four VIPP themes, speaking for the child, and the sensitive-discipline topics.</summary>
+    /// <summary>
+    /// VIPP-SD: sensitive parenting, limit setting and regulating difficult child behaviour. The VIPP themes belong to
+    /// the visit (<c>course.theme</c>), and speaking for the child is a kind of caption (<c>captionVoice</c>), not a label.
+    /// </summary>
     public static readonly MethodVocabulary VippSd = new("vipp-sd", "VIPP-SD",
     [
-        new("contact-en-exploratie", "Contact zoeken en exploreren", "Attachment and exploration", Strength, "VIPP theme 1: contact-seeking versus exploration behaviour."),
-        new("signalen-waarnemen", "Signalen waarnemen", "Perceiving signals", Strength, "VIPP theme 2: perceiving the child's subtle signals."),
-        new("sensitiviteitsketen", "Sensitiviteitsketen", "Sensitivity chain", Strength, "VIPP theme 3: prompt and adequate responding to signals."),
-        new("gevoelens-delen", "Gevoelens delen", "Sharing emotions", Strength, "VIPP theme 4: affective attunement, sharing emotions."),
-        new("spreken-voor-het-kind", "Spreken voor het kind", "Speaking for the child", Strength, "The intervener voices the child's experience (subtitles for the child's behaviour)."),
-        new("consequent-begrenzen", "Consequent begrenzen", "Consistent limit setting", Strength, "SD: consistent discipline and limit setting."),
-        new("afleiden", "Afleiden", "Distraction", Strength, "SD: distraction and non-coercive responses."),
-        new("prijzen-en-negeren", "Prijzen en negeren", "Praise and ignoring", Strength, "SD: praising positive behaviour, ignoring attention-seeking."),
-        new("time-out", "Time-out", "Time-out", Strength, "SD: time-out to de-escalate a tantrum."),
-        new("empathie", "Empathie voor het kind", "Empathy for the child", Strength, "SD: empathy for the child."),
-    ]);
-
-    /// <summary>Video home training: the contact principles (basiscommunicatie).</summary>
-    public static readonly MethodVocabulary Vht = new("vht", "Video-hometraining",
+        // Wat werkt? (VIPP-SD): "Bekrachtigen van sensitief opvoedgedrag (positief ouderschap) ... staan centraal".
+        new("sensitief-opvoeden", "Sensitief opvoeden", "Sensitive parenting", Strength, "The parent notices the child's signals and responds promptly and fittingly.", WatWerkt),
+        // Wat werkt? (VIPP-SD): "het stellen van grenzen"; guideline: "grenzen stellen".
+        new("grenzen-stellen", "Grenzen stellen", "Setting limits", Strength, "The parent sets a clear limit in a sensitive way.", WatWerkt),
+        // Wat werkt? (VIPP-SD): "reguleren van lastig kindgedrag".
+        new("lastig-gedrag-reguleren", "Lastig gedrag reguleren", "Regulating difficult behaviour", Strength, "The parent guides the child through difficult behaviour without force.", WatWerkt),
+        // Guideline (VIPP-SD aim): "het bevorderen van positieve interacties tussen opvoeder en kind".
+        new("positieve-interactie", "Positieve interactie", "Positive interaction", Strength, "Parent and child share a positive moment together.", Guideline),
+        // Hechting en Trauma and Werkzame Elementen: the child's signals the parent recognises.
+        new("kind-signaal", "Signaal van het kind", "Child's signal", Child, "A signal of the child (a need, a feeling) to notice together.", HechtingEnTrauma, Actor.Child),
+    ],
     [
-        new("initiatief", "Initiatief", "Initiative", Strength, "Noticing and following the child's initiative."),
-        new("ontvangstbevestiging", "Ontvangstbevestiging", "Acknowledging receipt", Strength, "Verbally or non-verbally confirming the child's initiative was received."),
-        new("benoemen", "Benoemen", "Naming", Strength, "(Agreeing) naming of what the child does or feels."),
-        new("beurtverdeling", "Beurtverdeling", "Turn-taking", Strength, "Giving and taking turns."),
-        new("leiding-geven", "Leiding geven", "Guiding", Strength, "Leading, steering, giving direction."),
+        new("contact-en-exploratie", "sensitief-opvoeden", "the VIPP themes are a property of the visit: write it as course.theme"),
+        new("signalen-waarnemen", "sensitief-opvoeden", "the VIPP themes are a property of the visit: write it as course.theme"),
+        new("sensitiviteitsketen", "sensitief-opvoeden", "the VIPP themes are a property of the visit: write it as course.theme"),
+        new("gevoelens-delen", "sensitief-opvoeden", "the VIPP themes are a property of the visit: write it as course.theme"),
+        new("empathie", "sensitief-opvoeden", "empathy for the child is part of sensitive parenting"),
+        new("spreken-voor-het-kind", "kind-signaal", "speaking for the child is a kind of caption: write captionVoice \"child\""),
+        new("consequent-begrenzen", "grenzen-stellen", "the sources speak of setting limits"),
+        new("afleiden", "lastig-gedrag-reguleren", "distraction is one way of regulating difficult behaviour"),
+        new("prijzen-en-negeren", "lastig-gedrag-reguleren", "praise and ignoring are ways of regulating difficult behaviour"),
+        new("time-out", "lastig-gedrag-reguleren", "time-out is one way of regulating difficult behaviour"),
     ]);
 
-    /// <summary>Any well-formed label; every tag must say whether it is a strength or a learning moment.</summary>
+    /// <summary>K-VHT: the child's initiatives and the contact between parent and child, in short recordings.</summary>
+    public static readonly MethodVocabulary Vht = new("vht", "Kortdurende video-hometraining (K-VHT)",
+    [
+        // Wat werkt? (K-VHT): "Focus ligt daarbij op de initiatieven van het kind".
+        new("initiatief-kind", "Initiatief van het kind", "Child's initiative", Child, "The child takes an initiative: a look, a sound, a move towards.", WatWerkt, Actor.Child),
+        // Wat werkt? (K-VHT): the focus on the child's initiatives, here the parent's side of it.
+        new("initiatief-volgen", "Initiatief volgen", "Following the initiative", Strength, "The parent notices the child's initiative and follows it.", WatWerkt),
+        // Wat werkt? (K-VHT): "het contact tussen ouders en kind"; guideline: "het verbeteren van het contact".
+        new("contact", "Contact", "Contact", Strength, "Parent and child are in contact with each other.", WatWerkt, Actor.Dyad),
+        // Not confirmed by the source texts: VHT contact principles (basiscommunicatie) from training pages.
+        new("ontvangstbevestiging", "Ontvangstbevestiging", "Acknowledging receipt", Strength, "Verbally or non-verbally confirming the child's initiative was received.", NotConfirmed),
+        // Not confirmed by the source texts for K-VHT (it is Basic Trust's core skill).
+        new("benoemen", "Benoemen", "Naming", Strength, "(Agreeing) naming of what the child does or feels.", NotConfirmed),
+        // Not confirmed by the source texts: VHT contact principles from training pages.
+        new("beurtverdeling", "Beurtverdeling", "Turn-taking", Strength, "Giving and taking turns.", NotConfirmed),
+        // Not confirmed by the source texts: VHT contact principles from training pages.
+        new("leiding-geven", "Leiding geven", "Guiding", Strength, "Leading, steering, giving direction.", NotConfirmed),
+    ],
+    [
+        new("initiatief", "initiatief-volgen", "the child's initiative and the parent following it are now two labels"),
+    ]);
+
+    /// <summary>Any well-formed label; every tag must say whether it is a strength, a learning moment or about the child.</summary>
     public static readonly MethodVocabulary Custom = new("custom", "Custom", [], isCustom: true);
 
     /// <summary>Every vocabulary by its manifest <c>method</c> value.</summary>

@@ -5,9 +5,9 @@ namespace BasicTrust.Functions.Tests.EndToEnd;
 
 /// <summary>The pipeline end to end: Azurite, real FFmpeg and the real worker driven by the DevHost over gRPC.</summary>
 [Collection("pipeline")]
-public class PipelineTests(PipelineFixture stack)
+public partial class PipelineTests(PipelineFixture stack)
 {
-    static readonly (double, double, string)[] ThreeTags = [(1, 3, "benoemen"), (5, 7, "spiegelen"), (9, 10.5, "verwarrend-gedrag")];
+    static readonly (double, double, string)[] ThreeTags = [(1, 3, "benoemen"), (5, 7, "spiegelen"), (9, 10.5, "verwarringscheppend-gedrag")];
 
     [Fact]
     public async Task ThreeTags_GiveThreeClipsStillsAndAReelWithChaptersCaptionsAndOneReadyMessage()

@@ -36,7 +36,7 @@ public class ManifestReaderTests
         var m = Manifests.WithTags(Manifests.Tag(10, 20, "kind-signaal"));
         var tag = Assert.Single(m.Tags);
         Assert.Equal("t1", tag.Id);
-        Assert.Equal(Valence.Strength, tag.Valence);
+        Assert.Equal(Valence.Child, tag.Valence);
         Assert.Equal(Actor.Child, tag.Actor); // from the vocabulary
         Assert.Equal(TimeSpan.FromSeconds(15), tag.KeyMoment); // the middle
         Assert.Null(tag.Note);
@@ -52,8 +52,35 @@ public class ManifestReaderTests
     [Fact]
     public void Read_LearningLabel_DefaultsToLearning()
     {
-        var m = Manifests.WithTags(Manifests.Tag(10, 20, "verwarrend-gedrag"));
+        var m = Manifests.WithTags(Manifests.Tag(10, 20, "verwarringscheppend-gedrag"));
         Assert.Equal(Valence.Learning, m.Tags[0].Valence);
+    }
+
+    [Theory]
+    [InlineData("basic-trust", "herstel", "herstel-van-contact")]
+    [InlineData("basic-trust", "verwarrend-gedrag", "verwarringscheppend-gedrag")]
+    [InlineData("vipp-sd", "sensitiviteitsketen", "sensitief-opvoeden")]
+    [InlineData("vipp-sd", "spreken-voor-het-kind", "kind-signaal")]
+    [InlineData("vht", "initiatief", "initiatief-volgen")]
+    public void Read_OldCode_StillPlansWithAWarningNamingTheNewCode(string method, string oldCode, string newCode)
+    {
+        var result = Manifests.Read(n =>
+        {
+            n["method"] = method;
+            n["tags"] = new JsonArray(Manifests.Tag(10, 20, oldCode));
+        });
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(newCode, Assert.Single(result.Manifest!.Tags).Label.Code);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((Severity.Warning, "tags[0].label", "renamed"), (warning.Severity, warning.Path, warning.Rule));
+        Assert.Contains($"'{newCode}'", warning.Message);
+    }
+
+    [Fact]
+    public void Read_ChildValence_IsAccepted()
+    {
+        var m = Manifests.WithTags(Manifests.Tag(10, 20, "benoemen", valence: "child"));
+        Assert.Equal(Valence.Child, m.Tags[0].Valence);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class PlanningInvariantTests
             var pastEnd = random.Next(60) == 0;
             var start = Math.Round(random.NextDouble() * duration.TotalSeconds * (pastEnd ? 1.5 : 0.98), 3);
             var length = random.Next(60) == 0 ? 0.3 : 1 + random.NextDouble() * 40;
-            return Manifests.Tag(start, Math.Round(start + length, 3), random.Next(4) == 0 ? "verwarrend-gedrag" : "benoemen", $"t{i}");
+            return Manifests.Tag(start, Math.Round(start + length, 3), random.Next(4) == 0 ? "verwarringscheppend-gedrag" : "benoemen", $"t{i}");
         }).ToArray();
         string[] orders = ["chronological", "strengths-first", "as-listed"];
         var manifest = Manifests.WithTags(r =>

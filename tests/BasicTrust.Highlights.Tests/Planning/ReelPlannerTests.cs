@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
+using BasicTrust.Highlights.Vocabulary;
 
 namespace BasicTrust.Highlights.Tests.Planning;
 
@@ -12,7 +13,7 @@ public class ReelPlannerTests
         SessionPlanner.Plan(Manifests.WithTags(r => r["order"] = order, tags), S(600), "\"etag\"").Plan!;
 
     static JsonObject Strength(double at, string id) => Manifests.Tag(at, at + 5, "benoemen", id);
-    static JsonObject Learning(double at, string id) => Manifests.Tag(at, at + 5, "verwarrend-gedrag", id);
+    static JsonObject Learning(double at, string id) => Manifests.Tag(at, at + 5, "verwarringscheppend-gedrag", id);
 
     static IEnumerable<string> Order(ReelPlan reel) => reel.Clips.Select(c => c.Tags[0].Id);
 
@@ -67,7 +68,7 @@ public class ReelPlannerTests
     }
 
     [Fact]
-    public void Cues_AreInReelTimeAndPreferTheCaption()
+    public void Cues_AreInReelTimeAndOnlyTheTherapistsCaptions()
     {
         var withCaption = Strength(100, "b");
         withCaption["caption"] = "Jij bent boos, hè?";
@@ -75,13 +76,71 @@ public class ReelPlannerTests
         withNote["note"] = "Moeder benoemt";
         var reel = Reel("chronological", withNote, withCaption);
 
-        Assert.Equal([("a", S(2), S(7), "Benoemen: Moeder benoemt"), ("b", S(10), S(15), "Jij bent boos, hè?")],
-            reel.Cues.Select(c => (c.TagId, c.Start, c.End, c.Text)));
+        Assert.Equal([("b", S(10), S(15), "Jij bent boos, hè?")], reel.Cues.Select(c => (c.TagId, c.Start, c.End, c.Text)));
     }
 
     [Fact]
-    public void Cue_WithoutNoteOrCaption_IsTheLabel() =>
-        Assert.Equal("Benoemen", Reel("chronological", Strength(10, "a")).Cues[0].Text);
+    public void Cue_WithoutCaption_IsNotShown() => Assert.Empty(Reel("chronological", Strength(10, "a")).Cues);
+
+    [Fact]
+    public void Note_NeverReachesATitleACaptionOrTheClipComment()
+    {
+        var strength = Strength(10, "a");
+        strength["note"] = "Kijkt weg bij het huilen";
+        var learning = Learning(100, "b");
+        learning["note"] = "Kijkt weg bij het huilen";
+        var reel = Reel("chronological", strength, learning);
+
+        var shown = reel.Chapters.Select(c => c.Title).Concat(reel.Cues.Select(c => c.Text)).Concat(reel.Clips.Select(ReelPlanner.Comment));
+        Assert.DoesNotContain(shown, text => text.Contains("huilen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LearningChapter_IsNamedNeutrallyNeverWithTheClinicalLabel()
+    {
+        var reel = Reel("chronological", Learning(10, "l"));
+        Assert.Equal("Om samen naar te kijken", reel.Chapters[0].Title);
+        Assert.Equal("verwarringscheppend-gedrag", reel.Clips[0].Tags[0].Label.Code); // the label stays with the tag, for the JSON
+    }
+
+    [Fact]
+    public void LearningChapter_InEnglish_IsNamedNeutrally()
+    {
+        var manifest = Manifests.WithTags(r => r["language"] = "en", Learning(10, "l"));
+        Assert.Equal("To look at together", SessionPlanner.Plan(manifest, S(60), "e").Plan!.Chapters[0].Title);
+    }
+
+    [Fact]
+    public void LearningChapter_WithTheTherapistsCaption_UsesTheCaption()
+    {
+        var learning = Learning(10, "l");
+        learning["caption"] = "Wat had Sam hier nodig?";
+        Assert.Equal("Wat had Sam hier nodig?", Reel("chronological", learning).Chapters[0].Title);
+    }
+
+    [Fact]
+    public void MergedStrengthAndLearning_IsTitledAsALearningMoment() =>
+        Assert.Equal("Om samen naar te kijken", Assert.Single(Reel("chronological", Strength(10, "s"), Learning(12, "l")).Chapters).Title);
+
+    [Fact]
+    public void ChildSignal_SortsWithTheParentsLearningMomentInItsClip()
+    {
+        var reel = Reel("strengths-first", Strength(10, "s1"), Manifests.Tag(50, 52, "kind-signaal", "c"), Learning(51, "l"), Strength(100, "s2"));
+        Assert.Equal(["s1", "c", "s2"], Order(reel));
+        Assert.Equal(Valence.Learning, reel.Clips[1].Valence);
+    }
+
+    [Fact]
+    public void ChildSignal_WithAStrength_IsAStrengthClipButNotCountedAsOne()
+    {
+        var reel = Reel("strengths-first", Manifests.Tag(10, 12, "kind-signaal", "c"), Strength(11, "s"), Learning(100, "l"));
+        Assert.Equal(Valence.Strength, reel.Clips[^1].Valence);
+        Assert.Equal(["l", "c"], Order(reel)); // ends on the strength the child's signal belongs to
+    }
+
+    [Fact]
+    public void StrengthsFirst_ChildAloneClip_StaysAmongTheLeadingClipsAndNeverCloses() =>
+        Assert.Equal(["c", "l", "s"], Order(Reel("strengths-first", Strength(10, "s"), Manifests.Tag(50, 55, "kind-signaal", "c"), Learning(100, "l"))));
 
     [Fact]
     public void TotalOverMaxSeconds_IsAnErrorThatSaysByHowMuch()

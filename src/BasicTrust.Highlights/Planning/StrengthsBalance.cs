@@ -1,0 +1,25 @@
+using BasicTrust.Highlights.Manifest;
+using BasicTrust.Highlights.Validation;
+using BasicTrust.Highlights.Vocabulary;
+
+namespace BasicTrust.Highlights.Planning;
+
+/// <summary>
+/// Feedback is led by strengths (guideline: video feedback selects moments the parent responded positively and
+/// sensitively; Wat werkt?: attention goes above all to the parent's strengths), so learning moments should be a
+/// minority of the parent's moments in the reel. Child observations count as neither.
+/// </summary>
+public static class StrengthsBalance
+{
+    /// <summary>A warning, in English and Dutch, when learning moments are half or more of the parent's moments.</summary>
+    public static void Check(IEnumerable<Tag> shown, List<Problem> problems)
+    {
+        var tags = shown.ToList();
+        var learning = tags.Count(t => t.Valence == Valence.Learning);
+        var parent = learning + tags.Count(t => t.Valence == Valence.Strength);
+        if (learning == 0 || learning * 2 < parent) return;
+        problems.Add(Problem.Warning("tags", "strengths-led",
+            $"Feedback is led by strengths, but {learning} of the {parent} parent moments in this reel are learning moments; show more moments that go well, or set select to false on a learning moment. "
+            + $"/ Feedback begint bij wat goed gaat, maar {learning} van de {parent} momenten van de ouder in deze reel zijn leermomenten; laat meer momenten zien die goed gaan, of zet select op false bij een leermoment."));
+    }
+}
