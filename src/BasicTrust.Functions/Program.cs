@@ -1,10 +1,12 @@
 using BasicTrust.Functions;
+using BasicTrust.Functions.Api;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 // The Functions host starts this worker and drives it over gRPC; HTTP functions run in the worker's own ASP.NET Core.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<StorageUnavailable>();
 // Kestrel logs request URLs at Information, and a URL can carry a function key (?code=); the storage SDK logs every
 // request and its headers at Information.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Warning);

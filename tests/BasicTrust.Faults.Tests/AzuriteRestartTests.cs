@@ -27,4 +27,25 @@ public class AzuriteRestartTests(ITestOutputHelper output)
         Assert.True(restarted);
         await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(AzuriteRestartTests));
     }
+
+    [Fact]
+    public async Task ApiWhileStorageIsDown_Answers503WithRetryAfter_NotA500()
+    {
+        await using var stack = await FaultStack.StartAsync(output);
+        using var api = new HttpClient { BaseAddress = stack.Hosts[0].ApiBaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        api.DefaultRequestHeaders.Add("x-functions-key", stack.Hosts[0].FunctionKey);
+
+        await stack.Azurite.StopAsync();
+        try
+        {
+            using var response = await api.GetAsync("sessions/fam-1/s-1"); // reads status.json: storage is needed
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            await stack.Azurite.StartAgainAsync();
+        }
+    }
 }
