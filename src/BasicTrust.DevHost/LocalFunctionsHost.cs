@@ -23,9 +23,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     WorkerSupervisor _workers = null!;
     FrontDoor? _http;
 
-    LocalFunctionsHost(HostSettings host) => Host = host;
+    LocalFunctionsHost(HostSettings settings) => Settings = settings;
 
-    public HostSettings Host { get; }
+    /// <summary>The app's host.json settings the host obeys.</summary>
+    public HostSettings Settings { get; }
     /// <summary>The functions the worker reported, with <c>%setting%</c>s resolved.</summary>
     public IReadOnlyList<FunctionDefinition> Functions { get; private set; } = [];
     /// <summary>The HTTP API's base address (<c>http://127.0.0.1:7071/api/</c>), when the app has HTTP functions.</summary>
@@ -59,21 +60,21 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var server = await RpcServer.StartAsync(new WorkerConnections(), loggers, cancellationToken).ConfigureAwait(false);
         _started.Add(server);
         var launch = new WorkerLaunch(appRoot, config, options.Settings, server, options.Transcript) { StartTimeout = options.WorkerStartTimeout };
-        _workers = new WorkerSupervisor(launch, Host.FunctionTimeout, loggers.CreateLogger("Worker"));
+        _workers = new WorkerSupervisor(launch, Settings.FunctionTimeout, loggers.CreateLogger("Worker"));
         _started.Insert(0, _workers);
         await _workers.StartAsync(cancellationToken).ConfigureAwait(false);
         Functions = [.. _workers.Current!.Functions.Select(f => f.WithSettings(options.Settings))];
 
         var clock = TimeProvider.System;
-        var accounts = new StorageAccounts(options.Settings, Host.Queues);
+        var accounts = new StorageAccounts(options.Settings, Settings.Queues);
         var invoker = new FunctionInvoker(_workers, new OutputBinder(accounts, clock, logger), logger);
         foreach (var function in Functions)
         {
             var log = loggers.CreateLogger(function.Name);
             Func<CancellationToken, Task>? run = function.Trigger.Type.ToLowerInvariant() switch
             {
-                "queuetrigger" => new QueueListener(function, Host.Queues, accounts, invoker, log).RunAsync,
-                "blobtrigger" => new BlobListener(function, Host.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
+                "queuetrigger" => new QueueListener(function, Settings.Queues, accounts, invoker, log).RunAsync,
+                "blobtrigger" => new BlobListener(function, Settings.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
                 "timertrigger" => AddTimer(function, new TimerListener(function, invoker,
                     new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
                 "httptrigger" => null, // served by the front door below
@@ -85,10 +86,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         FunctionKey = options.FunctionKey ?? FunctionKeys.NewKey();
-        var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Host.RoutePrefix)).ToList();
+        var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Settings.RoutePrefix)).ToList();
         if (routes.Count > 0)
         {
-            _http = await FrontDoor.StartAsync(routes, Host.RoutePrefix, options.HttpPort, FunctionKey, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
+            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("HTTP API on {Address}", _http.BaseAddress);
         }
     }
