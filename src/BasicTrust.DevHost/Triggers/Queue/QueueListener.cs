@@ -51,7 +51,8 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
                 continue;
             }
             delay = MinimumPoll;
-            // With newBatchThreshold 0 (this app's setting) the next batch waits for the whole current one.
+            // The next batch waits for the whole current one, as the host does with newBatchThreshold 0 (this app's
+            // setting); other thresholds are not honoured (see the README's DevHost section).
             await Task.WhenAll(batch.Select(m => ProcessSafelyAsync(m, cancellationToken))).ConfigureAwait(false);
         }
     }
