@@ -31,19 +31,21 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public IReadOnlyList<FunctionDefinition> Functions { get; private set; } = [];
     /// <summary>The HTTP API's base address (<c>http://127.0.0.1:7071/api/</c>), when the app has HTTP functions.</summary>
     public Uri? ApiBaseAddress => _http?.BaseAddress;
-    /// <summary>The function key the HTTP API requires.</summary>
+    /// <summary>The function key the HTTP API requires: the one given, or a random one (never empty).</summary>
     public string FunctionKey { get; private set; } = "";
     /// <summary>The current worker's process id (0 while none runs); tests kill it to see the restart.</summary>
     public int WorkerProcessId => _workers.Current?.Process.Id ?? 0;
 
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
+        var key = FunctionKeys.Choose(options.FunctionKey);
         var appRoot = Path.GetFullPath(options.AppRoot);
         var config = WorkerConfig.Read(appRoot);
         var host = new LocalFunctionsHost(HostSettings.Read(appRoot));
         await StorageCheck.EnsureReachableAsync(options.Settings, cancellationToken).ConfigureAwait(false);
         try
         {
+            host.FunctionKey = key;
             await host.StartAsync(options, appRoot, config, loggers, cancellationToken).ConfigureAwait(false);
             return host;
         }
@@ -85,7 +87,6 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             logger.LogInformation("{Function}: {Trigger} listening", function.Name, function.Trigger.Type);
         }
 
-        FunctionKey = options.FunctionKey ?? FunctionKeys.NewKey();
         var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Settings.RoutePrefix)).ToList();
         if (routes.Count > 0)
         {
