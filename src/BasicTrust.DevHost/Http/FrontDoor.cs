@@ -1,5 +1,6 @@
 using System.Net;
 using BasicTrust.DevHost.Worker;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -57,7 +58,7 @@ public sealed class FrontDoor : IAsyncDisposable
     async Task HandleAsync(HttpContext context, IReadOnlyList<HttpRoute> routes, string key, WorkerSupervisor workers,
         FunctionInvoker invoker, IHttpForwarder forwarder, ILogger logger)
     {
-        var path = context.Request.Path.Value ?? "/";
+        var path = RawPath(context);
         var (route, values) = routes.Select(r => (Route: r, Values: r.Match(context.Request.Method, path))).FirstOrDefault(m => m.Values is not null);
         if (route is null || values is null) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
         if (route.NeedsKey && !FunctionKeys.Matches(context.Request, key)) { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return; }
@@ -86,6 +87,18 @@ public sealed class FrontDoor : IAsyncDisposable
             return;
         }
         await invocation.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The path as the client sent it: Kestrel's <c>Request.Path</c> is already decoded (all but <c>%2F</c>), and
+    /// decoding route values from it again would turn <c>%2541</c> into <c>A</c>.
+    /// </summary>
+    static string RawPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (raw is null || !raw.StartsWith('/')) return (context.Request.PathBase + context.Request.Path).ToUriComponent();
+        var query = raw.IndexOf('?');
+        return query < 0 ? raw : raw[..query];
     }
 
     public async ValueTask DisposeAsync()
