@@ -33,6 +33,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public Uri? ApiBaseAddress => _http?.BaseAddress;
     /// <summary>The function key the HTTP API requires: the one given, or a random one (never empty).</summary>
     public string FunctionKey { get; private set; } = "";
+    /// <summary>The supervisor of the worker; tests reach its stream through it.</summary>
+    internal WorkerSupervisor Workers => _workers;
     /// <summary>The current worker's process id (0 while none runs); tests kill it to see the restart.</summary>
     public int WorkerProcessId => _workers.Current?.Process.Id ?? 0;
 
@@ -65,6 +67,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         _workers = new WorkerSupervisor(launch, Settings.FunctionTimeout, loggers.CreateLogger("Worker"));
         _started.Insert(0, _workers);
         await _workers.StartAsync(cancellationToken).ConfigureAwait(false);
+        // As the real host shuts down when its worker keeps failing: no listener takes work it cannot hand on.
+        _ = _workers.GaveUp.ContinueWith(_ =>
+        {
+            logger.LogCritical("The worker is gone for good; the listeners stop");
+            try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+        }, TaskScheduler.Default);
         Functions = [.. _workers.Current!.Functions.Select(f => f.WithSettings(options.Settings))];
 
         var clock = TimeProvider.System;
@@ -78,7 +86,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 "queuetrigger" => new QueueListener(function, Settings.Queues, accounts, invoker, log).RunAsync,
                 "blobtrigger" => new BlobListener(function, Settings.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
                 "timertrigger" => AddTimer(function, new TimerListener(function, invoker,
-                    new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
+                    new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), accounts.LeaseRenewals(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
                 "httptrigger" => null, // served by the front door below
                 _ => Unsupported(function, logger),
             };
@@ -90,9 +98,19 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Settings.RoutePrefix)).ToList();
         if (routes.Count > 0)
         {
-            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
+            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, Settings.FunctionTimeout, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("HTTP API on {Address}", _http.BaseAddress);
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="cancellationToken"/> is cancelled. Throws <see cref="WorkerUnavailableException"/>
+    /// when the host stopped by itself first, because its worker kept failing and it gave up restarting it.
+    /// </summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        var first = await Task.WhenAny(_workers.GaveUp, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        if (first == _workers.GaveUp) await first.ConfigureAwait(false);
     }
 
     /// <summary>Runs a timer-triggered function now, as the host's admin endpoint does; true when it succeeded.</summary>
