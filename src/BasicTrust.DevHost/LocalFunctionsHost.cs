@@ -23,26 +23,31 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     WorkerSupervisor _workers = null!;
     FrontDoor? _http;
 
-    LocalFunctionsHost(HostSettings host) => Host = host;
+    LocalFunctionsHost(HostSettings settings) => Settings = settings;
 
-    public HostSettings Host { get; }
+    /// <summary>The app's host.json settings the host obeys.</summary>
+    public HostSettings Settings { get; }
     /// <summary>The functions the worker reported, with <c>%setting%</c>s resolved.</summary>
     public IReadOnlyList<FunctionDefinition> Functions { get; private set; } = [];
     /// <summary>The HTTP API's base address (<c>http://127.0.0.1:7071/api/</c>), when the app has HTTP functions.</summary>
     public Uri? ApiBaseAddress => _http?.BaseAddress;
-    /// <summary>The function key the HTTP API requires.</summary>
+    /// <summary>The function key the HTTP API requires: the one given, or a random one (never empty).</summary>
     public string FunctionKey { get; private set; } = "";
+    /// <summary>The supervisor of the worker; tests reach its stream through it.</summary>
+    internal WorkerSupervisor Workers => _workers;
     /// <summary>The current worker's process id (0 while none runs); tests kill it to see the restart.</summary>
     public int WorkerProcessId => _workers.Current?.Process.Id ?? 0;
 
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
+        var key = FunctionKeys.Choose(options.FunctionKey);
         var appRoot = Path.GetFullPath(options.AppRoot);
         var config = WorkerConfig.Read(appRoot);
         var host = new LocalFunctionsHost(HostSettings.Read(appRoot));
         await StorageCheck.EnsureReachableAsync(options.Settings, cancellationToken).ConfigureAwait(false);
         try
         {
+            host.FunctionKey = key;
             await host.StartAsync(options, appRoot, config, loggers, cancellationToken).ConfigureAwait(false);
             return host;
         }
@@ -59,23 +64,29 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var server = await RpcServer.StartAsync(new WorkerConnections(), loggers, cancellationToken).ConfigureAwait(false);
         _started.Add(server);
         var launch = new WorkerLaunch(appRoot, config, options.Settings, server, options.Transcript) { StartTimeout = options.WorkerStartTimeout };
-        _workers = new WorkerSupervisor(launch, Host.FunctionTimeout, loggers.CreateLogger("Worker"));
+        _workers = new WorkerSupervisor(launch, Settings.FunctionTimeout, loggers.CreateLogger("Worker"));
         _started.Insert(0, _workers);
         await _workers.StartAsync(cancellationToken).ConfigureAwait(false);
+        // As the real host shuts down when its worker keeps failing: no listener takes work it cannot hand on.
+        _ = _workers.GaveUp.ContinueWith(_ =>
+        {
+            logger.LogCritical("The worker is gone for good; the listeners stop");
+            try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+        }, TaskScheduler.Default);
         Functions = [.. _workers.Current!.Functions.Select(f => f.WithSettings(options.Settings))];
 
         var clock = TimeProvider.System;
-        var accounts = new StorageAccounts(options.Settings, Host.Queues);
+        var accounts = new StorageAccounts(options.Settings, Settings.Queues);
         var invoker = new FunctionInvoker(_workers, new OutputBinder(accounts, clock, logger), logger);
         foreach (var function in Functions)
         {
             var log = loggers.CreateLogger(function.Name);
             Func<CancellationToken, Task>? run = function.Trigger.Type.ToLowerInvariant() switch
             {
-                "queuetrigger" => new QueueListener(function, Host.Queues, accounts, invoker, log).RunAsync,
-                "blobtrigger" => new BlobListener(function, Host.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
+                "queuetrigger" => new QueueListener(function, Settings.Queues, accounts, invoker, log).RunAsync,
+                "blobtrigger" => new BlobListener(function, Settings.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
                 "timertrigger" => AddTimer(function, new TimerListener(function, invoker,
-                    new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
+                    new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), accounts.LeaseRenewals(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
                 "httptrigger" => null, // served by the front door below
                 _ => Unsupported(function, logger),
             };
@@ -84,13 +95,22 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             logger.LogInformation("{Function}: {Trigger} listening", function.Name, function.Trigger.Type);
         }
 
-        FunctionKey = options.FunctionKey ?? FunctionKeys.NewKey();
-        var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Host.RoutePrefix)).ToList();
+        var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Settings.RoutePrefix)).ToList();
         if (routes.Count > 0)
         {
-            _http = await FrontDoor.StartAsync(routes, Host.RoutePrefix, options.HttpPort, FunctionKey, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
+            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, Settings.FunctionTimeout, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("HTTP API on {Address}", _http.BaseAddress);
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="cancellationToken"/> is cancelled. Throws <see cref="WorkerUnavailableException"/>
+    /// when the host stopped by itself first, because its worker kept failing and it gave up restarting it.
+    /// </summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        var first = await Task.WhenAny(_workers.GaveUp, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        if (first == _workers.GaveUp) await first.ConfigureAwait(false);
     }
 
     /// <summary>Runs a timer-triggered function now, as the host's admin endpoint does; true when it succeeded.</summary>

@@ -20,7 +20,7 @@ public sealed record LocalHostOptions
     public string HostId { get; init; } = "devhost";
     /// <summary>Port of the HTTP API (0: any free port), as <c>func start</c> uses 7071.</summary>
     public int HttpPort { get; init; } = 7071;
-    /// <summary>The function key HTTP functions require; a random one when not given.</summary>
+    /// <summary>The function key HTTP functions require; a random one when not given. Empty or blank is refused at start.</summary>
     public string? FunctionKey { get; init; }
     /// <summary>How long the worker may take to connect and load its functions.</summary>
     public TimeSpan WorkerStartTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using BasicTrust.DevHost;
 using BasicTrust.DevHost.App;
+using BasicTrust.DevHost.Worker;
 
 // BasicTrust.DevHost --app DIR [--port 7071] [--key KEY] [--settings FILE]
 // App settings: DIR/local.settings.json's Values (or --settings), overridden by environment variables, as Core Tools does.
@@ -18,10 +19,17 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 try
 {
     var port = int.TryParse(Option("--port"), out var p) ? p : 7071;
-    await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = Option("--key") }, loggers, stop.Token);
-    if (host.ApiBaseAddress is { } api) Console.WriteLine($"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)");
+    var key = Option("--key");
+    await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = key }, loggers, stop.Token);
+    // A key the developer gave is theirs already and stays out of logs; only a generated one is shown, once, to be used.
+    if (host.ApiBaseAddress is { } api) Console.WriteLine(key is null ? $"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)" : $"API: {api}  (header x-functions-key: the key given)");
     Console.WriteLine($"DevHost running {host.Functions.Count} functions from {appRoot} (worker pid {host.WorkerProcessId}); Ctrl+C stops.");
-    await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+    await host.WaitForShutdownAsync(stop.Token);
+}
+catch (WorkerUnavailableException e)
+{
+    Console.Error.WriteLine($"DevHost stopped: {e.Message}");
+    return 1;
 }
 catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
 {

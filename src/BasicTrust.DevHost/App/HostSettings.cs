@@ -26,7 +26,6 @@ public sealed record HostSettings
             Queues = new QueueSettings
             {
                 BatchSize = (int?)queues?["batchSize"] ?? 16,
-                NewBatchThreshold = (int?)queues?["newBatchThreshold"],
                 MaxDequeueCount = (int?)queues?["maxDequeueCount"] ?? 5,
                 VisibilityTimeout = Duration(queues?["visibilityTimeout"]) ?? TimeSpan.Zero,
                 MaxPollingInterval = Duration(queues?["maxPollingInterval"]) ?? TimeSpan.FromMinutes(1),

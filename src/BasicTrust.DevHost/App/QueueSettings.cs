@@ -3,9 +3,8 @@ namespace BasicTrust.DevHost.App;
 /// <summary><c>extensions.queues</c> of host.json (Storage extension 5.x), with its defaults.</summary>
 public sealed record QueueSettings
 {
+    /// <summary>Messages taken at once; the next batch is fetched when all of them are done (newBatchThreshold is not read).</summary>
     public int BatchSize { get; init; } = 16;
-    /// <summary>Fetch a new batch when this few are still running; default half the batch size.</summary>
-    public int? NewBatchThreshold { get; init; }
     public int MaxDequeueCount { get; init; } = 5;
     /// <summary>How long a failed message stays invisible before its retry.</summary>
     public TimeSpan VisibilityTimeout { get; init; }

@@ -14,8 +14,12 @@ public sealed class StorageAccounts(IReadOnlyDictionary<string, string> settings
 {
     readonly ConcurrentDictionary<(string, string), QueueClient> _queues = new();
     readonly ConcurrentDictionary<string, BlobServiceClient> _blobs = new();
+    readonly ConcurrentDictionary<string, BlobServiceClient> _renewals = new();
 
     public BlobServiceClient Blobs(string connection) => _blobs.GetOrAdd(connection, c => new BlobServiceClient(ConnectionString(c), StorageClientDefaults.Blobs()));
+
+    /// <summary>A blob client for lease renewals only: one short try (see <see cref="Triggers.LeaseRenewal"/>).</summary>
+    public BlobServiceClient LeaseRenewals(string connection) => _renewals.GetOrAdd(connection, c => new BlobServiceClient(ConnectionString(c), Triggers.LeaseRenewal.Options()));
 
     /// <summary>A queue client that sends and receives raw wire text; encoding is done by <see cref="Encode"/> and <see cref="TryDecode"/>.</summary>
     public QueueClient Queue(string connection, string name) => _queues.GetOrAdd((connection, name), k => new QueueClient(ConnectionString(k.Item1), k.Item2, StorageClientDefaults.Apply(new QueueClientOptions())));

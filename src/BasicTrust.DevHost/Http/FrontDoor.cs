@@ -1,5 +1,6 @@
 using System.Net;
 using BasicTrust.DevHost.Worker;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -29,7 +30,7 @@ public sealed class FrontDoor : IAsyncDisposable
     /// <summary>The API's base address, e.g. <c>http://127.0.0.1:7071/api/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<FrontDoor> StartAsync(IReadOnlyList<HttpRoute> routes, string routePrefix, int port, string key,
+    public static async Task<FrontDoor> StartAsync(IReadOnlyList<HttpRoute> routes, string routePrefix, int port, string key, TimeSpan functionTimeout,
         WorkerSupervisor workers, FunctionInvoker invoker, ILogger logger, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -39,7 +40,9 @@ public sealed class FrontDoor : IAsyncDisposable
         var app = builder.Build();
         var door = new FrontDoor(app);
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
-        app.Run(context => door.HandleAsync(context, routes, key, workers, invoker, forwarder, logger));
+        // YARP's default 100 s between reads would cut a long function short; the host's functionTimeout bounds it instead.
+        var forwarding = new ForwarderRequestConfig { ActivityTimeout = functionTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : functionTimeout };
+        app.Run(context => door.HandleAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -55,9 +58,39 @@ public sealed class FrontDoor : IAsyncDisposable
     }
 
     async Task HandleAsync(HttpContext context, IReadOnlyList<HttpRoute> routes, string key, WorkerSupervisor workers,
-        FunctionInvoker invoker, IHttpForwarder forwarder, ILogger logger)
+        FunctionInvoker invoker, IHttpForwarder forwarder, ForwarderRequestConfig forwarding, ILogger logger)
     {
-        var path = context.Request.Path.Value ?? "/";
+        try
+        {
+            await ForwardAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger).ConfigureAwait(false);
+        }
+        catch (WorkerUnavailableException e)
+        {
+            logger.LogWarning("An HTTP request found no worker to serve it (503): {Reason}", e.Message);
+            await UnavailableAsync(context).ConfigureAwait(false);
+        }
+        // The client went away: its invocation was cancelled in the worker (InvocationCancel); nobody to answer.
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested) { }
+    }
+
+    static async Task UnavailableAsync(HttpContext context)
+    {
+        if (context.Response.HasStarted) { context.Abort(); return; }
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "10";
+        await context.Response.WriteAsJsonAsync(new
+        {
+            type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+            title = "Service Unavailable",
+            status = 503,
+            detail = "The function app's worker is not running.",
+        }, options: null, contentType: "application/problem+json").ConfigureAwait(false);
+    }
+
+    async Task ForwardAsync(HttpContext context, IReadOnlyList<HttpRoute> routes, string key, WorkerSupervisor workers,
+        FunctionInvoker invoker, IHttpForwarder forwarder, ForwarderRequestConfig forwarding, ILogger logger)
+    {
+        var path = RawPath(context);
         var (route, values) = routes.Select(r => (Route: r, Values: r.Match(context.Request.Method, path))).FirstOrDefault(m => m.Values is not null);
         if (route is null || values is null) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
         if (route.NeedsKey && !FunctionKeys.Matches(context.Request, key)) { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return; }
@@ -70,14 +103,14 @@ public sealed class FrontDoor : IAsyncDisposable
             return;
         }
         var request = HttpTriggerData.Request(route.Function, context.Request, values);
-        var forwarding = forwarder.SendAsync(context, target.GetLeftPart(UriPartial.Authority), _client, ForwarderRequestConfig.Empty,
+        var proxied = forwarder.SendAsync(context, target.GetLeftPart(UriPartial.Authority), _client, forwarding,
             new RawTargetTransformer(request.InvocationId)).AsTask();
         var invocation = invoker.InvokeAsync(route.Function, request, context.RequestAborted);
 
-        if (await Task.WhenAny(forwarding, invocation).ConfigureAwait(false) == invocation && !(await invocation.ConfigureAwait(false)).Succeeded
-            && await Task.WhenAny(forwarding, Task.Delay(AnswerGrace)).ConfigureAwait(false) != forwarding)
+        if (await Task.WhenAny(proxied, invocation).ConfigureAwait(false) == invocation && !(await invocation.ConfigureAwait(false)).Succeeded
+            && await Task.WhenAny(proxied, Task.Delay(AnswerGrace)).ConfigureAwait(false) != proxied)
             context.Abort(); // the invocation failed (timeout, crash) and the worker will not answer the proxied call
-        var error = await forwarding.ConfigureAwait(false);
+        var error = await proxied.ConfigureAwait(false);
         if (error != ForwarderError.None)
         {
             // The client has its 502; the unpaired invocation ends in the worker (its 15 s wait) without holding it.
@@ -86,6 +119,18 @@ public sealed class FrontDoor : IAsyncDisposable
             return;
         }
         await invocation.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The path as the client sent it: Kestrel's <c>Request.Path</c> is already decoded (all but <c>%2F</c>), and
+    /// decoding route values from it again would turn <c>%2541</c> into <c>A</c>.
+    /// </summary>
+    static string RawPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (raw is null || !raw.StartsWith('/')) return (context.Request.PathBase + context.Request.Path).ToUriComponent();
+        var query = raw.IndexOf('?');
+        return query < 0 ? raw : raw[..query];
     }
 
     public async ValueTask DisposeAsync()

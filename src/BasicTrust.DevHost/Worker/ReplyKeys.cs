@@ -7,7 +7,6 @@ public static class ReplyKeys
 {
     public const string Init = "init";
     public const string Metadata = "metadata";
-    public const string Status = "status";
     public static string Load(string functionId) => "load:" + functionId;
     public static string Invocation(string invocationId) => "invocation:" + invocationId;
 
@@ -16,7 +15,6 @@ public static class ReplyKeys
     {
         StreamingMessage.ContentOneofCase.WorkerInitResponse => Init,
         StreamingMessage.ContentOneofCase.FunctionMetadataResponse => Metadata,
-        StreamingMessage.ContentOneofCase.WorkerStatusResponse => Status,
         StreamingMessage.ContentOneofCase.FunctionLoadResponse => Load(message.FunctionLoadResponse.FunctionId),
         StreamingMessage.ContentOneofCase.InvocationResponse => Invocation(message.InvocationResponse.InvocationId),
         _ => null,

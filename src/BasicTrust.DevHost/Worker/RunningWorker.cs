@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BasicTrust.DevHost.App;
 using BasicTrust.DevHost.Rpc;
 
@@ -11,7 +12,8 @@ namespace BasicTrust.DevHost.Worker;
 public sealed class RunningWorker : IAsyncDisposable
 {
     const string HostVersion = "4.1040.0-devhost";
-    readonly Dictionary<string, string> _loadFailures = [];
+    // Written by the load replies' continuations, which run concurrently.
+    readonly ConcurrentDictionary<string, string> _loadFailures = new();
 
     RunningWorker(WorkerProcess process, WorkerChannel channel) => (Process, Channel) = (process, channel);
 

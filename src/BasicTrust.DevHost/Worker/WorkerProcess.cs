@@ -20,7 +20,6 @@ public sealed class WorkerProcess : IAsyncDisposable
     WorkerProcess(Process process) => (_process, Id) = (process, process.Id);
 
     public int Id { get; private init; }
-    public bool HasExited => _process.HasExited;
     public Task Exited => _process.WaitForExitAsync();
 
     /// <summary>The last lines the worker wrote to stderr: start-up failures show only there.</summary>

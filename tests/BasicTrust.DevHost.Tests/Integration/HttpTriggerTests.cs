@@ -21,6 +21,19 @@ public class HttpTriggerTests
     }
 
     [Fact]
+    public async Task Get_EncodedRouteValues_ReachTheFunctionDecodedOnce()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var api = host.Api();
+
+        using var response = await api.GetAsync("sessions/%2541/a%2Fb");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, host.Log.ToString());
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("%41", "a%2Fb"), (body.GetProperty("caseId").GetString(), body.GetProperty("sessionId").GetString()));
+    }
+
+    [Fact]
     public async Task AuthLevelFunction_WithoutOrWithAWrongKey_Is401_AndCodeQueryWorks()
     {
         await using var host = await TestHost.StartAsync();

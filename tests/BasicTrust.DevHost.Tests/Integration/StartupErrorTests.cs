@@ -38,4 +38,12 @@ public class StartupErrorTests
             new LocalHostOptions { AppRoot = Repository.SampleApp, Settings = TestHost.Settings(), HttpPort = port }, Loggers));
         Assert.Contains($"port {port} is already in use", e.Message);
     }
+
+    [Fact]
+    public async Task EmptyFunctionKey_IsRefusedBeforeAnythingStarts()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalFunctionsHost.StartAsync(
+            new LocalHostOptions { AppRoot = Repository.SampleApp, Settings = TestHost.Settings(), HttpPort = 0, FunctionKey = "" }, Loggers));
+        Assert.Contains("function key is empty", e.Message);
+    }
 }

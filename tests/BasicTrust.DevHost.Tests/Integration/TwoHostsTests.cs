@@ -35,4 +35,24 @@ public class TwoHostsTests
         Assert.True(ticks.Count >= 2, a.Log.ToString());
         Assert.Equal(ticks.Count, ticks.Distinct().Count());
     }
+
+    [Fact]
+    public async Task TwoHosts_HolderOfTheTimerStops_TheOtherTakesOver()
+    {
+        await Azurite.ResetAsync();
+        var a = await TestHost.StartAsync(runTimers: true);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!HoldsTick(a) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(HoldsTick(a), a.Log.ToString());
+        await using var b = await TestHost.StartAsync(runTimers: true);
+        Assert.False(HoldsTick(b));
+
+        await a.DisposeAsync();
+        await Azurite.ReceiveAsync("ticks", 100, TimeSpan.Zero); // what a fired
+
+        Assert.NotEmpty(await Azurite.ReceiveAsync("ticks", 1, TimeSpan.FromSeconds(10)));
+        Assert.True(HoldsTick(b), b.Log.ToString());
+    }
+
+    static bool HoldsTick(TestHost host) => host.Log.Lines.Any(l => l.Contains("Tick: holding the listener lock", StringComparison.Ordinal));
 }

@@ -24,3 +24,16 @@ public class CronScheduleTests
     public void Parse_Invalid_SaysWhy(string schedule) =>
         Assert.Contains(schedule, Assert.Throws<FormatException>(() => CronSchedule.Parse(schedule)).Message);
 }
+
+public class TimerOccurrenceTests
+{
+    static readonly DateTimeOffset Fired = new(2026, 11, 23, 10, 7, 35, TimeSpan.Zero);
+
+    [Fact]
+    public void NextOccurrence_DelayWokeEarly_IsNotTheOneJustFired() =>
+        Assert.Equal(Fired.AddSeconds(5), TimerListener.NextOccurrence(CronSchedule.Parse("*/5 * * * * *"), Fired.AddTicks(-5_000), Fired));
+
+    [Fact]
+    public void NextOccurrence_FirstWait_IsAfterNow() =>
+        Assert.Equal(Fired, TimerListener.NextOccurrence(CronSchedule.Parse("*/5 * * * * *"), Fired.AddSeconds(-2), null));
+}

@@ -8,10 +8,30 @@ public class HttpRouteTests
     static HttpRoute Route(string route, string methods = """["get"]""", string auth = "Function") => HttpRoute.From(
         FunctionDefinition.Create("1", "F", "a.dll", "A.F", [$$"""{"name":"req","type":"httpTrigger","direction":"In","authLevel":"{{auth}}","methods":{{methods}},"route":"{{route}}"}"""]), "api");
 
+    // Match takes the raw request target's path, still percent-encoded, as the client sent it.
     [Fact]
     public void Match_GivesRouteValues_CaseInsensitively() =>
         Assert.Equal(new Dictionary<string, string> { ["caseId"] = "c 1", ["sessionId"] = "s2" },
             Route("sessions/{caseId}/{sessionId}").Match("get", "/API/Sessions/c%201/s2"));
+
+    [Theory]
+    [InlineData("/api/sessions/%2541/s2", "%41")]
+    [InlineData("/api/sessions/a%2Fb/s2", "a%2Fb")]
+    [InlineData("/api/sessions/a%2fb/s2", "a%2fb")]
+    [InlineData("/api/sessions/%C3%A9/s2", "\u00e9")]
+    public void Match_DecodesEachValueOnce_AndAnEncodedSlashStaysInItsSegment(string rawPath, string caseId) =>
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(caseId), Route("sessions/{caseId}/{sessionId}").Match("GET", rawPath)!["caseId"]);
+
+    [Theory]
+    [InlineData("/api/x/../sessions/c1/s2")]
+    [InlineData("/api/./sessions/c1/s2")]
+    [InlineData("/api/x/%2E%2E/sessions/c1/s2")]
+    public void Match_RemovesDotSegments_AsKestrelDoes(string rawPath) =>
+        Assert.Equal("c1", Route("sessions/{caseId}/{sessionId}").Match("GET", rawPath)!["caseId"]);
+
+    [Fact]
+    public void Match_DotSegmentAsAValue_IsNotAValue() =>
+        Assert.Null(Route("sessions/{caseId}/{sessionId}").Match("GET", "/api/sessions/../s2"));
 
     [Theory]
     [InlineData("POST", "/api/sessions/c1/s2")]

@@ -26,7 +26,7 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var receipts = new BlobReceipts(Service, hostId, function.Name);
+        var receipts = new BlobReceipts(Service, accounts.LeaseRenewals(function.Trigger.Connection), hostId, function.Name);
         var ready = false;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -73,27 +73,41 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
     /// <summary>One attempt on a claimed blob version; true when the version is finished with (done or given up).</summary>
     async Task<bool> FireAsync(BlobClient blob, ETag etag, IReadOnlyDictionary<string, string> tokens, BlobReceipt receipt, CancellationToken cancellationToken)
     {
+        using var lost = new CancellationTokenSource();
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost.Token);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var keep = receipt.KeepAsync(logger, running.Token);
-        bool succeeded;
+        var keep = receipt.KeepAsync(logger, lost, running.Token);
+        InvocationOutcome? outcome = null;
+        var gone = false;
         try
         {
-            var properties = (await blob.GetPropertiesAsync(new BlobRequestConditions { IfMatch = etag }, cancellationToken).ConfigureAwait(false)).Value;
+            var properties = (await blob.GetPropertiesAsync(new BlobRequestConditions { IfMatch = etag }, attempt.Token).ConfigureAwait(false)).Value;
             // SDK-type parameters open the blob themselves; other parameter types get its content.
             var content = function.Trigger.SupportsDeferredBinding ? null
-                : (await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } }, cancellationToken).ConfigureAwait(false)).Value.Content;
-            var outcome = await invoker.InvokeAsync(function, BlobTriggerData.Request(function, blob, properties, content, tokens), cancellationToken).ConfigureAwait(false);
-            succeeded = outcome.Succeeded;
+                : (await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } }, attempt.Token).ConfigureAwait(false)).Value.Content;
+            outcome = await invoker.InvokeAsync(function, BlobTriggerData.Request(function, blob, properties, content, tokens), attempt.Token).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            succeeded = true; // changed or deleted since the listing: the new version has its own receipt
+            gone = true; // changed or deleted since the listing: the new version has its own receipt
         }
+        catch (OperationCanceledException) when (attempt.IsCancellationRequested) { } // stopping, or the lease is lost
         finally
         {
             await running.CancelAsync().ConfigureAwait(false);
             await keep.ConfigureAwait(false);
         }
+
+        // Without the lease another host may be on this version already: record nothing, a later scan decides.
+        if (lost.IsCancellationRequested) return false;
+        if (!gone && outcome is null or { WorkerUnavailable: true })
+        {
+            // Stopping, or no worker took it: not an attempt. Let it go, so it fires once a worker is there.
+            await receipt.ReleaseAsync(logger).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return false;
+        }
+        var succeeded = gone || outcome!.Succeeded;
 
         // Recording the outcome is retried while storage is away; if it still fails, the receipt's lease runs out and
         // the version fires again (at least once, as with the host).

@@ -12,7 +12,7 @@ namespace BasicTrust.DevHost.Triggers.Blob;
 /// blob lease before the function runs, so of several hosts on one storage only one fires it; it records the
 /// failed attempts and is marked completed on success or when the blob is given up.
 /// </summary>
-public sealed class BlobReceipts(BlobServiceClient service, string hostId, string function)
+public sealed class BlobReceipts(BlobServiceClient service, BlobServiceClient renewals, string hostId, string function)
 {
     public const string Container = "azure-webjobs-hosts";
     const string Completed = "IsCompleted";
@@ -38,6 +38,7 @@ public sealed class BlobReceipts(BlobServiceClient service, string hostId, strin
         catch (RequestFailedException e) when (e.Status is 409 or 412) { } // it exists: read what it says
 
         var lease = receipt.GetBlobLeaseClient();
+        var acquiredAt = DateTimeOffset.UtcNow;
         try
         {
             await lease.AcquireAsync(LeaseTime, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -54,7 +55,8 @@ public sealed class BlobReceipts(BlobServiceClient service, string hostId, strin
             return null;
         }
         var attempts = metadata.TryGetValue(Attempts, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        return new BlobReceipt(receipt, lease, attempts, LeaseTime);
+        var renewal = renewals.GetBlobContainerClient(Container).GetBlobClient(receipt.Name).GetBlobLeaseClient(lease.LeaseId);
+        return new BlobReceipt(receipt, lease, renewal, acquiredAt, attempts, LeaseTime);
     }
 
     internal static Dictionary<string, string> CompletedMetadata() => new() { [Completed] = "true" };

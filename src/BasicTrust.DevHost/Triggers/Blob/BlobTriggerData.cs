@@ -24,7 +24,8 @@ public static class BlobTriggerData
         request.InputData.Add(new ParameterBinding { Name = function.Trigger.Name, Data = value });
         var metadata = request.TriggerMetadata;
         metadata["BlobTrigger"] = TypedDataValues.Text($"{blob.BlobContainerName}/{blob.Name}");
-        metadata["Uri"] = TypedDataValues.Json(blob.Uri.ToString());
+        // Without the query: over a SAS connection it holds the signature.
+        metadata["Uri"] = TypedDataValues.Json(blob.Uri.GetLeftPart(UriPartial.Path));
         metadata["Properties"] = TypedDataValues.Json(Properties(properties));
         metadata["Metadata"] = TypedDataValues.Json(properties.Metadata);
         foreach (var (token, tokenValue) in tokens) metadata[token] = TypedDataValues.Text(tokenValue);

@@ -19,6 +19,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
     // Deleting or releasing a message is retried while storage is away, but not past the point where waiting for
     // the lease to run out is as good.
     static readonly TimeSpan SettleFor = TimeSpan.FromMinutes(2);
+    static readonly TimeSpan ReleaseFor = TimeSpan.FromSeconds(10);
     string QueueName => function.Trigger["queueName"]!;
     string PoisonName => QueueName + "-poison";
     QueueClient Queue => accounts.Queue(function.Trigger.Connection, QueueName);
@@ -51,7 +52,8 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
                 continue;
             }
             delay = MinimumPoll;
-            // With newBatchThreshold 0 (this app's setting) the next batch waits for the whole current one.
+            // The next batch waits for the whole current one, as the host does with newBatchThreshold 0 (this app's
+            // setting); other thresholds are not honoured (see the README's DevHost section).
             await Task.WhenAll(batch.Select(m => ProcessSafelyAsync(m, cancellationToken))).ConfigureAwait(false);
         }
     }
@@ -87,15 +89,25 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         var popReceipt = message.PopReceipt;
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewal = RenewAsync(message.MessageId, () => popReceipt, r => popReceipt = r, running.Token);
-        InvocationOutcome outcome;
+        InvocationOutcome? outcome = null;
         try
         {
             outcome = await invoker.InvokeAsync(function, QueueTriggerData.Request(function, message, text), cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
         finally
         {
             await running.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
+        }
+
+        if (outcome is null or { WorkerUnavailable: true })
+        {
+            // Stopping (Ctrl+C, a restart) or no worker to take it: not an attempt. Make it visible again at once
+            // rather than after the 10-minute lease, for this host's next start or another host.
+            await ReleaseAsync(message, popReceipt).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return;
         }
 
         if (outcome.Succeeded)
@@ -109,6 +121,21 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         else
             await SettleAsync(() => Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken),
                 "releasing", message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Visible again now. Not cancelled by stopping, which is when it matters; bounded, so stopping does not hang on storage.</summary>
+    async Task ReleaseAsync(QueueMessage message, string popReceipt)
+    {
+        using var timeout = new CancellationTokenSource(ReleaseFor);
+        try
+        {
+            await Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: timeout.Token).ConfigureAwait(false);
+            logger.LogInformation("{Function}: message {Id} released without an attempt", function.Name, message.MessageId);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("{Function}: releasing message {Id} failed ({Reason}); it comes back when its lease runs out", function.Name, message.MessageId, StorageErrors.Describe(e));
+        }
     }
 
     async Task PoisonAsync(QueueMessage message, string popReceipt, string text, bool encode, CancellationToken cancellationToken)

@@ -7,9 +7,10 @@ namespace BasicTrust.DevHost.Triggers.Timer;
 /// <summary>
 /// The host's singleton listener lock: a lease on <c>azure-webjobs-hosts/locks/{hostId}/{function}.Listener</c>.
 /// Of several hosts on one storage only the holder runs the listener, so each timer tick fires once; the others
-/// keep trying, and take over when the holder stops.
+/// keep trying, and take over when the holder stops. Renewals go through <paramref name="renewals"/> (see
+/// <see cref="LeaseRenewal"/>), and the work stops once no renewal succeeded within the lease.
 /// </summary>
-public sealed class ListenerLock(BlobServiceClient service, string hostId, string function, ILogger logger)
+public sealed class ListenerLock(BlobServiceClient service, BlobServiceClient renewals, string hostId, string function, ILogger logger)
 {
     static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(15);
     static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
@@ -24,8 +25,10 @@ public sealed class ListenerLock(BlobServiceClient service, string hostId, strin
         var container = service.GetBlobContainerClient("azure-webjobs-hosts");
         var blob = container.GetBlobClient($"locks/{hostId}/{function}.Listener");
         var lease = blob.GetBlobLeaseClient();
+        var renewal = renewals.GetBlobContainerClient(container.Name).GetBlobClient(blob.Name).GetBlobLeaseClient(lease.LeaseId);
         var created = false;
         var backOff = TimeSpan.Zero;
+        var acquiredAt = DateTimeOffset.UtcNow;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -37,6 +40,7 @@ public sealed class ListenerLock(BlobServiceClient service, string hostId, strin
                     catch (RequestFailedException e) when (e.Status == 409) { } // exists, maybe leased by another host
                     created = true;
                 }
+                acquiredAt = DateTimeOffset.UtcNow;
                 await lease.AcquireAsync(LeaseTime, cancellationToken: cancellationToken).ConfigureAwait(false);
                 backOff = TimeSpan.Zero;
             }
@@ -54,20 +58,38 @@ public sealed class ListenerLock(BlobServiceClient service, string hostId, strin
                 continue;
             }
             logger.LogDebug("{Function}: holding the listener lock", function);
-            await HoldAsync(lease, work, cancellationToken).ConfigureAwait(false);
+            await HoldAsync(lease, renewal, acquiredAt, work, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    async Task HoldAsync(BlobLeaseClient lease, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    async Task HoldAsync(BlobLeaseClient lease, BlobLeaseClient renewal, DateTimeOffset renewedAt, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = work(held.Token);
+        var wait = Renewal;
         try
         {
             while (!running.IsCompleted)
             {
-                await Task.WhenAny(running, Task.Delay(Renewal, cancellationToken)).ConfigureAwait(false);
-                if (!running.IsCompleted) await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                await Task.WhenAny(running, Task.Delay(wait, cancellationToken)).ConfigureAwait(false);
+                if (running.IsCompleted) break;
+                cancellationToken.ThrowIfCancellationRequested();
+                var budget = LeaseRenewal.Budget(renewedAt, LeaseTime, DateTimeOffset.UtcNow);
+                if (budget == TimeSpan.Zero) throw new TimeoutException($"no renewal succeeded within the {LeaseTime.TotalSeconds:0} s lease");
+                var sentAt = DateTimeOffset.UtcNow;
+                try
+                {
+                    using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    call.CancelAfter(budget);
+                    await renewal.RenewAsync(cancellationToken: call.Token).ConfigureAwait(false);
+                    renewedAt = sentAt;
+                    wait = Renewal;
+                }
+                catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken) && StorageErrors.IsTransient(e))
+                {
+                    logger.LogWarning("{Function}: renewing the listener lock failed, trying again while the lease lasts: {Reason}", function, StorageErrors.Describe(e));
+                    wait = RetryEvery;
+                }
             }
         }
         catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
