@@ -99,12 +99,12 @@ start_azurite() {
   BT_AZURITE_PID=$!
   trap bt_stop_all EXIT
   trap 'exit 130' INT TERM
-  if ! bt_wait_for_port "$blob_port" || ! bt_wait_for_port "$queue_port"; then
+  if ! bt_wait_for_port "$blob_port" || ! bt_wait_for_port "$queue_port" || ! bt_wait_for_port "$table_port"; then
     cat "$BT_AZURITE_DATA/azurite.out" >&2
     bt_die "Azurite did not start"
   fi
-  export BASICTRUST_STORAGE="DefaultEndpointsProtocol=http;AccountName=$BT_DEV_ACCOUNT;AccountKey=$BT_DEV_KEY;BlobEndpoint=http://127.0.0.1:$blob_port/$BT_DEV_ACCOUNT;QueueEndpoint=http://127.0.0.1:$queue_port/$BT_DEV_ACCOUNT"
-  bt_log "Azurite is up (blob :$blob_port, queue :$queue_port, pid $BT_AZURITE_PID)"
+  export BASICTRUST_STORAGE="DefaultEndpointsProtocol=http;AccountName=$BT_DEV_ACCOUNT;AccountKey=$BT_DEV_KEY;BlobEndpoint=http://127.0.0.1:$blob_port/$BT_DEV_ACCOUNT;QueueEndpoint=http://127.0.0.1:$queue_port/$BT_DEV_ACCOUNT;TableEndpoint=http://127.0.0.1:$table_port/$BT_DEV_ACCOUNT"
+  bt_log "Azurite is up (blob :$blob_port, queue :$queue_port, table :$table_port, pid $BT_AZURITE_PID)"
 }
 
 stop_azurite() {

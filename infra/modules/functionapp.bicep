@@ -12,6 +12,7 @@ param identityClientId string
 param storageAccountName string
 param blobEndpoint string
 param queueEndpoint string
+param tableEndpoint string
 param applicationInsightsConnectionString string
 param clipPreset string
 
@@ -55,12 +56,13 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'PipelineStorage__blobServiceUri', value: blobEndpoint }
         { name: 'PipelineStorage__queueServiceUri', value: queueEndpoint }
+        { name: 'PipelineStorage__tableServiceUri', value: tableEndpoint }
         { name: 'PipelineStorage__credential', value: 'managedidentity' }
         { name: 'PipelineStorage__clientId', value: identityClientId }
         { name: 'BasicTrust__Pipeline__RecordingLinkLifetime', value: '00:45:00' }
         { name: 'BasicTrust__Pipeline__StuckAfter', value: '00:03:00' }
         { name: 'BasicTrust__Pipeline__Preset', value: clipPreset }
-        // The infrastructure creates the containers; the app's identity need not.
+        // The infrastructure creates the containers and the table; the app's identity need not.
         { name: 'BasicTrust__Pipeline__CreateContainers', value: 'false' }
         { name: 'BasicTrust__Media__MaxDuration', value: '04:00:00' }
         { name: 'BasicTrust__Media__MaxLongSide', value: '3840' }

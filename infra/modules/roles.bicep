@@ -3,6 +3,7 @@
 //    (keys, locks, blob trigger receipts); it also covers the handler's reads and writes and getting a
 //    user delegation key for short-lived SAS links.
 //  - Storage Queue Data Contributor: queue triggers, queue outputs, poison queues.
+//  - Storage Table Data Contributor: the review index's rows.
 //  - Monitoring Metrics Publisher: telemetry to Application Insights without its key.
 //  - AcrPull: pulling the handler image.
 
@@ -13,6 +14,7 @@ param registryName string
 
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 var acrPull = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
 
@@ -45,6 +47,16 @@ resource queueData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+  }
+}
+
+resource tableData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: account
+  name: guid(account.id, principalId, storageTableDataContributor)
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
   }
 }
 

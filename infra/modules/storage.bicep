@@ -1,4 +1,5 @@
-// The pipeline's storage account: private containers, the queues and their poison queues, no shared keys,
+// The pipeline's storage account: private containers, the queues and their poison queues, the review index table,
+// no shared keys,
 // TLS 1.2+, soft delete, and a lifecycle rule that deletes raw recordings after a number of days.
 
 param name string
@@ -10,7 +11,7 @@ param softDeleteDays int
 var containerNames = ['recordings', 'clips', 'reels', 'pipeline', 'audit']
 
 // The function.json queues, their poison queues, and the host's blob trigger poison queue.
-var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'webjobs-blobtrigger-poison']
+var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'reels-ready-poison', 'webjobs-blobtrigger-poison']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -52,6 +53,19 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
   name: queue
 }]
 
+// The review index (README, "Storage"): one row per session with a ready reel.
+var tableNames = ['reviews']
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in tableNames: {
+  parent: tableService
+  name: table
+}]
+
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: account
   name: 'default'
@@ -75,3 +89,4 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
+output tableEndpoint string = account.properties.primaryEndpoints.table

@@ -2,6 +2,7 @@ using Azure.Core.Serialization;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.AssembleReel;
 using BasicTrust.Functions.CutClip;
+using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.MarkFailed;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.PlanSession;
@@ -31,10 +32,10 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>Blob and queue clients on the <c>PipelineStorage</c> connection, which the triggers use too.</summary>
+    /// <summary>Blob, queue and table clients on the <c>PipelineStorage</c> connection, which the triggers use too.</summary>
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration) =>
         services.AddStorageConnection(configuration, StorageConnection.PipelineStorage)
-            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>();
+            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>().AddSingleton<ReviewIndex>();
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
@@ -43,12 +44,15 @@ public static class ServiceRegistration
 
     /// <summary>
     /// Before the first job: removes what a worker that died mid-job left behind, and creates the pipeline's containers
-    /// when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).
+    /// and the review index's table when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).
     /// </summary>
     public static async Task PrepareAsync(this IServiceProvider services)
     {
         services.GetRequiredService<WorkFolders>().CleanUpLeftovers();
         if (services.GetRequiredService<IOptions<PipelineOptions>>().Value.CreateContainers)
+        {
             await services.GetRequiredService<PipelineStore>().CreateContainersAsync(CancellationToken.None).ConfigureAwait(false);
+            await services.GetRequiredService<ReviewIndex>().CreateTableAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -8,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BasicTrust.Storage;
 
 /// <summary>
-/// Registers the app's <see cref="BlobServiceClient"/> and <see cref="QueueServiceClient"/> for one named connection,
-/// in the Functions convention for connections: the setting <c>{name}</c> holds a connection string (Azurite), or
-/// <c>{name}__blobServiceUri</c> and <c>{name}__queueServiceUri</c> name the endpoints reached with
+/// Registers the app's <see cref="BlobServiceClient"/>, <see cref="QueueServiceClient"/> and <see cref="TableServiceClient"/>
+/// for one named connection, in the Functions convention for connections: the setting <c>{name}</c> holds a connection
+/// string (Azurite, with its <c>TableEndpoint</c>), or <c>{name}__blobServiceUri</c>, <c>{name}__queueServiceUri</c> and
+/// <c>{name}__tableServiceUri</c> name the endpoints reached with
 /// <c>DefaultAzureCredential</c> (a managed identity in Azure; <c>{name}__clientId</c> picks a user-assigned one).
 /// Queue clients read and write message text as it is on the wire: the host encodes what triggers and outputs carry
 /// (base64), and a reader of raw queues must cope with any text someone put there.
@@ -29,10 +31,12 @@ public static class StorageConnection
             {
                 clients.AddBlobServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Apply(o));
                 clients.AddQueueServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Apply(o));
+                clients.AddTableServiceClient(section.Value).ConfigureOptions(o => StorageClientDefaults.Apply(o));
                 return;
             }
             clients.AddBlobServiceClient(ServiceUri(section, name, "blobServiceUri")).ConfigureOptions(o => StorageClientDefaults.Apply(o));
             clients.AddQueueServiceClient(ServiceUri(section, name, "queueServiceUri")).ConfigureOptions(o => StorageClientDefaults.Apply(o));
+            clients.AddTableServiceClient(ServiceUri(section, name, "tableServiceUri")).ConfigureOptions(o => StorageClientDefaults.Apply(o));
             clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = section["clientId"] }));
         });
         return services;

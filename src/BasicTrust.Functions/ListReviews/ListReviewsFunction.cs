@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using BasicTrust.Functions.Api;
+using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.ListReviews;
@@ -11,9 +12,10 @@ public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, 
 
 /// <summary>
 /// <c>GET /api/reviews?until=DATE</c>: ready reels not yet marked reviewed, the next session first
-/// (sessions without a date last), optionally only those whose next session is on or before DATE.
+/// (sessions without a date last), optionally only those whose next session is on or before DATE. Reads the review
+/// index (one query), which <c>IndexReadyReel</c> and the sweep's backfill keep.
 /// </summary>
-public sealed class ListReviewsFunction(PipelineStore store, StatusBoard status)
+public sealed class ListReviewsFunction(ReviewIndex index)
 {
     [Function("ListReviews")]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reviews")] HttpRequest request)
@@ -28,18 +30,10 @@ public sealed class ListReviewsFunction(PipelineStore store, StatusBoard status)
             until = text.Length <= 10 && parsed < DateTimeOffset.MaxValue.AddDays(-1) ? parsed.AddDays(1).AddTicks(-1) : parsed;
         }
 
-        var items = new List<ReviewItem>();
-        await foreach (var blob in store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(cancellationToken: context.RequestAborted))
-        {
-            if (!blob.Name.EndsWith("/status.json", StringComparison.Ordinal) || blob.Name.Split('/') is not [var caseId, var sessionId, _]) continue;
-            SessionKey session;
-            try { session = SessionKey.Create(caseId, sessionId); } catch (ArgumentException) { continue; }
-            if (await status.GetAsync(session, context.RequestAborted) is not { State: SessionState.Ready, PlanId: { } planId }) continue;
-            if (await store.ExistsAsync(SessionKey.Pipeline, session.Reviewed(planId), context.RequestAborted)) continue;
-            var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
-            if (reel is null || until is { } limit && reel.NextSessionAt > limit) continue;
-            items.Add(new ReviewItem(session.CaseId, session.SessionId, planId, reel.NextSessionAt, reel.Clips.Count, reel.Duration, reel.Course?.Label));
-        }
-        return Results.Json(items.OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal), Json.Options);
+        var items = (await index.WaitingAsync(context.RequestAborted))
+            .Where(r => until is not { } limit || !(r.NextSessionAt > limit))
+            .Select(r => new ReviewItem(r.PartitionKey, r.RowKey, r.PlanId, r.NextSessionAt, r.Clips, r.Duration, r.Course))
+            .OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.SessionId, StringComparer.Ordinal);
+        return Results.Json(items, Json.Options);
     }
 }

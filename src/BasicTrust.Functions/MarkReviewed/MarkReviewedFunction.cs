@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Api;
+using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.MarkReviewed;
 
-/// <summary><c>POST /api/reels/{caseId}/{sessionId}/reviewed</c>: takes the ready reel off the review queue (idempotent).</summary>
-public sealed class MarkReviewedFunction(PipelineStore store, StatusBoard status, AuditLog audit)
+/// <summary>
+/// <c>POST /api/reels/{caseId}/{sessionId}/reviewed</c>: takes the ready reel off the review queue (idempotent). The
+/// create-only marker makes the audit entry once; the index row's flag is set after it, so a repeated request
+/// completes what a failed one left half done.
+/// </summary>
+public sealed class MarkReviewedFunction(PipelineStore store, StatusBoard status, ReviewIndex index, AuditLog audit)
 {
     [Function("MarkReviewed")]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "reels/{caseId}/{sessionId}/reviewed")] HttpRequest request, string caseId, string sessionId)
@@ -18,6 +23,7 @@ public sealed class MarkReviewedFunction(PipelineStore store, StatusBoard status
         var who = Caller.Of(context);
         if (await store.CreateMarkerAsync(session.Reviewed(planId), who, context.RequestAborted))
             await audit.WriteAsync(who, "reviewed", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", null, context.RequestAborted);
+        await index.MarkReviewedAsync(session, planId, context.RequestAborted);
         return Results.Json(new { session.CaseId, session.SessionId, planId, reviewed = true }, Json.Options);
     }
 }

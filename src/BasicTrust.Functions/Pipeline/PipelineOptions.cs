@@ -17,6 +17,6 @@ public sealed class PipelineOptions
     [RegularExpression("^(ultrafast|superfast|veryfast|faster|fast|medium)$")]
     public string Preset { get; set; } = "superfast";
 
-    /// <summary>Create the containers at start-up (local runs); in Azure the infrastructure creates them.</summary>
+    /// <summary>Create the containers and the review index table at start-up (local runs); in Azure the infrastructure creates them.</summary>
     public bool CreateContainers { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using BasicTrust.Functions.Api;
+using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.PurgeCase;
@@ -10,9 +11,10 @@ namespace BasicTrust.Functions.PurgeCase;
 /// <summary>
 /// <c>DELETE /api/cases/{caseId}</c>: consent withdrawn. Records the intent in the audit log, leaves a tombstone so
 /// work in flight writes nothing new (Sweep removes what slipped through), removes every blob of the case, the
-/// host's trigger receipts naming it and its messages from the pipeline's queues, then records what was removed.
+/// host's trigger receipts naming it, its review index rows and its messages from the pipeline's queues, then
+/// records what was removed.
 /// </summary>
-public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, PipelineQueues queues, AuditLog audit, TimeProvider clock)
+public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, AuditLog audit, TimeProvider clock)
 {
     [Function("PurgeCase")]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "cases/{caseId}")] HttpRequest request, string caseId)
@@ -27,10 +29,11 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Pipeli
         await store.Blob(SessionKey.Audit, PipelineStore.Tombstone(caseId))
             .UploadAsync(BinaryData.FromObjectAsJson(new { caseId, purgedAt = clock.GetUtcNow() }, Json.Options), overwrite: true, cancellationToken);
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
+        var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
         var messages = 0;
         await foreach (var queue in queues.ExistingAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
-        await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: new { blobs, messages }), cancellationToken);
-        return Results.Json(new { caseId, removed = new { blobs, messages } }, Json.Options);
+        await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: new { blobs, reviews, messages }), cancellationToken);
+        return Results.Json(new { caseId, removed = new { blobs, reviews, messages } }, Json.Options);
     }
 
     /// <summary>Takes every visible message, deletes the case's and lets the others go at once.</summary>

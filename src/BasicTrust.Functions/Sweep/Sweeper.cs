@@ -1,21 +1,25 @@
 using Azure.Storage.Blobs.Models;
+using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace BasicTrust.Functions.Sweep;
 
 /// <summary>What a sweep found to re-queue.</summary>
-public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<ReelJob> ReelJobs, int Removed);
+public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<ReelJob> ReelJobs, int Removed, int Indexed);
 
 /// <summary>
 /// Sweep's service: repairs sessions stuck longer than <see cref="PipelineOptions.StuckAfter"/> (clip jobs or the
-/// reel job lost between a worker and the queue) and removes the outputs of plans a newer ready plan superseded.
+/// reel job lost between a worker and the queue), removes the outputs of plans a newer ready plan superseded, and
+/// indexes every ready plan the review index lacks: reels ready before the index existed (the backfill) and any whose
+/// <c>reels-ready</c> message was lost. When nothing is missing that costs one query of the index's keys.
 /// </summary>
-public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData data, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Sweeper> logger)
+public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData data, ReviewIndex index, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Sweeper> logger)
 {
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var (clipJobs, reelJobs, removed) = (new List<ClipJob>(), new List<ReelJob>(), 0);
+        var ready = new List<(SessionKey Session, string PlanId)>();
         await foreach (var blob in store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!blob.Name.EndsWith("/status.json", StringComparison.Ordinal) || blob.Name.Split('/') is not [var caseId, var sessionId, _]) continue;
@@ -26,14 +30,31 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
             if (current?.PlanId is not { } planId) continue;
 
             if (current.State == SessionState.Ready)
+            {
+                ready.Add((session, planId));
                 removed += await RemoveSupersededAsync(session, planId, cancellationToken).ConfigureAwait(false);
+            }
             else if (current.State is SessionState.Planned or SessionState.Cutting or SessionState.Assembling && clock.GetUtcNow() - current.UpdatedAt > options.Value.StuckAfter)
                 await RepairAsync(session, planId, clipJobs, reelJobs, cancellationToken).ConfigureAwait(false);
         }
+        var indexed = await BackfillAsync(ready, cancellationToken).ConfigureAwait(false);
         removed += await RemoveAfterPurgeAsync(cancellationToken).ConfigureAwait(false);
-        if (clipJobs.Count + reelJobs.Count + removed > 0)
-            logger.LogInformation("Sweep: re-queued {Clips} clip jobs and {Reels} reel jobs, removed {Removed} superseded blobs", clipJobs.Count, reelJobs.Count, removed);
-        return new SweepResult(clipJobs, reelJobs, removed);
+        if (clipJobs.Count + reelJobs.Count + removed + indexed > 0)
+            logger.LogInformation("Sweep: re-queued {Clips} clip jobs and {Reels} reel jobs, removed {Removed} superseded blobs, indexed {Indexed} ready reels",
+                clipJobs.Count, reelJobs.Count, removed, indexed);
+        return new SweepResult(clipJobs, reelJobs, removed, indexed);
+    }
+
+    /// <summary>Indexes the ready plans the review index lacks; returns how many rows it wrote.</summary>
+    async Task<int> BackfillAsync(IReadOnlyList<(SessionKey Session, string PlanId)> ready, CancellationToken cancellationToken)
+    {
+        var indexed = 0;
+        var keys = await index.KeysAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (session, planId) in ready)
+            if (!keys.Contains((session.CaseId, session.SessionId, planId))
+                && await index.IndexAsync(session, planId, cancellationToken).ConfigureAwait(false) == IndexOutcome.Indexed)
+                indexed++;
+        return indexed;
     }
 
     async Task RepairAsync(SessionKey session, string planId, List<ClipJob> clipJobs, List<ReelJob> reelJobs, CancellationToken cancellationToken)
@@ -62,7 +83,11 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
         var recent = clock.GetUtcNow() - AfterPurge;
         await foreach (var tombstone in store.Service.GetBlobContainerClient(SessionKey.Audit).GetBlobsAsync(new GetBlobsOptions { Prefix = PipelineStore.Tombstone("") }, cancellationToken).ConfigureAwait(false))
             if (tombstone.Properties.LastModified > recent)
-                removed += await data.DeleteAsync(tombstone.Name[PipelineStore.Tombstone("").Length..], cancellationToken).ConfigureAwait(false);
+            {
+                var caseId = tombstone.Name[PipelineStore.Tombstone("").Length..];
+                removed += await data.DeleteAsync(caseId, cancellationToken).ConfigureAwait(false);
+                removed += await index.RemoveCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
+            }
         return removed;
     }
 

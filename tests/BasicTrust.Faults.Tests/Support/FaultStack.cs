@@ -44,7 +44,10 @@ public sealed class FaultStack : IAsyncDisposable
     /// <summary>How often the tests fired the Sweep timer while waiting.</summary>
     public int Sweeps { get; private set; }
     /// <summary>Straight to Azurite, past any proxy: what the test itself reads and writes.</summary>
-    public string Direct => Azurite.ConnectionString();
+    public string Direct => WithTables(Azurite.ConnectionString());
+
+    /// <summary>The review index's table endpoint, straight to Azurite: the proxies front blobs and queues only.</summary>
+    string WithTables(string connection) => $"{connection};TableEndpoint=http://127.0.0.1:{Azurite.TablePort}/devstoreaccount1";
     public BlobServiceClient Blobs => new(Direct, StorageClientDefaults.Blobs());
     public QueueClient Queue(string name) => new(Direct, name, StorageClientDefaults.Queues());
 
@@ -62,7 +65,7 @@ public sealed class FaultStack : IAsyncDisposable
                 stack._proxies.Add(blob);
                 var queue = await FaultProxy.StartAsync(stack.Azurite.QueuePort, faults);
                 stack._proxies.Add(queue);
-                connection = stack.Azurite.ConnectionString(blob.Port, queue.Port);
+                connection = stack.WithTables(stack.Azurite.ConnectionString(blob.Port, queue.Port));
             }
             await Ffmpeg.RunAsync("-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={recordingSeconds}", "-f", "lavfi", "-i", $"sine=frequency=440:duration={recordingSeconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", stack.Recording);

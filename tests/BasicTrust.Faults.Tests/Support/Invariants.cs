@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure;
+using Azure.Data.Tables;
+using BasicTrust.Functions.IndexReadyReel;
 using Azure.Storage.Blobs.Models;
 
 namespace BasicTrust.Faults.Tests.Support;
 
 /// <summary>
 /// What must hold after any fault: each session ended ready (or failed, where the test says so) with exactly one
-/// reel whose listed files exist, one <c>reels-ready</c> message per plan, no partial blob visible, no work folder
+/// reel whose listed files exist, one review index row naming the ready plan, no partial blob visible, no work folder
 /// left in the workers' temp folder, and no secret in the log.
 /// </summary>
 public static partial class Invariants
@@ -17,11 +19,11 @@ public static partial class Invariants
         var notReady = outcomes.Where(o => (string?)o.Value["state"] != "ready").Select(o => $"{o.Key.CaseId}: {o.Value.ToJsonString()}").ToList();
         Assert.True(notReady.Count == 0, $"Not ready:\n{string.Join('\n', notReady)}\n{stack.Faults}\nLog:\n{stack.Log.Last(80, skip: "Azure.Core:")}");
         foreach (var (session, status) in outcomes) await AssertOneCompleteReelAsync(stack, session, (string)status["planId"]!, (int)status["clipsTotal"]!);
-        await AssertOneReadyMessagePerPlanAsync(stack, outcomes);
+        await AssertOneReviewRowPerSessionAsync(stack, outcomes);
         await AssertNothingPartialAsync(stack);
         AssertNoWorkFoldersLeft(stack);
         AssertNoSecretsLogged(stack);
-        stack.Output.WriteLine($"{test}: {outcomes.Count} sessions ready, one reel and one reels-ready message each; " +
+        stack.Output.WriteLine($"{test}: {outcomes.Count} sessions ready, one reel and one review index row each; " +
             $"{(stack.Faults is null ? "no proxy" : stack.Faults.ToString())}; Sweep fired {stack.Sweeps} times");
     }
 
@@ -49,33 +51,29 @@ public static partial class Invariants
         catch (RequestFailedException) { return false; }
     }
 
-    static async Task AssertOneReadyMessagePerPlanAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes)
+    /// <summary>
+    /// reels-ready is consumed by IndexReadyReel (and the sweep indexes what it missed): each session has one review
+    /// index row, naming its ready plan, and the index holds nothing else.
+    /// </summary>
+    static async Task AssertOneReviewRowPerSessionAsync(FaultStack stack, IReadOnlyDictionary<Session, JsonNode> outcomes)
     {
-        var queue = stack.Queue("reels-ready");
-        var messages = new List<JsonNode>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        // The message is written after AssembleReel returns, a moment after status.json says ready; then wait a
-        // little longer for duplicates.
-        var quietUntil = DateTime.MaxValue;
-        while (DateTime.UtcNow < deadline && DateTime.UtcNow < quietUntil)
+        var table = new TableServiceClient(stack.Direct).GetTableClient(ReviewIndex.TableName);
+        var rows = new List<ReviewEntry>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // The message is written after AssembleReel returns, a moment after status.json says ready.
+        while (true)
         {
-            if (await queue.ExistsAsync())
-                foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
-                    messages.Add(JsonNode.Parse(message.Body.ToString())!);
-            if (quietUntil == DateTime.MaxValue && outcomes.All(o => messages.Any(m => Matches(m, o.Key, (string)o.Value["planId"]!))))
-                quietUntil = DateTime.UtcNow.AddSeconds(3);
+            rows = [.. table.Query<ReviewEntry>()];
+            if (DateTime.UtcNow > deadline || outcomes.All(o => rows.Any(r => Matches(r, o.Key, (string)o.Value["planId"]!)))) break;
             await Task.Delay(250);
         }
         foreach (var (session, status) in outcomes)
-        {
-            var count = messages.Count(m => Matches(m, session, (string)status["planId"]!));
-            Assert.True(count == 1, $"{session.CaseId}: {count} reels-ready messages for its plan\n{stack.Log.Last()}");
-        }
-        Assert.Equal(outcomes.Count, messages.Count);
+            Assert.True(rows.Count(r => Matches(r, session, (string)status["planId"]!)) == 1, $"{session.CaseId}: no review index row for its plan\n{stack.Log.Last()}");
+        Assert.Equal(outcomes.Count, rows.Count);
     }
 
-    static bool Matches(JsonNode message, Session session, string planId) =>
-        (string?)message["caseId"] == session.CaseId && (string?)message["sessionId"] == session.SessionId && (string?)message["planId"] == planId;
+    static bool Matches(ReviewEntry row, Session session, string planId) =>
+        row.PartitionKey == session.CaseId && row.RowKey == session.SessionId && row.PlanId == planId;
 
     static async Task AssertNothingPartialAsync(FaultStack stack)
     {

@@ -77,7 +77,8 @@ public class ApiTests(PipelineFixture stack)
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
             Assert.Equal($"/api/sessions/{caseId}/s-1", (string?)(await Json(accepted))["status"]);
         }
-        await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var ready = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        await stack.WaitForReviewRowAsync(caseId, "s-1", (string)ready["planId"]!);
         Assert.Equal("ready", (string?)(await Json(await api.GetAsync($"sessions/{caseId}/s-1")))["state"]);
         // The plan was made from this recording: it can no longer be replaced.
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"sessions/{caseId}/s-1/upload", new { fileName = "recording.mp4", size = 10 })).StatusCode);

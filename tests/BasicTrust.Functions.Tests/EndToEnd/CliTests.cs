@@ -24,6 +24,7 @@ public class CliTests(PipelineFixture stack)
         var watch = await Bt("status", caseId, "s-1", "--watch");
         Assert.True(watch.Code == 0, watch.Output);
         Assert.Contains("ready", watch.Output);
+        await stack.WaitForReviewRowAsync(caseId, "s-1", (string)(await stack.StatusAsync(caseId, "s-1"))!["planId"]!);
         Assert.Contains(caseId, (await Bt("review")).Output);
 
         var folder = Path.Combine(stack.Folder, caseId);

@@ -7,6 +7,8 @@ using BasicTrust.DevHost;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
+using Azure.Data.Tables;
+using BasicTrust.Functions.IndexReadyReel;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -23,7 +25,6 @@ public sealed class PipelineFixture : IAsyncLifetime
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     readonly LogTail _log = new();
     readonly ILoggerFactory _loggers;
-    readonly List<JsonNode> _ready = [];
 
     public PipelineFixture() => _loggers = LoggerFactory.Create(b => b.AddProvider(_log));
 
@@ -132,18 +133,27 @@ public sealed class PipelineFixture : IAsyncLifetime
     public Task<JsonNode> WaitForStateAsync(string caseId, string sessionId, string state, TimeSpan? timeout = null) =>
         WaitForAsync(caseId, sessionId, s => (string?)s["state"] == state, timeout);
 
-    /// <summary>Every reels-ready message so far for this case (messages are drained into the fixture, so tests do not steal each other's).</summary>
-    public async Task<IReadOnlyList<JsonNode>> ReadyMessagesAsync(string caseId)
+    /// <summary>The review index, as the app keeps it.</summary>
+    public TableClient Reviews => new TableServiceClient(ConnectionString).GetTableClient(ReviewIndex.TableName);
+
+    /// <summary>The session's review index row, or null.</summary>
+    public async Task<ReviewEntry?> ReviewRowAsync(string caseId, string sessionId)
     {
-        var queue = new QueueClient(ConnectionString, "reels-ready", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await queue.CreateIfNotExistsAsync();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
-            foreach (var message in batch)
-            {
-                lock (_ready) _ready.Add(JsonNode.Parse(message.MessageText)!);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        lock (_ready) return [.. _ready.Where(m => (string?)m["caseId"] == caseId)];
+        var row = await Reviews.GetEntityIfExistsAsync<ReviewEntry>(caseId, sessionId);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Waits until IndexReadyReel (fed by reels-ready) has indexed this plan of the session, and returns the row.</summary>
+    public async Task<ReviewEntry> WaitForReviewRowAsync(string caseId, string sessionId, string planId)
+    {
+        var clock = Stopwatch.StartNew();
+        ReviewEntry? row = null;
+        while (clock.Elapsed < Patience)
+        {
+            if ((row = await ReviewRowAsync(caseId, sessionId)) is { } found && found.PlanId == planId) return found;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{caseId}/{sessionId} plan {planId} was not indexed; the row holds {row?.PlanId ?? "nothing"}\nDevHost log:\n{_log.Last()}");
     }
 
     /// <summary>Sends a message as the app's queues carry it (base64).</summary>

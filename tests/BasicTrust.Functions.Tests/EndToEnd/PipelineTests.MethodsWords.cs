@@ -92,6 +92,8 @@ public partial class PipelineTests
         Assert.All(reel["clips"]!.AsArray(), c => Assert.False((double)c!["timing"]!["actualIn"]! < 8 && 7.5 < (double)c["timing"]!["actualOut"]!));
 
         using var api = stack.Api();
+        // The review queue reads the index, which carries the course label (IndexReadyReel consumes reels-ready).
+        await stack.WaitForReviewRowAsync(caseId, "s-1", planId);
         var reviews = JsonNode.Parse(await api.GetStringAsync("reviews"))!.AsArray();
         Assert.Equal("sessie 3 van 8", (string)reviews.Single(r => (string)r!["caseId"]! == caseId)!["course"]!);
 

@@ -36,8 +36,9 @@ public partial class PipelineTests(PipelineFixture stack)
         var vtt = (await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.vtt").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("Moment 1 &amp; &lt;meer&gt;", vtt);
 
-        var ready = Assert.Single(await stack.ReadyMessagesAsync(caseId));
-        Assert.Equal((planId, 3, "2026-12-01T10:00:00+01:00"), ((string)ready["planId"]!, ready["clips"]!.AsArray().Count, (string)ready["nextSessionAt"]!));
+        // reels-ready feeds the review index.
+        var row = await stack.WaitForReviewRowAsync(caseId, "s-1", planId);
+        Assert.Equal((3, DateTimeOffset.Parse("2026-12-01T10:00:00+01:00"), false), (row.Clips, row.NextSessionAt!.Value, row.Reviewed));
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public partial class PipelineTests(PipelineFixture stack)
         var manifest = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"));
         await stack.UploadAsync(caseId, "s-1", manifest, stack.Recording);
         var first = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        var row = await stack.WaitForReviewRowAsync(caseId, "s-1", (string)first["planId"]!);
         var clipsBefore = await stack.BlobsAsync("clips", $"{caseId}/");
 
         await stack.UploadAsync(caseId, "s-1", manifest);
@@ -55,7 +57,7 @@ public partial class PipelineTests(PipelineFixture stack)
         var clipsAfter = await stack.BlobsAsync("clips", $"{caseId}/");
         Assert.Equal(clipsBefore.Select(b => (b.Name, b.Properties.ETag)), clipsAfter.Select(b => (b.Name, b.Properties.ETag)));
         Assert.Equal(first["updatedAt"]!.ToString(), (await stack.StatusAsync(caseId, "s-1"))!["updatedAt"]!.ToString());
-        Assert.Single(await stack.ReadyMessagesAsync(caseId));
+        Assert.Equal(row.ETag, (await stack.ReviewRowAsync(caseId, "s-1"))!.ETag);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public partial class PipelineTests(PipelineFixture stack)
         Assert.Empty(await stack.BlobsAsync("clips", $"{caseId}/s-1/{old}/"));
         Assert.Empty(await stack.BlobsAsync("reels", $"{caseId}/s-1/{old}/"));
         Assert.Equal(6, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count);
-        Assert.Equal([old, planId], (await stack.ReadyMessagesAsync(caseId)).Select(m => (string)m["planId"]!));
+        await stack.WaitForReviewRowAsync(caseId, "s-1", planId); // the newer plan replaced the older one's row
     }
 
     [Fact]

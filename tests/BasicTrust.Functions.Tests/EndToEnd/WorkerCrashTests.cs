@@ -30,7 +30,7 @@ public class WorkerCrashTests(PipelineFixture stack)
         var planId = (string)status["planId"]!;
         Assert.NotEqual(worker, stack.Host.WorkerProcessId);
         Assert.Single(await stack.BlobsAsync("reels", $"{caseId}/s-1/{planId}/reel.json"));
-        Assert.Single(await stack.ReadyMessagesAsync(caseId));
+        await stack.WaitForReviewRowAsync(caseId, "s-1", planId);
         Assert.Equal(2, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count(b => b.Name.EndsWith(".mp4", StringComparison.Ordinal)));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Media.Sources;
 using BasicTrust.Storage;
@@ -21,6 +22,10 @@ public partial class InfraConsistencyTests
     [Fact]
     public void Storage_DeclaresEveryContainerTheAppUses() =>
         Assert.Equal(SessionKey.Containers.Append(SessionKey.Audit).Order(), Strings(Storage["variables"]!["containerNames"]!).Order());
+
+    [Fact]
+    public void Storage_DeclaresTheReviewIndexTable() =>
+        Assert.Equal([ReviewIndex.TableName], Strings(Storage["variables"]!["tableNames"]!));
 
     [Fact]
     public void Storage_DeclaresEveryQueueOfTheFunctionsAndTheirPoisonQueues()
@@ -57,6 +62,7 @@ public partial class InfraConsistencyTests
         // The pipeline's connection by identity: the endpoints, never a connection string (that is for Azurite only).
         Assert.Contains($"{StorageConnection.PipelineStorage}__blobServiceUri", declared);
         Assert.Contains($"{StorageConnection.PipelineStorage}__queueServiceUri", declared);
+        Assert.Contains($"{StorageConnection.PipelineStorage}__tableServiceUri", declared);
         Assert.DoesNotContain(StorageConnection.PipelineStorage, declared);
         Assert.Contains("FUNCTIONS_WORKER_RUNTIME", declared);
         Assert.Contains("AzureWebJobsStorage__accountName", declared);
@@ -81,6 +87,7 @@ public partial class InfraConsistencyTests
         [
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner (the host's identity-based storage)
             "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+            "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor (the review index)
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
             "7f951dda-4ed3-4680-a7ca-43fe172d538d", // AcrPull
         ];
@@ -112,7 +119,7 @@ public partial class InfraConsistencyTests
         Assert.False(host.ContainsKey("customHandler"));
         Assert.False(host.ContainsKey("extensionBundle"));
         string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "MarkManifestFailed", "Sweep",
-            "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase"];
+            "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase"];
         Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
     }
 

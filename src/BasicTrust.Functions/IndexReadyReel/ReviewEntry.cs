@@ -1,0 +1,33 @@
+using Azure;
+using Azure.Data.Tables;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.IndexReadyReel;
+
+/// <summary>
+/// One row of the review index: PartitionKey is the case id, RowKey the session id, so a case is one partition (a purge
+/// removes it) and a session has one row, its latest ready plan. Ids, numbers and dates only: no note, caption or name.
+/// </summary>
+public sealed class ReviewEntry : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string PlanId { get; set; } = "";
+    public DateTimeOffset? NextSessionAt { get; set; }
+    public int Clips { get; set; }
+    public double Duration { get; set; }
+    /// <summary>"sessie 3 van 8": the course label the reel carries, never the theme or a goal's text.</summary>
+    public string? Course { get; set; }
+    /// <summary>When the plan became ready (status.json): a row is only ever replaced by a plan ready later.</summary>
+    public DateTimeOffset ReadyAt { get; set; }
+    public bool Reviewed { get; set; }
+
+    public static ReviewEntry From(SessionKey session, ReelDocument reel, DateTimeOffset readyAt, bool reviewed) => new()
+    {
+        PartitionKey = session.CaseId, RowKey = session.SessionId, PlanId = reel.PlanId, NextSessionAt = reel.NextSessionAt,
+        Clips = reel.Clips.Count, Duration = reel.Duration, Course = reel.Course?.Label, ReadyAt = readyAt, Reviewed = reviewed,
+    };
+}
