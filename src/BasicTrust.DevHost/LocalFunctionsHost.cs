@@ -160,10 +160,15 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>Stops the listeners and the front door, asks the worker to terminate (killing it if it lingers), stops the gRPC server.</summary>
+    /// <summary>How long stopping waits for the listeners to settle what they hold.</summary>
+    static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_listeners).ConfigureAwait(false);
+        // Listeners settle what they hold (release messages, leases); when storage went down with us (Ctrl+C reaches
+        // Azurite too) that cannot finish, and stopping must not wait for storage retries: leases expire on their own.
+        await Task.WhenAny(Task.WhenAll(_listeners), Task.Delay(ShutdownGrace)).ConfigureAwait(false);
         if (_http is not null) await _http.DisposeAsync().ConfigureAwait(false);
         foreach (var started in _started) await started.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
