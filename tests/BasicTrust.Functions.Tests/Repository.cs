@@ -1,7 +1,7 @@
-namespace BasicTrust.Functions.Tests;
+namespace BasicTrust.Testing;
 
 /// <summary>Where this test run finds the repository and the function app it built.</summary>
-static class Repository
+public static class Repository
 {
     /// <summary>The folder holding BasicTrust.Functions.sln.</summary>
     public static readonly string Root = FindRoot();

@@ -39,16 +39,24 @@ public sealed class OwnAzurite : IAsyncDisposable
     {
         var binary = Path.Combine(repositoryRoot, "tools", "azurite", "node_modules", ".bin", "azurite");
         if (!File.Exists(binary)) throw new InvalidOperationException($"{binary} is missing: run ./test.sh (scripts/provision.sh installs it).");
-        var azurite = new OwnAzurite(binary);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await azurite.StartAgainAsync();
-            return azurite;
-        }
-        catch
-        {
-            await azurite.DisposeAsync();
-            throw;
+            var azurite = new OwnAzurite(binary);
+            try
+            {
+                await azurite.StartAgainAsync();
+                return azurite;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Tests run in parallel: a port chosen as free can be taken before Azurite binds it. Other ports.
+                await azurite.DisposeAsync();
+            }
+            catch
+            {
+                await azurite.DisposeAsync();
+                throw;
+            }
         }
     }
 

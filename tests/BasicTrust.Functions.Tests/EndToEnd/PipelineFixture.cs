@@ -48,7 +48,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=12", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=12", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
             "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", Recording);
         Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
@@ -180,18 +180,6 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     public string LogTail => _log.Last();
-
-    public static async Task<string> FfmpegAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in (string[])["-hide_banner", "-loglevel", "error", "-y", .. arguments]) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed: {error}");
-        return await output;
-    }
 
     public async Task DisposeAsync()
     {

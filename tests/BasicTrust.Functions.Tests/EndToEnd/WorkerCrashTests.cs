@@ -12,7 +12,7 @@ public class WorkerCrashTests(PipelineFixture stack)
     {
         var caseId = $"crash-{Guid.NewGuid():N}"[..20];
         var recording = Path.Combine(stack.Folder, $"{caseId}.mp4");
-        await PipelineFixture.FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=40", "-f", "lavfi", "-i", "sine=duration=40",
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=40", "-f", "lavfi", "-i", "sine=duration=40",
             "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", recording);
         var worker = stack.Host.WorkerProcessId;
 
