@@ -31,11 +31,15 @@ public sealed class AuditLog(PipelineStore store, TimeProvider clock)
         while (true)
         {
             var blob = store.Service.GetBlobContainerClient(SessionKey.Audit).GetAppendBlobClient($"{Prefix}{day}/{part:D4}.jsonl");
-            await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken).ConfigureAwait(false);
             try
             {
                 await blob.AppendBlockAsync(line.ToStream(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == "BlobNotFound")
+            {
+                // The first entry of a part creates it: one extra request a part, not one an entry.
+                await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.ErrorCode == "BlockCountExceedsLimit")
             {
@@ -49,12 +53,13 @@ public sealed class AuditLog(PipelineStore store, TimeProvider clock)
         lock (_gate) return _current.Day == day ? _current.Part : (_current = (day, 0)).Part;
     }
 
+    /// <summary>The part after the full one, remembered so later entries go there at once.</summary>
     int Rolled(string day, int full)
     {
         lock (_gate)
         {
-            if (_current.Day == day && _current.Part <= full) _current = (day, full + 1);
-            return Math.Max(full + 1, _current.Day == day ? _current.Part : 0);
+            if (_current.Day != day || _current.Part <= full) _current = (day, full + 1);
+            return _current.Part;
         }
     }
 }

@@ -57,7 +57,10 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
         (await Blob(SessionKey.Audit, Tombstone(caseId)).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>The marker a purge leaves: the case id and when, nothing else.</summary>
-    public static string Tombstone(string caseId) => $"purged/{caseId}";
+    public static string Tombstone(string caseId) => TombstonePrefix + caseId;
+
+    /// <summary>Where the tombstones are, in the audit container.</summary>
+    public const string TombstonePrefix = "purged/";
 
     /// <summary>Create-only write: true for the one caller that created it.</summary>
     public Task<bool> CreateMarkerAsync(string name, string content, CancellationToken cancellationToken) =>

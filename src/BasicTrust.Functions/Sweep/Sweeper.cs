@@ -81,10 +81,10 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
     {
         var removed = 0;
         var recent = clock.GetUtcNow() - AfterPurge;
-        await foreach (var tombstone in store.Service.GetBlobContainerClient(SessionKey.Audit).GetBlobsAsync(new GetBlobsOptions { Prefix = PipelineStore.Tombstone("") }, cancellationToken).ConfigureAwait(false))
+        await foreach (var tombstone in store.Service.GetBlobContainerClient(SessionKey.Audit).GetBlobsAsync(new GetBlobsOptions { Prefix = PipelineStore.TombstonePrefix }, cancellationToken).ConfigureAwait(false))
             if (tombstone.Properties.LastModified > recent)
             {
-                var caseId = tombstone.Name[PipelineStore.Tombstone("").Length..];
+                var caseId = tombstone.Name[PipelineStore.TombstonePrefix.Length..];
                 removed += await data.DeleteAsync(caseId, cancellationToken).ConfigureAwait(false);
                 removed += await index.RemoveCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
             }
