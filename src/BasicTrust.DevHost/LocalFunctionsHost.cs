@@ -33,6 +33,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public Uri? ApiBaseAddress => _http?.BaseAddress;
     /// <summary>The function key the HTTP API requires: the one given, or a random one (never empty).</summary>
     public string FunctionKey { get; private set; } = "";
+    /// <summary>The built-in authentication it plays when <see cref="LocalHostOptions.RequireSignIn"/> is set.</summary>
+    BuiltInAuth? _auth;
+
+    /// <summary>A development token to sign in as <paramref name="user"/>, valid for <paramref name="lifetime"/> (12 hours by default).</summary>
+    public string DevelopmentToken(DevelopmentUser user, TimeSpan? lifetime = null) =>
+        (_auth ?? throw new InvalidOperationException("The host does not require sign-in (LocalHostOptions.RequireSignIn)."))
+            .Mint(user, lifetime ?? TimeSpan.FromHours(12));
+
     /// <summary>The supervisor of the worker; tests reach its stream through it.</summary>
     internal WorkerSupervisor Workers => _workers;
     /// <summary>The current worker's process id (0 while none runs); tests kill it to see the restart.</summary>
@@ -48,6 +56,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         try
         {
             host.FunctionKey = key;
+            host._auth = options.RequireSignIn ? new BuiltInAuth() : null;
             await host.StartAsync(options, appRoot, config, loggers, cancellationToken).ConfigureAwait(false);
             return host;
         }
@@ -98,7 +107,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Settings.RoutePrefix)).ToList();
         if (routes.Count > 0)
         {
-            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, Settings.FunctionTimeout, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
+            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _auth, Settings.FunctionTimeout, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("HTTP API on {Address}", _http.BaseAddress);
         }
     }

@@ -22,6 +22,11 @@ public sealed record LocalHostOptions
     public int HttpPort { get; init; } = 7071;
     /// <summary>The function key HTTP functions require; a random one when not given. Empty or blank is refused at start.</summary>
     public string? FunctionKey { get; init; }
+    /// <summary>
+    /// Require sign-in on every HTTP request, as the Function App's built-in authentication does in Azure (see
+    /// <see cref="Http.BuiltInAuth"/>); <see cref="LocalFunctionsHost.DevelopmentToken"/> mints tokens to sign in with.
+    /// </summary>
+    public bool RequireSignIn { get; init; }
     /// <summary>How long the worker may take to connect and load its functions.</summary>
     public TimeSpan WorkerStartTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>

@@ -1,9 +1,11 @@
 using System.Runtime.InteropServices;
 using BasicTrust.DevHost;
 using BasicTrust.DevHost.App;
+using BasicTrust.DevHost.Http;
 using BasicTrust.DevHost.Worker;
 
-// BasicTrust.DevHost --app DIR [--port 7071] [--key KEY] [--settings FILE]
+// BasicTrust.DevHost --app DIR [--port 7071] [--key KEY] [--settings FILE] [--require-sign-in] [--user OBJECTID=ROLE[,ROLE]]...
+// --user (repeatable; implies --require-sign-in) prints a development token to act as that person.
 // App settings: DIR/local.settings.json's Values (or --settings), overridden by environment variables, as Core Tools does.
 var appRoot = Path.GetFullPath(Option("--app") ?? Path.Combine(AppContext.BaseDirectory, "app"));
 var settings = LocalSettings.Read(Option("--settings") ?? Path.Combine(appRoot, "local.settings.json"));
@@ -20,9 +22,13 @@ try
 {
     var port = int.TryParse(Option("--port"), out var p) ? p : 7071;
     var key = Option("--key");
-    await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = key }, loggers, stop.Token);
+    var users = Options("--user").Select(DevelopmentUser.Parse).ToList();
+    var signIn = users.Count > 0 || args.Contains("--require-sign-in");
+    await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = key, RequireSignIn = signIn }, loggers, stop.Token);
     // A key the developer gave is theirs already and stays out of logs; only a generated one is shown, once, to be used.
     if (host.ApiBaseAddress is { } api) Console.WriteLine(key is null ? $"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)" : $"API: {api}  (header x-functions-key: the key given)");
+    // Tokens are signed by this process and die with it; they are shown once, to be used (Authorization: Bearer).
+    foreach (var user in users) Console.WriteLine($"sign in as {user.ObjectId} ({string.Join(',', user.Roles)}): Bearer {host.DevelopmentToken(user)}");
     Console.WriteLine($"DevHost running {host.Functions.Count} functions from {appRoot} (worker pid {host.WorkerProcessId}); Ctrl+C stops.");
     await host.WaitForShutdownAsync(stop.Token);
 }
@@ -46,6 +52,9 @@ void Stop(PosixSignalContext context)
     context.Cancel = true;
     stop.Cancel();
 }
+
+IEnumerable<string> Options(string name) =>
+    args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]);
 
 string? Option(string name)
 {

@@ -1,4 +1,5 @@
 using BasicTrust.Functions;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<StorageUnavailable>();
+// Every HTTP function needs a signed-in person (built-in authentication forwards who).
+builder.UseMiddleware<RequirePrincipal>();
 // Kestrel logs request URLs at Information, and a URL can carry a function key (?code=); the storage SDK logs every
 // request and its headers at Information.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Warning);

@@ -1,4 +1,5 @@
 using Azure.Core.Serialization;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.AssembleReel;
 using BasicTrust.Functions.CutClip;
@@ -35,16 +36,16 @@ public static class ServiceRegistration
     /// <summary>Blob, queue and table clients on the <c>PipelineStorage</c> connection, which the triggers use too.</summary>
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration) =>
         services.AddStorageConnection(configuration, StorageConnection.PipelineStorage)
-            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>().AddSingleton<ReviewIndex>();
+            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>().AddSingleton<ReviewIndex>().AddSingleton<CaseAccess>();
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
-        services.AddSingleton<StatusBoard>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
+        services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
             .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>();
 
     /// <summary>
     /// Before the first job: removes what a worker that died mid-job left behind, and creates the pipeline's containers
-    /// and the review index's table when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).
+    /// and the review index's and the cases' tables when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).
     /// </summary>
     public static async Task PrepareAsync(this IServiceProvider services)
     {
@@ -53,6 +54,7 @@ public static class ServiceRegistration
         {
             await services.GetRequiredService<PipelineStore>().CreateContainersAsync(CancellationToken.None).ConfigureAwait(false);
             await services.GetRequiredService<ReviewIndex>().CreateTableAsync(CancellationToken.None).ConfigureAwait(false);
+            await services.GetRequiredService<CaseAccess>().CreateTableAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

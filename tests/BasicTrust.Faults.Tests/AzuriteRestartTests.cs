@@ -33,7 +33,7 @@ public class AzuriteRestartTests(ITestOutputHelper output)
     {
         await using var stack = await FaultStack.StartAsync(output);
         using var api = new HttpClient { BaseAddress = stack.Hosts[0].ApiBaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        api.DefaultRequestHeaders.Add("x-functions-key", stack.Hosts[0].FunctionKey);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", stack.Hosts[0].DevelopmentToken(new BasicTrust.DevHost.Http.DevelopmentUser(Guid.NewGuid().ToString("D"), ["therapist"])));
 
         await stack.Azurite.StopAsync();
         try

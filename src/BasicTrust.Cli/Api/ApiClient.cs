@@ -11,10 +11,17 @@ sealed class ApiException(string message, IReadOnlyList<(string Path, string Mes
     public HttpStatusCode? Status { get; } = status;
 }
 
-/// <summary>The BasicTrust HTTP API: the function key in a header, problem details turned into <see cref="ApiException"/>.</summary>
-sealed class ApiClient(Uri baseAddress, string key) : IDisposable
+/// <summary>The BasicTrust HTTP API: the sign-in as a bearer token, problem details turned into <see cref="ApiException"/>.</summary>
+sealed class ApiClient(Uri baseAddress, string token) : IDisposable
 {
-    readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { { "x-functions-key", key } } };
+    readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { Authorization = new("Bearer", token) } };
+
+    public Task<JsonNode> CreateCaseAsync(string caseId, CancellationToken ct) => SendAsync(HttpMethod.Post, "cases", JsonContent.Create(new { caseId }), ct);
+
+    public Task<JsonNode> CasesAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, "cases", null, ct);
+
+    public Task<JsonNode> ShareAsync(string caseId, string reviewer, bool share, CancellationToken ct) =>
+        SendAsync(share ? HttpMethod.Put : HttpMethod.Delete, $"cases/{Uri.EscapeDataString(caseId)}/reviewers/{Uri.EscapeDataString(reviewer)}", null, ct);
 
     public Task<JsonNode> UploadLinkAsync(string caseId, string sessionId, string fileName, long size, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"sessions/{caseId}/{sessionId}/upload", JsonContent.Create(new { fileName, size }), ct);
@@ -43,7 +50,7 @@ sealed class ApiClient(Uri baseAddress, string key) : IDisposable
         {
             var text = await response.Content.ReadAsStringAsync(ct);
             if (response.IsSuccessStatusCode) return JsonNode.Parse(text) ?? new JsonObject();
-            if (response.StatusCode == HttpStatusCode.Unauthorized) throw new ApiException("The API refused the key (401): check --key or BT_API_KEY.", [], response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.Unauthorized) throw new ApiException("The API refused your sign-in (401): run bt login again.", [], response.StatusCode);
             JsonNode? problem = null;
             try { problem = JsonNode.Parse(text); } catch (System.Text.Json.JsonException) { }
             var errors = problem?["errors"]?.AsArray().Select(e => ((string?)e?["path"] ?? "", (string?)e?["message"] ?? "")).ToList() ?? [];

@@ -5,8 +5,8 @@ using Spectre.Console;
 namespace BasicTrust.Cli.Commands;
 
 /// <summary>
-/// `bt`: the therapists' and reviewers' command. It talks to the HTTP API (never to storage with a key):
-/// <c>--api URL --key KEY</c>, or BT_API_URL and BT_API_KEY.
+/// `bt`: the therapists' and reviewers' command. It talks to the HTTP API (never to storage with a key) as the
+/// person who signed in with <c>bt login</c> (or <c>--token</c> / BT_TOKEN): <c>--api URL</c> or BT_API_URL.
 /// </summary>
 static class Bt
 {
@@ -14,13 +14,20 @@ static class Bt
     {
         var api = new Option<string>("--api") { Description = "The API's base URL (or BT_API_URL).", Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BT_API_URL") ?? "http://127.0.0.1:7071/api/" };
-        var key = new Option<string>("--key") { Description = "The function key (or BT_API_KEY).", Recursive = true,
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BT_API_KEY") ?? "" };
-        var root = new RootCommand("bt: upload recordings and tags, follow sessions, review and fetch highlight reels.") { api, key };
-        ApiClient Client(ParseResult r) => new(new Uri(r.GetValue(api)!.TrimEnd('/') + "/"), r.GetValue(key)!);
+        var token = new Option<string?>("--token") { Description = "A bearer token to use instead of the saved sign-in (or BT_TOKEN).", Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BT_TOKEN") };
+        var configDir = new Option<string>("--config-dir") { Description = "Where bt login keeps the sign-in (or BT_CONFIG_DIR).", Recursive = true,
+            DefaultValueFactory = _ => SignInStore.DefaultFolder() };
+        var root = new RootCommand("bt: upload recordings and tags, follow sessions, review and fetch highlight reels.") { api, token, configDir };
+        SignInStore Store(ParseResult r) => new(r.GetValue(configDir)!);
+        ApiClient Client(ParseResult r) => new(new Uri(r.GetValue(api)!.TrimEnd('/') + "/"), r.GetValue(token) is { Length: > 0 } given ? given : Store(r).Token());
 
         foreach (var command in new[]
         {
+            SignInCommands.Login(Store, console),
+            SignInCommands.Logout(Store, console),
+            CaseCommands.Case(Client, console),
+            CaseCommands.Cases(Client, console),
             PlanCommands.Plan(),
             SessionCommands.Upload(Client, console),
             SessionCommands.Manifest(Client, console),

@@ -30,7 +30,7 @@ public sealed class FrontDoor : IAsyncDisposable
     /// <summary>The API's base address, e.g. <c>http://127.0.0.1:7071/api/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<FrontDoor> StartAsync(IReadOnlyList<HttpRoute> routes, string routePrefix, int port, string key, TimeSpan functionTimeout,
+    public static async Task<FrontDoor> StartAsync(IReadOnlyList<HttpRoute> routes, string routePrefix, int port, string key, BuiltInAuth? auth, TimeSpan functionTimeout,
         WorkerSupervisor workers, FunctionInvoker invoker, ILogger logger, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,7 +42,9 @@ public sealed class FrontDoor : IAsyncDisposable
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
         // YARP's default 100 s between reads would cut a long function short; the host's functionTimeout bounds it instead.
         var forwarding = new ForwarderRequestConfig { ActivityTimeout = functionTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : functionTimeout };
-        app.Run(context => door.HandleAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger));
+        app.Run(context => auth is null || auth.Admit(context.Request)
+            ? door.HandleAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger)
+            : UnauthorizedAsync(context));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -71,6 +73,20 @@ public sealed class FrontDoor : IAsyncDisposable
         }
         // The client went away: its invocation was cancelled in the worker (InvocationCancel); nobody to answer.
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested) { }
+    }
+
+    /// <summary>What built-in authentication answers a request without a principal it accepts.</summary>
+    static Task UnauthorizedAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            title = "Unauthorized",
+            status = 401,
+            detail = "Sign in first: a development token (Authorization: Bearer) or the Static Web Apps CLI's principal.",
+        }, options: null, contentType: "application/problem+json");
     }
 
     static async Task UnavailableAsync(HttpContext context)

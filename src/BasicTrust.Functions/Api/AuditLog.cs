@@ -11,7 +11,7 @@ public sealed record AuditEntry(DateTimeOffset At, string Who, string Action, st
 
 /// <summary>
 /// Append-only JSON lines in the <c>audit</c> container, <c>log/{yyyy-MM-dd}/{part}.jsonl</c>: every link handed out,
-/// every review mark and every purge. An append blob holds at most 50,000 appends, so a full part rolls over to the
+/// every refusal, every case created or shared, every review mark and every purge. An append blob holds at most 50,000 appends, so a full part rolls over to the
 /// next one instead of failing the request that is being audited.
 /// </summary>
 public sealed class AuditLog(PipelineStore store, TimeProvider clock)
@@ -30,7 +30,7 @@ public sealed class AuditLog(PipelineStore store, TimeProvider clock)
         var part = Part(day);
         while (true)
         {
-            var blob = store.Service.GetBlobContainerClient(SessionKey.Audit).GetAppendBlobClient($"{Prefix}{day}/{part:D4}.jsonl");
+            var blob = store.Service.GetBlobContainerClient(SessionKey.Audit).GetAppendBlobClient(PartName(day, part));
             try
             {
                 await blob.AppendBlockAsync(line.ToStream(), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -47,6 +47,9 @@ public sealed class AuditLog(PipelineStore store, TimeProvider clock)
             }
         }
     }
+
+    /// <summary>The blob of one part of a day's log, e.g. <c>log/2026-12-01/0000.jsonl</c>.</summary>
+    public static string PartName(string day, int part) => $"{Prefix}{day}/{part:D4}.jsonl";
 
     int Part(string day)
     {

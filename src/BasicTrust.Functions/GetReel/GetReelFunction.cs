@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using Azure.Storage.Sas;
@@ -10,21 +11,22 @@ namespace BasicTrust.Functions.GetReel;
 /// <c>GET /api/reels/{caseId}/{sessionId}</c>: reel.json and read-only links, valid 15 minutes, to the reel, its
 /// captions, and every clip and still. Each link handed out is written to the audit log.
 /// </summary>
-public sealed class GetReelFunction(PipelineStore store, StatusBoard status, AuditLog audit, TimeProvider clock)
+public sealed class GetReelFunction(PipelineStore store, StatusBoard status, CaseGate gate, AuditLog audit, TimeProvider clock)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
     [Function("GetReel")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reels/{caseId}/{sessionId}")] HttpRequest request, string caseId, string sessionId)
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reels/{caseId}/{sessionId}")] HttpRequest request, string caseId, string sessionId)
     {
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
+        if ((await gate.CheckAsync(context, caseId, CaseAction.View)).Refusal is { } refusal) return refusal;
         if (await status.GetAsync(session, context.RequestAborted) is not { State: SessionState.Ready, PlanId: { } planId })
             return ApiResults.NotFound($"Session {session.Folder} has no ready reel.");
         var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
         if (reel is null) return ApiResults.NotFound($"Session {session.Folder} has no ready reel.");
 
-        var who = Caller.Of(context);
+        var who = Principal.Of(context).ObjectId;
         var expires = clock.GetUtcNow() + Lifetime;
         async Task<Uri> Link(string path)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
@@ -11,14 +12,14 @@ namespace BasicTrust.Functions.ListReviews;
 public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, int Clips, double Duration, string? Course = null);
 
 /// <summary>
-/// <c>GET /api/reviews?until=DATE</c>: ready reels not yet marked reviewed, the next session first
+/// <c>GET /api/reviews?until=DATE</c>: ready reels of the caller's cases (owned or shared) not yet marked reviewed, the next session first
 /// (sessions without a date last), optionally only those whose next session is on or before DATE. Reads the review
 /// index (one query), which <c>IndexReadyReel</c> and the sweep's backfill keep.
 /// </summary>
-public sealed class ListReviewsFunction(ReviewIndex index)
+public sealed class ListReviewsFunction(ReviewIndex index, CaseAccess cases)
 {
     [Function("ListReviews")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reviews")] HttpRequest request)
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reviews")] HttpRequest request)
     {
         var context = request.HttpContext;
         DateTimeOffset? until = null;
@@ -30,8 +31,9 @@ public sealed class ListReviewsFunction(ReviewIndex index)
             until = text.Length <= 10 && parsed < DateTimeOffset.MaxValue.AddDays(-1) ? parsed.AddDays(1).AddTicks(-1) : parsed;
         }
 
+        var mine = (await cases.OfAsync(Principal.Of(context).ObjectId, context.RequestAborted)).Select(c => c.CaseId).ToHashSet(StringComparer.Ordinal);
         var items = (await index.WaitingAsync(context.RequestAborted))
-            .Where(r => until is not { } limit || !(r.NextSessionAt > limit))
+            .Where(r => mine.Contains(r.PartitionKey) && (until is not { } limit || !(r.NextSessionAt > limit)))
             .Select(r => new ReviewItem(r.PartitionKey, r.RowKey, r.PlanId, r.NextSessionAt, r.Clips, r.Duration, r.Course))
             .OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.SessionId, StringComparer.Ordinal);
         return Results.Json(items, Json.Options);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
@@ -14,20 +15,21 @@ namespace BasicTrust.Functions.PurgeCase;
 /// host's trigger receipts naming it, its review index rows and its messages from the pipeline's queues, then
 /// records what was removed.
 /// </summary>
-public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, AuditLog audit, TimeProvider clock)
+public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, CaseAccess cases, CaseGate gate, AuditLog audit, TimeProvider clock)
 {
     [Function("PurgeCase")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "cases/{caseId}")] HttpRequest request, string caseId)
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}")] HttpRequest request, string caseId)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         if (ApiResults.IdErrors(("caseId", caseId)) is { Count: > 0 } errors) return ApiResults.BadRequest("An id in the path is not valid.", errors);
-        if (await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound($"There is nothing stored for case {caseId}.");
+        if ((await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Purge)).Refusal is { } refusal) return refusal;
 
         // The intent is recorded before anything is deleted, and the tombstone stops work in flight from writing anew.
-        var who = Caller.Of(request.HttpContext);
+        var who = Principal.Of(request.HttpContext).ObjectId;
         await audit.WriteAsync(who, "purge-requested", caseId, null, cancellationToken);
         await store.Blob(SessionKey.Audit, PipelineStore.Tombstone(caseId))
             .UploadAsync(BinaryData.FromObjectAsJson(new { caseId, purgedAt = clock.GetUtcNow() }, Json.Options), overwrite: true, cancellationToken);
+        await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
         var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
         var messages = 0;

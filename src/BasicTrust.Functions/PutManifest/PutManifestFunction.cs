@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Azure.Storage.Blobs.Models;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
@@ -12,14 +13,14 @@ namespace BasicTrust.Functions.PutManifest;
 /// <c>PUT /api/sessions/{caseId}/{sessionId}/manifest</c>: validates the manifest (400 with every problem), writes
 /// <c>session.json</c>, which starts the pipeline, and answers 202 with the status URL.
 /// </summary>
-public sealed class PutManifestFunction(PipelineStore store)
+public sealed class PutManifestFunction(PipelineStore store, CaseGate gate)
 {
     [Function("PutManifest")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "sessions/{caseId}/{sessionId}/manifest")] HttpRequest request, string caseId, string sessionId)
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "sessions/{caseId}/{sessionId}/manifest")] HttpRequest request, string caseId, string sessionId)
     {
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if (await store.IsPurgedAsync(session.CaseId, context.RequestAborted)) return ApiResults.Purged(session.CaseId);
+        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
         var (text, tooLargeOrNotText) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "manifest");
         if (tooLargeOrNotText is not null) return tooLargeOrNotText;
 

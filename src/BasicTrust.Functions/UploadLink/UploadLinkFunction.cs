@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using Azure.Storage.Blobs.Models;
@@ -16,16 +17,17 @@ public sealed record UploadRequest(string? FileName, long? Size);
 /// <c>POST /api/sessions/{caseId}/{sessionId}/upload</c> <c>{fileName, size}</c>: a create/write-only link for the
 /// session's recording, valid 30 minutes. Refused when the session already has a recording under another name.
 /// </summary>
-public sealed partial class UploadLinkFunction(PipelineStore store, AuditLog audit, TimeProvider clock)
+public sealed partial class UploadLinkFunction(PipelineStore store, CaseGate gate, AuditLog audit, TimeProvider clock)
 {
     public const long MaxBytes = 50L * 1024 * 1024 * 1024;
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
     [Function("UploadLink")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest http, string caseId, string sessionId)
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest http, string caseId, string sessionId)
     {
         var context = http.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
+        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
         var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, "upload request", """{"fileName": "recording.mp4", "size": 123}""");
         if (unreadable is not null) return unreadable;
         var errors = new List<FieldProblem>();
@@ -35,7 +37,6 @@ public sealed partial class UploadLinkFunction(PipelineStore store, AuditLog aud
             errors.Add(new FieldProblem("size", "range", $"size must be the file's length in bytes, 1 to {MaxBytes}."));
         if (errors.Count > 0) return ApiResults.BadRequest("The upload request is not valid.", errors);
 
-        if (await store.IsPurgedAsync(session.CaseId, context.RequestAborted)) return ApiResults.Purged(session.CaseId);
         var recordings = store.Service.GetBlobContainerClient(SessionKey.Recordings);
         await foreach (var existing in recordings.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, context.RequestAborted))
         {
@@ -49,7 +50,7 @@ public sealed partial class UploadLinkFunction(PipelineStore store, AuditLog aud
         var blob = recordings.GetBlobClient(session.Recording(request!.FileName!));
         var link = await store.LinkAsync(blob, BlobSasPermissions.Create | BlobSasPermissions.Write, Lifetime, context.RequestAborted);
         var expires = clock.GetUtcNow() + Lifetime;
-        await audit.WriteAsync(Caller.Of(context), "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
+        await audit.WriteAsync(Principal.Of(context).ObjectId, "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
         return Results.Json(new { uploadUrl = link, blob = $"{SessionKey.Recordings}/{blob.Name}", expiresAt = expires, size = request.Size }, Json.Options);
     }
 

@@ -97,7 +97,7 @@ public sealed class FaultStack : IAsyncDisposable
         BlobScanInterval = TimeSpan.FromMilliseconds(300),
         RunTimers = false,
         HttpPort = 0,
-        FunctionKey = "faults-" + Guid.NewGuid().ToString("N"),
+        RequireSignIn = true,
     };
 
     /// <summary>This build's app folder (links to the build output) with test-speed queue settings, edited further by <paramref name="edit"/>.</summary>

@@ -10,17 +10,14 @@ using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
-/// <summary>The HTTP API through the DevHost (function key, forwarding) to the real worker, against Azurite.</summary>
+/// <summary>The HTTP API through the DevHost (sign-in, forwarding) to the real worker, against Azurite.</summary>
 [Collection("pipeline")]
 public class ApiTests(PipelineFixture stack)
 {
-    [Theory]
-    [InlineData(false, null)]
-    [InlineData(true, "wrong-key")]
-    public async Task WithoutTheRightKey_Is401(bool sendKey, string? key)
+    [Fact]
+    public async Task WithoutSignIn_Is401()
     {
-        using var api = stack.Api(withKey: false);
-        if (sendKey) api.DefaultRequestHeaders.Add("x-functions-key", key);
+        using var api = stack.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("reviews")).StatusCode);
     }
 
@@ -48,7 +45,8 @@ public class ApiTests(PipelineFixture stack)
         using var api = stack.Api();
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("sessions/nobody-here/s-1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("reels/nobody-here/s-1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync("cases/nobody-here")).StatusCode);
+        using var officer = stack.Api(People.PrivacyOfficer);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.DeleteAsync("cases/nobody-here")).StatusCode);
     }
 
     [Fact]
@@ -56,6 +54,7 @@ public class ApiTests(PipelineFixture stack)
     {
         using var api = stack.Api();
         var caseId = $"api-{Guid.NewGuid():N}"[..20];
+        await stack.CreateCaseAsync(caseId);
 
         // Upload through a create/write-only link.
         var upload = await Json(await api.PostAsJsonAsync($"sessions/{caseId}/s-1/upload", new { fileName = "recording.mp4", size = new FileInfo(stack.Recording).Length }));
@@ -96,7 +95,7 @@ public class ApiTests(PipelineFixture stack)
         // Every link is in the audit log, with the caller and without any signature.
         var audit = await AuditTextAsync();
         Assert.Contains($"reels/{caseId}/s-1/", audit);
-        Assert.Contains("\"who\":\"key:", audit);
+        Assert.Contains($"\"who\":\"{People.TherapistA.ObjectId}\",\"action\":\"read-link\"", audit);
         Assert.DoesNotContain("sig=", audit);
 
         // Reviewed (twice: idempotent) leaves the queue.
@@ -104,8 +103,9 @@ public class ApiTests(PipelineFixture stack)
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"reels/{caseId}/s-1/reviewed", null)).StatusCode);
         Assert.DoesNotContain(await ReviewCasesAsync(api, ""), c => c == caseId);
 
-        // Consent withdrawn: nothing of the case is left anywhere.
-        var purge = await Json(await api.DeleteAsync($"cases/{caseId}"));
+        // Consent withdrawn: a privacy officer purges; nothing of the case is left anywhere.
+        using var officer = stack.Api(People.PrivacyOfficer);
+        var purge = await Json(await officer.DeleteAsync($"cases/{caseId}"));
         Assert.True((int)purge["removed"]!["blobs"]! > 10);
         foreach (var container in SessionKey.Containers)
             Assert.Empty(await stack.BlobsAsync(container, caseId + "/"));
@@ -113,8 +113,9 @@ public class ApiTests(PipelineFixture stack)
         var log = await AuditTextAsync();
         Assert.True(log.IndexOf($"\"action\":\"purge-requested\",\"target\":\"{caseId}\"", StringComparison.Ordinal)
             < log.IndexOf($"\"action\":\"purge-case\",\"target\":\"{caseId}\"", StringComparison.Ordinal), "the intent is recorded before the result");
-        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"cases/{caseId}")).StatusCode);
         // A purged case id is retired.
+        Assert.Equal(HttpStatusCode.Gone, (await officer.DeleteAsync($"cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await api.PostAsJsonAsync("cases", new { caseId })).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await api.PostAsJsonAsync($"sessions/{caseId}/s-2/upload", new { fileName = "recording.mp4", size = 10 })).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await api.PutAsync($"sessions/{caseId}/s-2/manifest", new StringContent(PipelineFixture.Manifest(caseId, "s-2", (2, 4, "benoemen"))))).StatusCode);
     }
@@ -125,6 +126,7 @@ public class ApiTests(PipelineFixture stack)
     [InlineData("""{"fileName":"a.mp4","size":0}""", "size")]
     public async Task UploadLink_BadRequest_NamesTheField(string body, string field)
     {
+        await stack.CreateCaseAsync("upload-check");
         using var api = stack.Api();
         using var response = await api.PostAsync("sessions/upload-check/s-1/upload", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

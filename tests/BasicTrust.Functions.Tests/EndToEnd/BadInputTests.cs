@@ -33,6 +33,7 @@ public class BadInputTests(PipelineFixture stack, ITestOutputHelper output)
     public async Task Request_GetsItsRefusal(string name)
     {
         var bad = BadInputCatalogue.Requests.Single(r => r.Name == name);
+        await stack.CreateCaseAsync("bad-input");
         using var api = stack.Api();
         using var request = new HttpRequestMessage(new HttpMethod(bad.Method), bad.Path);
         if (bad.Body is not null)
@@ -55,11 +56,12 @@ public class BadInputTests(PipelineFixture stack, ITestOutputHelper output)
     {
         // A raw connection: the API may answer before the 40 MB are sent and then close it, which an HttpClient reports
         // as a failed write rather than the answer. Here the answer is read while the body is still being written.
+        await stack.CreateCaseAsync("bad-input");
         var api = stack.Host.ApiBaseAddress!;
         using var client = new System.Net.Sockets.TcpClient();
         await client.ConnectAsync(api.Host, api.Port);
         var stream = client.GetStream();
-        var head = $"PUT {api.AbsolutePath}sessions/bad-input/s-1/manifest HTTP/1.1\r\nHost: {api.Authority}\r\nx-functions-key: {stack.FunctionKey}\r\n" +
+        var head = $"PUT {api.AbsolutePath}sessions/bad-input/s-1/manifest HTTP/1.1\r\nHost: {api.Authority}\r\nAuthorization: Bearer {stack.Host.DevelopmentToken(People.TherapistA)}\r\n" +
             "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
         var answer = new StreamReader(stream, Encoding.ASCII).ReadLineAsync();

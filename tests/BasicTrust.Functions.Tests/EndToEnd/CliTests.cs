@@ -17,6 +17,8 @@ public class CliTests(PipelineFixture stack)
         var csv = Path.Combine(stack.Folder, $"{caseId}.csv");
         await File.WriteAllTextAsync(csv, "start,end,label,valence,note,caption\n2,4,benoemen,,,Jij bent boos\n9,10.5,spiegelen,,,\n");
 
+        var create = await Bt("case", "create", caseId);
+        Assert.True(create.Code == 0, create.Output);
         var upload = await Bt("upload", stack.Recording, "--case", caseId, "--session", "s-1");
         Assert.True(upload.Code == 0, upload.Output);
         var push = await Bt("manifest", "push", csv, "--case", caseId, "--session", "s-1", "--recording", "recording.mp4");
@@ -37,7 +39,9 @@ public class CliTests(PipelineFixture stack)
         Assert.Equal(0, (await Bt("reviewed", caseId, "s-1")).Code);
         Assert.DoesNotContain(caseId, (await Bt("review")).Output);
         Assert.Equal(2, (await Bt("purge", caseId)).Code);
-        var purge = await Bt("purge", caseId, "--yes");
+        var refused = await Bt("purge", caseId, "--yes");
+        Assert.True(refused.Code == 1 && refused.Output.Contains("may not", StringComparison.Ordinal), refused.Output);
+        var purge = await BtAs(People.PrivacyOfficer, "purge", caseId, "--yes");
         Assert.True(purge.Output.Contains("Purged", StringComparison.Ordinal), purge.Output + "\n" + stack.LogTail);
     }
 
@@ -50,6 +54,7 @@ public class CliTests(PipelineFixture stack)
         await File.WriteAllBytesAsync(file.FullName, data);
         file.Refresh();
         var journal = SessionCommands.Journal(caseId, "s-1", file);
+        await stack.CreateCaseAsync(caseId);
 
         // A first run that dies after the first block, through a link from the API as bt gets it.
         using (var api = stack.Api())
@@ -87,6 +92,7 @@ public class CliTests(PipelineFixture stack)
     {
         var csv = Path.Combine(stack.Folder, "bad.csv");
         await File.WriteAllTextAsync(csv, "start,end,label\n2,4,benomen\n");
+        await stack.CreateCaseAsync("cli-bad");
         var (code, output) = await Bt("manifest", "push", csv, "--case", "cli-bad", "--session", "s-1", "--recording", "recording.mp4");
         Assert.Equal(1, code);
         Assert.Contains("tags[0].label", output);
@@ -96,17 +102,46 @@ public class CliTests(PipelineFixture stack)
     [Fact]
     public async Task UnreachableApi_SaysSo()
     {
-        var (code, output) = await Bt("status", "a", "b", "--api", "http://127.0.0.1:9/api/");
+        var (code, output) = await Bt("status", "a", "b", "--api", "http://127.0.0.1:9/api/", "--token", "any");
         Assert.Equal(1, code);
         Assert.Contains("Cannot reach the API", output);
     }
 
-    async Task<(int Code, string Output)> Bt(params string[] args)
+    [Fact]
+    public async Task Login_WithADevelopmentToken_ThenCallsAsThatPerson()
+    {
+        var config = Path.Combine(stack.Folder, $"config-{Guid.NewGuid():N}");
+        var caseId = $"cli-{Guid.NewGuid():N}"[..20];
+        await stack.CreateCaseAsync(caseId);
+        string[] signedIn = ["--config-dir", config, "--api", stack.Host.ApiBaseAddress!.ToString()];
+
+        Assert.Contains("Not signed in", (await Bt(["cases", .. signedIn])).Output);
+        var login = await Bt(["login", "--dev-token", stack.Host.DevelopmentToken(People.TherapistA), .. signedIn]);
+        Assert.True(login.Code == 0, login.Output);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(config, "signin.json")));
+        var cases = await Bt(["cases", .. signedIn]);
+        Assert.True(cases.Code == 0 && cases.Output.Contains(caseId, StringComparison.Ordinal), cases.Output);
+
+        Assert.Equal(0, (await Bt(["logout", .. signedIn])).Code);
+        Assert.Contains("Not signed in", (await Bt(["cases", .. signedIn])).Output);
+    }
+
+    [Fact]
+    public async Task Login_WithEntraId_NamesWhatIsMissing()
+    {
+        var (code, output) = await Bt("login", "--config-dir", Path.Combine(stack.Folder, "config-entra"), "--tenant", "", "--client-id", "", "--scope", "");
+        Assert.Equal(1, code);
+        Assert.Contains("--tenant, --client-id, --scope", output);
+    }
+
+    Task<(int Code, string Output)> Bt(params string[] args) => BtAs(People.TherapistA, args);
+
+    async Task<(int Code, string Output)> BtAs(BasicTrust.DevHost.Http.DevelopmentUser person, params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
         console.Profile.Width = 200;
-        string[] all = args.Contains("--api") ? args : [.. args, "--api", stack.Host.ApiBaseAddress!.ToString(), "--key", stack.FunctionKey];
+        string[] all = args.Contains("--api") ? args : [.. args, "--api", stack.Host.ApiBaseAddress!.ToString(), "--token", stack.Host.DevelopmentToken(person)];
         var code = await Cli.Commands.Bt.RunAsync(all, console, CancellationToken.None);
         return (code, writer.ToString());
     }

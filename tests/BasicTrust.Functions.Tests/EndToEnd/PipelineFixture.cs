@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using BasicTrust.DevHost;
+using BasicTrust.DevHost.Http;
+using System.Net.Http.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
@@ -31,15 +33,24 @@ public sealed class PipelineFixture : IAsyncLifetime
     public string ConnectionString { get; } = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE")
         ?? throw new InvalidOperationException("BASICTRUST_STORAGE is not set: run the tests with ./test.sh, which starts Azurite.");
     public string Folder { get; } = Directory.CreateTempSubdirectory("bt-e2e-").FullName;
-    /// <summary>The function key the DevHost's HTTP API requires in these tests.</summary>
-    public string FunctionKey { get; } = "test-key-" + Guid.NewGuid().ToString("N");
-
-    /// <summary>A client for the HTTP API with the function key set.</summary>
-    public HttpClient Api(bool withKey = true)
+    /// <summary>A client for the HTTP API signed in as <paramref name="person"/> (therapist A, who owns the tests' cases, by default).</summary>
+    public HttpClient Api(DevelopmentUser? person = null)
     {
-        var client = new HttpClient { BaseAddress = Host.ApiBaseAddress };
-        if (withKey) client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Host.DevelopmentToken(person ?? People.TherapistA));
         return client;
+    }
+
+    /// <summary>A client for the HTTP API that has not signed in.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = Host.ApiBaseAddress };
+
+    /// <summary>Creates the case with therapist A as its owner, unless it exists already.</summary>
+    public async Task CreateCaseAsync(string caseId)
+    {
+        using var api = Api();
+        using var response = await api.PostAsJsonAsync("cases", new { caseId });
+        if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.OK))
+            throw new InvalidOperationException($"Creating case {caseId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
     public LocalFunctionsHost Host { get; private set; } = null!;
     public BlobServiceClient Blobs => new(ConnectionString);
@@ -64,7 +75,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             BlobScanInterval = TimeSpan.FromMilliseconds(300),
             RunTimers = false,
             HttpPort = 0,
-            FunctionKey = FunctionKey,
+            RequireSignIn = true,
         }, _loggers);
     }
 
@@ -86,9 +97,10 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
 
-    /// <summary>Uploads the recording (unless null) and then the manifest, which starts the pipeline.</summary>
+    /// <summary>Creates the case (therapist A's), uploads the recording (unless null) and then the manifest, which starts the pipeline.</summary>
     public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4")
     {
+        await CreateCaseAsync(caseId);
         var container = Blobs.GetBlobContainerClient("recordings");
         await container.CreateIfNotExistsAsync();
         if (recording is not null)

@@ -20,7 +20,7 @@ public class PurgeTests(PipelineFixture stack)
 
         await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 5, "benoemen"), (6, 10, "spiegelen")), stack.Recording);
         await stack.WaitForAsync(caseId, "s-1", s => (string?)s["state"] is "planned" or "cutting");
-        using var api = stack.Api();
+        using var api = stack.Api(People.PrivacyOfficer);
         using (var purge = await api.DeleteAsync($"cases/{caseId}")) Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
 
         await stack.WaitUntilDrainedAsync("clip-jobs");

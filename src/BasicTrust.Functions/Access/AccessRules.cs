@@ -1,0 +1,38 @@
+namespace BasicTrust.Functions.Access;
+
+/// <summary>What a request does to a case.</summary>
+public enum CaseAction
+{
+    /// <summary>Read its sessions' status, reels and links, and its sharing.</summary>
+    View,
+    /// <summary>Mark a reel reviewed.</summary>
+    Review,
+    /// <summary>Upload a recording, send a manifest.</summary>
+    Upload,
+    /// <summary>Share it with a reviewer or take that back.</summary>
+    Share,
+    /// <summary>Delete everything of it (consent withdrawn).</summary>
+    Purge,
+}
+
+/// <summary>A person's relation to one case.</summary>
+public enum CaseRole { None, Owner, Reviewer }
+
+/// <summary>The answer to one request: go on, 404 (the case is not revealed) or 403 (seen, but not this action).</summary>
+public enum Verdict { Allow, Hide, Forbid }
+
+/// <summary>Who may do what to a case: the whole access model in one pure function.</summary>
+public static class AccessRules
+{
+    public static Verdict Decide(Principal who, CaseRole role, CaseAction action) => (role, action) switch
+    {
+        // A privacy officer may purge any case, and so knows it exists; watching it needs a share like anyone.
+        (_, CaseAction.Purge) when who.Is(AppRoles.PrivacyOfficer) => Verdict.Allow,
+        (CaseRole.None, _) => who.Is(AppRoles.PrivacyOfficer) ? Verdict.Forbid : Verdict.Hide,
+        // The owner acts as a therapist: one whose role was taken away in Entra ID keeps seeing nothing new.
+        (CaseRole.Owner, CaseAction.View or CaseAction.Review or CaseAction.Upload or CaseAction.Share) =>
+            who.Is(AppRoles.Therapist) ? Verdict.Allow : Verdict.Forbid,
+        (CaseRole.Reviewer, CaseAction.View or CaseAction.Review) => who.Roles.Count > 0 ? Verdict.Allow : Verdict.Forbid,
+        _ => Verdict.Forbid,
+    };
+}

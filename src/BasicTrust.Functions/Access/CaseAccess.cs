@@ -1,0 +1,83 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace BasicTrust.Functions.Access;
+
+/// <summary>What creating a case did.</summary>
+public enum CreateOutcome { Created, AlreadyYours, Taken }
+
+/// <summary>
+/// The cases' access records in Azure Table storage (table <see cref="TableName"/>), one partition per case: the
+/// case row (row key "": owner, created, purged) and one row per person who may see it (row key: object id; role).
+/// A request's check is one partition query; the case row and its owner row are written in one transaction, so a
+/// case never exists without its owner. Listing a person's cases queries their row key across partitions.
+/// </summary>
+public sealed class CaseAccess(TableServiceClient service)
+{
+    public const string TableName = "cases";
+    const string CaseRow = "";
+    const string Owner = "owner", Reviewer = "reviewer";
+
+    TableClient Table => service.GetTableClient(TableName);
+
+    /// <summary>Creates the table when missing (local runs; in Azure the infrastructure creates it).</summary>
+    public Task CreateTableAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>The case's record, or null when no such case was created.</summary>
+    public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken)
+    {
+        TableEntity? head = null;
+        var reviewers = new List<string>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(r => r.PartitionKey == caseId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == CaseRow) head = row;
+            else if (row.GetString("Role") == Reviewer) reviewers.Add(row.RowKey);
+        }
+        return head is null ? null
+            : new CaseRecord(caseId, head.GetString("Owner"), reviewers, head.GetDateTimeOffset("CreatedAt")!.Value, head.GetDateTimeOffset("PurgedAt"));
+    }
+
+    /// <summary>Creates the case with <paramref name="owner"/> as its owner; a repeated request of the same owner is no error.</summary>
+    public async Task<CreateOutcome> CreateAsync(string caseId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(caseId, CaseRow) { ["Owner"] = owner, ["CreatedAt"] = now }),
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(caseId, owner) { ["Role"] = Owner }),
+            ], cancellationToken).ConfigureAwait(false);
+            return CreateOutcome.Created;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            var existing = await GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+            return existing?.Owner == owner ? CreateOutcome.AlreadyYours : CreateOutcome.Taken;
+        }
+    }
+
+    /// <summary>Shares the case with a reviewer (idempotent).</summary>
+    public Task ShareAsync(string caseId, string reviewer, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(new TableEntity(caseId, reviewer) { ["Role"] = Reviewer }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Takes a share back (idempotent); never removes the owner.</summary>
+    public async Task UnshareAsync(string caseId, string reviewer, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(caseId, reviewer, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (row.HasValue && row.Value!.GetString("Role") == Reviewer)
+            await Table.DeleteEntityAsync(caseId, reviewer, row.Value.ETag, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The cases a person owns or reviews, with their role in each.</summary>
+    public async Task<IReadOnlyList<(string CaseId, CaseRole Role)>> OfAsync(string objectId, CancellationToken cancellationToken)
+    {
+        var cases = new List<(string, CaseRole)>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(r => r.RowKey == objectId, select: ["PartitionKey", "Role"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            cases.Add((row.PartitionKey, row.GetString("Role") == Owner ? CaseRole.Owner : CaseRole.Reviewer));
+        return cases;
+    }
+
+    /// <summary>Marks the case purged: its id stays retired, and who worked on it stays on record (object ids, nothing of the family).</summary>
+    public Task MarkPurgedAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Table.UpdateEntityAsync(new TableEntity(caseId, CaseRow) { ["PurgedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+}

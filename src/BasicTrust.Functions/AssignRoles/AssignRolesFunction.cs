@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.AssignRoles;
+
+/// <summary>
+/// <c>POST /api/auth/roles</c>: the role-mapping function (<c>rolesSource</c> in staticwebapp.config.json) that Static
+/// Web Apps calls when a person signs in; answers <c>{"roles": [...]}</c> from <see cref="RoleMapping"/>.
+/// </summary>
+public sealed class AssignRolesFunction
+{
+    public const string Name = "AssignRoles";
+
+    [Function(Name)]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/roles")] HttpRequest request)
+    {
+        var (signIn, problem) = await RequestBodies.ReadJsonAsync<SignIn>(request, 64 * 1024, "sign-in",
+            """{"identityProvider": "aad", "userId": "…", "claims": [{"typ": "oid", "val": "…"}]}""");
+        return problem ?? Results.Json(new { roles = RoleMapping.RolesFor(signIn!) }, Json.Options);
+    }
+}

@@ -1,0 +1,30 @@
+using BasicTrust.Functions.Access;
+
+namespace BasicTrust.Functions.AssignRoles;
+
+/// <summary>One claim of the sign-in's ID token, as Static Web Apps passes it.</summary>
+public sealed record SignInClaim(string? Typ, string? Val);
+
+/// <summary>What Static Web Apps sends its role-mapping function when a person signs in.</summary>
+public sealed record SignIn(string? IdentityProvider, string? UserId, string? UserDetails, IReadOnlyList<SignInClaim>? Claims);
+
+/// <summary>
+/// Static Web Apps' roles for a person signing in with Entra ID: their app roles from the token's <c>roles</c> claims,
+/// and <c>oid-{object id}</c>, because Static Web Apps forwards only roles to the API (claims are dropped) and the
+/// API keys people by object id. Roles are computed from the token alone, so the function keeps no state and a
+/// forged call to it changes nothing.
+/// </summary>
+public static class RoleMapping
+{
+    static readonly string[] ObjectIdClaims = ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
+    static readonly string[] RoleClaims = ["roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"];
+
+    public static IReadOnlyList<string> RolesFor(SignIn signIn)
+    {
+        var claims = signIn.Claims ?? [];
+        var ids = claims.Where(c => ObjectIdClaims.Contains(c.Typ)).Select(c => c.Val).Distinct().ToList();
+        if (signIn.IdentityProvider != "aad" || ids is not [var id] || !Guid.TryParseExact(id, "D", out var objectId)) return [];
+        var roles = claims.Where(c => RoleClaims.Contains(c.Typ) && c.Val is not null && AppRoles.All.Contains(c.Val)).Select(c => c.Val!).Distinct().Order(StringComparer.Ordinal);
+        return [.. roles, Principal.ObjectIdRolePrefix + objectId.ToString("D")];
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using BasicTrust.Functions.Access;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.CreateCase;
+
+/// <summary>A request to create a case.</summary>
+public sealed record CaseRequest(string? CaseId);
+
+/// <summary>
+/// <c>POST /api/cases</c> <c>{caseId}</c>: a therapist creates a case and owns it (201; 200 when it is already theirs;
+/// 409 when the id is taken; 410 when it belonged to a purged case). Case ids are pseudonyms, never names.
+/// </summary>
+public sealed class CreateCaseFunction(CaseAccess cases, CaseGate gate, PipelineStore store, AuditLog audit, TimeProvider clock)
+{
+    [Function("CreateCase")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request)
+    {
+        var context = request.HttpContext;
+        var who = Principal.Of(context);
+        if (!who.Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "cases", "create a case in");
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CaseRequest>(request, 4 * 1024, "case", """{"caseId": "fam-0042"}""");
+        if (unreadable is not null) return unreadable;
+        if (ApiResults.IdErrors(("caseId", body!.CaseId ?? "")) is { Count: > 0 } errors) return ApiResults.BadRequest("The case id is not valid.", errors);
+        var caseId = body.CaseId!;
+        if (await store.IsPurgedAsync(caseId, context.RequestAborted)) return ApiResults.Purged(caseId);
+
+        switch (await cases.CreateAsync(caseId, who.ObjectId, clock.GetUtcNow(), context.RequestAborted))
+        {
+            case CreateOutcome.Taken:
+                return ApiResults.Problem(409, "The case id is taken.", $"There is already a case {caseId}; choose another pseudonymous id.",
+                    [new FieldProblem("caseId", "unique", "The case id is in use.")]);
+            case CreateOutcome.Created:
+                await audit.WriteAsync(who.ObjectId, "create-case", caseId, null, context.RequestAborted);
+                return Results.Json(new { caseId, role = "owner" }, Json.Options, statusCode: StatusCodes.Status201Created);
+            default:
+                return Results.Json(new { caseId, role = "owner" }, Json.Options);
+        }
+    }
+}

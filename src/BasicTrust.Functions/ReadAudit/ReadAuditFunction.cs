@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure;
+using BasicTrust.Functions.Access;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.ReadAudit;
+
+/// <summary>
+/// <c>GET /api/audit/{day}?part=N</c>: one part of a day's audit log (a part holds at most 50,000 entries), for a
+/// privacy officer only; <c>nextPart</c> is set while more parts follow. Reading the log is audited too.
+/// </summary>
+public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditLog audit)
+{
+    [Function("ReadAudit")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/{day}")] HttpRequest request, string day)
+    {
+        var context = request.HttpContext;
+        var errors = new List<FieldProblem>();
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            errors.Add(new FieldProblem("day", "date", "day must be a date such as 2026-12-01."));
+        var partText = request.Query["part"].FirstOrDefault() ?? "0";
+        if (!int.TryParse(partText, NumberStyles.None, CultureInfo.InvariantCulture, out var part) || part > 9999)
+            errors.Add(new FieldProblem("part", "range", "part must be a whole number from 0 to 9999."));
+        if (errors.Count > 0) return ApiResults.BadRequest("The request is not valid.", errors);
+        var who = Principal.Of(context);
+        if (!who.Is(AppRoles.PrivacyOfficer)) return await gate.ForbidAsync(context, "the audit log", "read");
+
+        await audit.WriteAsync(who.ObjectId, "read-audit", $"{day}/{part:D4}", null, context.RequestAborted);
+        var entries = await ReadPartAsync(AuditLog.PartName(day, part), context.RequestAborted);
+        var more = await store.ExistsAsync(SessionKey.Audit, AuditLog.PartName(day, part + 1), context.RequestAborted);
+        return Results.Json(new { day, part, entries, nextPart = more ? part + 1 : (int?)null }, Json.Options);
+    }
+
+    async Task<JsonArray> ReadPartAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = (await store.Blob(SessionKey.Audit, name).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+            return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line))];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
+}
