@@ -1,5 +1,7 @@
 // BasicTrust.Functions in Azure: the pipeline's storage account, the Function App on the .NET isolated worker
-// image (Elastic Premium, Linux), a user-assigned identity with only the data roles it needs, and monitoring.
+// image (Elastic Premium, Linux), a user-assigned identity with only the data roles it needs, monitoring, and the
+// static web app that serves the browser pages with the Function App linked as its API. The Function App requires
+// sign-in: Entra ID bearer tokens (bt) or the linked static web app (the browser).
 // Deploy: see README "Deploy". Names default from one prefix; every name can be set.
 
 targetScope = 'resourceGroup'
@@ -37,13 +39,35 @@ param maxInstances int = 10
 @allowed(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium'])
 param clipPreset string = 'superfast'
 
+@description('Microsoft Entra tenant the people sign in with.')
+param entraTenantId string = tenant().tenantId
+
+@description('Client id of the Entra app registration exposing the API and its app roles therapist, reviewer and privacy-officer.')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
+
+@description('Region of the static web app (Static Web Apps is offered in a few regions only; it serves from the edge anyway).')
+@allowed(['westeurope', 'westus2', 'centralus', 'eastus2', 'eastasia'])
+param staticWebAppLocation string = 'westeurope'
+
 param storageAccountName string = '${prefix}${uniqueString(resourceGroup().id)}'
 param functionAppName string = '${prefix}-func-${uniqueString(resourceGroup().id)}'
 param identityName string = '${prefix}-identity'
+param staticWebAppName string = '${prefix}-web-${uniqueString(resourceGroup().id)}'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: identityName
   location: location
+}
+
+// Before the storage account, which allows its origin; linked to the Function App later, in auth.
+module web 'modules/staticwebapp.bicep' = {
+  name: 'staticwebapp'
+  params: {
+    name: staticWebAppName
+    location: staticWebAppLocation
+  }
 }
 
 module storage 'modules/storage.bicep' = {
@@ -53,6 +77,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     recordingRetentionDays: recordingRetentionDays
     softDeleteDays: softDeleteDays
+    webOrigin: 'https://${web.outputs.hostName}'
   }
 }
 
@@ -93,7 +118,21 @@ module app 'modules/functionapp.bicep' = {
   }
 }
 
+module auth 'modules/auth.bicep' = {
+  name: 'auth'
+  params: {
+    functionAppName: app.outputs.name
+    functionAppLocation: location
+    staticWebAppName: web.outputs.name
+    staticWebAppHostName: web.outputs.hostName
+    entraTenantId: entraTenantId
+    apiClientId: apiClientId
+  }
+}
+
 @description('Base URL of the HTTP API.')
 output apiUrl string = 'https://${app.outputs.hostName}/api'
 output functionAppName string = app.outputs.name
 output storageAccountName string = storage.outputs.name
+@description('Address of the web app (the static web app); its /api is the Function App.')
+output webUrl string = 'https://${web.outputs.hostName}'

@@ -1,11 +1,13 @@
-// The pipeline's storage account: private containers, the queues and their poison queues, the review index table,
-// no shared keys,
-// TLS 1.2+, soft delete, and a lifecycle rule that deletes raw recordings after a number of days.
+// The pipeline's storage account: private containers, the queues and their poison queues, the review index and
+// case access tables, no shared keys, TLS 1.2+, soft delete, a lifecycle rule that deletes raw recordings after a
+// number of days, and CORS for the web app's origin only (browsers upload recordings straight to Blob storage).
 
 param name string
 param location string
 param recordingRetentionDays int
 param softDeleteDays int
+@description('Origin of the web app (https://host), the only one whose pages may call Blob storage.')
+param webOrigin string
 
 // ARCHITECTURE.md §4: uploads, cut clips, reels, internal state.
 var containerNames = ['recordings', 'clips', 'reels', 'pipeline', 'audit']
@@ -34,6 +36,20 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   properties: {
     deleteRetentionPolicy: { enabled: true, days: softDeleteDays }
     containerDeleteRetentionPolicy: { enabled: true, days: softDeleteDays }
+    // The web app uploads a recording in blocks with its upload link, and plays reels and clips with read links;
+    // the links (SAS) authorize each request, CORS only lets that one origin's pages make it.
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: [webOrigin]
+          allowedMethods: ['PUT', 'GET', 'HEAD', 'OPTIONS']
+          allowedHeaders: ['content-type', 'content-md5', 'range', 'x-ms-*']
+          // Block uploads read the request id and ETag back; range reads read Content-Range.
+          exposedHeaders: ['x-ms-*', 'etag', 'content-range']
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
   }
 }
 
@@ -53,8 +69,9 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
   name: queue
 }]
 
-// The review index (README, "Storage"): one row per session with a ready reel.
-var tableNames = ['reviews']
+// The review index (README, "Storage"): one row per session with a ready reel. The case access records: partition
+// key the case id; row key "" the case row (its owner), row key an object id a person's role on the case.
+var tableNames = ['reviews', 'cases']
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account

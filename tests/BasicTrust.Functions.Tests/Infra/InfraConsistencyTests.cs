@@ -10,7 +10,7 @@ namespace BasicTrust.Functions.Tests.Infra;
 /// <summary>
 /// Keeps infra/ consistent with the app, read from the ARM JSON that ./test.sh compiles from infra/main.bicep (with
 /// `bicep build`, after `bicep lint`): every container, queue and app setting the app uses is declared, no keys are
-/// configured, and no role is broader than the listed ones.
+/// configured, no role is broader than the listed ones, and no request reaches the app without a signed-in principal.
 /// </summary>
 public partial class InfraConsistencyTests
 {
@@ -18,6 +18,8 @@ public partial class InfraConsistencyTests
     static readonly JsonObject Template = CompiledTemplate();
     static readonly JsonObject Storage = Module("storage");
     static readonly JsonObject FunctionApp = Module("functionapp");
+    static readonly JsonObject StaticWebApp = Module("staticwebapp");
+    static readonly JsonObject Auth = Module("auth");
 
     [Fact]
     public void Storage_DeclaresEveryContainerTheAppUses() =>
@@ -25,7 +27,25 @@ public partial class InfraConsistencyTests
 
     [Fact]
     public void Storage_DeclaresTheReviewIndexTable() =>
-        Assert.Equal([ReviewIndex.TableName], Strings(Storage["variables"]!["tableNames"]!));
+        Assert.Contains(ReviewIndex.TableName, Strings(Storage["variables"]!["tableNames"]!));
+
+    // TODO(lead): use CaseAccess.TableName once the app's case access store is merged.
+    [Fact]
+    public void Storage_DeclaresTheCaseAccessTable() =>
+        Assert.Contains("cases", Strings(Storage["variables"]!["tableNames"]!));
+
+    [Fact]
+    public void Storage_AllowsBrowserUploadsFromTheStaticWebAppOriginOnly()
+    {
+        var rule = Assert.Single(Resource(Storage, "Microsoft.Storage/storageAccounts/blobServices")["properties"]!["cors"]!["corsRules"]!.AsArray())!;
+        Assert.Equal(["[parameters('webOrigin')]"], Strings(rule["allowedOrigins"]!));
+        Assert.Equal($"[format('https://{{0}}', {ModuleOutput("staticwebapp", "hostName")})]", ModuleParameter("storage", "webOrigin"));
+        var methods = Strings(rule["allowedMethods"]!);
+        Assert.Contains("PUT", methods);
+        Assert.Contains("OPTIONS", methods);
+        Assert.DoesNotContain("DELETE", methods);
+        Assert.Contains("x-ms-*", Strings(rule["exposedHeaders"]!));
+    }
 
     [Fact]
     public void Storage_DeclaresEveryQueueOfTheFunctionsAndTheirPoisonQueues()
@@ -81,6 +101,70 @@ public partial class InfraConsistencyTests
     }
 
     [Fact]
+    public void FunctionApp_RequiresAuthenticationAndAnswersOthersWith401()
+    {
+        var auth = AuthSettings();
+        Assert.True((bool)auth["platform"]!["enabled"]!);
+        Assert.True((bool)auth["globalValidation"]!["requireAuthentication"]!);
+        Assert.Equal("Return401", (string?)auth["globalValidation"]!["unauthenticatedClientAction"]);
+        Assert.False(auth["globalValidation"]!.AsObject().ContainsKey("excludedPaths"));
+        Assert.False((bool)auth["login"]!["tokenStore"]!["enabled"]!);
+        Assert.True((bool)auth["httpSettings"]!["requireHttps"]!);
+        Assert.Equal($"[{ModuleOutput("functionapp", "name")}]", ModuleParameter("auth", "functionAppName"));
+    }
+
+    [Fact]
+    public void FunctionApp_AcceptsEntraIdBearerTokensForTheApiRegistration()
+    {
+        var entra = AuthSettings()["identityProviders"]!["azureActiveDirectory"]!;
+        Assert.True((bool)entra["enabled"]!);
+        Assert.Equal(
+            "[format('{0}{1}/v2.0', environment().authentication.loginEndpoint, parameters('entraTenantId'))]",
+            (string?)entra["registration"]!["openIdIssuer"]);
+        Assert.Equal("[parameters('apiClientId')]", (string?)entra["registration"]!["clientId"]);
+        Assert.Equal(["[format('api://{0}', parameters('apiClientId'))]", "[parameters('apiClientId')]"], Strings(entra["validation"]!["allowedAudiences"]!));
+        // The module's parameters are the template's own: the tenant defaults to the deployment's, the client id is required.
+        Assert.Equal("[parameters('entraTenantId')]", ModuleParameter("auth", "entraTenantId"));
+        Assert.Equal("[parameters('apiClientId')]", ModuleParameter("auth", "apiClientId"));
+        Assert.Equal("[tenant().tenantId]", (string?)Template["parameters"]!["entraTenantId"]!["defaultValue"]);
+        Assert.False(Template["parameters"]!["apiClientId"]!.AsObject().ContainsKey("defaultValue"));
+    }
+
+    [Fact]
+    public void FunctionApp_ConfiguresNoClientSecret()
+    {
+        // Easy Auth only validates bearer tokens; a secret would mean the platform signs people in itself.
+        var text = Template.ToJsonString();
+        Assert.DoesNotContain("clientSecret", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Settings(), name => name.Contains("SECRET", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Template["parameters"]!.AsObject(), p => ((string)p.Value!["type"]!).StartsWith("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void StaticWebApp_IsStandardAndLinksTheFunctionAppAsItsApi()
+    {
+        var site = Resource(StaticWebApp, "Microsoft.Web/staticSites");
+        Assert.Equal("Standard", (string?)site["sku"]!["name"]);
+        Assert.Equal("Standard", (string?)site["sku"]!["tier"]);
+        var link = Resource(Auth, "Microsoft.Web/staticSites/linkedBackends")["properties"]!;
+        Assert.Equal("[resourceId('Microsoft.Web/sites', parameters('functionAppName'))]", (string?)link["backendResourceId"]);
+        Assert.Equal("[parameters('functionAppLocation')]", (string?)link["region"]);
+        Assert.Equal("[parameters('location')]", ModuleParameter("auth", "functionAppLocation"));
+        Assert.Equal("[parameters('location')]", ModuleParameter("functionapp", "location"));
+        // The link writes its own provider into the Function App's authentication; the settings are written after it,
+        // with that provider declared, so a redeployment keeps both ways in.
+        Assert.Contains(
+            "[resourceId('Microsoft.Web/staticSites/linkedBackends', parameters('staticWebAppName'), 'functionapp')]",
+            Strings(Resource(Auth, "Microsoft.Web/sites/config")["dependsOn"]!));
+        var swa = AuthSettings()["identityProviders"]!["azureStaticWebApps"]!;
+        Assert.True((bool)swa["enabled"]!);
+        Assert.Equal("[parameters('staticWebAppHostName')]", (string?)swa["registration"]!["clientId"]);
+        Assert.Equal($"[{ModuleOutput("staticwebapp", "hostName")}]", ModuleParameter("auth", "staticWebAppHostName"));
+        Assert.NotNull(Template["outputs"]!["webUrl"]);
+    }
+
+    [Fact]
     public void Roles_AreOnlyTheListedDataRoles()
     {
         string[] allowed =
@@ -130,6 +214,14 @@ public partial class InfraConsistencyTests
     static IEnumerable<string> Settings() =>
         Resource(FunctionApp, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray().Select(setting => (string)setting!["name"]!);
 
+    /// <summary>The Function App's built-in authentication (Easy Auth) settings.</summary>
+    static JsonNode AuthSettings()
+    {
+        var config = Resource(Auth, "Microsoft.Web/sites/config");
+        Assert.Equal("[format('{0}/{1}', parameters('functionAppName'), 'authsettingsV2')]", (string?)config["name"]);
+        return config["properties"]!;
+    }
+
     static JsonObject CompiledTemplate()
     {
         var path = Path.Combine(Root, ".build", "infra", "main.json");
@@ -138,8 +230,18 @@ public partial class InfraConsistencyTests
     }
 
     /// <summary>The template of a Bicep module: a nested deployment in the compiled JSON.</summary>
-    static JsonObject Module(string name) =>
-        Template["resources"]!.AsArray().Single(r => (string?)r!["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == name)!["properties"]!["template"]!.AsObject();
+    static JsonObject Module(string name) => Deployment(name)["properties"]!["template"]!.AsObject();
+
+    /// <summary>The value main.bicep passes to a module's parameter, as the compiled expression.</summary>
+    static string? ModuleParameter(string module, string parameter) =>
+        (string?)Deployment(module)["properties"]!["parameters"]![parameter]!["value"];
+
+    /// <summary>How the compiled JSON reads a module's output.</summary>
+    static string ModuleOutput(string module, string output) =>
+        $"reference(resourceId('Microsoft.Resources/deployments', '{module}'), '{(string)Deployment(module)["apiVersion"]!}').outputs.{output}.value";
+
+    static JsonNode Deployment(string name) =>
+        Template["resources"]!.AsArray().Single(r => (string?)r!["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == name)!;
 
     static JsonNode Resource(JsonObject template, string type) => template["resources"]!.AsArray().Single(r => (string?)r!["type"] == type)!;
 
