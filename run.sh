@@ -39,8 +39,12 @@ mkdir -p "$out"
 if [ -n "$serve" ]; then
   start_azurite
   BT_API_PORT=${BT_API_PORT:-7071} start_devhost .build/app "$out/devhost.log"
-  bt_log "API: $BT_API_URL   key: $BT_API_KEY   (log: $out/devhost.log)"
-  bt_log "in another shell: export BT_API_URL=$BT_API_URL BT_API_KEY=$BT_API_KEY; then bt --help"
+  bt_log "API: $BT_API_URL   (sign-in required; log: $out/devhost.log)"
+  bt_log "act as a person, in another shell (the tokens work until this DevHost stops):"
+  printf '  the therapist (%s):        export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[0]%%=*}" "$BT_API_URL" "$BT_TOKEN_THERAPIST"
+  printf '  the reviewer (%s):         export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[1]%%=*}" "$BT_API_URL" "$BT_TOKEN_REVIEWER"
+  printf '  the privacy officer (%s):  export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[2]%%=*}" "$BT_API_URL" "$BT_TOKEN_PRIVACY_OFFICER"
+  bt_log "then: bt cases, bt case create fam-0001, bt case share fam-0001 ${BT_PEOPLE[1]%%=*}, bt --help (or bt login --dev-token TOKEN)"
   wait "$BT_DEVHOST_PID"
   exit 0
 fi
@@ -68,8 +72,10 @@ read -r case_id session_id recording_name < <(node -e '
 start_azurite
 start_devhost .build/app "$out/devhost.log"
 session_started=$SECONDS
-bt_log "bt upload, manifest push, status --watch, fetch: $case_id/$session_id"
-if bt upload "$recording" --case "$case_id" --session "$session_id" --as "$recording_name" &&
+bt_log "as the therapist: bt case create, upload, manifest push, status --watch, fetch: $case_id/$session_id"
+export BT_TOKEN=$BT_TOKEN_THERAPIST
+if bt case create "$case_id" &&
+   bt upload "$recording" --case "$case_id" --session "$session_id" --as "$recording_name" &&
    bt manifest push "$manifest" &&
    bt status "$case_id" "$session_id" --watch &&
    bt fetch "$case_id" "$session_id" --out "$out"; then

@@ -10,8 +10,10 @@
 #   stop_azurite         stops it by PID (also run by the EXIT trap start_azurite sets).
 #   start_devhost APP LOG  starts the DevHost (the local Functions host) on the function app folder APP,
 #                        against that Azurite, logging to LOG; stopped by the same EXIT trap. Its HTTP API
-#                        listens on BT_API_PORT (default: a free port) with the key BT_API_KEY (default: a
-#                        random one); both are exported, with BT_API_URL, for bt.
+#                        listens on BT_API_PORT (default: a free port; exported with BT_API_URL for bt) and
+#                        requires sign-in, as built-in authentication does in Azure. It signs development
+#                        tokens for three local people (BT_PEOPLE: object id, roles), exported as
+#                        BT_TOKEN_THERAPIST, BT_TOKEN_REVIEWER and BT_TOKEN_PRIVACY_OFFICER.
 
 BT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BT_AZURITE_DIR="$BT_ROOT/tools/azurite"
@@ -117,18 +119,36 @@ stop_azurite() {
   BT_AZURITE_DATA=
 }
 
+# The local people: Entra object ids made up for local runs, and their app roles.
+BT_PEOPLE=(
+  "11111111-1111-4111-8111-111111111111=therapist"
+  "22222222-2222-4222-8222-222222222222=reviewer"
+  "33333333-3333-4333-8333-333333333333=privacy-officer"
+)
+
 start_devhost() {
-  local app=$1 log=$2
+  local app=$1 log=$2 tokens person
   export BT_API_PORT=${BT_API_PORT:-$(bt_free_port)}
-  export BT_API_KEY=${BT_API_KEY:-$(node -e 'console.log(require("crypto").randomBytes(18).toString("base64url"))')}
   export BT_API_URL="http://127.0.0.1:$BT_API_PORT/api/"
+  tokens="$(dirname "$log")/.devhost-tokens"
+  local users=()
+  for person in "${BT_PEOPLE[@]}"; do users+=(--user "$person"); done
   AzureWebJobsStorage="$BASICTRUST_STORAGE" PipelineStorage="$BASICTRUST_STORAGE" \
   FUNCTIONS_WORKER_RUNTIME=dotnet-isolated \
-    dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "$BT_API_PORT" --key "$BT_API_KEY" >"$log" 2>&1 &
+    dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "$BT_API_PORT" \
+      "${users[@]}" --tokens "$tokens" >"$log" 2>&1 &
   BT_DEVHOST_PID=$!
   local i
   for i in $(seq 1 300); do
-    grep -q "DevHost running" "$log" 2>/dev/null && { bt_log "DevHost is up (pid $BT_DEVHOST_PID, log $log)"; return 0; }
+    if grep -q "DevHost running" "$log" 2>/dev/null; then
+      # The tokens file holds "OBJECTID ROLES TOKEN" lines, one per local person; it is removed once read.
+      export BT_TOKEN_THERAPIST=$(awk '$2 == "therapist" { print $3 }' "$tokens")
+      export BT_TOKEN_REVIEWER=$(awk '$2 == "reviewer" { print $3 }' "$tokens")
+      export BT_TOKEN_PRIVACY_OFFICER=$(awk '$2 == "privacy-officer" { print $3 }' "$tokens")
+      rm -f "$tokens"
+      bt_log "DevHost is up (pid $BT_DEVHOST_PID, log $log)"
+      return 0
+    fi
     kill -0 "$BT_DEVHOST_PID" 2>/dev/null || break
     sleep 0.1
   done

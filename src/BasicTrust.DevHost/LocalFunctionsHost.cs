@@ -33,6 +33,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public Uri? ApiBaseAddress => _http?.BaseAddress;
     /// <summary>The function key the HTTP API requires: the one given, or a random one (never empty).</summary>
     public string FunctionKey { get; private set; } = "";
+    /// <summary>True when some HTTP function needs <see cref="FunctionKey"/> (authLevel function or admin).</summary>
+    public bool NeedsFunctionKey { get; private set; }
     /// <summary>The built-in authentication it plays when <see cref="LocalHostOptions.RequireSignIn"/> is set.</summary>
     BuiltInAuth? _auth;
 
@@ -105,6 +107,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Settings.RoutePrefix)).ToList();
+        NeedsFunctionKey = routes.Any(r => r.NeedsKey);
         if (routes.Count > 0)
         {
             _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _auth, Settings.FunctionTimeout, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);

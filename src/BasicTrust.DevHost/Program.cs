@@ -4,8 +4,9 @@ using BasicTrust.DevHost.App;
 using BasicTrust.DevHost.Http;
 using BasicTrust.DevHost.Worker;
 
-// BasicTrust.DevHost --app DIR [--port 7071] [--key KEY] [--settings FILE] [--require-sign-in] [--user OBJECTID=ROLE[,ROLE]]...
-// --user (repeatable; implies --require-sign-in) prints a development token to act as that person.
+// BasicTrust.DevHost --app DIR [--port 7071] [--key KEY] [--settings FILE] [--require-sign-in] [--user OBJECTID=ROLE[,ROLE]]... [--tokens FILE]
+// --user (repeatable; implies --require-sign-in) mints a development token to act as that person: printed, or written
+// to --tokens FILE (readable by its owner only) as lines "OBJECTID ROLES TOKEN".
 // App settings: DIR/local.settings.json's Values (or --settings), overridden by environment variables, as Core Tools does.
 var appRoot = Path.GetFullPath(Option("--app") ?? Path.Combine(AppContext.BaseDirectory, "app"));
 var settings = LocalSettings.Read(Option("--settings") ?? Path.Combine(appRoot, "local.settings.json"));
@@ -26,9 +27,12 @@ try
     var signIn = users.Count > 0 || args.Contains("--require-sign-in");
     await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = key, RequireSignIn = signIn }, loggers, stop.Token);
     // A key the developer gave is theirs already and stays out of logs; only a generated one is shown, once, to be used.
-    if (host.ApiBaseAddress is { } api) Console.WriteLine(key is null ? $"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)" : $"API: {api}  (header x-functions-key: the key given)");
-    // Tokens are signed by this process and die with it; they are shown once, to be used (Authorization: Bearer).
-    foreach (var user in users) Console.WriteLine($"sign in as {user.ObjectId} ({string.Join(',', user.Roles)}): Bearer {host.DevelopmentToken(user)}");
+    if (host.ApiBaseAddress is { } api)
+        Console.WriteLine(!host.NeedsFunctionKey ? $"API: {api}" : key is null ? $"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)" : $"API: {api}  (header x-functions-key: the key given)");
+    // Tokens are signed by this process and die with it (Authorization: Bearer).
+    var tokens = users.Select(user => $"{user.ObjectId} {string.Join(',', user.Roles)} {host.DevelopmentToken(user)}").ToList();
+    if (Option("--tokens") is { } tokenFile) WriteOwnerOnly(tokenFile, tokens);
+    else tokens.ForEach(line => Console.WriteLine($"sign in as: {line}"));
     Console.WriteLine($"DevHost running {host.Functions.Count} functions from {appRoot} (worker pid {host.WorkerProcessId}); Ctrl+C stops.");
     await host.WaitForShutdownAsync(stop.Token);
 }
@@ -51,6 +55,15 @@ void Stop(PosixSignalContext context)
 {
     context.Cancel = true;
     stop.Cancel();
+}
+
+static void WriteOwnerOnly(string path, IEnumerable<string> lines)
+{
+    File.Delete(path);
+    var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+    if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    using var file = new StreamWriter(new FileStream(path, options));
+    foreach (var line in lines) file.WriteLine(line);
 }
 
 IEnumerable<string> Options(string name) =>

@@ -46,6 +46,11 @@ static class SessionCommands
                 {
                     File.Delete(journal);
                 }
+                // The link ran out during a long upload: ask for a fresh one and go on from the blocks already sent.
+                catch (RequestFailedException e) when (e.Status == 403 && e.ErrorCode == "AuthenticationFailed" && attempt < 10)
+                {
+                    console.MarkupLine("The upload link expired; continuing with a fresh one.");
+                }
             }
         }));
         return command;

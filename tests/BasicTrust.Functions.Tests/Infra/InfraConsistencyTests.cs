@@ -1,3 +1,4 @@
+using BasicTrust.Functions.Access;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BasicTrust.Functions.IndexReadyReel;
@@ -29,10 +30,9 @@ public partial class InfraConsistencyTests
     public void Storage_DeclaresTheReviewIndexTable() =>
         Assert.Contains(ReviewIndex.TableName, Strings(Storage["variables"]!["tableNames"]!));
 
-    // TODO(lead): use CaseAccess.TableName once the app's case access store is merged.
     [Fact]
     public void Storage_DeclaresTheCaseAccessTable() =>
-        Assert.Contains("cases", Strings(Storage["variables"]!["tableNames"]!));
+        Assert.Contains(CaseAccess.TableName, Strings(Storage["variables"]!["tableNames"]!));
 
     [Fact]
     public void Storage_AllowsBrowserUploadsFromTheStaticWebAppOriginOnly()
@@ -203,8 +203,19 @@ public partial class InfraConsistencyTests
         Assert.False(host.ContainsKey("customHandler"));
         Assert.False(host.ContainsKey("extensionBundle"));
         string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "MarkManifestFailed", "Sweep",
-            "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase"];
+            "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase",
+            "CreateCase", "ListCases", "GetCase", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles"];
         Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
+    }
+
+    [Fact]
+    public void HttpFunctions_TakeNoFunctionKey_SignInIsRequiredInFront()
+    {
+        // Static Web Apps sends no function key to its linked backend; built-in authentication gates every request.
+        var http = Metadata().SelectMany(f => f["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "httpTrigger").ToList();
+        Assert.NotEmpty(http);
+        Assert.All(http, b => Assert.Equal("Anonymous", (string?)b!["authLevel"], StringComparer.OrdinalIgnoreCase));
+        Assert.True((bool)AuthSettings()["globalValidation"]!["requireAuthentication"]!);
     }
 
     /// <summary>The functions as the Worker SDK describes them in the build output's functions.metadata.</summary>
