@@ -40,7 +40,7 @@ if [ -n "$serve" ]; then
   start_azurite
   BT_API_PORT=${BT_API_PORT:-7071} start_devhost .build/app "$out/devhost.log"
   bt_log "API: $BT_API_URL   (sign-in required; log: $out/devhost.log)"
-  bt_log "act as a person, in another shell (the tokens work until this DevHost stops):"
+  bt_log "act as a person, in another shell (each token works for 12 hours, and only with this DevHost):"
   printf '  the therapist (%s):        export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[0]%%=*}" "$BT_API_URL" "$BT_TOKEN_THERAPIST"
   printf '  the reviewer (%s):         export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[1]%%=*}" "$BT_API_URL" "$BT_TOKEN_REVIEWER"
   printf '  the privacy officer (%s):  export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[2]%%=*}" "$BT_API_URL" "$BT_TOKEN_PRIVACY_OFFICER"

@@ -142,10 +142,13 @@ start_devhost() {
   for i in $(seq 1 300); do
     if grep -q "DevHost running" "$log" 2>/dev/null; then
       # The tokens file holds "OBJECTID ROLES TOKEN" lines, one per local person; it is removed once read.
-      export BT_TOKEN_THERAPIST=$(awk '$2 == "therapist" { print $3 }' "$tokens")
-      export BT_TOKEN_REVIEWER=$(awk '$2 == "reviewer" { print $3 }' "$tokens")
-      export BT_TOKEN_PRIVACY_OFFICER=$(awk '$2 == "privacy-officer" { print $3 }' "$tokens")
+      BT_TOKEN_THERAPIST=$(awk '$2 == "therapist" { print $3 }' "$tokens")
+      BT_TOKEN_REVIEWER=$(awk '$2 == "reviewer" { print $3 }' "$tokens")
+      BT_TOKEN_PRIVACY_OFFICER=$(awk '$2 == "privacy-officer" { print $3 }' "$tokens")
       rm -f "$tokens"
+      [ -n "$BT_TOKEN_THERAPIST" ] && [ -n "$BT_TOKEN_REVIEWER" ] && [ -n "$BT_TOKEN_PRIVACY_OFFICER" ] ||
+        bt_die "the DevHost wrote no development tokens"
+      export BT_TOKEN_THERAPIST BT_TOKEN_REVIEWER BT_TOKEN_PRIVACY_OFFICER
       bt_log "DevHost is up (pid $BT_DEVHOST_PID, log $log)"
       return 0
     fi

@@ -58,7 +58,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         try
         {
             host.FunctionKey = key;
-            host._auth = options.RequireSignIn ? new BuiltInAuth() : null;
+            host._auth = options.RequireSignIn ? new BuiltInAuth(options.AcceptStaticWebAppsCli) : null;
             await host.StartAsync(options, appRoot, config, loggers, cancellationToken).ConfigureAwait(false);
             return host;
         }

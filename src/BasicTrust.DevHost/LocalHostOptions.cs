@@ -27,6 +27,8 @@ public sealed record LocalHostOptions
     /// <see cref="Http.BuiltInAuth"/>); <see cref="LocalFunctionsHost.DevelopmentToken"/> mints tokens to sign in with.
     /// </summary>
     public bool RequireSignIn { get; init; }
+    /// <summary>With <see cref="RequireSignIn"/>, also admit the Static Web Apps CLI's forwarded principal (when it proxies to this host).</summary>
+    public bool AcceptStaticWebAppsCli { get; init; }
     /// <summary>How long the worker may take to connect and load its functions.</summary>
     public TimeSpan WorkerStartTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure;
 using BasicTrust.Cli.Api;
-using BasicTrust.Cli.Import;
+using BasicTrust.Highlights.Import;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using BasicTrust.Storage;

@@ -19,13 +19,14 @@ public sealed record DevelopmentUser(string ObjectId, IReadOnlyList<string> Role
 
 /// <summary>
 /// Plays the Function App's built-in authentication (App Service "Easy Auth", sign-in required, 401 otherwise) for
-/// local runs. It admits two callers and refuses everything else: the Static Web Apps CLI, which forwards its
-/// principal in <c>x-ms-client-principal</c> and the same value as a bearer token; and a development token minted by
-/// this host for a <see cref="DevelopmentUser"/> (signed with a key that lives only in this process, and expiring),
-/// which it turns into the principal App Service would forward for an Entra ID bearer token. A principal header a
-/// client sends any other way is removed, as App Service does.
+/// local runs. It admits a development token minted by this host for a <see cref="DevelopmentUser"/> (signed with a
+/// key that lives only in this process, and expiring), which it turns into the principal App Service would forward
+/// for an Entra ID bearer token; and, when asked to, the Static Web Apps CLI, which forwards its principal in
+/// <c>x-ms-client-principal</c> and the same value as a bearer token. Anything else is refused, and a principal header
+/// a client sends any other way is removed, as App Service does. (Locally nothing tells the CLI's principal from one
+/// made by hand, so accepting it is a choice for when the CLI runs, on loopback.)
 /// </summary>
-public sealed class BuiltInAuth
+public sealed class BuiltInAuth(bool acceptStaticWebAppsCli)
 {
     public const string PrincipalHeader = "x-ms-client-principal";
     const string TokenPrefix = "btdev.";
@@ -42,11 +43,10 @@ public sealed class BuiltInAuth
     public bool Admit(HttpRequest request)
     {
         var forwarded = request.Headers[PrincipalHeader].FirstOrDefault();
-        foreach (var name in request.Headers.Keys.Where(k => k.StartsWith(PrincipalHeader, StringComparison.OrdinalIgnoreCase)).ToList())
-            request.Headers.Remove(name);
+        RemovePrincipalHeaders(request);
         var bearer = request.Headers.Authorization.FirstOrDefault() is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : null;
         string? principal = null;
-        if (bearer is not null && bearer == forwarded && IsStaticWebAppsPrincipal(forwarded))
+        if (acceptStaticWebAppsCli && bearer is not null && bearer == forwarded && IsStaticWebAppsPrincipal(forwarded))
             principal = forwarded;
         else if (bearer is not null && Verify(bearer) is { } user)
             principal = AppServicePrincipal(user);
@@ -54,6 +54,13 @@ public sealed class BuiltInAuth
         request.Headers.Authorization = default;
         request.Headers[PrincipalHeader] = principal;
         return true;
+    }
+
+    /// <summary>Removes every <c>x-ms-client-principal*</c> header: only the platform sets them.</summary>
+    public static void RemovePrincipalHeaders(HttpRequest request)
+    {
+        foreach (var name in request.Headers.Keys.Where(k => k.StartsWith(PrincipalHeader, StringComparison.OrdinalIgnoreCase)).ToList())
+            request.Headers.Remove(name);
     }
 
     DevelopmentUser? Verify(string token)

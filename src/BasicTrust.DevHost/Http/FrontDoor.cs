@@ -42,9 +42,14 @@ public sealed class FrontDoor : IAsyncDisposable
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
         // YARP's default 100 s between reads would cut a long function short; the host's functionTimeout bounds it instead.
         var forwarding = new ForwarderRequestConfig { ActivityTimeout = functionTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : functionTimeout };
-        app.Run(context => auth is null || auth.Admit(context.Request)
-            ? door.HandleAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger)
-            : UnauthorizedAsync(context));
+        app.Run(context =>
+        {
+            // Without sign-in no principal reaches the worker: a client cannot send its own.
+            if (auth is null) BuiltInAuth.RemovePrincipalHeaders(context.Request);
+            return auth is null || auth.Admit(context.Request)
+                ? door.HandleAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger)
+                : UnauthorizedAsync(context);
+        });
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,7 @@ public static class AccessRules
         // The owner acts as a therapist: one whose role was taken away in Entra ID keeps seeing nothing new.
         (CaseRole.Owner, CaseAction.View or CaseAction.Review or CaseAction.Upload or CaseAction.Share) =>
             who.Is(AppRoles.Therapist) ? Verdict.Allow : Verdict.Forbid,
+        // Anyone the owner shared it with, as long as they hold one of the app's roles (a therapist can supervise too).
         (CaseRole.Reviewer, CaseAction.View or CaseAction.Review) => who.Roles.Count > 0 ? Verdict.Allow : Verdict.Forbid,
         _ => Verdict.Forbid,
     };

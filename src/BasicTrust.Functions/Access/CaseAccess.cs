@@ -60,20 +60,28 @@ public sealed class CaseAccess(TableServiceClient service)
     public Task ShareAsync(string caseId, string reviewer, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(caseId, reviewer) { ["Role"] = Reviewer }, TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>Takes a share back (idempotent); never removes the owner.</summary>
+    /// <summary>Takes a share back (idempotent; the caller never passes the owner, whose row stays).</summary>
     public async Task UnshareAsync(string caseId, string reviewer, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(caseId, reviewer, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (row.HasValue && row.Value!.GetString("Role") == Reviewer)
-            await Table.DeleteEntityAsync(caseId, reviewer, row.Value.ETag, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Table.DeleteEntityAsync(caseId, reviewer, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Not shared (any more): nothing to take back.
+        }
     }
 
-    /// <summary>The cases a person owns or reviews, with their role in each.</summary>
-    public async Task<IReadOnlyList<(string CaseId, CaseRole Role)>> OfAsync(string objectId, CancellationToken cancellationToken)
+    /// <summary>The cases a person owns or reviews and may still view (see <see cref="AccessRules"/>), with their role in each.</summary>
+    public async Task<IReadOnlyList<(string CaseId, CaseRole Role)>> VisibleToAsync(Principal who, CancellationToken cancellationToken)
     {
         var cases = new List<(string, CaseRole)>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(r => r.RowKey == objectId, select: ["PartitionKey", "Role"], cancellationToken: cancellationToken).ConfigureAwait(false))
-            cases.Add((row.PartitionKey, row.GetString("Role") == Owner ? CaseRole.Owner : CaseRole.Reviewer));
+        await foreach (var row in Table.QueryAsync<TableEntity>(r => r.RowKey == who.ObjectId, select: ["PartitionKey", "Role"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var role = row.GetString("Role") == Owner ? CaseRole.Owner : CaseRole.Reviewer;
+            if (AccessRules.Decide(who, role, CaseAction.View) == Verdict.Allow) cases.Add((row.PartitionKey, role));
+        }
         return cases;
     }
 

@@ -13,22 +13,27 @@ public sealed record Principal(string ObjectId, IReadOnlySet<string> Roles)
 {
     public const string Header = "x-ms-client-principal";
     public const string ObjectIdRolePrefix = "oid-";
-    const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     const string RoleClaim = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
+    /// <summary>The claim types Entra ID tokens carry the object id in (long and short form).</summary>
+    public static readonly IReadOnlySet<string> ObjectIdClaims = new HashSet<string>(["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"]);
+    /// <summary>The claim types app roles arrive in.</summary>
+    public static readonly IReadOnlySet<string> RoleClaims = new HashSet<string>(["roles", RoleClaim]);
 
     public bool Is(string role) => Roles.Contains(role);
 
     /// <summary>The principal of a request, or null when it has none that names a person by object id.</summary>
     public static Principal? Read(HttpRequest request)
     {
-        if (request.Headers[Header].FirstOrDefault() is not { Length: > 0 and < 16 * 1024 } header) return null;
+        if (request.Headers[Header].FirstOrDefault() is not { Length: > 0 and <= 64 * 1024 } header) return null;
         try
         {
             using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
             if (root.TryGetProperty("claims", out var claims) && claims.ValueKind == JsonValueKind.Array) return FromAppService(root, claims);
-            if (root.TryGetProperty("userRoles", out var roles) && roles.ValueKind == JsonValueKind.Array) return FromStaticWebApps(Strings(roles));
+            // Only an Entra ID sign-in: other providers and invitations could hand out any role name.
+            if (root.TryGetProperty("userRoles", out var roles) && roles.ValueKind == JsonValueKind.Array && Text(root, "identityProvider") == "aad")
+                return FromStaticWebApps(Strings(roles));
             return null;
         }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
@@ -50,8 +55,8 @@ public sealed record Principal(string ObjectId, IReadOnlySet<string> Roles)
         var roleType = root.TryGetProperty("role_typ", out var typ) && typ.ValueKind == JsonValueKind.String ? typ.GetString()! : RoleClaim;
         var pairs = claims.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object)
             .Select(c => (Type: Text(c, "typ"), Value: Text(c, "val"))).ToList();
-        var ids = pairs.Where(p => p.Type is ObjectIdClaim or "oid").Select(p => p.Value).Distinct().ToList();
-        var roles = pairs.Where(p => p.Type == roleType || p.Type is "roles" or RoleClaim).Select(p => p.Value);
+        var ids = pairs.Where(p => p.Type is not null && ObjectIdClaims.Contains(p.Type)).Select(p => p.Value).Distinct().ToList();
+        var roles = pairs.Where(p => p.Type is not null && (p.Type == roleType || RoleClaims.Contains(p.Type))).Select(p => p.Value);
         return ids is [var id] ? Create(id, roles) : null;
     }
 

@@ -16,15 +16,12 @@ public sealed record SignIn(string? IdentityProvider, string? UserId, string? Us
 /// </summary>
 public static class RoleMapping
 {
-    static readonly string[] ObjectIdClaims = ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
-    static readonly string[] RoleClaims = ["roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"];
-
     public static IReadOnlyList<string> RolesFor(SignIn signIn)
     {
         var claims = signIn.Claims ?? [];
-        var ids = claims.Where(c => ObjectIdClaims.Contains(c.Typ)).Select(c => c.Val).Distinct().ToList();
+        var ids = claims.Where(c => c.Typ is not null && Principal.ObjectIdClaims.Contains(c.Typ)).Select(c => c.Val).Distinct().ToList();
         if (signIn.IdentityProvider != "aad" || ids is not [var id] || !Guid.TryParseExact(id, "D", out var objectId)) return [];
-        var roles = claims.Where(c => RoleClaims.Contains(c.Typ) && c.Val is not null && AppRoles.All.Contains(c.Val)).Select(c => c.Val!).Distinct().Order(StringComparer.Ordinal);
+        var roles = claims.Where(c => c.Typ is not null && Principal.RoleClaims.Contains(c.Typ) && c.Val is not null && AppRoles.All.Contains(c.Val)).Select(c => c.Val!).Distinct().Order(StringComparer.Ordinal);
         return [.. roles, Principal.ObjectIdRolePrefix + objectId.ToString("D")];
     }
 }

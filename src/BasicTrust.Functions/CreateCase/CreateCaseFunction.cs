@@ -20,23 +20,29 @@ public sealed class CreateCaseFunction(CaseAccess cases, CaseGate gate, Pipeline
     {
         var context = request.HttpContext;
         var who = Principal.Of(context);
-        if (!who.Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "cases", "create a case in");
+        if (!who.Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "create-case", "create cases");
         var (body, unreadable) = await RequestBodies.ReadJsonAsync<CaseRequest>(request, 4 * 1024, "case", """{"caseId": "fam-0042"}""");
         if (unreadable is not null) return unreadable;
         if (ApiResults.IdErrors(("caseId", body!.CaseId ?? "")) is { Count: > 0 } errors) return ApiResults.BadRequest("The case id is not valid.", errors);
         var caseId = body.CaseId!;
-        if (await store.IsPurgedAsync(caseId, context.RequestAborted)) return ApiResults.Purged(caseId);
+        // Case ids are chosen by people, so a taken or retired one must be said; both answers are audited.
+        if (await store.IsPurgedAsync(caseId, context.RequestAborted))
+        {
+            await gate.RefusedAsync(context, caseId, "create-case", 410);
+            return ApiResults.Purged(caseId);
+        }
 
         switch (await cases.CreateAsync(caseId, who.ObjectId, clock.GetUtcNow(), context.RequestAborted))
         {
             case CreateOutcome.Taken:
+                await gate.RefusedAsync(context, caseId, "create-case", 409);
                 return ApiResults.Problem(409, "The case id is taken.", $"There is already a case {caseId}; choose another pseudonymous id.",
                     [new FieldProblem("caseId", "unique", "The case id is in use.")]);
             case CreateOutcome.Created:
                 await audit.WriteAsync(who.ObjectId, "create-case", caseId, null, context.RequestAborted);
-                return Results.Json(new { caseId, role = "owner" }, Json.Options, statusCode: StatusCodes.Status201Created);
+                return Results.Json(new { caseId, role = CaseRole.Owner }, Json.Options, statusCode: StatusCodes.Status201Created);
             default:
-                return Results.Json(new { caseId, role = "owner" }, Json.Options);
+                return Results.Json(new { caseId, role = CaseRole.Owner }, Json.Options);
         }
     }
 }

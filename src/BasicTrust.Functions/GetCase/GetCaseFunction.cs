@@ -6,7 +6,7 @@ using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.GetCase;
 
-/// <summary><c>GET /api/cases/{caseId}</c>: the case's owner, the reviewers it is shared with, and the caller's role.</summary>
+/// <summary><c>GET /api/cases/{caseId}</c>: the caller's role and, for the owner, the reviewers it is shared with.</summary>
 public sealed class GetCaseFunction(CaseGate gate)
 {
     [Function("GetCase")]
@@ -16,6 +16,9 @@ public sealed class GetCaseFunction(CaseGate gate)
         var (found, refusal) = await gate.CheckAsync(request.HttpContext, caseId, CaseAction.View);
         if (refusal is not null) return refusal;
         var role = found!.RoleOf(Principal.Of(request.HttpContext).ObjectId);
-        return Results.Json(new { caseId, role = role.ToString().ToLowerInvariant(), owner = found.Owner, reviewers = found.Reviewers, found.CreatedAt }, Json.Options);
+        // Who else works on the case is the owner's to know.
+        return role == CaseRole.Owner
+            ? Results.Json(new { caseId, role, owner = found.Owner, reviewers = found.Reviewers, found.CreatedAt }, Json.Options)
+            : Results.Json(new { caseId, role, found.CreatedAt }, Json.Options);
     }
 }

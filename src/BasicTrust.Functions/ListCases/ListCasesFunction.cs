@@ -11,7 +11,7 @@ public sealed class ListCasesFunction(CaseAccess cases)
     [Function("ListCases")]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request)
     {
-        var mine = await cases.OfAsync(Principal.Of(request.HttpContext).ObjectId, request.HttpContext.RequestAborted);
-        return Results.Json(mine.OrderBy(c => c.CaseId, StringComparer.Ordinal).Select(c => new { c.CaseId, role = c.Role.ToString().ToLowerInvariant() }), Json.Options);
+        var mine = await cases.VisibleToAsync(Principal.Of(request.HttpContext), request.HttpContext.RequestAborted);
+        return Results.Json(mine.OrderBy(c => c.CaseId, StringComparer.Ordinal).Select(c => new { c.CaseId, c.Role }), Json.Options);
     }
 }

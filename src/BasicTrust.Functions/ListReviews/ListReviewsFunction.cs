@@ -31,7 +31,7 @@ public sealed class ListReviewsFunction(ReviewIndex index, CaseAccess cases)
             until = text.Length <= 10 && parsed < DateTimeOffset.MaxValue.AddDays(-1) ? parsed.AddDays(1).AddTicks(-1) : parsed;
         }
 
-        var mine = (await cases.OfAsync(Principal.Of(context).ObjectId, context.RequestAborted)).Select(c => c.CaseId).ToHashSet(StringComparer.Ordinal);
+        var mine = (await cases.VisibleToAsync(Principal.Of(context), context.RequestAborted)).Select(c => c.CaseId).ToHashSet(StringComparer.Ordinal);
         var items = (await index.WaitingAsync(context.RequestAborted))
             .Where(r => mine.Contains(r.PartitionKey) && (until is not { } limit || !(r.NextSessionAt > limit)))
             .Select(r => new ReviewItem(r.PartitionKey, r.RowKey, r.PlanId, r.NextSessionAt, r.Clips, r.Duration, r.Course))

@@ -11,6 +11,15 @@ public sealed class CaseData(PipelineStore store)
     /// <summary>Where the Functions host keeps its blob trigger receipts.</summary>
     const string HostContainer = "azure-webjobs-hosts";
 
+    /// <summary>How many blobs the case has in the pipeline's containers.</summary>
+    public async Task<int> CountAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var container in SessionKey.Containers)
+            count += await store.CountAsync(container, caseId + "/", cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
     /// <summary>Deletes every blob of the case and its trigger receipts; returns how many were deleted.</summary>
     public async Task<int> DeleteAsync(string caseId, CancellationToken cancellationToken)
     {

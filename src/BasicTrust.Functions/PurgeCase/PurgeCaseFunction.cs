@@ -22,18 +22,22 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         if (ApiResults.IdErrors(("caseId", caseId)) is { Count: > 0 } errors) return ApiResults.BadRequest("An id in the path is not valid.", errors);
-        if ((await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Purge)).Refusal is { } refusal) return refusal;
+        var (record, refusal) = await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Purge);
+        if (refusal is not null) return refusal;
+        // A case stored before access records existed has none: it is purged when something of it is stored.
+        if (record is null && await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound($"There is no case {caseId} that you may see.");
 
         // The intent is recorded before anything is deleted, and the tombstone stops work in flight from writing anew.
         var who = Principal.Of(request.HttpContext).ObjectId;
         await audit.WriteAsync(who, "purge-requested", caseId, null, cancellationToken);
         await store.Blob(SessionKey.Audit, PipelineStore.Tombstone(caseId))
             .UploadAsync(BinaryData.FromObjectAsJson(new { caseId, purgedAt = clock.GetUtcNow() }, Json.Options), overwrite: true, cancellationToken);
-        await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
         var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
         var messages = 0;
         await foreach (var queue in queues.ExistingAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
+        // Marked last, so a purge that failed part-way can be run again until it completes.
+        if (record is not null) await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: new { blobs, reviews, messages }), cancellationToken);
         return Results.Json(new { caseId, removed = new { blobs, reviews, messages } }, Json.Options);
     }

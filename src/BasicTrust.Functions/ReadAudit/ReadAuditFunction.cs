@@ -27,7 +27,7 @@ public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditL
             errors.Add(new FieldProblem("part", "range", "part must be a whole number from 0 to 9999."));
         if (errors.Count > 0) return ApiResults.BadRequest("The request is not valid.", errors);
         var who = Principal.Of(context);
-        if (!who.Is(AppRoles.PrivacyOfficer)) return await gate.ForbidAsync(context, "the audit log", "read");
+        if (!who.Is(AppRoles.PrivacyOfficer)) return await gate.ForbidAsync(context, "read-audit", "read the audit log");
 
         await audit.WriteAsync(who.ObjectId, "read-audit", $"{day}/{part:D4}", null, context.RequestAborted);
         var entries = await ReadPartAsync(AuditLog.PartName(day, part), context.RequestAborted);
@@ -40,11 +40,18 @@ public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditL
         try
         {
             var text = (await store.Blob(SessionKey.Audit, name).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
-            return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line))];
+            return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Entry)];
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return [];
         }
+    }
+
+    /// <summary>One line as JSON; a line that is not (a torn write) is returned as text rather than failing the read.</summary>
+    static JsonNode? Entry(string line)
+    {
+        try { return JsonNode.Parse(line); }
+        catch (System.Text.Json.JsonException) { return new JsonObject { ["unreadable"] = line }; }
     }
 }

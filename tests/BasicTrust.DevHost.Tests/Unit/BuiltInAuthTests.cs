@@ -8,7 +8,7 @@ namespace BasicTrust.DevHost.Tests.Unit;
 public class BuiltInAuthTests
 {
     static readonly DevelopmentUser Therapist = new("0b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d", ["therapist"]);
-    readonly BuiltInAuth _auth = new();
+    readonly BuiltInAuth _auth = new(acceptStaticWebAppsCli: true);
 
     static HttpRequest Request(string? bearer = null, string? principal = null)
     {
@@ -39,7 +39,7 @@ public class BuiltInAuthTests
         var elevated = _auth.Mint(Therapist with { Roles = ["privacy-officer"] }, TimeSpan.FromMinutes(5)).Split('.');
         Assert.False(_auth.Admit(Request(_auth.Mint(Therapist, TimeSpan.FromSeconds(-1)))));
         Assert.False(_auth.Admit(Request($"{elevated[0]}.{elevated[1]}.{token.Split('.')[2]}")));
-        Assert.False(_auth.Admit(Request(new BuiltInAuth().Mint(Therapist, TimeSpan.FromMinutes(5)))));
+        Assert.False(_auth.Admit(Request(new BuiltInAuth(false).Mint(Therapist, TimeSpan.FromMinutes(5)))));
         Assert.False(_auth.Admit(Request("btdev.x")));
         Assert.False(_auth.Admit(Request()));
     }
@@ -66,6 +66,7 @@ public class BuiltInAuthTests
         Assert.Equal(principal, request.Headers[BuiltInAuth.PrincipalHeader].ToString());
         Assert.False(_auth.Admit(Request(principal: principal)));
         Assert.False(_auth.Admit(Request(Base64("""{"userId":"x"}"""), Base64("""{"userId":"x"}"""))));
+        Assert.False(new BuiltInAuth(acceptStaticWebAppsCli: false).Admit(Request(principal, principal)));
     }
 
     [Theory]

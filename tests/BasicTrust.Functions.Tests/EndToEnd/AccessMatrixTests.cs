@@ -126,6 +126,54 @@ public class AccessMatrixTests(PipelineFixture stack)
         Assert.Equal(System.Net.HttpStatusCode.OK, (await swa.GetAsync($"cases/{caseId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Unshare_EndsTheReviewersAccess()
+    {
+        var caseId = $"acl-{Guid.NewGuid():N}"[..20];
+        await stack.CreateCaseAsync(caseId);
+        using var owner = stack.Api();
+        using var reviewer = stack.Api(People.OtherReviewer);
+        (await owner.PutAsync($"cases/{caseId}/reviewers/{People.OtherReviewer.ObjectId}", null)).EnsureSuccessStatusCode();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await reviewer.GetAsync($"cases/{caseId}")).StatusCode);
+        (await owner.DeleteAsync($"cases/{caseId}/reviewers/{People.OtherReviewer.ObjectId}")).EnsureSuccessStatusCode();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await reviewer.GetAsync($"cases/{caseId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CreatingATakenCaseId_Is409_AndAudited()
+    {
+        var caseId = $"acl-{Guid.NewGuid():N}"[..20];
+        await stack.CreateCaseAsync(caseId);
+        using var other = stack.Api(People.TherapistB);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await other.PostAsJsonAsync("cases", new { caseId })).StatusCode);
+        Assert.Contains(await AuditEntriesAsync(), e => (string?)e["who"] == People.TherapistB.ObjectId && (string?)e["target"] == caseId && (int?)e["details"]?["status"] == 409);
+    }
+
+    [Fact]
+    public async Task ACaseStoredBeforeAccessRecords_CanStillBePurgedByAPrivacyOfficer()
+    {
+        var caseId = $"acl-{Guid.NewGuid():N}"[..20];
+        await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/recording.mp4").UploadAsync(BinaryData.FromString("x"));
+        using var therapist = stack.Api();
+        using var officer = stack.Api(People.PrivacyOfficer);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await therapist.DeleteAsync($"cases/{caseId}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await officer.DeleteAsync($"cases/{caseId}")).StatusCode);
+        Assert.Empty(await stack.BlobsAsync("recordings", caseId + "/"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await officer.DeleteAsync("cases/acl-never-stored")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APrincipalFromAnotherProvider_IsRefusedByTheApp()
+    {
+        // The host admits the Static Web Apps CLI's shape; the app takes object ids only from an Entra ID sign-in.
+        var principal = Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            $$"""{"identityProvider":"github","userId":"1","userDetails":"x","userRoles":["authenticated","privacy-officer","oid-{{People.PrivacyOfficer.ObjectId}}"]}"""));
+        using var swa = stack.Anonymous();
+        swa.DefaultRequestHeaders.Add("x-ms-client-principal", principal);
+        swa.DefaultRequestHeaders.Authorization = new("Bearer", principal);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await swa.GetAsync("cases")).StatusCode);
+    }
+
     /// <summary>Callers without a principal the host accepts.</summary>
     IEnumerable<(string Name, HttpClient Client)> Unauthenticated()
     {

@@ -76,6 +76,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             RunTimers = false,
             HttpPort = 0,
             RequireSignIn = true,
+            AcceptStaticWebAppsCli = true,
         }, _loggers);
     }
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace BasicTrust.Cli.Import;
+namespace BasicTrust.Highlights.Import;
 
 /// <summary>
 /// Tags from an ELAN annotation file (.eaf): each time-aligned annotation becomes a tag. The label is the tier's
 /// name (or the given label for every tag); the annotation's text becomes the note.
 /// </summary>
-static class ElanTags
+public static class ElanTags
 {
     public static IReadOnlyList<ImportedTag> Read(string xml, string? tier = null, string? label = null)
     {

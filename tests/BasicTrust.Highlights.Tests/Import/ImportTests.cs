@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using BasicTrust.Cli.Import;
+using BasicTrust.Highlights.Import;
 using BasicTrust.Highlights.Manifest;
 
-namespace BasicTrust.Cli.Tests;
+namespace BasicTrust.Highlights.Tests.Import;
 
 public class ImportTests
 {

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace BasicTrust.Cli.Import;
+namespace BasicTrust.Highlights.Import;
 
 /// <summary>
 /// Tags from a BORIS "tabular events" export (CSV or TSV): a STATE behaviour's START and STOP rows become one tag
 /// labelled with the behaviour; POINT events have no duration and are skipped. Header lines before the table are ignored.
 /// </summary>
-static class BorisTags
+public static class BorisTags
 {
     public static IReadOnlyList<ImportedTag> Read(string text)
     {

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace BasicTrust.Cli.Import;
+namespace BasicTrust.Highlights.Import;
 
 /// <summary>Tags from a CSV file with the header <c>start,end,label,valence,note,caption</c> (the last three optional).</summary>
-static class CsvTags
+public static class CsvTags
 {
     public static IReadOnlyList<ImportedTag> Read(string text)
     {

@@ -2,13 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BasicTrust.Highlights.Manifest;
 
-namespace BasicTrust.Cli.Import;
-
-/// <summary>A tag read from another tool's file: times as that tool wrote them, the rest optional.</summary>
-sealed record ImportedTag(string Start, string End, string Label, string? Valence = null, string? Note = null, string? Caption = null);
+namespace BasicTrust.Highlights.Import;
 
 /// <summary>Builds a session manifest (v1) from imported tags; the pipeline's own validation then checks it.</summary>
-static class ManifestBuilder
+public static class ManifestBuilder
 {
     public static string Build(string method, string caseId, string sessionId, string recording, IEnumerable<ImportedTag> tags) =>
         new JsonObject
@@ -18,8 +15,11 @@ static class ManifestBuilder
             ["sessionId"] = sessionId,
             ["method"] = method,
             ["recording"] = recording,
-            ["tags"] = new JsonArray([.. tags.Select(Tag)]),
+            ["tags"] = Tags(tags),
         }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>The imported tags as a manifest's <c>tags</c> array.</summary>
+    public static JsonArray Tags(IEnumerable<ImportedTag> tags) => new([.. tags.Select(Tag)]);
 
     static JsonNode Tag(ImportedTag tag)
     {

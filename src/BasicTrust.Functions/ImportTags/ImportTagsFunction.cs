@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using System.Xml;
+using BasicTrust.Functions.Access;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Import;
+using BasicTrust.Highlights.Manifest;
+
+namespace BasicTrust.Functions.ImportTags;
+
+/// <summary>
+/// <c>POST /api/import/{format}</c> (<c>csv</c>, <c>elan</c> or <c>boris</c>; ELAN takes <c>?tier=</c> and
+/// <c>?label=</c>) with another tool's file: its tags as a manifest's <c>tags</c> array, for a therapist's editor.
+/// The same readers as <c>bt manifest push</c>; nothing is stored, and the manifest's own validation still follows.
+/// </summary>
+public sealed class ImportTagsFunction(CaseGate gate)
+{
+    [Function("ImportTags")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "import/{format}")] HttpRequest request, string format)
+    {
+        var context = request.HttpContext;
+        if (format is not ("csv" or "elan" or "boris"))
+            return ApiResults.BadRequest("Unknown format.", [new FieldProblem("format", "one-of", "format must be csv, elan or boris.")]);
+        if (!Principal.Of(context).Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "import-tags", "import tags");
+        var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "file");
+        if (unreadable is not null) return unreadable;
+        try
+        {
+            var tags = format switch
+            {
+                "elan" => ElanTags.Read(text!, request.Query["tier"].FirstOrDefault(), request.Query["label"].FirstOrDefault()),
+                "boris" => BorisTags.Read(text!),
+                _ => CsvTags.Read(text!),
+            };
+            return Results.Json(new { tags = ManifestBuilder.Tags(tags) }, Json.Options);
+        }
+        catch (Exception e) when (e is FormatException or XmlException)
+        {
+            return ApiResults.BadRequest($"The {format} file cannot be read: {e.Message}", [new FieldProblem("$", format, e.Message)]);
+        }
+    }
+}
