@@ -7,6 +7,7 @@ using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.MarkFailed;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.PlanSession;
+using BasicTrust.Functions.ReviewReel;
 using BasicTrust.Functions.Sweep;
 using BasicTrust.Media.Sources;
 using BasicTrust.Storage;
@@ -40,7 +41,7 @@ public static class ServiceRegistration
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
-        services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
+        services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
             .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>();
 
     /// <summary>

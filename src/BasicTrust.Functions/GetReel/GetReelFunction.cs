@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.ReviewReel;
 using Azure.Storage.Sas;
 
 namespace BasicTrust.Functions.GetReel;
@@ -11,7 +12,7 @@ namespace BasicTrust.Functions.GetReel;
 /// <c>GET /api/reels/{caseId}/{sessionId}</c>: reel.json and read-only links, valid 15 minutes, to the reel, its
 /// captions, and every clip and still. Each link handed out is written to the audit log.
 /// </summary>
-public sealed class GetReelFunction(PipelineStore store, StatusBoard status, CaseGate gate, AuditLog audit, TimeProvider clock)
+public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, CaseGate gate, AuditLog audit, TimeProvider clock)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
@@ -41,6 +42,7 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Cas
             captions = await Link(reel.Captions),
             clips = await Task.WhenAll(reel.Clips.Select(async c => new { c.ClipId, video = await Link(c.Video), still = await Link(c.Still) })),
         };
-        return Results.Json(new { reel, links, expiresAt = expires }, Json.Options);
+        var review = await reviews.GetAsync(session, planId, context.RequestAborted);
+        return Results.Json(new { reel, links, expiresAt = expires, review }, Json.Options);
     }
 }

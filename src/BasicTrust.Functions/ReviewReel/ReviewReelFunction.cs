@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using BasicTrust.Functions.Access;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.ReviewReel;
+
+/// <summary>A comment on one clip of a reel.</summary>
+public sealed record CommentRequest(string? ClipId, string? Text);
+
+/// <summary>A reviewer's verdict: <c>approve</c> or <c>send-back</c>.</summary>
+public sealed record DecisionRequest(ReviewDecision? Decision);
+
+/// <summary>
+/// A ready reel's review, for its owner and the reviewers it is shared with:
+/// <c>POST /api/reels/{caseId}/{sessionId}/comments</c> <c>{clipId, text}</c> adds a comment to a clip, and
+/// <c>POST /api/reels/{caseId}/{sessionId}/decision</c> <c>{decision}</c> approves the reel or sends it back with the
+/// comments; either verdict takes it off the review queue. <c>GET /api/reels/…</c> returns the review with the reel.
+/// </summary>
+public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, CaseGate gate, TimeProvider clock)
+{
+    public const int MaxCommentLength = 2000;
+
+    [Function("CommentOnReel")]
+    public async Task<IResult> CommentAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/comments")] HttpRequest request, string caseId, string sessionId)
+    {
+        var (session, planId, problem) = await ReadyReelAsync(request, caseId, sessionId);
+        if (problem is not null) return problem;
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, "comment", """{"clipId": "…-01", "text": "Mooi moment"}""");
+        if (unreadable is not null) return unreadable;
+        var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session!.Plan(planId!), request.HttpContext.RequestAborted)).Value;
+        var errors = new List<FieldProblem>();
+        if (body!.ClipId is null || plan?.Clip(body.ClipId) is null) errors.Add(new FieldProblem("clipId", "clip-of-reel", "clipId must name a clip of this reel."));
+        if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > MaxCommentLength)
+            errors.Add(new FieldProblem("text", "length", $"text must be 1 to {MaxCommentLength} characters."));
+        if (errors.Count > 0) return ApiResults.BadRequest("The comment is not valid.", errors);
+
+        var comment = new ReviewComment(body.ClipId!, body.Text!.Trim(), Principal.Of(request.HttpContext).ObjectId, clock.GetUtcNow());
+        var review = await reviews.CommentAsync(session, planId!, comment, request.HttpContext.RequestAborted);
+        return Results.Json(review, Json.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    [Function("DecideOnReel")]
+    public async Task<IResult> DecideAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/decision")] HttpRequest request, string caseId, string sessionId)
+    {
+        var (session, planId, problem) = await ReadyReelAsync(request, caseId, sessionId);
+        if (problem is not null) return problem;
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, 4 * 1024, "decision", """{"decision": "approve"}""");
+        if (unreadable is not null) return unreadable;
+        if (body!.Decision is not { } decision)
+            return ApiResults.BadRequest("The decision is missing.", [new FieldProblem("decision", "one-of", "decision must be approve or send-back.")]);
+        var review = await reviews.DecideAsync(session!, planId!, decision, Principal.Of(request.HttpContext).ObjectId, request.HttpContext.RequestAborted);
+        return Results.Json(review, Json.Options);
+    }
+
+    /// <summary>The session and its ready plan, after the access check; or the problem to answer.</summary>
+    async Task<(SessionKey? Session, string? PlanId, IResult? Problem)> ReadyReelAsync(HttpRequest request, string caseId, string sessionId)
+    {
+        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return (null, null, problem);
+        if ((await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Review)).Refusal is { } refusal) return (null, null, refusal);
+        return await status.GetAsync(session, request.HttpContext.RequestAborted) is { State: SessionState.Ready, PlanId: { } planId }
+            ? (session, planId, null)
+            : (null, null, ApiResults.NotFound($"Session {session.Folder} has no ready reel."));
+    }
+}

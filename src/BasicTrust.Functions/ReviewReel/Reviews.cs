@@ -1,0 +1,61 @@
+using Azure;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.IndexReadyReel;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Storage;
+
+namespace BasicTrust.Functions.ReviewReel;
+
+/// <summary>A reel's review: comments per clip, approve or send back, and the reviewed mark that takes it off the queue.</summary>
+public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog audit, TimeProvider clock)
+{
+    public async Task<ReviewDocument> GetAsync(SessionKey session, string planId, CancellationToken cancellationToken) =>
+        (await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, Name(session, planId), cancellationToken).ConfigureAwait(false)).Value ?? ReviewDocument.Empty;
+
+    public Task<ReviewDocument> CommentAsync(SessionKey session, string planId, ReviewComment comment, CancellationToken cancellationToken) =>
+        UpdateAsync(session, planId, review => review with { Comments = [.. review.Comments, comment] }, cancellationToken);
+
+    /// <summary>Records the verdict (a later one replaces it) and takes the reel off the review queue.</summary>
+    public async Task<ReviewDocument> DecideAsync(SessionKey session, string planId, ReviewDecision decision, string who, CancellationToken cancellationToken)
+    {
+        var review = await UpdateAsync(session, planId, r => r with { Decision = decision, DecidedBy = who, DecidedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "review-decision", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", Details: new { decision }), cancellationToken).ConfigureAwait(false);
+        await MarkReviewedAsync(session, planId, who, cancellationToken).ConfigureAwait(false);
+        return review;
+    }
+
+    /// <summary>
+    /// Takes the ready reel off the review queue (idempotent): the create-only marker makes the audit entry once; the
+    /// index row's flag is set after it, so a repeated request completes what a failed one left half done.
+    /// </summary>
+    public async Task MarkReviewedAsync(SessionKey session, string planId, string who, CancellationToken cancellationToken)
+    {
+        if (await store.CreateMarkerAsync(session.Reviewed(planId), who, cancellationToken).ConfigureAwait(false))
+            await audit.WriteAsync(who, "reviewed", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", null, cancellationToken).ConfigureAwait(false);
+        await index.MarkReviewedAsync(session, planId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Read, change, write only over the version read; repeated when another writer came first.</summary>
+    async Task<ReviewDocument> UpdateAsync(SessionKey session, string planId, Func<ReviewDocument, ReviewDocument> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (current, etag) = await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, Name(session, planId), cancellationToken).ConfigureAwait(false);
+            var changed = change(current ?? ReviewDocument.Empty);
+            try
+            {
+                if (etag is not null)
+                    await store.WriteAsync(SessionKey.Pipeline, Name(session, planId), changed, etag, cancellationToken).ConfigureAwait(false);
+                else if (!await store.Blob(SessionKey.Pipeline, Name(session, planId)).UploadIfNotExistsAsync(BinaryData.FromObjectAsJson(changed, Json.Options), cancellationToken: cancellationToken).ConfigureAwait(false))
+                    throw new RequestFailedException(409, "Another writer created the review first.");
+                return changed;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10)
+            {
+                // Another writer came first: read again and apply the change to theirs.
+            }
+        }
+    }
+
+    static string Name(SessionKey session, string planId) => $"{session.PlanFolder(planId)}/review.json";
+}
