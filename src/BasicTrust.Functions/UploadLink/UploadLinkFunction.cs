@@ -31,8 +31,8 @@ public sealed partial class UploadLinkFunction(PipelineStore store, CaseGate gat
         var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, "upload request", """{"fileName": "recording.mp4", "size": 123}""");
         if (unreadable is not null) return unreadable;
         var errors = new List<FieldProblem>();
-        if (request?.FileName is not { } fileName || !FileName().IsMatch(fileName) || fileName.Contains("..", StringComparison.Ordinal))
-            errors.Add(new FieldProblem("fileName", "video-file-name", "fileName must be a plain file name ending in .mp4, .mov, .m4v, .mkv, .webm or .avi (at most 100 characters)."));
+        if (request?.FileName is not { } fileName || !IsFileName(fileName))
+            errors.Add(new FieldProblem("fileName", "video-file-name", FileNameRule));
         if (request?.Size is not (> 0 and <= MaxBytes))
             errors.Add(new FieldProblem("size", "range", $"size must be the file's length in bytes, 1 to {MaxBytes}."));
         if (errors.Count > 0) return ApiResults.BadRequest("The upload request is not valid.", errors);
@@ -53,6 +53,10 @@ public sealed partial class UploadLinkFunction(PipelineStore store, CaseGate gat
         await audit.WriteAsync(Principal.Of(context).ObjectId, "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
         return Results.Json(new { uploadUrl = link, blob = $"{SessionKey.Recordings}/{blob.Name}", expiresAt = expires, size = request.Size }, Json.Options);
     }
+
+    public const string FileNameRule = "fileName must be a plain file name ending in .mp4, .mov, .m4v, .mkv, .webm or .avi (at most 100 characters).";
+
+    public static bool IsFileName(string fileName) => FileName().IsMatch(fileName) && !fileName.Contains("..", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ -]{0,95}\.(mp4|mov|m4v|mkv|webm|avi)\z", RegexOptions.IgnoreCase)]
     private static partial Regex FileName();

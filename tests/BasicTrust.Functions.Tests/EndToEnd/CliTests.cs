@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Specialized;
 using BasicTrust.Storage;
 using BasicTrust.Cli.Commands;
@@ -64,10 +66,23 @@ public class CliTests(PipelineFixture stack)
             await Assert.ThrowsAsync<IOException>(() => interrupted.UploadAsync(new FailingStream(data, 9 * 1024 * 1024)));
         }
         Assert.Single(File.ReadAllLines(journal));
+        // What a browser resuming the upload asks: storage holds one staged block, nothing committed.
+        using (var api = stack.Api())
+        {
+            var held = JsonNode.Parse(await api.GetStringAsync($"sessions/{caseId}/s-1/upload?fileName={file.Name}"))!;
+            Assert.False((bool)held["committed"]!);
+            Assert.Equal(8 * 1024 * 1024, (long)Assert.Single(held["blocks"]!.AsArray())!["size"]!);
+        }
 
         var upload = await Bt("upload", file.FullName, "--case", caseId, "--session", "s-1");
 
         Assert.True(upload.Code == 0, upload.Output);
+        using (var api = stack.Api())
+        {
+            var held = JsonNode.Parse(await api.GetStringAsync($"sessions/{caseId}/s-1/upload?fileName={file.Name}"))!;
+            Assert.Equal((true, data.Length), ((bool)held["committed"]!, (int)held["size"]!));
+            Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"sessions/{caseId}/s-1/upload?fileName=../x.mp4")).StatusCode);
+        }
         Assert.False(File.Exists(journal));
         Assert.Equal(data, (await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/{file.Name}").DownloadContentAsync()).Value.Content.ToArray());
     }

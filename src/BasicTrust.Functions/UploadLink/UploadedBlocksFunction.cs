@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using BasicTrust.Functions.Access;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+
+namespace BasicTrust.Functions.UploadLink;
+
+/// <summary>
+/// <c>GET /api/sessions/{caseId}/{sessionId}/upload?fileName=NAME</c>: what storage already holds of an upload, so a
+/// browser can resume one after a dropped connection or a closed laptop (a write-only link cannot list blocks):
+/// whether the recording is committed and its length, and the staged blocks (id and size) not yet committed.
+/// </summary>
+public sealed class UploadedBlocksFunction(PipelineStore store, CaseGate gate)
+{
+    [Function("UploadedBlocks")]
+    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest request, string caseId, string sessionId)
+    {
+        var context = request.HttpContext;
+        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
+        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
+        if (request.Query["fileName"].FirstOrDefault() is not { } fileName || !UploadLinkFunction.IsFileName(fileName))
+            return ApiResults.BadRequest("The file name is not valid.", [new FieldProblem("fileName", "video-file-name", UploadLinkFunction.FileNameRule)]);
+
+        var blob = store.Service.GetBlobContainerClient(SessionKey.Recordings).GetBlockBlobClient(session.Recording(fileName));
+        try
+        {
+            var list = (await blob.GetBlockListAsync(BlockListTypes.All, cancellationToken: context.RequestAborted)).Value;
+            return Results.Json(new
+            {
+                blob = $"{SessionKey.Recordings}/{blob.Name}",
+                committed = list.CommittedBlocks.Any(),
+                size = list.CommittedBlocks.Sum(b => b.SizeLong),
+                blocks = list.UncommittedBlocks.Select(b => new { id = b.Name, size = b.SizeLong }),
+            }, Json.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return Results.Json(new { blob = $"{SessionKey.Recordings}/{blob.Name}", committed = false, size = 0L, blocks = Array.Empty<object>() }, Json.Options);
+        }
+    }
+}
