@@ -83,29 +83,24 @@ public sealed class FrontDoor : IAsyncDisposable
     /// <summary>What built-in authentication answers a request without a principal it accepts.</summary>
     static Task UnauthorizedAsync(HttpContext context)
     {
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return context.Response.WriteAsJsonAsync(new
-        {
-            type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-            title = "Unauthorized",
-            status = 401,
-            detail = "Sign in first: a development token (Authorization: Bearer) or the Static Web Apps CLI's principal.",
-        }, options: null, contentType: "application/problem+json");
+        return ProblemAsync(context, StatusCodes.Status401Unauthorized, "https://tools.ietf.org/html/rfc9110#section-15.5.2", "Unauthorized",
+            "Sign in first: a development token (Authorization: Bearer) or the Static Web Apps CLI's principal.");
     }
 
     static async Task UnavailableAsync(HttpContext context)
     {
         if (context.Response.HasStarted) { context.Abort(); return; }
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "10";
-        await context.Response.WriteAsJsonAsync(new
-        {
-            type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-            title = "Service Unavailable",
-            status = 503,
-            detail = "The function app's worker is not running.",
-        }, options: null, contentType: "application/problem+json").ConfigureAwait(false);
+        await ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "https://tools.ietf.org/html/rfc9110#section-15.6.4", "Service Unavailable",
+            "The function app's worker is not running.").ConfigureAwait(false);
+    }
+
+    /// <summary>An answer of the host's own, as problem details.</summary>
+    static Task ProblemAsync(HttpContext context, int status, string type, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { type, title, status, detail }, options: null, contentType: "application/problem+json");
     }
 
     async Task ForwardAsync(HttpContext context, IReadOnlyList<HttpRoute> routes, string key, WorkerSupervisor workers,

@@ -43,11 +43,7 @@ public class AccessMatrixTests(PipelineFixture stack)
     [Fact]
     public async Task EveryEndpoint_AnswersEachCallerAsTheMatrixSays()
     {
-        var caseId = $"acl-{Guid.NewGuid():N}"[..20];
-        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
-        using (var owner = stack.Api()) (await owner.PutAsync($"cases/{caseId}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
-        var ready = await stack.WaitForStateAsync(caseId, "s-1", "ready");
-        await stack.WaitForReviewRowAsync(caseId, "s-1", (string)ready["planId"]!);
+        var caseId = await stack.ReadySharedCaseAsync("acl", (2, 4, "benoemen"));
 
         var clients = Callers.Select(p => stack.Api(p)).ToList();
         var unauthenticated = Unauthenticated().ToList();
@@ -78,11 +74,7 @@ public class AccessMatrixTests(PipelineFixture stack)
     [Fact]
     public async Task ReviewQueueAndCaseList_ShowOnlyTheCallersCases()
     {
-        var caseId = $"acl-{Guid.NewGuid():N}"[..20];
-        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
-        using (var owner = stack.Api()) (await owner.PutAsync($"cases/{caseId}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
-        var ready = await stack.WaitForStateAsync(caseId, "s-1", "ready");
-        await stack.WaitForReviewRowAsync(caseId, "s-1", (string)ready["planId"]!);
+        var caseId = await stack.ReadySharedCaseAsync("acl", (2, 4, "benoemen"));
 
         foreach (var (person, sees) in new[] { (People.TherapistA, true), (People.Reviewer, true), (People.TherapistB, false), (People.OtherReviewer, false), (People.PrivacyOfficer, false) })
         {

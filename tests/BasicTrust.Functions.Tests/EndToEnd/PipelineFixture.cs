@@ -98,6 +98,17 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
 
+    /// <summary>A new case of therapist A's, shared with <see cref="People.Reviewer"/>, whose session s-1 has a ready, indexed reel of these tags.</summary>
+    public async Task<string> ReadySharedCaseAsync(string prefix, params (double Start, double End, string Label)[] tags)
+    {
+        var caseId = $"{prefix}-{Guid.NewGuid():N}"[..20];
+        await UploadAsync(caseId, "s-1", Manifest(caseId, "s-1", tags), Recording);
+        using (var owner = Api()) (await owner.PutAsync($"cases/{caseId}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
+        var ready = await WaitForStateAsync(caseId, "s-1", "ready");
+        await WaitForReviewRowAsync(caseId, "s-1", (string)ready["planId"]!);
+        return caseId;
+    }
+
     /// <summary>Creates the case (therapist A's), uploads the recording (unless null) and then the manifest, which starts the pipeline.</summary>
     public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4")
     {

@@ -11,13 +11,9 @@ public class ReviewFlowTests(PipelineFixture stack)
     [Fact]
     public async Task Reviewer_CommentsAndSendsBack_TheTherapistSeesIt_AndTheReelLeavesTheQueue()
     {
-        var caseId = $"rev-{Guid.NewGuid():N}"[..20];
-        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"), (7, 9, "spiegelen")), stack.Recording);
+        var caseId = await stack.ReadySharedCaseAsync("rev", (2, 4, "benoemen"), (7, 9, "spiegelen"));
         using var therapist = stack.Api();
         using var reviewer = stack.Api(People.Reviewer);
-        (await therapist.PutAsync($"cases/{caseId}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
-        var ready = await stack.WaitForStateAsync(caseId, "s-1", "ready");
-        await stack.WaitForReviewRowAsync(caseId, "s-1", (string)ready["planId"]!);
         var clipId = (string)JsonNode.Parse(await reviewer.GetStringAsync($"reels/{caseId}/s-1"))!["reel"]!["clips"]![0]!["clipId"]!;
 
         using (var comment = await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { clipId, text = "Mooi benoemd; kijk samen naar de pauze." }))
