@@ -10,7 +10,7 @@ param softDeleteDays int
 param webOrigin string
 
 // ARCHITECTURE.md §4: uploads, cut clips, reels, internal state.
-var containerNames = ['recordings', 'clips', 'reels', 'pipeline', 'audit']
+var containerNames = ['recordings', 'previews', 'clips', 'reels', 'pipeline', 'audit']
 
 // The function.json queues, their poison queues, and the host's blob trigger poison queue.
 var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'reels-ready-poison', 'webjobs-blobtrigger-poison']
@@ -94,7 +94,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
           enabled: true
           type: 'Lifecycle'
           definition: {
-            filters: { blobTypes: ['blockBlob'], prefixMatch: ['recordings/'] }
+            filters: { blobTypes: ['blockBlob'], prefixMatch: ['recordings/', 'previews/'] }
             actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: recordingRetentionDays } } }
           }
         }

@@ -4,6 +4,7 @@ using BasicTrust.Functions.Api;
 using BasicTrust.Functions.AssembleReel;
 using BasicTrust.Functions.CutClip;
 using BasicTrust.Functions.IndexReadyReel;
+using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.MarkFailed;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.PlanSession;
@@ -41,7 +42,7 @@ public static class ServiceRegistration
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
-        services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
+        services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<RecordingPreviews>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
             .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>();
 
     /// <summary>

@@ -10,6 +10,8 @@ public sealed record SessionKey
 {
     /// <summary>Container of raw uploads and manifests.</summary>
     public const string Recordings = "recordings";
+    /// <summary>Container of browser previews of recordings browsers cannot play: kept, retained and purged like the recordings.</summary>
+    public const string Previews = "previews";
     /// <summary>Container of cut clips, stills and clip metadata.</summary>
     public const string Clips = "clips";
     /// <summary>Container of reels, captions and reel metadata.</summary>
@@ -19,7 +21,7 @@ public sealed record SessionKey
     /// <summary>Container of the audit log and the purged cases' tombstones: no case folders, so no case id can reach them.</summary>
     public const string Audit = "audit";
     /// <summary>Every container, in the order a purge empties them.</summary>
-    public static readonly IReadOnlyList<string> Containers = [Recordings, Clips, Reels, Pipeline];
+    public static readonly IReadOnlyList<string> Containers = [Recordings, Previews, Clips, Reels, Pipeline];
 
     SessionKey(string caseId, string sessionId) => (CaseId, SessionId) = (caseId, sessionId);
 

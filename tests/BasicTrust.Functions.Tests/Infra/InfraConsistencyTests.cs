@@ -68,7 +68,8 @@ public partial class InfraConsistencyTests
         Assert.Equal("TLS1_2", (string?)account["minimumTlsVersion"]);
         Assert.True((bool)Resource(Storage, "Microsoft.Storage/storageAccounts/blobServices")["properties"]!["deleteRetentionPolicy"]!["enabled"]!);
         var rule = Resource(Storage, "Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]![0]!["definition"]!;
-        Assert.Equal(["recordings/"], Strings(rule["filters"]!["prefixMatch"]!));
+        // Previews are copies of recordings: they go when the recordings go.
+        Assert.Equal([$"{SessionKey.Recordings}/", $"{SessionKey.Previews}/"], Strings(rule["filters"]!["prefixMatch"]!));
         Assert.Equal("[parameters('recordingRetentionDays')]", (string?)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
     }
 
@@ -204,7 +205,7 @@ public partial class InfraConsistencyTests
         Assert.False(host.ContainsKey("extensionBundle"));
         string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "MarkManifestFailed", "Sweep",
             "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase",
-            "CreateCase", "ListCases", "GetCase", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles", "PreviewPlan", "ImportTags", "CommentOnReel", "DecideOnReel", "UploadedBlocks"];
+            "CreateCase", "ListCases", "GetCase", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles", "PreviewPlan", "ImportTags", "CommentOnReel", "DecideOnReel", "UploadedBlocks", "MakePreview", "GetPreview"];
         Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
     }
 

@@ -1,0 +1,79 @@
+using Azure;
+using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.UploadLink;
+using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Previews;
+using BasicTrust.Media.Probing;
+using BasicTrust.Media.Sources;
+using Microsoft.Extensions.Options;
+
+namespace BasicTrust.Functions.MakePreview;
+
+/// <summary>
+/// After a recording is uploaded: checks whether browsers can play it and, only when they cannot, makes a preview with
+/// the same timeline (a remux when only the file type or the sound is the problem, a small H.264 copy when the video
+/// codec is). The preview lives in the <c>previews</c> container, so retention and a purge treat it as the recording.
+/// </summary>
+public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock, ILogger<RecordingPreviews> logger)
+{
+    public static string DocumentName(SessionKey session) => $"{session.Folder}/preview.json";
+
+    public async Task MakeAsync(SessionKey session, string name, CancellationToken cancellationToken)
+    {
+        if (!UploadLinkFunction.IsFileName(name) || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
+        var recording = store.Blob(SessionKey.Recordings, session.Recording(name));
+        Azure.Storage.Blobs.Models.BlobProperties version;
+        try { version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value; }
+        catch (RequestFailedException e) when (e.Status == 404) { return; }
+        var etag = version.ETag.ToString();
+        var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, DocumentName(session), cancellationToken).ConfigureAwait(false)).Value;
+        if (current is { State: PreviewState.Ready or PreviewState.NotNeeded } && current.RecordingETag == etag) return; // a repeated trigger
+
+        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        MediaSource source;
+        try { source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false); }
+        catch (UnsupportedMediaException e)
+        {
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, Reason: e.Reason), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var (need, reason) = BrowserPlayback.Decide(source.Info, name);
+        if (need == PreviewNeed.None)
+        {
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.NotNeeded), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Making, need, reason), cancellationToken).ConfigureAwait(false);
+        var work = WorkFolders.Create("preview");
+        try
+        {
+            var file = Path.Combine(work.FullName, "preview.mp4");
+            try
+            {
+                await PreviewMaker.MakeAsync(source, need, file, limits.RunOptions(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (MediaProcessException e)
+            {
+                // FFmpeg could not read it through: the page says so rather than waiting for a preview.
+                logger.LogWarning("{Session}: the preview could not be made (exit {ExitCode})", session, e.ExitCode);
+                await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, need, "The recording could not be converted for the browser."), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
+            var blob = $"{session.Folder}/{Path.GetFileNameWithoutExtension(name)}.mp4";
+            await store.UploadFileAsync(SessionKey.Previews, blob, file, "video/mp4", null, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Ready, need, reason, blob), cancellationToken).ConfigureAwait(false);
+            await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), "pipeline", "preview-made", $"{SessionKey.Previews}/{blob}", Details: new { need }), cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("{Session}: preview made ({Need})", session, need);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    Task WriteAsync(SessionKey session, PreviewDocument document, CancellationToken cancellationToken) =>
+        store.WriteAsync(SessionKey.Pipeline, DocumentName(session), document, cancellationToken: cancellationToken);
+}

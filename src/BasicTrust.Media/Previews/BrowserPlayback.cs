@@ -1,0 +1,40 @@
+using BasicTrust.Media.Probing;
+using BasicTrust.Media.Sources;
+
+namespace BasicTrust.Media.Previews;
+
+/// <summary>What a browser needs to play a recording.</summary>
+public enum PreviewNeed
+{
+    /// <summary>It plays as it is.</summary>
+    None,
+    /// <summary>The pictures play but the file does not: copy the video into MP4 (sound to AAC when the browser cannot play it).</summary>
+    Remux,
+    /// <summary>The video codec does not play (HEVC from iPhones, MPEG-4 Part 2, ProRes…): a small H.264 copy.</summary>
+    Transcode,
+}
+
+/// <summary>
+/// Decides from the probed recording whether the editor's browser can play it. Chromium plays H.264 and AAC or MP3
+/// in MP4/MOV, and VP8, VP9 or AV1 in WebM; HEVC it does not, and says nothing (the sound plays, the picture stays black).
+/// </summary>
+public static class BrowserPlayback
+{
+    static readonly IReadOnlySet<string> Mp4Video = new HashSet<string>(["h264"]);
+    static readonly IReadOnlySet<string> WebmVideo = new HashSet<string>(["vp8", "vp9", "av1"]);
+    static readonly IReadOnlySet<string> Mp4Audio = new HashSet<string>(["aac", "mp3"]);
+    static readonly IReadOnlySet<string> WebmAudio = new HashSet<string>(["opus", "vorbis"]);
+
+    /// <summary>The need and, when there is one, a plain reason for the page.</summary>
+    public static (PreviewNeed Need, string? Reason) Decide(MediaInfo info, string fileName)
+    {
+        var (video, audio) = (info.Video.Codec, info.Audio?.Codec);
+        var webm = Path.GetExtension(fileName).Equals(".webm", StringComparison.OrdinalIgnoreCase) && MediaPolicy.Demuxer(info) == "matroska";
+        var mp4 = MediaPolicy.Demuxer(info) == "mov";
+        if (mp4 && Mp4Video.Contains(video) && (audio is null || Mp4Audio.Contains(audio))) return (PreviewNeed.None, null);
+        if (webm && WebmVideo.Contains(video) && (audio is null || WebmAudio.Contains(audio))) return (PreviewNeed.None, null);
+        if (Mp4Video.Contains(video))
+            return (PreviewNeed.Remux, mp4 ? $"Browsers cannot play its sound ({audio})." : "Browsers cannot play this file type; the pictures are copied into an MP4.");
+        return (PreviewNeed.Transcode, $"Browsers cannot play its video ({video}).");
+    }
+}

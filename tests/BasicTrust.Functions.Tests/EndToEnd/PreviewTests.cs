@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using BasicTrust.Media.Probing;
+
+namespace BasicTrust.Functions.Tests.EndToEnd;
+
+/// <summary>After an upload the pipeline checks whether browsers can play the recording, and makes a preview only when not.</summary>
+[Collection("pipeline")]
+public class PreviewTests(PipelineFixture stack)
+{
+    [Fact]
+    public async Task HevcRecording_GetsAnH264Preview_AnH264OneNone()
+    {
+        var (hevcCase, h264Case) = ($"pv-{Guid.NewGuid():N}"[..20], $"pv-{Guid.NewGuid():N}"[..20]);
+        var hevc = Path.Combine(stack.Folder, $"{hevcCase}.mov");
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=3", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+            "-c:v", "libx265", "-x265-params", "log-level=error", "-pix_fmt", "yuv420p", "-tag:v", "hvc1", "-c:a", "aac", hevc);
+        await UploadRecordingAsync(hevcCase, hevc, "IMG_0042.mov");
+        await UploadRecordingAsync(h264Case, stack.Recording, "recording.mp4");
+
+        using var api = stack.Api();
+        var ready = await WaitForPreviewAsync(api, hevcCase, "ready");
+        Assert.Equal("transcode", (string?)ready["need"]);
+        Assert.Contains("hevc", (string?)ready["reason"]);
+        var downloaded = Path.Combine(stack.Folder, $"{hevcCase}-preview.mp4");
+        await new BlobClient(new Uri((string)ready["link"]!)).DownloadToAsync(downloaded);
+        var preview = await MediaProbe.ProbeAsync(downloaded);
+        Assert.Equal("h264", preview.Video.Codec);
+        Assert.InRange(preview.Duration.TotalSeconds, 2.9, 3.1);
+
+        Assert.Equal("not-needed", (string?)(await WaitForPreviewAsync(api, h264Case, "not-needed"))["state"]);
+        Assert.Empty(await stack.BlobsAsync("previews", h264Case + "/"));
+        using var other = stack.Api(People.TherapistB);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"sessions/{hevcCase}/s-1/preview")).StatusCode);
+
+        // The preview is the family's as much as the recording: a purge removes it.
+        using var officer = stack.Api(People.PrivacyOfficer);
+        (await officer.DeleteAsync($"cases/{hevcCase}")).EnsureSuccessStatusCode();
+        Assert.Empty(await stack.BlobsAsync("previews", hevcCase + "/"));
+    }
+
+    async Task UploadRecordingAsync(string caseId, string file, string name)
+    {
+        await stack.CreateCaseAsync(caseId);
+        await using var stream = File.OpenRead(file);
+        await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/{name}").UploadAsync(stream);
+    }
+
+    async Task<JsonNode> WaitForPreviewAsync(HttpClient api, string caseId, string state)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = "";
+        while (clock.Elapsed < PipelineFixture.Patience)
+        {
+            using var response = await api.GetAsync($"sessions/{caseId}/s-1/preview");
+            last = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode && (string?)JsonNode.Parse(last)!["state"] == state) return JsonNode.Parse(last)!;
+            await Task.Delay(300);
+        }
+        throw new TimeoutException($"The preview of {caseId} did not get to {state}: {last}\n{stack.LogTail}");
+    }
+}
