@@ -38,6 +38,12 @@ sealed class ApiClient(Uri baseAddress, string token) : IDisposable
 
     public Task<JsonNode> ReviewedAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"reels/{caseId}/{sessionId}/reviewed", null, ct);
 
+    public Task<JsonNode> CommentAsync(string caseId, string sessionId, string clipId, string text, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"reels/{caseId}/{sessionId}/comments", JsonContent.Create(new { clipId, text }), ct);
+
+    public Task<JsonNode> DecideAsync(string caseId, string sessionId, string decision, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"reels/{caseId}/{sessionId}/decision", JsonContent.Create(new { decision }), ct);
+
     public Task<JsonNode> PurgeAsync(string caseId, CancellationToken ct) => SendAsync(HttpMethod.Delete, $"cases/{caseId}", null, ct);
 
     async Task<JsonNode> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)

@@ -35,6 +35,9 @@ static class Bt
             ReviewCommands.Review(Client, console),
             ReviewCommands.Fetch(Client, console),
             ReviewCommands.Reviewed(Client, console),
+            ReviewCommands.Comment(Client, console),
+            ReviewCommands.Decide("approve", Client, console),
+            ReviewCommands.Decide("send-back", Client, console),
             ReviewCommands.Purge(Client, console),
         })
             root.Subcommands.Add(command);

@@ -79,6 +79,36 @@ static class ReviewCommands
         return command;
     }
 
+    public static Command Comment(Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var (caseId, sessionId, clipId, text) = (new Argument<string>("case"), new Argument<string>("session"), new Argument<string>("clip"), new Argument<string>("text"));
+        var command = new Command("comment", "Comment on one clip of a reel; the therapist reads it with the reel.") { caseId, sessionId, clipId, text };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            using var api = client(r);
+            var review = await api.CommentAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, r.GetValue(clipId)!, r.GetValue(text)!, ct);
+            console.MarkupLineInterpolated($"The reel has {review["comments"]?.AsArray().Count ?? 0} comment(s).");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>`bt approve` and `bt send-back`: the reviewer's verdict; either takes the reel off the queue.</summary>
+    public static Command Decide(string decision, Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    {
+        var (caseId, sessionId) = (new Argument<string>("case"), new Argument<string>("session"));
+        var command = new Command(decision == "approve" ? "approve" : "send-back",
+            decision == "approve" ? "Approve a reel for the feedback session." : "Send a reel back to the therapist with your comments.") { caseId, sessionId };
+        command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
+        {
+            using var api = client(r);
+            await api.DecideAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, decision, ct);
+            console.MarkupLineInterpolated($"{r.GetValue(caseId)}/{r.GetValue(sessionId)}: {decision}; it left the review queue.");
+            return 0;
+        }));
+        return command;
+    }
+
     public static Command Purge(Func<ParseResult, ApiClient> client, IAnsiConsole console)
     {
         var caseId = new Argument<string>("case");

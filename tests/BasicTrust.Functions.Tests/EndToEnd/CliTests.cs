@@ -38,7 +38,11 @@ public class CliTests(PipelineFixture stack)
         Assert.Equal(4, Directory.GetFiles(Path.Combine(folder, "clips")).Length);
         Assert.Contains("Jij bent boos", await File.ReadAllTextAsync(Path.Combine(folder, "reel.vtt")));
 
-        Assert.Equal(0, (await Bt("reviewed", caseId, "s-1")).Code);
+        var clip = Path.GetFileNameWithoutExtension(Directory.GetFiles(Path.Combine(folder, "clips"), "*.mp4").Order().First());
+        var comment = await Bt("comment", caseId, "s-1", clip, "Kijk samen naar de pauze hier.");
+        Assert.True(comment.Code == 0 && comment.Output.Contains("1 comment", StringComparison.Ordinal), comment.Output);
+        Assert.Equal(0, (await Bt("send-back", caseId, "s-1")).Code);
+        Assert.Equal(0, (await Bt("reviewed", caseId, "s-1")).Code); // idempotent after a verdict
         Assert.DoesNotContain(caseId, (await Bt("review")).Output);
         Assert.Equal(2, (await Bt("purge", caseId)).Code);
         var refused = await Bt("purge", caseId, "--yes");
