@@ -8,11 +8,11 @@ namespace BasicTrust.Media.Tests;
 
 public class PreviewTests
 {
-    static MediaInfo Info(string format, string video, string? audio) => new()
+    static MediaInfo Info(string format, string video, string? audio, string pixels = "yuv420p") => new()
     {
         FormatName = format,
         Duration = TimeSpan.FromSeconds(2),
-        Video = new VideoStreamInfo(video, null, "yuv420p", 320, 240, 25, 25, 0),
+        Video = new VideoStreamInfo(video, null, pixels, 320, 240, 25, 25, 0),
         Audio = audio is null ? null : new AudioStreamInfo(audio, 2, "stereo", 48000),
     };
 
@@ -28,6 +28,12 @@ public class PreviewTests
     [InlineData("matroska,webm", "vp9", "opus", "visit.mkv", PreviewNeed.Transcode)]
     public void Decide_NamesWhatTheBrowserNeeds(string format, string video, string? audio, string fileName, PreviewNeed need) =>
         Assert.Equal(need, BrowserPlayback.Decide(Info(format, video, audio), fileName).Need);
+
+    [Theory]
+    [InlineData("yuv420p10le")]
+    [InlineData("yuv422p")]
+    public void Decide_H264ThatBrowsersCannotDecode_IsTranscoded(string pixels) =>
+        Assert.Equal(PreviewNeed.Transcode, BrowserPlayback.Decide(Info("mov,mp4,m4a,3gp,3g2,mj2", "h264", "aac", pixels), "visit.mp4").Need);
 
     [Fact]
     public async Task Hevc_BecomesAnH264PreviewWithTheSameTimeline()
@@ -50,6 +56,21 @@ public class PreviewTests
         Assert.Equal(("h264", "aac", 320, 240), (made.Video.Codec, made.Audio?.Codec, made.Video.Width, made.Video.Height));
         Assert.InRange((made.Duration - source.Info.Duration).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(0.1));
         Assert.Equal(PreviewNeed.None, BrowserPlayback.Decide(made, preview).Need);
+    }
+
+    [Fact]
+    public async Task Hevc_Preview_KeepsEveryFrameInItsPlace()
+    {
+        using var media = new TestMedia();
+        var numbered = await media.NumberedVideoAsync("numbered.mp4", seconds: 2);
+        var hevc = media.PathOf("numbered-hevc.mp4");
+        await FfmpegCommand.From(numbered).ToFile(hevc, o => o.WithVideoCodec("libx265").WithCustomArgument("-x265-params log-level=error:crf=18 -pix_fmt yuv420p -tag:v hvc1").WithAudioCodec(AudioCodec.Aac)).RunAsync();
+        var source = await MediaSource.OpenAsync(hevc, new MediaLimits());
+
+        var preview = media.PathOf("preview.mp4");
+        await PreviewMaker.MakeAsync(source, PreviewNeed.Transcode, preview);
+
+        Assert.Equal(await media.FrameNumbersAsync(hevc), await media.FrameNumbersAsync(preview));
     }
 
     [Fact]

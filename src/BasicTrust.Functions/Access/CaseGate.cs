@@ -25,7 +25,7 @@ public sealed class CaseGate(CaseAccess cases, AuditLog audit, TimeProvider cloc
                 return (record, null);
             case Verdict.Allow:
                 return (null, ApiResults.Purged(caseId));
-            case Verdict.Forbid when record is not null || action == CaseAction.Purge:
+            case Verdict.Forbid when record is not null:
                 await RefusedAsync(http, caseId, name, 403);
                 return (null, ApiResults.Problem(403, "Not allowed.", $"You may not {name} case {caseId}; ask its owner or a privacy officer."));
             default:

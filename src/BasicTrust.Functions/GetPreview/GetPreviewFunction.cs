@@ -5,15 +5,17 @@ using BasicTrust.Functions.Api;
 using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.Pipeline;
 using Azure.Storage.Sas;
+using BasicTrust.Media.Sources;
 
 namespace BasicTrust.Functions.GetPreview;
 
 /// <summary>
-/// <c>GET /api/sessions/{caseId}/{sessionId}/preview</c>: what the editor plays. <c>notNeeded</c> (play the recording),
-/// <c>making</c> (with the reason, for a sentence on the page), <c>ready</c> with a read link (15 minutes, audited) to the
-/// preview, or <c>failed</c>; 404 until a recording has been checked.
+/// <c>GET /api/sessions/{caseId}/{sessionId}/preview</c>, for the owner's editor (reviewers watch reels, never the
+/// recording): <c>not-needed</c> with a read link to the recording itself, <c>ready</c> with one to the preview (both 15
+/// minutes, audited), <c>making</c> with the reason (for a sentence on the page), or <c>failed</c>; 404 until a
+/// recording has been checked.
 /// </summary>
-public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, AuditLog audit, TimeProvider clock)
+public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, AuditLog audit, MediaLimits limits, TimeProvider clock)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
@@ -22,14 +24,22 @@ public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, Audit
     {
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.View)).Refusal is { } refusal) return refusal;
-        if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, RecordingPreviews.DocumentName(session), context.RequestAborted)).Value is not { } preview)
+        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
+        if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, RecordingPreviews.DocumentName(session), context.RequestAborted)).Value is not { } stored)
             return ApiResults.NotFound($"No recording of {session.Folder} has been checked yet.");
-        if (preview is not { State: PreviewState.Ready, Blob: { } blob }) return Results.Json(preview, Json.Options);
+        // The probe, the run and the upload all fit in twice the longest run.
+        var preview = stored.AsOf(clock.GetUtcNow(), 2 * limits.RunTimeout);
+        var (container, blob) = preview switch
+        {
+            { State: PreviewState.Ready, Blob: { } made } => (SessionKey.Previews, made),
+            { State: PreviewState.NotNeeded } => (SessionKey.Recordings, session.Recording(preview.Recording)),
+            _ => (null, null),
+        };
+        if (container is null || blob is null) return Results.Json(new { preview.Recording, preview.State, preview.Need, preview.Reason }, Json.Options);
 
-        var link = await store.LinkAsync(store.Blob(SessionKey.Previews, blob), BlobSasPermissions.Read, Lifetime, context.RequestAborted);
+        var link = await store.LinkAsync(store.Blob(container, blob), BlobSasPermissions.Read, Lifetime, context.RequestAborted);
         var expires = clock.GetUtcNow() + Lifetime;
-        await audit.WriteAsync(Principal.Of(context).ObjectId, "read-link", $"{SessionKey.Previews}/{blob}", expires, context.RequestAborted);
+        await audit.WriteAsync(Principal.Of(context).ObjectId, "read-link", $"{container}/{blob}", expires, context.RequestAborted);
         return Results.Json(new { preview.Recording, preview.State, preview.Need, preview.Reason, link, expiresAt = expires }, Json.Options);
     }
 }

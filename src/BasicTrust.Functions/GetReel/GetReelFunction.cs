@@ -21,7 +21,8 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
     {
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.View)).Refusal is { } refusal) return refusal;
+        var (found, refusal) = await gate.CheckAsync(context, caseId, CaseAction.View);
+        if (refusal is not null) return refusal;
         if (await status.GetAsync(session, context.RequestAborted) is not { State: SessionState.Ready, PlanId: { } planId })
             return ApiResults.NotFound($"Session {session.Folder} has no ready reel.");
         var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
@@ -43,6 +44,7 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
             clips = await Task.WhenAll(reel.Clips.Select(async c => new { c.ClipId, video = await Link(c.Video), still = await Link(c.Still) })),
         };
         var review = await reviews.GetAsync(session, planId, context.RequestAborted);
+        if (found!.RoleOf(who) != CaseRole.Owner) review = review.As(who);
         return Results.Json(new { reel, links, expiresAt = expires, review }, Json.Options);
     }
 }

@@ -33,6 +33,8 @@ public sealed class ImportTagsFunction(CaseGate gate)
                 "boris" => BorisTags.Read(text!),
                 _ => CsvTags.Read(text!),
             };
+            if (tags.Count > ManifestReader.MaxTags)
+                return ApiResults.BadRequest($"The file has {tags.Count} tags; a session takes at most {ManifestReader.MaxTags}.", [new FieldProblem("$", "max-tags", $"At most {ManifestReader.MaxTags} tags.")]);
             return Results.Json(new { tags = ManifestBuilder.Tags(tags) }, Json.Options);
         }
         catch (Exception e) when (e is FormatException or XmlException)

@@ -45,7 +45,7 @@ public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, I
             return;
         }
 
-        await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Making, need, reason), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Making, need, reason, Since: clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         var work = WorkFolders.Create("preview");
         try
         {
@@ -62,7 +62,7 @@ public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, I
                 return;
             }
             if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
-            var blob = $"{session.Folder}/{Path.GetFileNameWithoutExtension(name)}.mp4";
+            var blob = $"{session.Folder}/preview.mp4"; // a fixed name: the therapist's file name stays out of the audit log
             await store.UploadFileAsync(SessionKey.Previews, blob, file, "video/mp4", null, cancellationToken).ConfigureAwait(false);
             await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Ready, need, reason, blob), cancellationToken).ConfigureAwait(false);
             await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), "pipeline", "preview-made", $"{SessionKey.Previews}/{blob}", Details: new { need }), cancellationToken).ConfigureAwait(false);

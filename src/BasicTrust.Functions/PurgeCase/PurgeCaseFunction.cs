@@ -32,12 +32,12 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         await audit.WriteAsync(who, "purge-requested", caseId, null, cancellationToken);
         await store.Blob(SessionKey.Audit, PipelineStore.Tombstone(caseId))
             .UploadAsync(BinaryData.FromObjectAsJson(new { caseId, purgedAt = clock.GetUtcNow() }, Json.Options), overwrite: true, cancellationToken);
+        // From here on nobody gets a link or writes to the case; the purge itself may still run again (CaseGate).
+        if (record is not null) await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
         var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
         var messages = 0;
         await foreach (var queue in queues.ExistingAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
-        // Marked last, so a purge that failed part-way can be run again until it completes.
-        if (record is not null) await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: new { blobs, reviews, messages }), cancellationToken);
         return Results.Json(new { caseId, removed = new { blobs, reviews, messages } }, Json.Options);
     }

@@ -13,4 +13,14 @@ public sealed record ReviewComment(string ClipId, string Text, string By, DateTi
 public sealed record ReviewDocument(IReadOnlyList<ReviewComment> Comments, ReviewDecision? Decision = null, string? DecidedBy = null, DateTimeOffset? DecidedAt = null)
 {
     public static readonly ReviewDocument Empty = new([]);
+
+    /// <summary>
+    /// The review as someone other than the owner sees it: who else works on the case is the owner's to know, so other
+    /// people's object ids read "colleague" (their own, "you").
+    /// </summary>
+    public ReviewDocument As(string viewer)
+    {
+        string Name(string who) => who == viewer ? "you" : "colleague";
+        return this with { Comments = [.. Comments.Select(c => c with { By = Name(c.By) })], DecidedBy = DecidedBy is null ? null : Name(DecidedBy) };
+    }
 }

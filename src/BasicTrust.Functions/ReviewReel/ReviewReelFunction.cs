@@ -37,8 +37,12 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         if (errors.Count > 0) return ApiResults.BadRequest("The comment is not valid.", errors);
 
         var comment = new ReviewComment(body.ClipId!, body.Text!.Trim(), Principal.Of(request.HttpContext).ObjectId, clock.GetUtcNow());
-        var review = await reviews.CommentAsync(session, planId!, comment, request.HttpContext.RequestAborted);
-        return Results.Json(review, Json.Options, statusCode: StatusCodes.Status201Created);
+        return await reviews.CommentAsync(session, planId!, comment, request.HttpContext.RequestAborted) switch
+        {
+            (null, _) => ApiResults.Purged(caseId),
+            (_, true) => ApiResults.Problem(409, "The reel has all the comments it takes.", $"A reel takes at most {Reviews.MaxComments} comments."),
+            (var review, _) => Results.Json(review, Json.Options, statusCode: StatusCodes.Status201Created),
+        };
     }
 
     [Function("DecideOnReel")]
@@ -48,10 +52,11 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         if (problem is not null) return problem;
         var (body, unreadable) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, 4 * 1024, "decision", """{"decision": "approve"}""");
         if (unreadable is not null) return unreadable;
-        if (body!.Decision is not { } decision)
+        // The enum converter also takes numbers; only the two verdicts count.
+        if (body!.Decision is not { } decision || !Enum.IsDefined(decision))
             return ApiResults.BadRequest("The decision is missing.", [new FieldProblem("decision", "one-of", "decision must be approve or send-back.")]);
         var review = await reviews.DecideAsync(session!, planId!, decision, Principal.Of(request.HttpContext).ObjectId, request.HttpContext.RequestAborted);
-        return Results.Json(review, Json.Options);
+        return review is null ? ApiResults.Purged(caseId) : Results.Json(review, Json.Options);
     }
 
     /// <summary>The session and its ready plan, after the access check; or the problem to answer.</summary>

@@ -12,13 +12,22 @@ public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog aud
     public async Task<ReviewDocument> GetAsync(SessionKey session, string planId, CancellationToken cancellationToken) =>
         (await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, Name(session, planId), cancellationToken).ConfigureAwait(false)).Value ?? ReviewDocument.Empty;
 
-    public Task<ReviewDocument> CommentAsync(SessionKey session, string planId, ReviewComment comment, CancellationToken cancellationToken) =>
-        UpdateAsync(session, planId, review => review with { Comments = [.. review.Comments, comment] }, cancellationToken);
+    /// <summary>The most comments a reel takes: enough for any review, and review.json stays small.</summary>
+    public const int MaxComments = 200;
 
-    /// <summary>Records the verdict (a later one replaces it) and takes the reel off the review queue.</summary>
-    public async Task<ReviewDocument> DecideAsync(SessionKey session, string planId, ReviewDecision decision, string who, CancellationToken cancellationToken)
+    /// <summary>Adds the comment unless the reel has <see cref="MaxComments"/> already (<c>Full</c>); the review is null when the case was purged.</summary>
+    public async Task<(ReviewDocument? Review, bool Full)> CommentAsync(SessionKey session, string planId, ReviewComment comment, CancellationToken cancellationToken)
     {
-        var review = await UpdateAsync(session, planId, r => r with { Decision = decision, DecidedBy = who, DecidedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        var full = false;
+        var review = await UpdateAsync(session, planId, r => (full = r.Comments.Count >= MaxComments) ? r : r with { Comments = [.. r.Comments, comment] }, cancellationToken).ConfigureAwait(false);
+        return (review, full);
+    }
+
+    /// <summary>Records the verdict (a later one replaces it) and takes the reel off the review queue; null when the case was purged.</summary>
+    public async Task<ReviewDocument?> DecideAsync(SessionKey session, string planId, ReviewDecision decision, string who, CancellationToken cancellationToken)
+    {
+        if (await UpdateAsync(session, planId, r => r with { Decision = decision, DecidedBy = who, DecidedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false) is not { } review)
+            return null;
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "review-decision", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", Details: new { decision }), cancellationToken).ConfigureAwait(false);
         await MarkReviewedAsync(session, planId, who, cancellationToken).ConfigureAwait(false);
         return review;
@@ -35,11 +44,13 @@ public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog aud
         await index.MarkReviewedAsync(session, planId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Read, change, write only over the version read; repeated when another writer came first.</summary>
-    async Task<ReviewDocument> UpdateAsync(SessionKey session, string planId, Func<ReviewDocument, ReviewDocument> change, CancellationToken cancellationToken)
+    /// <summary>Read, change, write only over the version read; repeated when another writer came first. Null when the case was purged.</summary>
+    async Task<ReviewDocument?> UpdateAsync(SessionKey session, string planId, Func<ReviewDocument, ReviewDocument> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            // A purge in progress stops every writer (Sweep removes what slipped in between).
+            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return null;
             var (current, etag) = await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, Name(session, planId), cancellationToken).ConfigureAwait(false);
             var changed = change(current ?? ReviewDocument.Empty);
             try

@@ -26,20 +26,19 @@ public sealed class UploadedBlocksFunction(PipelineStore store, CaseGate gate)
             return ApiResults.BadRequest("The file name is not valid.", [new FieldProblem("fileName", "video-file-name", UploadLinkFunction.FileNameRule)]);
 
         var blob = store.Service.GetBlobContainerClient(SessionKey.Recordings).GetBlockBlobClient(session.Recording(fileName));
-        try
+        // Whether it is there and how long comes from the blob itself (one Put Blob has no committed blocks); the list only adds what is staged.
+        long? size = null;
+        try { size = (await blob.GetPropertiesAsync(cancellationToken: context.RequestAborted)).Value.ContentLength; }
+        catch (RequestFailedException e) when (e.Status == 404) { }
+        IEnumerable<BlobBlock> staged = [];
+        try { staged = (await blob.GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: context.RequestAborted)).Value.UncommittedBlocks; }
+        catch (RequestFailedException e) when (e.Status is 404 or 409) { } // nothing staged, or not a block blob
+        return Results.Json(new
         {
-            var list = (await blob.GetBlockListAsync(BlockListTypes.All, cancellationToken: context.RequestAborted)).Value;
-            return Results.Json(new
-            {
-                blob = $"{SessionKey.Recordings}/{blob.Name}",
-                committed = list.CommittedBlocks.Any(),
-                size = list.CommittedBlocks.Sum(b => b.SizeLong),
-                blocks = list.UncommittedBlocks.Select(b => new { id = b.Name, size = b.SizeLong }),
-            }, Json.Options);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return Results.Json(new { blob = $"{SessionKey.Recordings}/{blob.Name}", committed = false, size = 0L, blocks = Array.Empty<object>() }, Json.Options);
-        }
+            blob = $"{SessionKey.Recordings}/{blob.Name}",
+            committed = size is not null,
+            size = size ?? 0,
+            blocks = staged.Select(b => new { id = b.Name, size = b.SizeLong }),
+        }, Json.Options);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace BasicTrust.Highlights.Import;
@@ -11,11 +12,18 @@ public static class ElanTags
 {
     public static IReadOnlyList<ImportedTag> Read(string xml, string? tier = null, string? label = null)
     {
-        // No DTDs or external entities: the file comes from elsewhere.
-        var document = XDocument.Parse(xml, LoadOptions.None);
-        var slots = document.Descendants("TIME_SLOT")
-            .Where(s => s.Attribute("TIME_VALUE") is not null)
-            .ToDictionary(s => (string)s.Attribute("TIME_SLOT_ID")!, s => long.Parse((string)s.Attribute("TIME_VALUE")!, CultureInfo.InvariantCulture));
+        // No DTDs (so no entity expansion) and no external resources: the file comes from elsewhere.
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 16 * 1024 * 1024 };
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        var document = XDocument.Load(reader, LoadOptions.None);
+        var slots = new Dictionary<string, long>();
+        foreach (var slot in document.Descendants("TIME_SLOT").Where(s => s.Attribute("TIME_VALUE") is not null))
+        {
+            var id = (string?)slot.Attribute("TIME_SLOT_ID") ?? throw new FormatException("A TIME_SLOT of the ELAN file has no TIME_SLOT_ID.");
+            if (!long.TryParse((string)slot.Attribute("TIME_VALUE")!, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+                throw new FormatException($"Time slot '{id}' of the ELAN file has no valid TIME_VALUE (whole milliseconds).");
+            if (!slots.TryAdd(id, ms)) throw new FormatException($"The ELAN file names time slot '{id}' twice.");
+        }
         var tiers = document.Descendants("TIER").Where(t => tier is null || (string?)t.Attribute("TIER_ID") == tier).ToList();
         if (tiers.Count == 0) throw new FormatException(tier is null ? "The ELAN file has no tiers." : $"The ELAN file has no tier named '{tier}'.");
         return [.. tiers.SelectMany(t => t.Descendants("ALIGNABLE_ANNOTATION").Select(a => new ImportedTag(

@@ -24,11 +24,15 @@ public static class BrowserPlayback
     static readonly IReadOnlySet<string> WebmVideo = new HashSet<string>(["vp8", "vp9", "av1"]);
     static readonly IReadOnlySet<string> Mp4Audio = new HashSet<string>(["aac", "mp3"]);
     static readonly IReadOnlySet<string> WebmAudio = new HashSet<string>(["opus", "vorbis"]);
+    /// <summary>Browsers decode H.264 in 8-bit 4:2:0 only (not 10-bit or 4:2:2, which some cameras record).</summary>
+    static readonly IReadOnlySet<string> PlayablePixels = new HashSet<string>(["yuv420p", "yuvj420p"]);
 
     /// <summary>The need and, when there is one, a plain reason for the page.</summary>
     public static (PreviewNeed Need, string? Reason) Decide(MediaInfo info, string fileName)
     {
         var (video, audio) = (info.Video.Codec, info.Audio?.Codec);
+        if (video == "h264" && info.Video.PixelFormat is { } pixels && !PlayablePixels.Contains(pixels))
+            return (PreviewNeed.Transcode, $"Browsers cannot play its video (h264 in {pixels}).");
         var webm = Path.GetExtension(fileName).Equals(".webm", StringComparison.OrdinalIgnoreCase) && MediaPolicy.Demuxer(info) == "matroska";
         var mp4 = MediaPolicy.Demuxer(info) == "mov";
         if (mp4 && Mp4Video.Contains(video) && (audio is null || Mp4Audio.Contains(audio))) return (PreviewNeed.None, null);

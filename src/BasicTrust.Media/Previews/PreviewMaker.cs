@@ -23,7 +23,9 @@ public static class PreviewMaker
             o.WithMap(0, StreamType.Video, 0).WithOptionalMap("0:a:0");
             if (need == PreviewNeed.Transcode)
                 // Rotation is applied while decoding, so the picture is upright; even sizes for yuv420p.
-                o.WithH264(EncoderPreset.VeryFast, crf: 26).WithVideoFilters(v => v.WithCustomFilter("scale", $"-2:min({MaxHeight},trunc(ih/2)*2)"));
+                // Each frame at its own time: FFmpeg's MP4 default would retime a phone's variable frame rate to a fixed grid.
+                o.WithH264(EncoderPreset.VeryFast, crf: 26).WithVideoFilters(v => v.WithCustomFilter("scale", $"-2:min({MaxHeight},trunc(ih/2)*2)"))
+                    .WithFpsMode(FpsMode.Passthrough);
             else
                 o.WithVideoCodec("copy");
             o.WithAacStereo().WithoutMetadata().WithoutChapters().WithoutStreamMetadata().AsFastStartMp4();

@@ -29,8 +29,14 @@ public class PreviewTests(PipelineFixture stack)
         Assert.Equal("h264", preview.Video.Codec);
         Assert.InRange(preview.Duration.TotalSeconds, 2.9, 3.1);
 
-        Assert.Equal("not-needed", (string?)(await WaitForPreviewAsync(api, h264Case, "not-needed"))["state"]);
+        // An H.264 recording plays as it is: the editor gets a read link to the recording itself.
+        var notNeeded = await WaitForPreviewAsync(api, h264Case, "not-needed");
+        Assert.Contains($"/recordings/{h264Case}/s-1/recording.mp4", (string)notNeeded["link"]!);
         Assert.Empty(await stack.BlobsAsync("previews", h264Case + "/"));
+        // The recording is the owner's to watch: a reviewer it is shared with watches reels.
+        (await api.PutAsync($"cases/{hevcCase}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
+        using var reviewer = stack.Api(People.Reviewer);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await reviewer.GetAsync($"sessions/{hevcCase}/s-1/preview")).StatusCode);
         using var other = stack.Api(People.TherapistB);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"sessions/{hevcCase}/s-1/preview")).StatusCode);
 
@@ -38,6 +44,7 @@ public class PreviewTests(PipelineFixture stack)
         using var officer = stack.Api(People.PrivacyOfficer);
         (await officer.DeleteAsync($"cases/{hevcCase}")).EnsureSuccessStatusCode();
         Assert.Empty(await stack.BlobsAsync("previews", hevcCase + "/"));
+        Assert.Empty(await stack.BlobsAsync("pipeline", hevcCase + "/"));
     }
 
     async Task UploadRecordingAsync(string caseId, string file, string name)
