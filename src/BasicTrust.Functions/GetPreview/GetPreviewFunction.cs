@@ -4,7 +4,9 @@ using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.Pipeline;
+using Azure;
 using Azure.Storage.Sas;
+using BasicTrust.Media.Previews;
 using BasicTrust.Media.Sources;
 
 namespace BasicTrust.Functions.GetPreview;
@@ -29,6 +31,14 @@ public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, Audit
             return ApiResults.NotFound($"No recording of {session.Folder} has been checked yet.");
         // The probe, the run and the upload all fit in twice the longest run.
         var preview = stored.AsOf(clock.GetUtcNow(), 2 * limits.RunTimeout);
+        // A recording uploaded again under the same name is checked anew; until then nothing of the old one is handed out.
+        switch (await RecordingETagAsync(session, preview.Recording, context.RequestAborted))
+        {
+            case null: return ApiResults.NotFound($"The recording of {session.Folder} is no longer kept.");
+            case var etag when etag != preview.RecordingETag:
+                preview = preview with { State = PreviewState.Making, Need = PreviewNeed.None, Reason = null, Blob = null };
+                break;
+        }
         var (container, blob) = preview switch
         {
             { State: PreviewState.Ready, Blob: { } made } => (SessionKey.Previews, made),
@@ -41,5 +51,18 @@ public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, Audit
         var expires = clock.GetUtcNow() + Lifetime;
         await audit.WriteAsync(Principal.Of(context).ObjectId, "read-link", $"{container}/{blob}", expires, context.RequestAborted);
         return Results.Json(new { preview.Recording, preview.State, preview.Need, preview.Reason, link, expiresAt = expires }, Json.Options);
+    }
+
+    /// <summary>The recording's current version, or null once it is gone (retention deletes recordings and previews).</summary>
+    async Task<string?> RecordingETagAsync(SessionKey session, string recording, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await store.Blob(SessionKey.Recordings, session.Recording(recording)).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 }

@@ -33,6 +33,9 @@ public class PreviewTests(PipelineFixture stack)
         var notNeeded = await WaitForPreviewAsync(api, h264Case, "not-needed");
         Assert.Contains($"/recordings/{h264Case}/s-1/recording.mp4", (string)notNeeded["link"]!);
         Assert.Empty(await stack.BlobsAsync("previews", h264Case + "/"));
+        // Once retention deleted the recording, nothing of it is handed out.
+        await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{h264Case}/s-1/recording.mp4").DeleteAsync();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.GetAsync($"sessions/{h264Case}/s-1/preview")).StatusCode);
         // The recording is the owner's to watch: a reviewer it is shared with watches reels.
         (await api.PutAsync($"cases/{hevcCase}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
         using var reviewer = stack.Api(People.Reviewer);
