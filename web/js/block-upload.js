@@ -1,0 +1,99 @@
+// Uploads a recording straight to Blob storage through the write-only link the API hands out: Put Block for each
+// block (a few at a time), then Put Block List. Large files never pass through the API, and the page shows progress
+// as the bytes leave. A link that runs out (30 minutes) is renewed by asking the API again.
+
+export const blockSize = 8 * 1024 * 1024;
+const parallel = 3;
+const attempts = 3;
+
+/**
+ * The id of block n: the same length for every block, as Blob storage requires.
+ * @param {number} n
+ */
+export function blockId(n) {
+  return btoa(`block-${String(n).padStart(6, "0")}`);
+}
+
+/**
+ * @param {string} url a link with a query (the SAS)
+ * @param {Record<string, string>} params
+ */
+function withQuery(url, params) {
+  const u = new URL(url);
+  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+  return u.toString();
+}
+
+/**
+ * One PUT with upload progress (fetch reports none).
+ * @param {string} url
+ * @param {Blob | string} body
+ * @param {Record<string, string>} headers
+ * @param {(loaded: number) => void} onProgress
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<number>} the status
+ */
+function put(url, body, headers, onProgress, signal) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("PUT", url);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = e => onProgress(e.loaded);
+    xhr.onload = () => resolve(xhr.status);
+    xhr.onerror = () => reject(new Error("network"));
+    xhr.onabort = () => reject(new DOMException("aborted", "AbortError"));
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}
+
+/**
+ * Uploads the file in blocks and commits them.
+ * @param {{
+ *   file: File,
+ *   link: string,
+ *   renew: () => Promise<string>,
+ *   onProgress: (sent: number, total: number) => void,
+ *   signal?: AbortSignal,
+ * }} options
+ */
+export async function uploadInBlocks({ file, link, renew, onProgress, signal }) {
+  const count = Math.max(1, Math.ceil(file.size / blockSize));
+  const sent = new Array(count).fill(0);
+  const report = () => onProgress(sent.reduce((a, b) => a + b, 0), file.size);
+  let url = link;
+
+  /** @param {(current: string) => Promise<number>} send */
+  async function withRetries(send) {
+    for (let attempt = 1; ; attempt++) {
+      let status;
+      try { status = await send(url); } catch (e) {
+        if (e instanceof DOMException && e.name === "AbortError") throw e;
+        if (attempt >= attempts) throw e;
+        continue;
+      }
+      if (status >= 200 && status < 300) return;
+      // 403: the link ran out; ask the API for a fresh one and go on.
+      if (status === 403 && attempt < attempts) { url = await renew(); continue; }
+      if (status >= 500 && attempt < attempts) continue;
+      throw new Error(`Blob storage answered ${status}`);
+    }
+  }
+
+  let next = 0;
+  async function worker() {
+    while (next < count) {
+      const n = next++;
+      const block = file.slice(n * blockSize, Math.min(file.size, (n + 1) * blockSize));
+      await withRetries(current => put(withQuery(current, { comp: "block", blockid: blockId(n) }), block, {},
+        loaded => { sent[n] = loaded; report(); }, signal));
+      sent[n] = block.size;
+      report();
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
+
+  const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${Array.from({ length: count }, (_, n) => `<Latest>${blockId(n)}</Latest>`).join("")}</BlockList>`;
+  await withRetries(current => put(withQuery(current, { comp: "blocklist" }), list,
+    { "content-type": "application/xml", "x-ms-blob-content-type": file.type || "application/octet-stream" }, () => {}, signal));
+}
