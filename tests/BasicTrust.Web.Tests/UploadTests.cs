@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+
+namespace BasicTrust.Web.Tests;
+
+/// <summary>A therapist's way in: a case, a session, the recording uploaded from the page, the tags sent, the reel made.</summary>
+[Collection("web")]
+public sealed class UploadTests(WebFixture web)
+{
+    [Fact]
+    public async Task Therapist_CreatesCase_UploadsRecordingInBlocksWithProgress_SendsTags_AndSeesReady()
+    {
+        const string caseId = "web-upload";
+        const string sessionId = "2026-11-27-bezoek-4";
+        var manifest = Path.Combine(web.Folder, "upload-session.json");
+        await File.WriteAllTextAsync(manifest, Sessions.Manifest(caseId, sessionId));
+
+        await using var browser = await web.OpenAsync(Person.TherapistA);
+        var page = browser.Page;
+        await browser.GoAsync("/cases");
+
+        // Ids are checked as they are typed.
+        var caseField = page.GetByLabel("Cliëntcode");
+        await caseField.FillAsync("Fam 42");
+        await Assertions.Expect(caseField).ToHaveAttributeAsync("aria-invalid", "true");
+        await caseField.FillAsync(caseId);
+        await Assertions.Expect(caseField).ToHaveAttributeAsync("aria-invalid", "false");
+        await caseField.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/cases/{caseId}$"));
+        await page.GetByLabel("Sessiecode").FillAsync(sessionId);
+        await page.GetByLabel("Sessiecode").PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/cases/{caseId}/sessions/{sessionId}$"));
+
+        // Every progress value the page shows is recorded, so the test sees the bar move to 100 %.
+        await page.EvaluateAsync("""
+            () => {
+              window.progressSeen = [];
+              const bar = document.getElementById('upload-progress');
+              new MutationObserver(() => window.progressSeen.push(bar.value)).observe(bar, { attributes: true });
+            }
+            """);
+        await page.GetByLabel("Opname", new() { Exact = true }).SetInputFilesAsync(web.Recording);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("recording.mp4 is geüpload");
+        Assert.Equal(100, await page.EvalOnSelectorAsync<double>("#upload-progress", "bar => bar.value"));
+        var seen = await page.EvaluateAsync<double[]>("() => window.progressSeen");
+        Assert.Equal(seen.Order(), seen);
+
+        // It arrived whole, in Blob storage, as the recording of this session.
+        var blob = web.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/{sessionId}/recording.mp4");
+        var stored = (await blob.DownloadContentAsync()).Value;
+        Assert.Equal("video/mp4", stored.Details.ContentType);
+        Assert.Equal(SHA256.HashData(await File.ReadAllBytesAsync(web.Recording)), SHA256.HashData(stored.Content.ToArray()));
+
+        await page.GetByLabel("Sessiebestand (JSON)").SetInputFilesAsync(manifest);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ontvangen. De montage wordt gemaakt.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = (float)Sessions.Patience.TotalMilliseconds });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
+        await Assertions.Expect(page.Locator("button.chapter")).ToHaveCountAsync(3);
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task Therapist_SendsTagsWithAMistake_EveryProblemIsNamed()
+    {
+        const string caseId = "web-mistake";
+        const string sessionId = "s1";
+        var manifest = Path.Combine(web.Folder, "mistake.json");
+        await File.WriteAllTextAsync(manifest, Sessions.Manifest(caseId, sessionId).Replace("\"benoemen\"", "\"benomen\""));
+        using (var api = web.Api(Person.TherapistA))
+            (await api.PostAsync("cases", new StringContent($$"""{"caseId": "{{caseId}}"}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        await using var browser = await web.OpenAsync(Person.TherapistA, "en");
+        var page = browser.Page;
+        await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
+        await page.GetByLabel("Session file (JSON)").SetInputFilesAsync(manifest);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var problems = page.Locator("section", new() { HasText = "2. Send the tags" }).GetByRole(AriaRole.Alert);
+        await Assertions.Expect(problems).ToContainTextAsync("tags[0].label");
+        await Assertions.Expect(problems).ToContainTextAsync("benoemen");
+    }
+}
