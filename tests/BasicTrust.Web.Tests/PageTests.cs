@@ -40,6 +40,12 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
         var file = Path.Combine(WebFixture.Screenshots, $"{name}.{language}.png");
         await browser.Page.ScreenshotAsync(new() { Path = file, FullPage = true });
         output.WriteLine($"screenshot: {file}");
+        // The site's own bytes (page, scripts, styles, texts, API answers) in a fresh context; media come from storage.
+        var weight = await browser.Page.EvaluateAsync<double>("""
+            () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+              .filter(e => new URL(e.name).origin === location.origin).reduce((sum, e) => sum + e.transferSize, 0)
+            """);
+        output.WriteLine($"page weight: {name} {weight / 1024:0.0} KiB from the site");
         Assert.True(results.Violations.Length == 0, string.Join('\n', results.Violations.Select(v =>
             $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
         Assert.Equal(language, await browser.Page.EvaluateAsync<string>("() => document.documentElement.lang"));

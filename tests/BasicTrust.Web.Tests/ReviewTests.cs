@@ -62,6 +62,28 @@ public sealed class ReviewTests(WebFixture web)
         Assert.Empty(browser.Problems);
     }
 
+    [Fact]
+    public async Task ReelPage_AsksForFreshLinksBeforeTheyRunOut()
+    {
+        await web.Showcase;
+        await using var browser = await web.OpenAsync(Person.Reviewer);
+        var page = browser.Page;
+        // The page's clock, not the test's: read links last 15 minutes, and the page renews them a minute before.
+        await page.Clock.InstallAsync();
+        var path = $"/api/reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}";
+        await browser.GoAsync($"/reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}");
+        await page.Locator("img.still").First.WaitForAsync();
+
+        var renewed = page.WaitForResponseAsync(r => new Uri(r.Url).AbsolutePath == path);
+        await page.Clock.FastForwardAsync("14:30");
+        var answer = await renewed;
+        Assert.Equal(200, answer.Status);
+        var fresh = (await answer.JsonAsync())!.Value.GetProperty("links").GetProperty("clips")[0];
+        await Assertions.Expect(page.Locator($"[data-link='clip:{fresh.GetProperty("clipId").GetString()}']"))
+            .ToHaveAttributeAsync("href", fresh.GetProperty("video").GetString()!);
+        Assert.Empty(browser.Problems);
+    }
+
     sealed record Cue(string Id, double Start, double End, string Text);
 
     /// <summary>The cues of the reel's track of this kind, once loaded (cues load only in mode "hidden" or "showing").</summary>

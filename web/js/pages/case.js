@@ -27,7 +27,7 @@ export async function casePage(context, caseId) {
   } }, share.field, h("button", { type: "submit" }, t("case.share")));
 
   const session = idField({ id: "session-id", label: t("case.sessionId"), hint: t("case.sessionIdHint"),
-    pattern: idPattern, invalid: t("id.invalid"), placeholder: "2026-11-20-visit-3" });
+    pattern: idPattern, invalid: t("id.invalid") });
   const sessionForm = h("form", { class: "inline-form", novalidate: true, onsubmit: (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     if (!session.check()) { session.input.focus(); return; }

@@ -14,7 +14,7 @@ import { clock, dateTime, language, t } from "app/i18n.js";
 /** @type {import("app/main.js").Page} */
 export async function reelPage({ main, signal, go }, caseId, sessionId) {
   /** @type {ReelAnswer} */
-  const { reel, links } = await api(`reels/${caseId}/${sessionId}`, { signal });
+  const { reel, links, expiresAt } = await api(`reels/${caseId}/${sessionId}`, { signal });
   const chapters = URL.createObjectURL(new Blob([chaptersVtt(reel.chapters)], { type: "text/vtt" }));
   signal.addEventListener("abort", () => URL.revokeObjectURL(chapters), { once: true });
 
@@ -62,8 +62,8 @@ export async function reelPage({ main, signal, go }, caseId, sessionId) {
     h("div", { class: "player" },
       h("div", { class: "screen" }, video,
         h("div", { class: "controls" }, captionsToggle,
-          h("a", { href: links.reel, download: `${caseId}-${sessionId}.mp4` }, t("reel.downloadReel")),
-          h("a", { href: links.captions, download: `${caseId}-${sessionId}.vtt` }, t("reel.downloadCaptions")))),
+          h("a", { href: links.reel, "data-link": "reel", download: `${caseId}-${sessionId}.mp4` }, t("reel.downloadReel")),
+          h("a", { href: links.captions, "data-link": "captions", download: `${caseId}-${sessionId}.vtt` }, t("reel.downloadCaptions")))),
       h("nav", { class: "chapters", "aria-labelledby": "chapters-title" },
         h("h2", { id: "chapters-title" }, t("reel.chapters")),
         h("ol", {}, chapterButtons.map(b => h("li", {}, b))))),
@@ -71,6 +71,55 @@ export async function reelPage({ main, signal, go }, caseId, sessionId) {
       h("h2", { id: "clips-title" }, t("reel.clips")),
       h("ol", { class: "clips" }, reel.clips.map(clip => clipCard(clip, links.clips.find(l => l.clipId === clip.clipId))))),
     h("div", { class: "actions" }, reviewed, status));
+  keepLinksFresh(main, video, `reels/${caseId}/${sessionId}`, expiresAt, signal);
+}
+
+/**
+ * Read links last 15 minutes; a review often takes longer. Shortly before they run out the page asks the API again
+ * and swaps in the new links (downloads, stills, captions); the video keeps its link while it plays from its buffer,
+ * and when it stops with a network error after the old link ran out, it gets the new one and goes on where it was.
+ * @param {HTMLElement} main
+ * @param {HTMLVideoElement} video
+ * @param {string} path
+ * @param {string} expiresAt
+ * @param {AbortSignal} signal
+ */
+function keepLinksFresh(main, video, path, expiresAt, signal) {
+  let expires = Date.parse(expiresAt);
+  let videoExpires = expires;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  // At least 30 s apart, so a browser whose clock is far off cannot ask again and again.
+  const schedule = (delay = expires - Date.now() - 60_000) => {
+    timer = setTimeout(() => renew(false).catch(() => { if (!signal.aborted) schedule(30_000); }), Math.max(30_000, delay));
+  };
+  /** @param {boolean} resumeVideo */
+  async function renew(resumeVideo) {
+    clearTimeout(timer);
+    /** @type {ReelAnswer} */
+    const fresh = await api(path, { signal });
+    expires = Date.parse(fresh.expiresAt);
+    /** @type {Record<string, string>} */
+    const byName = { reel: fresh.links.reel, captions: fresh.links.captions };
+    for (const c of fresh.links.clips) { byName[`clip:${c.clipId}`] = c.video; byName[`still:${c.clipId}`] = c.still; }
+    for (const element of main.querySelectorAll("[data-link]")) {
+      const link = byName[element.getAttribute("data-link") ?? ""];
+      if (link) element.setAttribute(element instanceof HTMLImageElement ? "src" : "href", link);
+    }
+    if (resumeVideo) {
+      const at = video.currentTime;
+      const playing = !video.paused;
+      video.src = fresh.links.reel;
+      videoExpires = expires;
+      video.addEventListener("loadedmetadata", () => { video.currentTime = at; if (playing) void video.play(); }, { once: true });
+    }
+    schedule();
+  }
+  video.addEventListener("error", () => {
+    if (Date.now() > videoExpires - 60_000) void renew(true).catch(() => {});
+  });
+  signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+  schedule();
 }
 
 /**
@@ -82,7 +131,7 @@ function clipCard(clip, links) {
   const notes = clip.tags.filter(tag => tag.note);
   const captions = clip.tags.filter(tag => tag.caption);
   return h("li", { class: `clip ${clip.valence}`, id: `clip-${clip.clipId}` },
-    links && h("img", { class: "still", src: links.still, alt: t("reel.still", { title: clip.title }), width: 320, height: 180 }),
+    links && h("img", { class: "still", src: links.still, "data-link": `still:${clip.clipId}`, alt: t("reel.still", { title: clip.title }), width: 320, height: 180 }),
     h("div", {},
       h("h3", {}, `${clip.index + 1}. ${clip.title}`),
       h("p", { class: "valence" }, t(`valence.${clip.valence}`), " · ", clip.tags.map(tag => tag.displayName).join(", ")),
@@ -97,5 +146,5 @@ function clipCard(clip, links) {
       notes.length > 0 && h("div", { class: "private" },
         h("h4", {}, t("reel.notes")),
         h("ul", {}, notes.map(tag => h("li", {}, h("strong", {}, `${tag.displayName}: `), tag.note ?? "")))),
-      links && h("p", {}, h("a", { href: links.video, download: `${clip.clipId}.mp4` }, t("reel.downloadClip", { index: clip.index + 1 })))));
+      links && h("p", {}, h("a", { href: links.video, "data-link": `clip:${clip.clipId}`, download: `${clip.clipId}.mp4` }, t("reel.downloadClip", { index: clip.index + 1 })))));
 }
