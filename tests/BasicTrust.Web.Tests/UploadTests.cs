@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using BasicTrust.Storage;
 
 namespace BasicTrust.Web.Tests;
 
@@ -46,10 +49,15 @@ public sealed class UploadTests(WebFixture web)
         Assert.Equal(seen.Order(), seen);
 
         // It arrived whole, in Blob storage, as the recording of this session.
-        var blob = web.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/{sessionId}/recording.mp4");
+        var blob = web.Blobs.GetBlobContainerClient("recordings").GetBlockBlobClient($"{caseId}/{sessionId}/recording.mp4");
         var stored = (await blob.DownloadContentAsync()).Value;
         Assert.Equal("video/mp4", stored.Details.ContentType);
-        Assert.Equal(SHA256.HashData(await File.ReadAllBytesAsync(web.Recording)), SHA256.HashData(stored.Content.ToArray()));
+        var bytes = await File.ReadAllBytesAsync(web.Recording);
+        Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(stored.Content.ToArray()));
+        // Its blocks are named as bt names them, so an upload begun with one can be finished with the other.
+        var blocks = (await blob.GetBlockListAsync(BlockListTypes.Committed)).Value.CommittedBlocks.Select(b => b.Name);
+        var expected = bytes.Chunk(8 * 1024 * 1024).Select((chunk, i) => ResumableUpload.BlockId(i, chunk));
+        Assert.Equal(expected, blocks);
 
         await page.GetByLabel("Sessiebestand (JSON)").SetInputFilesAsync(manifest);
         await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();

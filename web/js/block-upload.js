@@ -1,17 +1,25 @@
 // Uploads a recording straight to Blob storage through the write-only link the API hands out: Put Block for each
 // block (a few at a time), then Put Block List. Large files never pass through the API, and the page shows progress
 // as the bytes leave. A link that runs out (30 minutes) is renewed by asking the API again.
+//
+// Blocks are named as bt names them (src/BasicTrust.Storage/ResumableUpload.cs): 8 MiB, the id is base64 of
+// "{index:6 digits}-{first 16 hex digits of the block's SHA-256}". One blob's block ids must all have one length, so
+// an upload begun with bt can be finished here and the other way round, and a block staged before with the same
+// bytes has the same name.
 
 export const blockSize = 8 * 1024 * 1024;
 const parallel = 3;
 const attempts = 3;
 
 /**
- * The id of block n: the same length for every block, as Blob storage requires.
+ * The id of block n holding these bytes.
  * @param {number} n
+ * @param {ArrayBuffer} bytes
  */
-export function blockId(n) {
-  return btoa(`block-${String(n).padStart(6, "0")}`);
+export async function blockId(n, bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hex = [...digest.slice(0, 8)].map(b => b.toString(16).padStart(2, "0")).join("");
+  return btoa(`${String(n).padStart(6, "0")}-${hex}`);
 }
 
 /**
@@ -27,7 +35,7 @@ function withQuery(url, params) {
 /**
  * One PUT with upload progress (fetch reports none).
  * @param {string} url
- * @param {Blob | string} body
+ * @param {ArrayBuffer | string} body
  * @param {Record<string, string>} headers
  * @param {(loaded: number) => void} onProgress
  * @param {AbortSignal} [signal]
@@ -60,6 +68,8 @@ function put(url, body, headers, onProgress, signal) {
 export async function uploadInBlocks({ file, link, renew, onProgress, signal }) {
   const count = Math.max(1, Math.ceil(file.size / blockSize));
   const sent = new Array(count).fill(0);
+  /** @type {string[]} */
+  const ids = new Array(count);
   const report = () => onProgress(sent.reduce((a, b) => a + b, 0), file.size);
   let url = link;
 
@@ -84,16 +94,17 @@ export async function uploadInBlocks({ file, link, renew, onProgress, signal }) 
   async function worker() {
     while (next < count) {
       const n = next++;
-      const block = file.slice(n * blockSize, Math.min(file.size, (n + 1) * blockSize));
-      await withRetries(current => put(withQuery(current, { comp: "block", blockid: blockId(n) }), block, {},
+      const bytes = await file.slice(n * blockSize, Math.min(file.size, (n + 1) * blockSize)).arrayBuffer();
+      const id = ids[n] = await blockId(n, bytes);
+      await withRetries(current => put(withQuery(current, { comp: "block", blockid: id }), bytes, {},
         loaded => { sent[n] = loaded; report(); }, signal));
-      sent[n] = block.size;
+      sent[n] = bytes.byteLength;
       report();
     }
   }
   await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
 
-  const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${Array.from({ length: count }, (_, n) => `<Latest>${blockId(n)}</Latest>`).join("")}</BlockList>`;
+  const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids.map(id => `<Latest>${id}</Latest>`).join("")}</BlockList>`;
   await withRetries(current => put(withQuery(current, { comp: "blocklist" }), list,
     { "content-type": "application/xml", "x-ms-blob-content-type": file.type || "application/octet-stream" }, () => {}, signal));
 }
