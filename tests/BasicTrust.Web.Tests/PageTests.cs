@@ -18,6 +18,7 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
         ["cases"] = (Person.TherapistA, "/cases", "ul.list"),
         ["case"] = (Person.TherapistA, $"/cases/{Sessions.ShowcaseCase}", "#reviewers"),
         ["session"] = (Person.TherapistA, $"/cases/{Sessions.ShowcaseCase}/sessions/{Sessions.SessionId}", "#pipeline-state"),
+        ["privacy"] = (Person.PrivacyOfficer, "/privacy", "#purge-case"),
     };
 
     [Theory]
@@ -26,6 +27,7 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
     [InlineData("cases", "nl")] [InlineData("cases", "en")]
     [InlineData("case", "nl")] [InlineData("case", "en")]
     [InlineData("session", "nl")] [InlineData("session", "en")]
+    [InlineData("privacy", "nl")] [InlineData("privacy", "en")]
     public async Task Page_PassesAxe_AndIsScreenshotted(string name, string language)
     {
         await web.Showcase;

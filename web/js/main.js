@@ -7,6 +7,7 @@ import { reelPage } from "app/pages/reel.js";
 import { casesPage } from "app/pages/cases.js";
 import { casePage } from "app/pages/case.js";
 import { sessionPage } from "app/pages/session.js";
+import { privacyPage } from "app/pages/privacy.js";
 
 /**
  * @typedef {{ main: HTMLElement, roles: string[], signal: AbortSignal, go: (path: string) => void }} PageContext
@@ -20,6 +21,7 @@ const routes = [
   [/^\/cases$/, casesPage],
   [/^\/cases\/([a-z0-9-]+)$/, casePage],
   [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, sessionPage],
+  [/^\/privacy$/, privacyPage],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -64,7 +66,8 @@ function renderNav(path) {
   fill(nav,
     h("ul", {},
       roles.includes("therapist") && h("li", {}, link("/cases", "nav.cases")),
-      h("li", {}, link("/reviews", "nav.reviews"))),
+      h("li", {}, link("/reviews", "nav.reviews")),
+      roles.includes("privacy-officer") && h("li", {}, link("/privacy", "nav.privacy"))),
     h("button", {
       type: "button", class: "link", lang: other,
       onclick: async () => { await loadLanguage(other); document.title = t("app.title"); void show(); },

@@ -14,6 +14,7 @@ public sealed record Person(string ObjectId, params string[] Roles)
     public static readonly Person TherapistA = new("a1000000-0000-4000-8000-00000000000a", "therapist");
     public static readonly Person TherapistB = new("b1000000-0000-4000-8000-00000000000b", "therapist");
     public static readonly Person Reviewer = new("c1000000-0000-4000-8000-00000000000c", "reviewer");
+    public static readonly Person PrivacyOfficer = new("e1000000-0000-4000-8000-00000000000e", "privacy-officer");
 
     public const string CookieName = "StaticWebAppsAuthCookie";
 
