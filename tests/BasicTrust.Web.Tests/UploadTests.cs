@@ -9,6 +9,9 @@ namespace BasicTrust.Web.Tests;
 [Collection("web")]
 public sealed class UploadTests(WebFixture web)
 {
+    /// <summary>How long an upload may take on a busy machine (every block here also passes through Playwright's router).</summary>
+    const float Patience = 60_000;
+
     [Fact]
     public async Task Therapist_CreatesCase_UploadsRecordingInBlocksWithProgress_SendsTags_AndSeesReady()
     {
@@ -43,7 +46,7 @@ public sealed class UploadTests(WebFixture web)
             """);
         await page.GetByLabel("Opname", new() { Exact = true }).SetInputFilesAsync(web.Recording);
         await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("recording.mp4 is geüpload");
+        await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("recording.mp4 is geüpload", new() { Timeout = Patience });
         Assert.Equal(100, await page.EvalOnSelectorAsync<double>("#upload-progress", "bar => bar.value"));
         var seen = await page.EvaluateAsync<double[]>("() => window.progressSeen");
         Assert.Equal(seen.Order(), seen);
@@ -86,5 +89,60 @@ public sealed class UploadTests(WebFixture web)
         var problems = page.Locator("section", new() { HasText = "2. Send the tags" }).GetByRole(AriaRole.Alert);
         await Assertions.Expect(problems).ToContainTextAsync("tags[0].label");
         await Assertions.Expect(problems).ToContainTextAsync("benoemen");
+    }
+
+    [Fact]
+    public async Task Upload_InterruptedThenReloaded_GoesOnFromTheBlocksAlreadySent()
+    {
+        const string caseId = "web-resume";
+        const string sessionId = "s1";
+        // Three blocks (8 + 8 MiB and a little); the bytes only need to arrive whole.
+        var file = Path.Combine(web.Folder, "long-visit.mp4");
+        var bytes = new byte[16 * 1024 * 1024 + 65536];
+        new Random(16).NextBytes(bytes);
+        await File.WriteAllBytesAsync(file, bytes);
+        using (var api = web.Api(Person.TherapistA))
+            (await api.PostAsync("cases", new StringContent($$"""{"caseId": "{{caseId}}"}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        await using var browser = await web.OpenAsync(Person.TherapistA);
+        var page = browser.Page;
+        // Block ids are base64 of "{index:6}-{hash}": "MDAwMDAx" is "000001". The connection drops for the second block.
+        var dropSecondBlock = true;
+        var puts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await page.RouteAsync(url => url.Contains("comp=block&") || url.EndsWith("comp=block", StringComparison.Ordinal), async route =>
+        {
+            try
+            {
+                var id = System.Web.HttpUtility.ParseQueryString(new Uri(route.Request.Url).Query)["blockid"] ?? "";
+                if (dropSecondBlock && id.StartsWith("MDAwMDAx", StringComparison.Ordinal)) { await route.AbortAsync(); return; }
+                puts.Add(id[..8]);
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException) { }
+        });
+        await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
+        await page.GetByLabel("Opname", new() { Exact = true }).SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("De upload is onderbroken")).ToBeVisibleAsync(new() { Timeout = Patience });
+        // The blocks that did get through are in the page's journal.
+        await page.WaitForFunctionAsync("""
+            () => {
+              const journal = Object.entries(localStorage).find(([k]) => k.startsWith('basictrust.upload.'));
+              return journal && JSON.parse(journal[1]).filter(id => id.startsWith('MDAwMDAw') || id.startsWith('MDAwMDAy')).length === 2;
+            }
+            """);
+        Assert.DoesNotContain("MDAwMDAx", puts);
+
+        // The laptop was closed: a new page, the same file.
+        dropSecondBlock = false;
+        await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
+        await page.GetByLabel("Opname", new() { Exact = true }).SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("long-visit.mp4 is geüpload", new() { Timeout = Patience });
+
+        Assert.Equal(["MDAwMDAw", "MDAwMDAx", "MDAwMDAy"], puts.Order());
+        var stored = await web.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/{sessionId}/long-visit.mp4").DownloadContentAsync();
+        Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(stored.Value.Content.ToArray()));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('basictrust.upload.')).length"));
     }
 }

@@ -5,7 +5,10 @@
 // Blocks are named as bt names them (src/BasicTrust.Storage/ResumableUpload.cs): 8 MiB, the id is base64 of
 // "{index:6 digits}-{first 16 hex digits of the block's SHA-256}". One blob's block ids must all have one length, so
 // an upload begun with bt can be finished here and the other way round, and a block staged before with the same
-// bytes has the same name.
+// bytes has the same name. A write-only link cannot list the blocks storage holds, so, like bt, the page keeps a
+// journal of the blocks it staged (in localStorage): after a dropped connection, a reload or a closed laptop the same
+// file goes on from there. Storage keeps uncommitted blocks for a week; a journal older than that fails the commit,
+// and the upload starts over once.
 
 export const blockSize = 8 * 1024 * 1024;
 const parallel = 3;
@@ -56,16 +59,50 @@ function put(url, body, headers, onProgress, signal) {
 }
 
 /**
- * Uploads the file in blocks and commits them.
+ * The blocks staged for one upload, kept in localStorage under a key naming the session and the file.
+ * @param {string} key
+ */
+export function journal(key) {
+  const name = `basictrust.upload.${key}`;
+  /** @type {Set<string>} */
+  const staged = new Set(JSON.parse(localStorage.getItem(name) ?? "[]"));
+  return {
+    /** @param {string} id */
+    has: id => staged.has(id),
+    /** @param {string} id */
+    add: id => { staged.add(id); localStorage.setItem(name, JSON.stringify([...staged])); },
+    clear: () => { staged.clear(); localStorage.removeItem(name); },
+  };
+}
+
+/** @typedef {ReturnType<typeof journal>} Journal */
+
+/**
+ * Uploads the file in blocks, skipping those the journal says are staged, and commits them.
  * @param {{
  *   file: File,
  *   link: string,
  *   renew: () => Promise<string>,
  *   onProgress: (sent: number, total: number) => void,
+ *   journal: Journal,
  *   signal?: AbortSignal,
  * }} options
  */
-export async function uploadInBlocks({ file, link, renew, onProgress, signal }) {
+export async function uploadInBlocks(options) {
+  try {
+    await upload(options);
+  } catch (e) {
+    if (!(e instanceof CommitRefused)) throw e;
+    // Blocks the journal remembers are gone (older than a week, or the blob was replaced): start over, once.
+    options.journal.clear();
+    await upload(options);
+  }
+}
+
+class CommitRefused extends Error {}
+
+/** @param {Parameters<typeof uploadInBlocks>[0]} options */
+async function upload({ file, link, renew, onProgress, journal, signal }) {
   const count = Math.max(1, Math.ceil(file.size / blockSize));
   const sent = new Array(count).fill(0);
   /** @type {string[]} */
@@ -86,7 +123,7 @@ export async function uploadInBlocks({ file, link, renew, onProgress, signal }) 
       // 403: the link ran out; ask the API for a fresh one and go on.
       if (status === 403 && attempt < attempts) { url = await renew(); continue; }
       if (status >= 500 && attempt < attempts) continue;
-      throw new Error(`Blob storage answered ${status}`);
+      throw new StorageRefused(status);
     }
   }
 
@@ -96,8 +133,10 @@ export async function uploadInBlocks({ file, link, renew, onProgress, signal }) 
       const n = next++;
       const bytes = await file.slice(n * blockSize, Math.min(file.size, (n + 1) * blockSize)).arrayBuffer();
       const id = ids[n] = await blockId(n, bytes);
+      if (journal.has(id)) { sent[n] = bytes.byteLength; report(); continue; }
       await withRetries(current => put(withQuery(current, { comp: "block", blockid: id }), bytes, {},
         loaded => { sent[n] = loaded; report(); }, signal));
+      journal.add(id);
       sent[n] = bytes.byteLength;
       report();
     }
@@ -105,6 +144,20 @@ export async function uploadInBlocks({ file, link, renew, onProgress, signal }) 
   await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
 
   const list = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids.map(id => `<Latest>${id}</Latest>`).join("")}</BlockList>`;
-  await withRetries(current => put(withQuery(current, { comp: "blocklist" }), list,
-    { "content-type": "application/xml", "x-ms-blob-content-type": file.type || "application/octet-stream" }, () => {}, signal));
+  try {
+    await withRetries(current => put(withQuery(current, { comp: "blocklist" }), list,
+      { "content-type": "application/xml", "x-ms-blob-content-type": file.type || "application/octet-stream" }, () => {}, signal));
+  } catch (e) {
+    if (e instanceof StorageRefused && e.status === 400) throw new CommitRefused();
+    throw e;
+  }
+  journal.clear();
+}
+
+class StorageRefused extends Error {
+  /** @param {number} status */
+  constructor(status) {
+    super(`Blob storage answered ${status}`);
+    this.status = status;
+  }
 }

@@ -1,7 +1,7 @@
 // A session of a case: upload the recording straight to Blob storage (in blocks, with progress), send the tags (the
 // session manifest), then follow the pipeline: planned, cutting n/m, assembling, ready, or failed with each problem.
 import { api, ApiError } from "app/api.js";
-import { uploadInBlocks } from "app/block-upload.js";
+import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
@@ -35,6 +35,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
       const link = await ask();
       await uploadInBlocks({
         file: chosen, link: link.uploadUrl, signal,
+        journal: journal(`${caseId}/${sessionId}/${chosen.name}/${chosen.size}/${chosen.lastModified}`),
         renew: async () => (await ask()).uploadUrl,
         onProgress: (sent, total) => {
           const percent = Math.floor((sent / total) * 100);
@@ -44,7 +45,8 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
       });
       barText.textContent = t("session.uploaded", { name: chosen.name });
     } catch (error) {
-      showProblems(uploadProblems, error);
+      if (error instanceof ApiError) showProblems(uploadProblems, error);
+      else fill(uploadProblems, h("p", {}, t("session.uploadInterrupted")));
     } finally {
       uploadButton.disabled = false;
     }
