@@ -145,4 +145,29 @@ public sealed class UploadTests(WebFixture web)
         Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(stored.Value.Content.ToArray()));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('basictrust.upload.')).length"));
     }
+
+    [Fact]
+    public async Task ChosenRecording_PlaysFromTheDisk_AndAnHevcOneIsSaidToShowNoPicture()
+    {
+        var hevc = Path.Combine(web.Folder, "iphone.mp4");
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=440:duration=2",
+            "-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", hevc);
+        using (var api = web.Api(Person.TherapistA))
+            (await api.PostAsync("cases", new StringContent("""{"caseId": "web-preview"}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        await using var browser = await web.OpenAsync(Person.TherapistA, "en");
+        var page = browser.Page;
+        await browser.GoAsync("/cases/web-preview/sessions/s1");
+        var recording = page.GetByLabel("Recording", new() { Exact = true });
+
+        await recording.SetInputFilesAsync(web.Recording);
+        await page.WaitForFunctionAsync("() => document.getElementById('preview')?.videoWidth > 0");
+        await Assertions.Expect(page.Locator("#preview-note")).ToBeHiddenAsync();
+
+        // Chromium plays HEVC's sound only: videoWidth stays 0 and no error is raised.
+        await recording.SetInputFilesAsync(hevc);
+        await Assertions.Expect(page.Locator("#preview-note")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#preview-note")).ToContainTextAsync("HEVC");
+        Assert.Empty(browser.Problems);
+    }
 }

@@ -59,11 +59,13 @@ function put(url, body, headers, onProgress, signal) {
 }
 
 /**
- * The blocks staged for one upload, kept in localStorage under a key naming the session and the file.
+ * The blocks staged for one upload, kept in localStorage. The key is a hash of the session and the file: a journal
+ * left on a shared laptop shows neither the case nor the file's name.
  * @param {string} key
  */
-export function journal(key) {
-  const name = `basictrust.upload.${key}`;
+export async function journal(key) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)));
+  const name = `basictrust.upload.${[...digest].map(b => b.toString(16).padStart(2, "0")).join("")}`;
   /** @type {Set<string>} */
   const staged = new Set(JSON.parse(localStorage.getItem(name) ?? "[]"));
   return {
@@ -75,7 +77,7 @@ export function journal(key) {
   };
 }
 
-/** @typedef {ReturnType<typeof journal>} Journal */
+/** @typedef {Awaited<ReturnType<typeof journal>>} Journal */
 
 /**
  * Uploads the file in blocks, skipping those the journal says are staged, and commits them.

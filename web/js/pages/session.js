@@ -20,6 +20,8 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
 
   // 1. The recording.
   const file = h("input", { id: "recording", type: "file", accept: "video/*,.mp4,.mov,.m4v,.mkv,.webm,.avi", required: true });
+  const preview = h("div", { class: "preview" });
+  file.addEventListener("change", () => showPreview(preview, file.files?.[0], signal));
   const bar = h("progress", { id: "upload-progress", max: 100, value: 0, "aria-labelledby": "upload-progress-label" });
   const barText = h("span", { id: "upload-progress-text", "aria-live": "polite" });
   const uploadProblems = h("div", { class: "problems", role: "alert" });
@@ -35,7 +37,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
       const link = await ask();
       await uploadInBlocks({
         file: chosen, link: link.uploadUrl, signal,
-        journal: journal(`${caseId}/${sessionId}/${chosen.name}/${chosen.size}/${chosen.lastModified}`),
+        journal: await journal(`${caseId}/${sessionId}/${chosen.name}/${chosen.size}/${chosen.lastModified}`),
         renew: async () => (await ask()).uploadUrl,
         onProgress: (sent, total) => {
           const percent = Math.floor((sent / total) * 100);
@@ -52,6 +54,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
     }
   } },
   h("div", { class: "field" }, h("label", { for: "recording" }, t("session.recording")), h("p", { class: "hint" }, t("session.recordingHint")), file),
+  preview,
   uploadButton,
   h("div", { class: "progress" }, h("span", { id: "upload-progress-label", class: "visually-hidden" }, t("session.uploadProgress")), bar, barText),
   uploadProblems);
@@ -116,6 +119,27 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
     h("section", { "aria-labelledby": "step-manifest" }, h("h2", { id: "step-manifest" }, t("session.step2")), manifestForm),
     h("section", { "aria-labelledby": "step-progress" }, h("h2", { id: "step-progress" }, t("session.step3")), progress));
   void follow();
+}
+
+/**
+ * Plays the chosen file from the disk, before it is uploaded, and says when this browser cannot show its picture:
+ * HEVC from an iPhone plays only its sound in Chromium, with videoWidth 0 and no error.
+ * @param {HTMLElement} target
+ * @param {File | undefined} chosen
+ * @param {AbortSignal} signal
+ */
+function showPreview(target, chosen, signal) {
+  const old = target.querySelector("video");
+  if (old) URL.revokeObjectURL(old.src);
+  if (!chosen) { fill(target); return; }
+  const url = URL.createObjectURL(chosen);
+  signal.addEventListener("abort", () => URL.revokeObjectURL(url), { once: true });
+  const note = h("p", { id: "preview-note", class: "notice", hidden: true }, t("session.cannotShow"));
+  const video = h("video", { id: "preview", controls: true, muted: true, preload: "metadata", src: url, "aria-label": t("session.preview") });
+  const cannot = () => { note.hidden = false; video.hidden = true; };
+  video.addEventListener("loadedmetadata", () => { if (video.videoWidth === 0) cannot(); });
+  video.addEventListener("error", cannot);
+  fill(target, video, note);
 }
 
 /** @param {number} bytes */
