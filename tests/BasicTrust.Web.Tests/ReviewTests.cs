@@ -46,6 +46,10 @@ public sealed class ReviewTests(WebFixture web)
         await Assertions.Expect(stills).ToHaveCountAsync(3);
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('img.still')].every(i => i.complete && i.naturalWidth > 0)");
         await Assertions.Expect(page.Locator(".private")).ToContainTextAsync(Sessions.Note);
+        var goal = page.Locator("section", new() { HasText = "Behandeldoelen" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(goal).ToContainTextAsync(Sessions.Goal);
+        await goal.GetByRole(AriaRole.Link, new() { Name = "fragment 1" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#clip-"));
         await Assertions.Expect(page.Locator("table.timing").First).ToContainTextAsync("Gevraagd");
 
         // Captions off and on again.

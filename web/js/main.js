@@ -30,6 +30,8 @@ const nav = /** @type {HTMLElement} */ (document.getElementById("nav"));
 let roles = [];
 /** @type {AbortController | undefined} */
 let leaving;
+/** The path of the page on screen. */
+let shown = "";
 
 /** @param {string} path */
 function go(path) {
@@ -42,6 +44,7 @@ async function show() {
   leaving = new AbortController();
   const path = location.pathname === "/" ? (roles.includes("therapist") ? "/cases" : "/reviews") : location.pathname;
   if (path !== location.pathname) history.replaceState(null, "", path);
+  shown = path;
   renderNav(path);
   const found = routes.map(([pattern, page]) => /** @type {const} */ ([pattern.exec(path), page])).find(([m]) => m);
   fill(main, h("p", { class: "muted", role: "status" }, t("loading")));
@@ -79,10 +82,13 @@ document.addEventListener("click", event => {
   const a = event.target instanceof Element ? event.target.closest("a") : null;
   if (!a || a.origin !== location.origin || a.target || a.hasAttribute("download") || event.ctrlKey || event.metaKey || event.shiftKey) return;
   if (a.pathname.startsWith("/.auth/") || a.pathname.startsWith("/api/")) return;
+  // A link within the page (a clip of a goal) is the browser's to follow.
+  if (a.hash && a.pathname === location.pathname) return;
   event.preventDefault();
   go(a.pathname);
 });
-addEventListener("popstate", () => void show());
+// Back and forward; a jump within the page (only the #hash changed) keeps the page as it is.
+addEventListener("popstate", () => { if (location.pathname !== shown) void show(); });
 
 await loadLanguage(chosenLanguage());
 document.title = t("app.title");

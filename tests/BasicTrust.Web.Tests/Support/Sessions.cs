@@ -17,17 +17,21 @@ public static class Sessions
     /// <summary>The private note of the first tag: shown on the reel page, never in the video or its captions.</summary>
     public const string Note = "Moeder benoemt wat het kind voelt";
 
+    /// <summary>The case's treatment goal, which the first tag shows.</summary>
+    public const string Goal = "Moeder benoemt de gevoelens van het kind";
+
     /// <summary>
     /// Three tags far enough apart to stay three clips (two strengths and a learning moment), with captions and a note,
-    /// session 3 of 8, the next session on 1 December.
+    /// a goal, session 3 of 8, the next session on 1 December.
     /// </summary>
     public static string Manifest(string caseId, string sessionId, string recording = "recording.mp4") => new JsonObject
     {
         ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = sessionId, ["method"] = "basic-trust",
         ["recording"] = recording, ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
         ["course"] = new JsonObject { ["session"] = 3, ["of"] = 8 },
+        ["goals"] = new JsonArray(new JsonObject { ["id"] = "g1", ["text"] = Goal }),
         ["tags"] = new JsonArray(
-            new JsonObject { ["start"] = 1, ["end"] = 3, ["label"] = "benoemen", ["caption"] = "Jij bent boos, hè?", ["note"] = Note },
+            new JsonObject { ["start"] = 1, ["end"] = 3, ["label"] = "benoemen", ["caption"] = "Jij bent boos, hè?", ["note"] = Note, ["goal"] = "g1" },
             new JsonObject { ["start"] = 5, ["end"] = 7, ["label"] = "signaal-gemist", ["caption"] = "Wat zag je hier?" },
             new JsonObject { ["start"] = 9, ["end"] = 11, ["label"] = "spiegelen" }),
         ["reel"] = new JsonObject { ["preRoll"] = 0.25, ["postRoll"] = 0.25, ["resolution"] = "480p" },

@@ -67,6 +67,15 @@ export async function reelPage({ main, signal, go }, caseId, sessionId) {
       h("nav", { class: "chapters", "aria-labelledby": "chapters-title" },
         h("h2", { id: "chapters-title" }, t("reel.chapters")),
         h("ol", {}, chapterButtons.map(b => h("li", {}, b))))),
+    (reel.goals?.length ?? 0) > 0 && h("section", { "aria-labelledby": "goals-title" },
+      h("h2", { id: "goals-title" }, t("reel.goals")),
+      h("ul", { class: "list" }, (reel.goals ?? []).map(goal => h("li", {}, goal.text, " ",
+        goal.clipIds.length === 0
+          ? h("span", { class: "muted" }, t("reel.goalNoClips"))
+          : goal.clipIds.flatMap(id => {
+            const clip = reel.clips.find(c => c.clipId === id);
+            return clip ? [" ", h("a", { href: `#clip-${id}` }, t("reel.clipNumber", { index: clip.index + 1 }))] : [];
+          }))))),
     h("section", { "aria-labelledby": "clips-title" },
       h("h2", { id: "clips-title" }, t("reel.clips")),
       h("ol", { class: "clips" }, reel.clips.map(clip => clipCard(clip, links.clips.find(l => l.clipId === clip.clipId))))),
