@@ -217,9 +217,17 @@ start_swa() {
   bt_die "the Static Web Apps CLI did not start"
 }
 
+# Stops a process and everything it started, the children first (while they can still be found by their parent).
+bt_kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do bt_kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
+
 stop_swa() {
   if [ -n "${BT_SWA_PID:-}" ] && kill -0 "$BT_SWA_PID" 2>/dev/null; then
-    kill -TERM "$BT_SWA_PID" 2>/dev/null
+    # swa runs its server as a child process that outlives a TERM sent to swa alone and keeps the port.
+    bt_kill_tree "$BT_SWA_PID"
     wait "$BT_SWA_PID" 2>/dev/null || true
   fi
   BT_SWA_PID=
