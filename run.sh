@@ -10,8 +10,9 @@
 #   ./run.sh                                               a generated 3-minute 720p sample with samples/session.json
 #   ./run.sh --recording FILE --manifest FILE [--out DIR]   your own recording and manifest (its "recording"
 #                                                          names the uploaded file); results in DIR (default out/)
-#   ./run.sh serve                                         Azurite and the DevHost on http://127.0.0.1:7071/api/
-#                                                          until Ctrl+C, for using the API and bt by hand
+#   ./run.sh serve                                         Azurite, the DevHost on http://127.0.0.1:7071/api/ and the
+#                                                          web app on http://127.0.0.1:4280/ until Ctrl+C, for using
+#                                                          the pages, the API and bt by hand
 set -euo pipefail
 source "$(dirname "$0")/scripts/provision.sh"
 cd "$BT_ROOT"
@@ -38,13 +39,22 @@ bt() { dotnet "$BT_ROOT/src/BasicTrust.Cli/bin/Release/net10.0/bt.dll" "$@"; }
 mkdir -p "$out"
 if [ -n "$serve" ]; then
   start_azurite
-  BT_API_PORT=${BT_API_PORT:-7071} start_devhost .build/app "$out/devhost.log"
+  # The Static Web Apps CLI proxies the page's /api calls with its principal, which the DevHost then accepts.
+  BT_API_PORT=${BT_API_PORT:-7071} start_devhost .build/app "$out/devhost.log" --accept-swa-cli
+  start_swa web "$out/swa.log"
   bt_log "API: $BT_API_URL   (sign-in required; log: $out/devhost.log)"
   bt_log "act as a person, in another shell (each token works for 12 hours, and only with this DevHost):"
   printf '  the therapist (%s):        export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[0]%%=*}" "$BT_API_URL" "$BT_TOKEN_THERAPIST"
   printf '  the reviewer (%s):         export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[1]%%=*}" "$BT_API_URL" "$BT_TOKEN_REVIEWER"
   printf '  the privacy officer (%s):  export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[2]%%=*}" "$BT_API_URL" "$BT_TOKEN_PRIVACY_OFFICER"
   bt_log "then: bt cases, bt case create fam-0001, bt case share fam-0001 ${BT_PEOPLE[1]%%=*}, bt --help (or bt login --dev-token TOKEN)"
+  bt_log "web app: $BT_WEB_URL   (log: $out/swa.log)"
+  # The emulator's mock login page loads its scripts from a CDN; its cookie, set by hand, works offline.
+  bt_log "sign in as a person: open $BT_WEB_URL, then in the browser's developer tools (Application > Cookies) add the"
+  bt_log "cookie StaticWebAppsAuthCookie for 127.0.0.1 with one of these values, and reload:"
+  for person in "${BT_PEOPLE[@]}"; do
+    printf '  %-18s %s\n' "${person#*=}:" "$(node "$BT_ROOT/scripts/swa-principal.mjs" "${person%%=*}" "${person#*=}")"
+  done
   wait "$BT_DEVHOST_PID"
   exit 0
 fi

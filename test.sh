@@ -8,6 +8,7 @@ cd "$BT_ROOT"
 
 provision_tools
 check_infra
+check_web
 start_azurite
 bt_log "running the tests"
 log="$BT_AZURITE_DATA/test-output.log"

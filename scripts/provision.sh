@@ -1,19 +1,24 @@
 # Shared provisioning for ./test.sh and ./run.sh. Source it; do not run it.
 #
-#   provision_tools      installs FFmpeg (Debian package), the pinned Azurite (npm ci into tools/azurite)
-#                        and the pinned Bicep CLI (a NuGet package, see tools/bicep) when missing; a second
-#                        run installs nothing.
+#   provision_tools      installs FFmpeg and Chromium (Debian packages), the pinned Azurite, Static Web Apps CLI
+#                        and TypeScript (npm ci into tools/azurite, tools/swa, tools/typescript) and the pinned
+#                        Bicep CLI (a NuGet package, see tools/bicep) when missing; a second run installs nothing.
 #   check_infra          lints infra/main.bicep (any warning fails) and compiles it to .build/infra/main.json,
 #                        which the infrastructure tests read.
+#   check_web            type-checks web/ (plain ES modules, types in JSDoc) with tsc --noEmit.
 #   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
-#                        exports BASICTRUST_STORAGE (a connection string) and stops it on exit.
+#                        exports BASICTRUST_STORAGE (a connection string), lets the local web app's origin
+#                        (BT_WEB_PORT, default 4280) call its Blob service, and stops it on exit.
 #   stop_azurite         stops it by PID (also run by the EXIT trap start_azurite sets).
-#   start_devhost APP LOG  starts the DevHost (the local Functions host) on the function app folder APP,
+#   start_devhost APP LOG [ARGS]  starts the DevHost (the local Functions host) on the function app folder APP,
 #                        against that Azurite, logging to LOG; stopped by the same EXIT trap. Its HTTP API
 #                        listens on BT_API_PORT (default: a free port; exported with BT_API_URL for bt) and
 #                        requires sign-in, as built-in authentication does in Azure. It signs development
 #                        tokens for three local people (BT_PEOPLE: object id, roles), exported as
-#                        BT_TOKEN_THERAPIST, BT_TOKEN_REVIEWER and BT_TOKEN_PRIVACY_OFFICER.
+#                        BT_TOKEN_THERAPIST, BT_TOKEN_REVIEWER and BT_TOKEN_PRIVACY_OFFICER. ARGS go to the DevHost
+#                        (--accept-swa-cli when the Static Web Apps CLI proxies to it).
+#   start_swa WEB LOG    starts the Static Web Apps CLI serving the folder WEB on 127.0.0.1:BT_WEB_PORT and
+#                        proxying /api to the DevHost (start_devhost first), logging to LOG; exports BT_WEB_URL.
 
 BT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BT_AZURITE_DIR="$BT_ROOT/tools/azurite"
@@ -39,16 +44,33 @@ bt_ensure_ffmpeg() {
   command -v ffmpeg >/dev/null 2>&1 || bt_die "FFmpeg did not install"
 }
 
-bt_ensure_azurite() {
-  command -v node >/dev/null 2>&1 || bt_die "Node.js is required for Azurite (node 20 or later)"
-  local stamp="$BT_AZURITE_DIR/node_modules/.package-lock.json"
-  # npm ci only when the lock file changed since the last install: re-runs stay fast.
-  if [ -x "$BT_AZURITE_DIR/node_modules/.bin/azurite" ] && [ "$stamp" -nt "$BT_AZURITE_DIR/package-lock.json" ]; then
+# npm ci into tools/DIR when its lock file changed since the last install (re-runs stay fast); extra
+# arguments go to npm ci.
+bt_ensure_npm_tool() {
+  local dir="$BT_ROOT/tools/$1" bin=$2; shift 2
+  command -v node >/dev/null 2>&1 || bt_die "Node.js is required for the tools in tools/ (node 20 or later)"
+  local stamp="$dir/node_modules/.package-lock.json"
+  if [ -x "$dir/node_modules/.bin/$bin" ] && [ "$stamp" -nt "$dir/package-lock.json" ]; then
     return
   fi
-  bt_log "installing Azurite (pinned in tools/azurite/package-lock.json)"
-  (cd "$BT_AZURITE_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || bt_die "npm ci for Azurite failed"
+  bt_log "installing $bin (pinned in tools/$(basename "$dir")/package-lock.json)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error "$@" >/dev/null) || bt_die "npm ci in tools/$(basename "$dir") failed"
   touch "$stamp"
+}
+
+bt_ensure_azurite() { bt_ensure_npm_tool azurite azurite; }
+# keytar's install script downloads from GitHub (and then needs libsecret to build); swa start never loads keytar.
+bt_ensure_swa() { bt_ensure_npm_tool swa swa --ignore-scripts; }
+bt_ensure_typescript() { bt_ensure_npm_tool typescript tsc; }
+
+# Debian's Chromium for the browser tests: Playwright's own browser download cannot reach its CDN from here.
+BT_CHROMIUM=/usr/lib/chromium/chromium
+bt_ensure_chromium() {
+  [ -x "$BT_CHROMIUM" ] && return
+  bt_log "installing Chromium from Debian's packages (about a minute)"
+  bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  [ -x "$BT_CHROMIUM" ] || bt_die "Chromium did not install"
 }
 
 bt_ensure_bicep() {
@@ -64,7 +86,10 @@ bt_ensure_bicep() {
 
 provision_tools() {
   bt_ensure_ffmpeg
+  bt_ensure_chromium
   bt_ensure_azurite
+  bt_ensure_swa
+  bt_ensure_typescript
   bt_ensure_bicep
 }
 
@@ -74,6 +99,11 @@ check_infra() {
   lint=$("$BT_BICEP" lint "$BT_ROOT/infra/main.bicep" 2>&1) || { printf '%s\n' "$lint" >&2; bt_die "bicep lint failed"; }
   [ -z "$lint" ] || { printf '%s\n' "$lint" >&2; bt_die "bicep lint reported warnings (they count as errors here)"; }
   "$BT_BICEP" build "$BT_ROOT/infra/main.bicep" --outdir "$BT_ROOT/.build/infra" || bt_die "bicep build failed"
+}
+
+check_web() {
+  bt_log "tsc --noEmit: web/ (JSDoc types)"
+  "$BT_ROOT/tools/typescript/node_modules/.bin/tsc" -p "$BT_ROOT/web/jsconfig.json" || bt_die "web/ does not type-check"
 }
 
 bt_free_port() {
@@ -106,6 +136,9 @@ start_azurite() {
     bt_die "Azurite did not start"
   fi
   export BASICTRUST_STORAGE="DefaultEndpointsProtocol=http;AccountName=$BT_DEV_ACCOUNT;AccountKey=$BT_DEV_KEY;BlobEndpoint=http://127.0.0.1:$blob_port/$BT_DEV_ACCOUNT;QueueEndpoint=http://127.0.0.1:$queue_port/$BT_DEV_ACCOUNT;TableEndpoint=http://127.0.0.1:$table_port/$BT_DEV_ACCOUNT"
+  # Browsers upload recordings straight to Blob storage and read captions through links: CORS for the web app.
+  node "$BT_ROOT/scripts/azurite-cors.mjs" "http://127.0.0.1:${BT_WEB_PORT:-4280}" "http://localhost:${BT_WEB_PORT:-4280}" ||
+    bt_die "setting Azurite's CORS failed"
   bt_log "Azurite is up (blob :$blob_port, queue :$queue_port, table :$table_port, pid $BT_AZURITE_PID)"
 }
 
@@ -128,6 +161,7 @@ BT_PEOPLE=(
 
 start_devhost() {
   local app=$1 log=$2 tokens person
+  shift 2 # the rest goes to the DevHost (e.g. --accept-swa-cli)
   export BT_API_PORT=${BT_API_PORT:-$(bt_free_port)}
   export BT_API_URL="http://127.0.0.1:$BT_API_PORT/api/"
   tokens="$(dirname "$log")/.devhost-tokens"
@@ -136,7 +170,7 @@ start_devhost() {
   AzureWebJobsStorage="$BASICTRUST_STORAGE" PipelineStorage="$BASICTRUST_STORAGE" \
   FUNCTIONS_WORKER_RUNTIME=dotnet-isolated \
     dotnet "$BT_ROOT/src/BasicTrust.DevHost/bin/Release/net10.0/BasicTrust.DevHost.dll" --app "$app" --port "$BT_API_PORT" \
-      "${users[@]}" --tokens "$tokens" >"$log" 2>&1 &
+      "${users[@]}" --tokens "$tokens" "$@" >"$log" 2>&1 &
   BT_DEVHOST_PID=$!
   local i
   for i in $(seq 1 300); do
@@ -167,7 +201,45 @@ stop_devhost() {
   BT_DEVHOST_PID=
 }
 
+start_swa() {
+  local web=$1 log=$2
+  export BT_WEB_PORT=${BT_WEB_PORT:-4280}
+  export BT_WEB_URL="http://127.0.0.1:$BT_WEB_PORT/"
+  # --api-devserver-url, never --api-location (which downloads Azure Functions Core Tools); no browser to open.
+  "$BT_ROOT/tools/swa/node_modules/.bin/swa" start "$web" --api-devserver-url "${BT_API_URL%/api/}" \
+    --host 127.0.0.1 --port "$BT_WEB_PORT" >"$log" 2>&1 &
+  BT_SWA_PID=$!
+  local i
+  for i in $(seq 1 300); do
+    if node -e 'const c=require("net").connect(+process.argv[1],"127.0.0.1",()=>process.exit(0));c.on("error",()=>process.exit(1))' "$BT_WEB_PORT"; then
+      bt_log "the Static Web Apps CLI is up (pid $BT_SWA_PID, log $log)"
+      return 0
+    fi
+    kill -0 "$BT_SWA_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  tail -20 "$log" >&2
+  bt_die "the Static Web Apps CLI did not start"
+}
+
+# Stops a process and everything it started, the children first (while they can still be found by their parent).
+bt_kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do bt_kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
+
+stop_swa() {
+  if [ -n "${BT_SWA_PID:-}" ] && kill -0 "$BT_SWA_PID" 2>/dev/null; then
+    # swa runs its server as a child process that outlives a TERM sent to swa alone and keeps the port.
+    bt_kill_tree "$BT_SWA_PID"
+    wait "$BT_SWA_PID" 2>/dev/null || true
+  fi
+  BT_SWA_PID=
+}
+
 bt_stop_all() {
+  stop_swa
   stop_devhost
   stop_azurite
 }

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace BasicTrust.Web.Tests;
+
+/// <summary>What a person may not see stays out of the pages, and the API refuses it as well.</summary>
+[Collection("web")]
+public sealed class AccessTests(WebFixture web)
+{
+    [Fact]
+    public async Task SecondTherapist_DoesNotSeeFirstTherapistsCase_InThePageOrThroughTheApi()
+    {
+        const string caseId = "web-private";
+        using (var api = web.Api(Person.TherapistA))
+            (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
+
+        await using var browser = await web.OpenAsync(Person.TherapistB);
+        var page = browser.Page;
+        await browser.GoAsync("/cases");
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Mijn cliënten");
+        await Assertions.Expect(page.GetByText(caseId)).ToHaveCountAsync(0);
+
+        // Asked for by its address, the page says it is not there: the API answers 404, as for a case that does not exist.
+        await browser.GoAsync($"/cases/{caseId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"no case {caseId}");
+
+        // The same person's requests through the site (its cookie, the principal the CLI forwards) are refused.
+        foreach (var (method, path) in new[] { ("GET", $"/api/cases/{caseId}"), ("GET", $"/api/reels/{caseId}/s1"), ("GET", $"/api/sessions/{caseId}/s1"), ("DELETE", $"/api/cases/{caseId}") })
+        {
+            var response = await page.APIRequest.FetchAsync(path, new() { Method = method, MaxRedirects = 0 });
+            Assert.True(response.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.Forbidden, $"{method} {path} answered {response.Status}");
+        }
+        var upload = await page.APIRequest.PostAsync($"/api/sessions/{caseId}/s1/upload", new() { DataObject = new { fileName = "recording.mp4", size = 10 }, MaxRedirects = 0 });
+        Assert.Equal((int)HttpStatusCode.NotFound, upload.Status);
+    }
+
+    [Fact]
+    public async Task Reviewer_CannotOpenTherapistPages_TheSiteSendsThemToSignIn()
+    {
+        await using var browser = await web.OpenAsync(Person.Reviewer);
+        var response = await browser.Page.APIRequest.GetAsync("/cases", new() { MaxRedirects = 0 });
+        Assert.Equal(302, response.Status);
+        Assert.StartsWith("/.auth/login/", response.Headers["location"]);
+    }
+}

@@ -1,0 +1,85 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Xunit.Abstractions;
+
+namespace BasicTrust.Web.Tests;
+
+/// <summary>Every page, in Dutch and English: an axe-core check (WCAG 2.1 A and AA) and a screenshot to look at.</summary>
+[Collection("web")]
+public sealed class PageTests(WebFixture web, ITestOutputHelper output)
+{
+    static readonly string Showcase = $"{Sessions.ShowcaseCase}/{Sessions.SessionId}";
+
+    /// <summary>The pages: who opens them, where, and what shows that the page is drawn.</summary>
+    static readonly Dictionary<string, (Person Who, string Path, string Ready)> Pages = new()
+    {
+        ["reviews"] = (Person.Reviewer, "/reviews", ".card"),
+        ["reel"] = (Person.Reviewer, $"/reels/{Showcase}", "img.still"),
+        ["cases"] = (Person.TherapistA, "/cases", "ul.list"),
+        ["case"] = (Person.TherapistA, $"/cases/{Sessions.ShowcaseCase}", "#reviewers"),
+        ["session"] = (Person.TherapistA, $"/cases/{Sessions.ShowcaseCase}/sessions/{Sessions.SessionId}", "#pipeline-state"),
+        ["privacy"] = (Person.PrivacyOfficer, "/privacy", "#purge-case"),
+    };
+
+    [Theory]
+    [InlineData("reviews", "nl")] [InlineData("reviews", "en")]
+    [InlineData("reel", "nl")] [InlineData("reel", "en")]
+    [InlineData("cases", "nl")] [InlineData("cases", "en")]
+    [InlineData("case", "nl")] [InlineData("case", "en")]
+    [InlineData("session", "nl")] [InlineData("session", "en")]
+    [InlineData("privacy", "nl")] [InlineData("privacy", "en")]
+    public async Task Page_PassesAxe_AndIsScreenshotted(string name, string language)
+    {
+        await web.Showcase;
+        var (who, path, ready) = Pages[name];
+        await using var browser = await web.OpenAsync(who, language);
+        await OpenAsync(browser, path, ready);
+
+        var results = await browser.Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var file = Path.Combine(WebFixture.Screenshots, $"{name}.{language}.png");
+        await browser.Page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        output.WriteLine($"screenshot: {file}");
+        // The site's own bytes (page, scripts, styles, texts, API answers) in a fresh context; media come from storage.
+        var weight = await browser.Page.EvaluateAsync<double>("""
+            () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+              .filter(e => new URL(e.name).origin === location.origin).reduce((sum, e) => sum + e.transferSize, 0)
+            """);
+        output.WriteLine($"page weight: {name} {weight / 1024:0.0} KiB from the site");
+        Assert.True(results.Violations.Length == 0, string.Join('\n', results.Violations.Select(v =>
+            $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
+        Assert.Equal(language, await browser.Page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        Assert.Empty(browser.Problems);
+    }
+
+    [Theory]
+    [InlineData("reel")]
+    [InlineData("session")]
+    [InlineData("reviews")]
+    public async Task Page_FitsAPhone(string name)
+    {
+        await web.Showcase;
+        var (who, path, ready) = Pages[name];
+        await using var browser = await web.OpenAsync(who, "nl", width: 390, height: 844);
+        await OpenAsync(browser, path, ready);
+        var file = Path.Combine(WebFixture.Screenshots, $"{name}.phone.png");
+        await browser.Page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        output.WriteLine($"screenshot: {file}");
+        // Nothing wider than the screen: no sideways scrolling.
+        Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        Assert.Empty(browser.Problems);
+    }
+
+    static async Task OpenAsync(BrowserSession browser, string path, string ready)
+    {
+        await browser.GoAsync(path);
+        await browser.Page.Locator(ready).First.WaitForAsync();
+        if (path.StartsWith("/reels/"))
+        {
+            // Stills loaded and the reel's first frame shown, so the screenshot shows what a person sees.
+            await browser.Page.WaitForFunctionAsync("() => [...document.querySelectorAll('img.still')].every(i => i.complete && i.naturalWidth > 0) && document.getElementById('reel').readyState >= 2");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace BasicTrust.Web.Tests;
+
+/// <summary>The privacy officer's page: purge with a typed confirmation, and the audit log; nobody else gets either.</summary>
+[Collection("web")]
+public sealed class PrivacyTests(WebFixture web)
+{
+    [Fact]
+    public async Task PrivacyOfficer_PurgesCaseAfterTypingItTwice_AndFindsThePurgeInTheAuditLog()
+    {
+        const string caseId = "web-consent-withdrawn";
+        using var therapist = web.Api(Person.TherapistA);
+        (await therapist.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
+
+        await using var browser = await web.OpenAsync(Person.PrivacyOfficer);
+        var page = browser.Page;
+        await browser.GoAsync("/privacy");
+        var purge = page.GetByRole(AriaRole.Button, new() { Name = "Definitief verwijderen" });
+        await page.GetByLabel("Cliëntcode", new() { Exact = true }).FillAsync(caseId);
+        await Assertions.Expect(purge).ToBeDisabledAsync();
+        await page.GetByLabel("Cliëntcode nogmaals").FillAsync(caseId + "x");
+        await Assertions.Expect(purge).ToBeDisabledAsync();
+        await page.GetByLabel("Cliëntcode nogmaals").FillAsync(caseId);
+        await Assertions.Expect(purge).ToBeEnabledAsync();
+        await purge.ClickAsync();
+        await Assertions.Expect(page.GetByText($"{caseId} is verwijderd")).ToBeVisibleAsync();
+        Assert.Equal(HttpStatusCode.Gone, (await therapist.GetAsync($"cases/{caseId}")).StatusCode);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
+        var purged = page.Locator("#audit-log tr", new() { HasText = "purge-case" });
+        await Assertions.Expect(purged).ToContainTextAsync(caseId);
+        await Assertions.Expect(purged).ToContainTextAsync(Person.PrivacyOfficer.ObjectId);
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task Reviewer_HasNoPurgeButton_AndTheApiRefusesAPurgeAnyway()
+    {
+        await web.Showcase;
+        await using var browser = await web.OpenAsync(Person.Reviewer);
+        var page = browser.Page;
+        foreach (var path in new[] { "/reviews", $"/reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}" })
+        {
+            await browser.GoAsync(path);
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Privacy" })).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "verwijderen" })).ToHaveCountAsync(0);
+        }
+        var privacy = await page.APIRequest.GetAsync("/privacy", new() { MaxRedirects = 0 });
+        Assert.Equal(302, privacy.Status);
+
+        // The case is shared with the reviewer, so the API does not hide it: it refuses.
+        var response = await page.APIRequest.DeleteAsync($"/api/cases/{Sessions.ShowcaseCase}", new() { MaxRedirects = 0 });
+        Assert.Equal((int)HttpStatusCode.Forbidden, response.Status);
+        using var api = web.Api(Person.TherapistA);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"cases/{Sessions.ShowcaseCase}")).StatusCode);
+    }
+}

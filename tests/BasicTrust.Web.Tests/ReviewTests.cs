@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BasicTrust.Web.Tests;
+
+/// <summary>A reviewer's review queue and reel page, against a reel the real pipeline made.</summary>
+[Collection("web")]
+public sealed class ReviewTests(WebFixture web)
+{
+    [Fact]
+    public async Task Reviewer_OpensReadyReel_ChaptersCaptionsStillsMatchReelJson_AndMarkReviewedTakesItOffTheQueue()
+    {
+        await web.ToReview;
+        using var api = web.Api(Person.Reviewer);
+        var answer = await api.GetFromJsonAsync<JsonObject>($"reels/{Sessions.ReviewCase}/{Sessions.SessionId}");
+        var reel = answer!["reel"]!;
+        var chapters = reel["chapters"]!.AsArray();
+        var captions = reel["clips"]!.AsArray().SelectMany(c => c!["tags"]!.AsArray()).Select(t => (string?)t!["caption"]).OfType<string>().ToList();
+        Assert.Equal(3, chapters.Count);
+
+        await using var browser = await web.OpenAsync(Person.Reviewer);
+        var page = browser.Page;
+        await browser.GoAsync("/reviews");
+        var card = page.Locator(".card", new() { HasText = Sessions.ReviewCase });
+        await Assertions.Expect(card).ToContainTextAsync("sessie 3 van 8");
+        await card.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/reels/{Sessions.ReviewCase}/{Sessions.SessionId}$"));
+
+        // The chapters track the page made from reel.json, and the captions track (reel.vtt) through its read link.
+        var cues = await TrackCuesAsync(page, "chapters");
+        Assert.Equal(chapters.Select(c => ((string)c!["clipId"]!, (double)c["start"]!, (double)c["end"]!, (string)c["title"]!)),
+            cues.Select(c => (c.Id, Math.Round(c.Start, 3), Math.Round(c.End, 3), c.Text)));
+        var captionCues = await TrackCuesAsync(page, "captions");
+        Assert.Equal(captions.Order(), captionCues.Select(c => c.Text).Order());
+        Assert.DoesNotContain(captionCues, c => c.Text.Contains(Sessions.Note));
+        Assert.All(captionCues, c => Assert.Contains(cues, chapter => c.Start >= chapter.Start - 0.001 && c.End <= chapter.End + 0.001));
+
+        // A chapter in the list seeks the reel to its start.
+        var second = (double)chapters[1]!["start"]!;
+        await page.Locator("button.chapter").Nth(1).ClickAsync();
+        await page.WaitForFunctionAsync("start => Math.abs(document.getElementById('reel').currentTime - start) < 0.05", second);
+
+        // Every clip's still loads; requested and actual in/out and the private note are shown.
+        var stills = page.Locator("img.still");
+        await Assertions.Expect(stills).ToHaveCountAsync(3);
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('img.still')].every(i => i.complete && i.naturalWidth > 0)");
+        await Assertions.Expect(page.Locator(".private")).ToContainTextAsync(Sessions.Note);
+        var goal = page.Locator("section", new() { HasText = "Behandeldoelen" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(goal).ToContainTextAsync(Sessions.Goal);
+        await goal.GetByRole(AriaRole.Link, new() { Name = "fragment 1" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#clip-"));
+        await Assertions.Expect(page.Locator("table.timing").First).ToContainTextAsync("Gevraagd");
+
+        // Captions off and on again.
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Ondertiteling" });
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.Equal("hidden", await page.EvaluateAsync<string>("() => [...document.getElementById('reel').textTracks].find(t => t.kind === 'captions').mode"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bekeken" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reviews$"));
+        await Assertions.Expect(page.Locator(".card", new() { HasText = Sessions.ReviewCase })).ToHaveCountAsync(0);
+        var queue = await api.GetFromJsonAsync<JsonArray>("reviews");
+        Assert.DoesNotContain(queue!, r => (string?)r!["caseId"] == Sessions.ReviewCase);
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task ReelPage_AsksForFreshLinksBeforeTheyRunOut()
+    {
+        await web.Showcase;
+        await using var browser = await web.OpenAsync(Person.Reviewer);
+        var page = browser.Page;
+        // The page's clock, not the test's: read links last 15 minutes, and the page renews them a minute before.
+        await page.Clock.InstallAsync();
+        var path = $"/api/reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}";
+        await browser.GoAsync($"/reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}");
+        await page.Locator("img.still").First.WaitForAsync();
+
+        var renewed = page.WaitForResponseAsync(r => new Uri(r.Url).AbsolutePath == path);
+        await page.Clock.FastForwardAsync("14:30");
+        var answer = await renewed;
+        Assert.Equal(200, answer.Status);
+        var fresh = (await answer.JsonAsync())!.Value.GetProperty("links").GetProperty("clips")[0];
+        await Assertions.Expect(page.Locator($"[data-link='clip:{fresh.GetProperty("clipId").GetString()}']"))
+            .ToHaveAttributeAsync("href", fresh.GetProperty("video").GetString()!);
+        Assert.Empty(browser.Problems);
+    }
+
+    sealed record Cue(string Id, double Start, double End, string Text);
+
+    /// <summary>The cues of the reel's track of this kind, once loaded (cues load only in mode "hidden" or "showing").</summary>
+    static async Task<IReadOnlyList<Cue>> TrackCuesAsync(IPage page, string kind)
+    {
+        var handle = await page.WaitForFunctionAsync("""
+            kind => {
+              const video = document.getElementById('reel');
+              const track = video && [...video.textTracks].find(t => t.kind === kind);
+              if (!track) return null;
+              if (track.mode === 'disabled') track.mode = 'hidden';
+              return track.cues && track.cues.length > 0
+                ? JSON.stringify([...track.cues].map(c => ({ id: c.id, start: c.startTime, end: c.endTime, text: c.text })))
+                : null;
+            }
+            """, kind);
+        return JsonSerializer.Deserialize<List<Cue>>((await handle.JsonValueAsync<string>())!, JsonSerializerOptions.Web)!;
+    }
+}

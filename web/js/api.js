@@ -1,0 +1,58 @@
+// The HTTP API, through the static web app's /api (it adds the signed-in person's principal). Errors are RFC 9457
+// problem details; they surface as ApiError with every problem the API named.
+
+/** @typedef {import("app/types.js").ProblemDetails} ProblemDetails */
+
+export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {ProblemDetails} problem
+   */
+  constructor(status, problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/**
+ * Calls the API and returns its JSON answer (undefined for an empty one).
+ * @template T
+ * @param {string} path under /api/, e.g. "cases"
+ * @param {{ method?: string, json?: unknown, text?: string, signal?: AbortSignal }} [options]
+ * @returns {Promise<T>}
+ */
+export async function api(path, { method = "GET", json, text, signal } = {}) {
+  /** @type {Record<string, string>} */
+  const headers = { accept: "application/json" };
+  let body;
+  if (json !== undefined) { headers["content-type"] = "application/json"; body = JSON.stringify(json); }
+  else if (text !== undefined) { headers["content-type"] = "application/json"; body = text; }
+  const response = await fetch(`/api/${path}`, { method, headers, body, signal, credentials: "same-origin" });
+  // Signed out (or the sign-in ran out): Static Web Apps redirects to its login page instead of answering 401.
+  if (response.redirected && new URL(response.url).pathname.startsWith("/.auth/")) {
+    location.assign("/.auth/login/aad?post_login_redirect_uri=" + encodeURIComponent(location.pathname));
+    throw new ApiError(401, { title: "Sign in first." });
+  }
+  const type = response.headers.get("content-type") ?? "";
+  const answer = type.includes("json") ? await response.json() : undefined;
+  if (!response.ok) throw new ApiError(response.status, answer ?? { title: response.statusText });
+  return answer;
+}
+
+/**
+ * The person signed in at the static web app, or null.
+ * @returns {Promise<import("app/types.js").ClientPrincipal | null>}
+ */
+export async function me() {
+  const response = await fetch("/.auth/me", { credentials: "same-origin" });
+  if (!response.ok) return null;
+  const body = await response.json();
+  return body?.clientPrincipal ?? null;
+}
+
+/** Ids as the API checks them (README, "The HTTP API"): lower case letters, digits and hyphens. */
+export const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** Entra object ids, as the API keys people. */
+export const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,40 @@
+// Small form helpers every page shares: a labelled input checked as it is typed, and problems shown by field.
+import { ApiError } from "app/api.js";
+import { h, fill } from "app/dom.js";
+import { t } from "app/i18n.js";
+
+/**
+ * A labelled text input with a hint, checked against a pattern as it is typed (the API checks again).
+ * @param {{ id: string, label: string, hint: string, pattern: RegExp, invalid: string, placeholder?: string }} options
+ */
+export function idField({ id, label, hint, pattern, invalid, placeholder }) {
+  const input = h("input", { id, name: id, type: "text", required: true, autocomplete: "off", spellcheck: "false",
+    autocapitalize: "off", placeholder, "aria-describedby": `${id}-hint ${id}-error` });
+  const error = h("p", { id: `${id}-error`, class: "error", "aria-live": "polite" });
+  const check = () => {
+    const ok = input.value === "" || pattern.test(input.value);
+    input.setAttribute("aria-invalid", String(!ok));
+    error.textContent = ok ? "" : invalid;
+    return ok && input.value !== "";
+  };
+  input.addEventListener("input", check);
+  const field = h("div", { class: "field" }, h("label", { for: id }, label), h("p", { id: `${id}-hint`, class: "hint" }, hint), input, error);
+  return { field, input, check };
+}
+
+/**
+ * Shows what went wrong: the API's problems one per line (field and plain sentence), or the error's message.
+ * @param {HTMLElement} target
+ * @param {unknown} error
+ */
+export function showProblems(target, error) {
+  if (error instanceof ApiError) {
+    const problems = error.problem.errors ?? [];
+    fill(target,
+      h("p", {}, error.problem.title ?? t("error.title")),
+      problems.length > 0 && h("ul", {}, problems.map(p => h("li", {}, h("code", {}, p.path), ": ", p.message))),
+      problems.length === 0 && error.problem.detail && h("p", {}, error.problem.detail));
+  } else {
+    fill(target, h("p", {}, error instanceof Error ? error.message : String(error)));
+  }
+}

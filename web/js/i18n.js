@@ -1,0 +1,68 @@
+// All text the pages show comes from i18n/nl.json and i18n/en.json. Dutch first: the method's own words.
+
+/** @typedef {"nl" | "en"} Language */
+
+export const languages = /** @type {const} */ (["nl", "en"]);
+const storageKey = "basictrust.language";
+
+/** @type {Record<string, string>} */
+let texts = {};
+/** @type {Language} */
+let current = "nl";
+
+/**
+ * The language to show: ?lang= in the address, else the one chosen before, else Dutch.
+ * @returns {Language}
+ */
+export function chosenLanguage() {
+  const asked = new URLSearchParams(location.search).get("lang") ?? localStorage.getItem(storageKey);
+  return asked === "en" ? "en" : "nl";
+}
+
+/**
+ * Loads the texts of a language and remembers the choice.
+ * @param {Language} language
+ */
+export async function loadLanguage(language) {
+  const response = await fetch(`/i18n/${language}.json`);
+  if (!response.ok) throw new Error(`i18n/${language}.json: ${response.status}`);
+  texts = await response.json();
+  current = language;
+  localStorage.setItem(storageKey, language);
+  document.documentElement.lang = language;
+}
+
+/** @returns {Language} */
+export function language() {
+  return current;
+}
+
+/**
+ * The text for a key, with {name} placeholders filled in. A missing key shows as itself, so it is seen.
+ * @param {string} key
+ * @param {Record<string, string | number>} [values]
+ */
+export function t(key, values = {}) {
+  const text = texts[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * Seconds as m:ss.cc (or h:mm:ss.cc), the way the reel's in/out times are read.
+ * @param {number} seconds
+ */
+export function clock(seconds) {
+  const whole = Math.floor(seconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = (seconds - hours * 3600 - minutes * 60).toFixed(2).padStart(5, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
+}
+
+/**
+ * A date and time in the page's language.
+ * @param {string} iso
+ */
+export function dateTime(iso) {
+  return new Intl.DateTimeFormat(current === "nl" ? "nl-NL" : "en-GB", { dateStyle: "full", timeStyle: "short" }).format(new Date(iso));
+}

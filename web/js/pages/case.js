@@ -1,0 +1,54 @@
+// One case: who it is shared with (share with a reviewer by Entra object id, or take it back), and a new session.
+import { api, idPattern, objectIdPattern } from "app/api.js";
+import { h, fill } from "app/dom.js";
+import { idField, showProblems } from "app/form.js";
+import { dateTime, t } from "app/i18n.js";
+
+/** @typedef {import("app/types.js").CaseDetails} CaseDetails */
+
+/** @type {import("app/main.js").Page} */
+export async function casePage(context, caseId) {
+  const { main, signal, go } = context;
+  /** @type {CaseDetails} */
+  const found = await api(`cases/${caseId}`, { signal });
+  const owner = found.role === "owner";
+  const problems = h("div", { class: "problems", role: "alert" });
+
+  const share = idField({ id: "reviewer-id", label: t("case.reviewerId"), hint: t("case.reviewerIdHint"),
+    pattern: objectIdPattern, invalid: t("case.reviewerIdInvalid"), placeholder: "22222222-2222-4222-8222-222222222222" });
+  const shareForm = h("form", { class: "inline-form", novalidate: true, onsubmit: async (/** @type {SubmitEvent} */ e) => {
+    e.preventDefault();
+    if (!share.check()) { share.input.focus(); return; }
+    try {
+      await api(`cases/${caseId}/reviewers/${share.input.value.toLowerCase()}`, { method: "PUT", signal });
+      await casePage(context, caseId);
+      /** @type {HTMLElement | null} */ (main.querySelector("#reviewers"))?.focus();
+    } catch (error) { showProblems(problems, error); }
+  } }, share.field, h("button", { type: "submit" }, t("case.share")));
+
+  const session = idField({ id: "session-id", label: t("case.sessionId"), hint: t("case.sessionIdHint"),
+    pattern: idPattern, invalid: t("id.invalid") });
+  const sessionForm = h("form", { class: "inline-form", novalidate: true, onsubmit: (/** @type {SubmitEvent} */ e) => {
+    e.preventDefault();
+    if (!session.check()) { session.input.focus(); return; }
+    go(`/cases/${caseId}/sessions/${session.input.value}`);
+  } }, session.field, h("button", { type: "submit", class: "primary" }, t("case.openSession")));
+
+  fill(main,
+    h("p", {}, h("a", { href: "/cases" }, t("case.back"))),
+    h("h1", { tabindex: "-1" }, t("case.title", { caseId })),
+    h("p", { class: "muted" }, t(`role.${found.role}`), " · ", t("case.created", { when: dateTime(found.createdAt) })),
+    owner && h("section", { "aria-labelledby": "new-session" }, h("h2", { id: "new-session" }, t("case.newSession")), sessionForm),
+    h("section", { "aria-labelledby": "reviewers-title" },
+      h("h2", { id: "reviewers-title" }, t("case.reviewers")),
+      found.reviewers.length === 0
+        ? h("p", { id: "reviewers", tabindex: "-1" }, t("case.noReviewers"))
+        : h("ul", { id: "reviewers", class: "list", tabindex: "-1" }, found.reviewers.map(oid => h("li", {},
+            h("code", {}, oid), " ",
+            owner && h("button", { type: "button", class: "link", "aria-label": t("case.unshareLabel", { oid }), onclick: async () => {
+              try { await api(`cases/${caseId}/reviewers/${oid}`, { method: "DELETE", signal }); await casePage(context, caseId); }
+              catch (error) { showProblems(problems, error); }
+            } }, t("case.unshare"))))),
+      owner && shareForm,
+      problems));
+}

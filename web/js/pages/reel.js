@@ -1,0 +1,159 @@
+// The reel page: the reel with its chapters (a list to jump, and a kind="chapters" track) and captions, each clip
+// with its still, requested versus actual in/out and the therapist's private notes, downloads, and "reviewed".
+import { api } from "app/api.js";
+import { chaptersVtt } from "app/chapters.js";
+import { h, fill } from "app/dom.js";
+import { clock, dateTime, language, t } from "app/i18n.js";
+
+/**
+ * @typedef {import("app/types.js").ReelAnswer} ReelAnswer
+ * @typedef {import("app/types.js").ClipDocument} ClipDocument
+ * @typedef {import("app/types.js").ClipLinks} ClipLinks
+ */
+
+/** @type {import("app/main.js").Page} */
+export async function reelPage({ main, signal, go }, caseId, sessionId) {
+  /** @type {ReelAnswer} */
+  const { reel, links, expiresAt } = await api(`reels/${caseId}/${sessionId}`, { signal });
+  const chapters = URL.createObjectURL(new Blob([chaptersVtt(reel.chapters)], { type: "text/vtt" }));
+  signal.addEventListener("abort", () => URL.revokeObjectURL(chapters), { once: true });
+
+  const video = h("video", { id: "reel", controls: true, preload: "metadata", crossorigin: "anonymous", playsinline: true, src: links.reel },
+    h("track", { kind: "chapters", src: chapters, srclang: language(), label: t("reel.chapters"), default: true }),
+    h("track", { id: "captions", kind: "captions", src: links.captions, label: t("reel.captions"), default: true }));
+  const chapterButtons = reel.chapters.map((c, i) =>
+    h("button", { type: "button", class: "chapter", "data-start": c.start, onclick: () => { video.currentTime = c.start; } },
+      h("span", { class: "n" }, `${i + 1}.`), ` ${c.title} `, h("span", { class: "muted" }, `${clock(c.start)}–${clock(c.end)}`)));
+  video.addEventListener("timeupdate", () => {
+    const now = video.currentTime;
+    reel.chapters.forEach((c, i) => chapterButtons[i].setAttribute("aria-current", String(now >= c.start && now < c.end)));
+  });
+
+  const captionsToggle = h("button", { type: "button", "aria-pressed": "true", onclick: () => {
+    const track = [...video.textTracks].find(tt => tt.kind === "captions");
+    if (!track) return;
+    const on = track.mode !== "showing";
+    // "hidden" keeps the cues loaded (so they stay readable), "showing" draws them.
+    track.mode = on ? "showing" : "hidden";
+    captionsToggle.setAttribute("aria-pressed", String(on));
+  } }, t("reel.captionsToggle"));
+
+  const status = h("p", { role: "status", class: "muted" });
+  const reviewed = h("button", { type: "button", class: "primary", onclick: async () => {
+    reviewed.disabled = true;
+    try {
+      await api(`reels/${caseId}/${sessionId}/reviewed`, { method: "POST", signal });
+      status.textContent = t("reel.reviewedDone");
+      go("/reviews");
+    } catch (e) {
+      reviewed.disabled = false;
+      status.textContent = e instanceof Error ? e.message : String(e);
+    }
+  } }, t("reel.markReviewed"));
+
+  const concerns = reel.concerns ?? [];
+  fill(main,
+    h("h1", { tabindex: "-1" }, t("reel.title", { caseId, sessionId })),
+    h("p", { class: "muted" },
+      reel.course ? `${reel.course.label} · ` : "",
+      reel.nextSessionAt ? t("reel.nextSession", { when: dateTime(reel.nextSessionAt) }) : t("reviews.noDate"),
+      " · ", t("reel.length", { length: clock(reel.duration) })),
+    concerns.length > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: concerns.length })),
+    h("div", { class: "player" },
+      h("div", { class: "screen" }, video,
+        h("div", { class: "controls" }, captionsToggle,
+          h("a", { href: links.reel, "data-link": "reel", download: `${caseId}-${sessionId}.mp4` }, t("reel.downloadReel")),
+          h("a", { href: links.captions, "data-link": "captions", download: `${caseId}-${sessionId}.vtt` }, t("reel.downloadCaptions")))),
+      h("nav", { class: "chapters", "aria-labelledby": "chapters-title" },
+        h("h2", { id: "chapters-title" }, t("reel.chapters")),
+        h("ol", {}, chapterButtons.map(b => h("li", {}, b))))),
+    (reel.goals?.length ?? 0) > 0 && h("section", { "aria-labelledby": "goals-title" },
+      h("h2", { id: "goals-title" }, t("reel.goals")),
+      h("ul", { class: "list" }, (reel.goals ?? []).map(goal => h("li", {}, goal.text, " ",
+        goal.clipIds.length === 0
+          ? h("span", { class: "muted" }, t("reel.goalNoClips"))
+          : goal.clipIds.flatMap(id => {
+            const clip = reel.clips.find(c => c.clipId === id);
+            return clip ? [" ", h("a", { href: `#clip-${id}` }, t("reel.clipNumber", { index: clip.index + 1 }))] : [];
+          }))))),
+    h("section", { "aria-labelledby": "clips-title" },
+      h("h2", { id: "clips-title" }, t("reel.clips")),
+      h("ol", { class: "clips" }, reel.clips.map(clip => clipCard(clip, links.clips.find(l => l.clipId === clip.clipId))))),
+    h("div", { class: "actions" }, reviewed, status));
+  keepLinksFresh(main, video, `reels/${caseId}/${sessionId}`, expiresAt, signal);
+}
+
+/**
+ * Read links last 15 minutes; a review often takes longer. Shortly before they run out the page asks the API again
+ * and swaps in the new links (downloads, stills, captions); the video keeps its link while it plays from its buffer,
+ * and when it stops with a network error after the old link ran out, it gets the new one and goes on where it was.
+ * @param {HTMLElement} main
+ * @param {HTMLVideoElement} video
+ * @param {string} path
+ * @param {string} expiresAt
+ * @param {AbortSignal} signal
+ */
+function keepLinksFresh(main, video, path, expiresAt, signal) {
+  let expires = Date.parse(expiresAt);
+  let videoExpires = expires;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  // At least 30 s apart, so a browser whose clock is far off cannot ask again and again.
+  const schedule = (delay = expires - Date.now() - 60_000) => {
+    timer = setTimeout(() => renew(false).catch(() => { if (!signal.aborted) schedule(30_000); }), Math.max(30_000, delay));
+  };
+  /** @param {boolean} resumeVideo */
+  async function renew(resumeVideo) {
+    clearTimeout(timer);
+    /** @type {ReelAnswer} */
+    const fresh = await api(path, { signal });
+    expires = Date.parse(fresh.expiresAt);
+    /** @type {Record<string, string>} */
+    const byName = { reel: fresh.links.reel, captions: fresh.links.captions };
+    for (const c of fresh.links.clips) { byName[`clip:${c.clipId}`] = c.video; byName[`still:${c.clipId}`] = c.still; }
+    for (const element of main.querySelectorAll("[data-link]")) {
+      const link = byName[element.getAttribute("data-link") ?? ""];
+      if (link) element.setAttribute(element instanceof HTMLImageElement ? "src" : "href", link);
+    }
+    if (resumeVideo) {
+      const at = video.currentTime;
+      const playing = !video.paused;
+      video.src = fresh.links.reel;
+      videoExpires = expires;
+      video.addEventListener("loadedmetadata", () => { video.currentTime = at; if (playing) void video.play(); }, { once: true });
+    }
+    schedule();
+  }
+  video.addEventListener("error", () => {
+    if (Date.now() > videoExpires - 60_000) void renew(true).catch(() => {});
+  });
+  signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+  schedule();
+}
+
+/**
+ * @param {ClipDocument} clip
+ * @param {ClipLinks | undefined} links
+ */
+function clipCard(clip, links) {
+  const timing = clip.timing;
+  const notes = clip.tags.filter(tag => tag.note);
+  const captions = clip.tags.filter(tag => tag.caption);
+  return h("li", { class: `clip ${clip.valence}`, id: `clip-${clip.clipId}` },
+    links && h("img", { class: "still", src: links.still, "data-link": `still:${clip.clipId}`, alt: t("reel.still", { title: clip.title }), width: 320, height: 180 }),
+    h("div", {},
+      h("h3", {}, `${clip.index + 1}. ${clip.title}`),
+      h("p", { class: "valence" }, t(`valence.${clip.valence}`), " · ", clip.tags.map(tag => tag.displayName).join(", ")),
+      h("table", { class: "timing" },
+        h("caption", { class: "visually-hidden" }, t("reel.timingCaption", { title: clip.title })),
+        h("thead", {}, h("tr", {}, h("td", {}), h("th", { scope: "col" }, t("reel.in")), h("th", { scope: "col" }, t("reel.out")))),
+        h("tbody", {},
+          h("tr", {}, h("th", { scope: "row" }, t("reel.requested")), h("td", {}, clock(timing.requestedIn)), h("td", {}, clock(timing.requestedOut))),
+          h("tr", {}, h("th", { scope: "row" }, t("reel.actual")), h("td", {}, clock(timing.actualIn)), h("td", {}, clock(timing.actualOut))),
+          h("tr", {}, h("th", { scope: "row" }, t("reel.frames")), h("td", {}, String(timing.inOffsetFrames)), h("td", {}, String(timing.outOffsetFrames))))),
+      captions.length > 0 && h("div", {}, h("h4", {}, t("reel.captionsOfClip")), h("ul", {}, captions.map(tag => h("li", {}, `“${tag.caption}”`)))),
+      notes.length > 0 && h("div", { class: "private" },
+        h("h4", {}, t("reel.notes")),
+        h("ul", {}, notes.map(tag => h("li", {}, h("strong", {}, `${tag.displayName}: `), tag.note ?? "")))),
+      links && h("p", {}, h("a", { href: links.video, "data-link": `clip:${clip.clipId}`, download: `${clip.clipId}.mp4` }, t("reel.downloadClip", { index: clip.index + 1 })))));
+}

@@ -1,0 +1,173 @@
+// A session of a case: upload the recording straight to Blob storage (in blocks, with progress), send the tags (the
+// session manifest), then follow the pipeline: planned, cutting n/m, assembling, ready, or failed with each problem.
+import { api, ApiError } from "app/api.js";
+import { journal, uploadInBlocks } from "app/block-upload.js";
+import { h, fill } from "app/dom.js";
+import { showProblems } from "app/form.js";
+import { t } from "app/i18n.js";
+
+/**
+ * @typedef {import("app/types.js").UploadLink} UploadLink
+ * @typedef {import("app/types.js").SessionStatus} SessionStatus
+ * @typedef {import("app/types.js").ManifestAccepted} ManifestAccepted
+ */
+
+const pollEvery = 2000;
+
+/** @type {import("app/main.js").Page} */
+export async function sessionPage({ main, signal }, caseId, sessionId) {
+  const base = `sessions/${caseId}/${sessionId}`;
+
+  // 1. The recording.
+  const file = h("input", { id: "recording", type: "file", accept: "video/*,.mp4,.mov,.m4v,.mkv,.webm,.avi", required: true });
+  const preview = h("div", { class: "preview" });
+  file.addEventListener("change", () => showPreview(preview, file.files?.[0], signal));
+  const bar = h("progress", { id: "upload-progress", max: 100, value: 0, "aria-labelledby": "upload-progress-label" });
+  const barText = h("span", { id: "upload-progress-text", "aria-live": "polite" });
+  const uploadProblems = h("div", { class: "problems", role: "alert" });
+  const uploadButton = h("button", { type: "submit", class: "primary" }, t("session.upload"));
+  const uploadForm = h("form", { novalidate: true, onsubmit: async (/** @type {SubmitEvent} */ e) => {
+    e.preventDefault();
+    const chosen = file.files?.[0];
+    if (!chosen) { uploadProblems.textContent = t("session.chooseFile"); file.focus(); return; }
+    uploadButton.disabled = true;
+    fill(uploadProblems);
+    try {
+      const ask = async () => /** @type {UploadLink} */ (await api(`${base}/upload`, { method: "POST", json: { fileName: chosen.name, size: chosen.size }, signal }));
+      const link = await ask();
+      await uploadInBlocks({
+        file: chosen, link: link.uploadUrl, signal,
+        journal: await journal(`${caseId}/${sessionId}/${chosen.name}/${chosen.size}/${chosen.lastModified}`),
+        renew: async () => (await ask()).uploadUrl,
+        onProgress: (sent, total) => {
+          const percent = Math.floor((sent / total) * 100);
+          bar.value = percent;
+          barText.textContent = t("session.progress", { sent: megabytes(sent), total: megabytes(total), percent });
+        },
+      });
+      barText.textContent = t("session.uploaded", { name: chosen.name });
+    } catch (error) {
+      if (error instanceof ApiError) showProblems(uploadProblems, error);
+      else fill(uploadProblems, h("p", {}, t("session.uploadInterrupted")));
+    } finally {
+      uploadButton.disabled = false;
+    }
+  } },
+  h("div", { class: "field" }, h("label", { for: "recording" }, t("session.recording")), h("p", { class: "hint" }, t("session.recordingHint")), file),
+  preview,
+  uploadButton,
+  h("div", { class: "progress" }, h("span", { id: "upload-progress-label", class: "visually-hidden" }, t("session.uploadProgress")), bar, barText),
+  uploadProblems);
+
+  // 2. The tags: a session manifest, as the API checks it (every problem named).
+  const manifest = h("input", { id: "manifest", type: "file", accept: ".json,application/json", required: true });
+  const manifestResult = h("div", { class: "problems", role: "alert" });
+  const manifestForm = h("form", { novalidate: true, onsubmit: async (/** @type {SubmitEvent} */ e) => {
+    e.preventDefault();
+    const chosen = manifest.files?.[0];
+    if (!chosen) { manifestResult.textContent = t("session.chooseFile"); manifest.focus(); return; }
+    try {
+      /** @type {ManifestAccepted} */
+      const accepted = await api(`${base}/manifest`, { method: "PUT", text: await chosen.text(), signal });
+      fill(manifestResult, h("p", {}, t("session.manifestAccepted")),
+        accepted.warnings.length > 0 && h("ul", {}, accepted.warnings.map(w => h("li", {}, h("code", {}, w.path), ": ", w.message))));
+      sent = true;
+      void follow();
+    } catch (error) {
+      showProblems(manifestResult, error);
+    }
+  } },
+  h("div", { class: "field" }, h("label", { for: "manifest" }, t("session.manifest")), h("p", { class: "hint" }, t("session.manifestHint")), manifest),
+  h("button", { type: "submit", class: "primary" }, t("session.send")),
+  manifestResult);
+
+  const uploadStep = h("div", {}, uploadForm);
+
+  // 3. Where the pipeline is.
+  const progress = h("div", { id: "pipeline", "aria-live": "polite" }, h("p", { class: "muted" }, t("session.noStatus")));
+  let following = false;
+  let sent = false;
+  /** Polls the status until ready or failed; while nothing was sent (404), once, unless a manifest was just accepted. */
+  async function follow() {
+    if (following) return;
+    following = true;
+    try {
+      while (!signal.aborted) {
+        /** @type {SessionStatus | null} */
+        let status = null;
+        try { status = await api(base, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
+        if (status) {
+          fill(progress, describe(status, caseId, sessionId));
+          // Once tags were accepted the recording is what the plan was made from: it can no longer change.
+          fill(uploadStep, h("p", {}, t("session.recordingFinal")));
+        }
+        if (status && (status.state === "ready" || status.state === "failed")) return;
+        if (!status && !sent) return;
+        await new Promise(resolve => setTimeout(resolve, pollEvery));
+      }
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === "AbortError")) showProblems(progress, e);
+    } finally {
+      following = false;
+    }
+  }
+
+  fill(main,
+    h("p", {}, h("a", { href: `/cases/${caseId}` }, t("session.back", { caseId }))),
+    h("h1", { tabindex: "-1" }, t("session.title", { caseId, sessionId })),
+    h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), uploadStep),
+    h("section", { "aria-labelledby": "step-manifest" }, h("h2", { id: "step-manifest" }, t("session.step2")), manifestForm),
+    h("section", { "aria-labelledby": "step-progress" }, h("h2", { id: "step-progress" }, t("session.step3")), progress));
+  void follow();
+}
+
+/**
+ * Plays the chosen file from the disk, before it is uploaded, and says when this browser cannot show its picture:
+ * HEVC from an iPhone plays only its sound in Chromium, with videoWidth 0 and no error.
+ * @param {HTMLElement} target
+ * @param {File | undefined} chosen
+ * @param {AbortSignal} signal
+ */
+function showPreview(target, chosen, signal) {
+  const old = target.querySelector("video");
+  if (old) URL.revokeObjectURL(old.src);
+  if (!chosen) { fill(target); return; }
+  const url = URL.createObjectURL(chosen);
+  signal.addEventListener("abort", () => URL.revokeObjectURL(url), { once: true });
+  const note = h("p", { id: "preview-note", class: "notice", hidden: true }, t("session.cannotShow"));
+  const video = h("video", { id: "preview", controls: true, muted: true, preload: "metadata", src: url, "aria-label": t("session.preview") });
+  const cannot = () => { note.hidden = false; video.hidden = true; };
+  video.addEventListener("loadedmetadata", () => { if (video.videoWidth === 0) cannot(); });
+  video.addEventListener("error", cannot);
+  fill(target, video, note);
+}
+
+/** @param {number} bytes */
+function megabytes(bytes) {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+/**
+ * The status in plain words, the steps done ticked off.
+ * @param {SessionStatus} status
+ * @param {string} caseId
+ * @param {string} sessionId
+ */
+function describe(status, caseId, sessionId) {
+  const order = ["received", "planned", "cutting", "assembling", "ready"];
+  const reached = order.indexOf(status.state);
+  /** @param {string} step */
+  const label = step => step === "cutting" && status.state === "cutting"
+    ? t("state.cuttingOf", { done: status.clipsDone, total: status.clipsTotal }) : t(`state.${step}`);
+  return [
+    h("p", { id: "pipeline-state", class: `state ${status.state}`, "data-state": status.state },
+      status.state === "cutting" ? label("cutting") : t(`state.${status.state}`)),
+    status.state !== "failed" && h("ol", { class: "steps" }, order.slice(1).map((step, i) =>
+      h("li", { class: i + 1 < reached ? "done" : i + 1 === reached ? "now" : "" , "aria-current": i + 1 === reached ? "step" : false }, label(step)))),
+    status.state === "failed" && h("ul", { class: "error" }, status.errors.map(p => h("li", {}, h("code", {}, p.path), ": ", p.message))),
+    status.warnings.length > 0 && h("details", {}, h("summary", {}, t("session.warnings", { count: status.warnings.length })),
+      h("ul", {}, status.warnings.map(p => h("li", {}, h("code", {}, p.path), ": ", p.message)))),
+    (status.concerns?.length ?? 0) > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: status.concerns?.length ?? 0 })),
+    status.state === "ready" && h("p", {}, h("a", { class: "button primary", href: `/reels/${caseId}/${sessionId}` }, t("session.openReel"))),
+  ];
+}

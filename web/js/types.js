@@ -1,0 +1,39 @@
+// The shapes the HTTP API answers with (README, "The HTTP API"), for the type checker only.
+export {};
+
+/**
+ * @typedef {{ path: string, rule: string, message: string }} FieldProblem
+ * @typedef {{ title?: string, detail?: string, status?: number, errors?: FieldProblem[] }} ProblemDetails
+ * @typedef {{ caseId: string, role: "owner" | "reviewer" | string }} CaseSummary
+ * @typedef {{ caseId: string, role: string, owner: string, reviewers: string[], createdAt: string }} CaseDetails
+ * @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string }} ReviewItem
+ * @typedef {{ uploadUrl: string, blob: string, expiresAt: string, size: number }} UploadLink
+ * @typedef {{ status: string, warnings: FieldProblem[] }} ManifestAccepted
+ * @typedef {{ tagId: string, start: number, end: number }} Concern
+ * @typedef {{
+ *   caseId: string, sessionId: string, planId?: string,
+ *   state: "received" | "planned" | "cutting" | "assembling" | "ready" | "failed",
+ *   clipsDone: number, clipsTotal: number, progress: string,
+ *   warnings: FieldProblem[], errors: FieldProblem[], concerns?: Concern[], updatedAt: string
+ * }} SessionStatus
+ * @typedef {{
+ *   id: string, label: string, displayName: string, valence: string, actor: string,
+ *   start: string, end: string, keyMoment: string, note?: string, caption?: string, goal?: string
+ * }} PlannedTag
+ * @typedef {{
+ *   requestedIn: number, requestedOut: number, actualIn: number, actualOut: number,
+ *   inOffsetFrames: number, outOffsetFrames: number, duration: number
+ * }} ClipTiming
+ * @typedef {{ clipId: string, planId: string, index: number, valence: string, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string }} ClipDocument
+ * @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter
+ * @typedef {{ session: number, of: number, theme?: string, label: string }} ReelCourse
+ * @typedef {{ id: string, text: string, clipIds: string[] }} ReelGoal
+ * @typedef {{
+ *   caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number,
+ *   reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string,
+ *   course?: ReelCourse, goals?: ReelGoal[], concerns?: Concern[]
+ * }} ReelDocument
+ * @typedef {{ clipId: string, video: string, still: string }} ClipLinks
+ * @typedef {{ reel: ReelDocument, links: { reel: string, captions: string, clips: ClipLinks[] }, expiresAt: string }} ReelAnswer
+ * @typedef {{ identityProvider: string, userId: string, userDetails: string, userRoles: string[] }} ClientPrincipal
+ */
