@@ -7,7 +7,7 @@ namespace BasicTrust.Web.Tests;
 
 /// <summary>A therapist's way in: a case, a session, the recording uploaded from the page, the tags sent, the reel made.</summary>
 [Collection("web")]
-public sealed class UploadTests(WebFixture web)
+public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>How long an upload may take on a busy machine (every block here also passes through Playwright's router).</summary>
     const float Patience = 60_000;
@@ -61,6 +61,9 @@ public sealed class UploadTests(WebFixture web)
         var blocks = (await blob.GetBlockListAsync(BlockListTypes.Committed)).Value.CommittedBlocks.Select(b => b.Name);
         var expected = bytes.Chunk(8 * 1024 * 1024).Select((chunk, i) => ResumableUpload.BlockId(i, chunk));
         Assert.Equal(expected, blocks);
+        // An H.264 recording plays as it is: no preview is made.
+        await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "not-needed", new() { Timeout = Patience });
+        Assert.Empty(await web.Blobs.GetBlobContainerClient("previews").GetBlobsAsync(new GetBlobsOptions { Prefix = $"{caseId}/" }).ToListAsync());
 
         await page.GetByLabel("Sessiebestand (JSON)").SetInputFilesAsync(manifest);
         await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();
@@ -168,6 +171,14 @@ public sealed class UploadTests(WebFixture web)
         await recording.SetInputFilesAsync(hevc);
         await Assertions.Expect(page.Locator("#preview-note")).ToBeVisibleAsync(new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("#preview-note")).ToContainTextAsync("HEVC");
+
+        // Uploaded, the pipeline makes a preview the browser plays, with a sentence while it does.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("iphone.mp4 is uploaded", new() { Timeout = Patience });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = Patience });
+        await page.WaitForFunctionAsync("() => document.getElementById('server-preview')?.videoWidth > 0", null, new() { Timeout = Patience });
+        output.WriteLine($"HEVC sample (2 s, 320x240): uploaded to a playable preview in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Empty(browser.Problems);
     }
 }

@@ -10,6 +10,7 @@ import { t } from "app/i18n.js";
  * @typedef {import("app/types.js").UploadLink} UploadLink
  * @typedef {import("app/types.js").SessionStatus} SessionStatus
  * @typedef {import("app/types.js").ManifestAccepted} ManifestAccepted
+ * @typedef {import("app/types.js").PreviewAnswer} PreviewAnswer
  */
 
 const pollEvery = 2000;
@@ -46,6 +47,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
         },
       });
       barText.textContent = t("session.uploaded", { name: chosen.name });
+      void followPreview(served, base, signal);
     } catch (error) {
       if (error instanceof ApiError) showProblems(uploadProblems, error);
       else fill(uploadProblems, h("p", {}, t("session.uploadInterrupted")));
@@ -81,6 +83,8 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   h("button", { type: "submit", class: "primary" }, t("session.send")),
   manifestResult);
 
+  // What the pipeline made of the upload: the recording plays as it is, or a preview is made for the browser.
+  const served = h("div", { id: "served-preview", "aria-live": "polite" });
   const uploadStep = h("div", {}, uploadForm);
 
   // 3. Where the pipeline is.
@@ -115,10 +119,44 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   fill(main,
     h("p", {}, h("a", { href: `/cases/${caseId}` }, t("session.back", { caseId }))),
     h("h1", { tabindex: "-1" }, t("session.title", { caseId, sessionId })),
-    h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), uploadStep),
+    h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), uploadStep, served),
     h("section", { "aria-labelledby": "step-manifest" }, h("h2", { id: "step-manifest" }, t("session.step2")), manifestForm),
     h("section", { "aria-labelledby": "step-progress" }, h("h2", { id: "step-progress" }, t("session.step3")), progress));
   void follow();
+  void followPreview(served, base, signal);
+}
+
+/**
+ * After an upload the pipeline checks whether browsers can play the recording and, only when not, makes a preview
+ * with the same timeline. Polls until it is known; nothing is shown before a recording was uploaded (404).
+ * @param {HTMLElement} target
+ * @param {string} base
+ * @param {AbortSignal} signal
+ */
+async function followPreview(target, base, signal) {
+  try {
+    for (let waited = 0; !signal.aborted; waited++) {
+      /** @type {PreviewAnswer | null} */
+      let preview = null;
+      try { preview = await api(`${base}/preview`, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
+      // Right after an upload the check may not have started yet: a little patience before giving up on a 404.
+      if (!preview && waited > 5) return;
+      if (preview) {
+        target.dataset.state = preview.state;
+        if (preview.state === "ready" && preview.link) {
+          fill(target, h("p", {}, t("session.previewReady")),
+            h("video", { id: "server-preview", controls: true, muted: true, preload: "metadata", src: preview.link, "aria-label": t("session.previewMade") }));
+          return;
+        }
+        if (preview.state === "not-needed") { fill(target); return; }
+        fill(target, h("p", { class: "notice" }, t(preview.state === "failed" ? "session.previewFailed" : "session.previewMaking", { reason: preview.reason ?? "" })));
+        if (preview.state === "failed") return;
+      }
+      await new Promise(resolve => setTimeout(resolve, pollEvery));
+    }
+  } catch (e) {
+    if (!(e instanceof DOMException && e.name === "AbortError")) showProblems(target, e);
+  }
 }
 
 /**
