@@ -81,7 +81,7 @@ public static class ClipCutter
         new FFMetadataBuilder().WithTitle(FfMetadata.Prepare(clip.Title)).WithTag("comment", FfMetadata.Prepare(clip.Comment));
 
     /// <summary>Reads the written clip's frame times back: the first frame's start and the last frame's end, in recording time.</summary>
-    static async Task<ClipAccuracy> MeasureAsync(string output, ClipRequest clip, TimeSpan offset, double framesPerSecond, ProcessRunOptions options, CancellationToken cancellationToken)
+    internal static async Task<ClipAccuracy> MeasureAsync(string output, ClipRequest clip, TimeSpan offset, double framesPerSecond, ProcessRunOptions options, CancellationToken cancellationToken)
     {
         var packets = await MediaProbe.VideoPacketsAsync(output, "-f mov -protocol_whitelist file", MediaProbe.Interval(TimeSpan.Zero, clip.Duration + TimeSpan.FromMinutes(5)),
             options, cancellationToken).ConfigureAwait(false);
@@ -93,6 +93,6 @@ public static class ClipCutter
     static double FrameRate(MediaSource source) => source.Info.Video.AverageFrameRate > 0 ? source.Info.Video.AverageFrameRate : 25;
 
     /// <summary>FFMpegCore's metadata file goes next to the output, in the caller's work folder, not the shared temp folder.</summary>
-    static ProcessRunOptions NextTo(string output, ProcessRunOptions? options) =>
+    internal static ProcessRunOptions NextTo(string output, ProcessRunOptions? options) =>
         (options ?? new ProcessRunOptions()) with { TemporaryFilesFolder = Path.GetDirectoryName(Path.GetFullPath(output))! };
 }
