@@ -73,7 +73,7 @@ static partial class Modes
         foreach (var (range, output) in ranges.Zip(outputs))
         {
             var request = new ClipRequest(range.In, range.Out, "bench", "bench");
-            if (draft) await ClipCutter.CutDraftAsync(source, request, output, Long);
+            if (draft) await ClipCutter.CutDraftAsync(source, request, output, options: Long);
             else await ClipCutter.CutPreciseAsync(source, request, encoding, output, Long);
         }
     }

@@ -1,4 +1,5 @@
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Reels;
 using BasicTrust.Media.Sources;
@@ -47,15 +48,20 @@ public static class ClipCutter
 
     /// <summary>
     /// Draft clip by stream copy: the in point moves back to the keyframe at or before it and the out point
-    /// forward to the keyframe at or after it, so no tagged frame is lost. Instant, for previews.
+    /// forward to the keyframe at or after it, so no tagged frame is lost. Instant, for previews. With the plan's
+    /// <paramref name="keyframes"/> (read once from the container's index) FFmpeg runs once and the accuracy follows
+    /// from the index; without, the keyframes are probed around the clip and the clip is read back.
     /// </summary>
-    public static async Task<ClipAccuracy> CutDraftAsync(MediaSource source, ClipRequest clip, string output,
+    public static async Task<ClipAccuracy> CutDraftAsync(MediaSource source, ClipRequest clip, string output, KeyframeIndex? keyframes = null,
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = NextTo(output, options);
-        var (start, end) = await Keyframes.AroundAsync(source, clip.In, clip.Out, options, cancellationToken).ConfigureAwait(false);
+        var indexed = keyframes is { Keyframes.Count: > 0 };
+        var (start, end) = indexed ? keyframes!.Around(clip.In, clip.Out, source.Info.Duration)
+            : await Keyframes.AroundAsync(source, clip.In, clip.Out, options, cancellationToken).ConfigureAwait(false);
         await PartialFile.WriteAsync(output, partial => DraftCommand(source, clip, start, end, partial).RunAsync(options, cancellationToken)).ConfigureAwait(false);
-        return await MeasureAsync(output, clip, start, FrameRate(source), options, cancellationToken).ConfigureAwait(false);
+        return indexed ? new ClipAccuracy(clip.In, clip.Out, start, end, FrameRate(source))
+            : await MeasureAsync(output, clip, start, FrameRate(source), options, cancellationToken).ConfigureAwait(false);
     }
 
     internal static FFMpegArgumentProcessor DraftCommand(MediaSource source, ClipRequest clip, TimeSpan start, TimeSpan end, string output) =>

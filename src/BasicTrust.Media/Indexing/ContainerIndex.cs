@@ -25,7 +25,7 @@ public sealed record ContainerIndex(KeyframeIndex Keyframes, AvcParameterSets? P
                 _ => null,
             };
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentOutOfRangeException or OverflowException)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
         {
             return null; // an index we cannot make sense of is as good as none: FFmpeg's own probing still works
         }
