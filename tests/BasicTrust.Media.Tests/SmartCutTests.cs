@@ -1,5 +1,5 @@
+using BasicTrust.Highlights.Manifest;
 using BasicTrust.Media.Clips;
-using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Reels;
 using BasicTrust.Media.SmartCut;
 using BasicTrust.Media.Sources;
@@ -88,12 +88,8 @@ public class SmartCutTests
     /// <summary>As the pipeline does: one decision per plan, then the smart cut or, where unsafe, the re-encode.</summary>
     static async Task<(ClipAccuracy Accuracy, CutMethod Method)> CutAsync(MediaSource source, ClipRequest request, string output)
     {
-        var index = await ContainerIndex.ReadAsync(source);
-        var encoding = ClipEncoding.For(source.Info, null);
-        var (match, _) = await SmartCutCheck.DecideAsync(source, index, encoding);
-        return match is null
-            ? (await ClipCutter.CutPreciseAsync(source, request, encoding, output), CutMethod.ReEncode)
-            : await SmartCutter.CutAsync(source, index!.Keyframes, request, encoding with { Match = match }, output);
+        var plan = await CutPlan.DecideAsync(source, ClipQuality.Precise, null, "superfast");
+        return await ClipCutter.CutAsync(source, request, ClipQuality.Precise, plan.Encoding, plan.Keyframes, output);
     }
 
     static ClipRequest Request(double from, double to, string title = "Benoemen") =>

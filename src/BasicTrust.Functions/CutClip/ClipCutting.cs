@@ -5,7 +5,6 @@ using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
-using BasicTrust.Media.SmartCut;
 using Microsoft.Extensions.Options;
 
 namespace BasicTrust.Functions.CutClip;
@@ -86,13 +85,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             var still = Path.Combine(work.FullName, "still.jpg");
             var request = new ClipRequest(clip.In, clip.Out, clip.Title, clip.Comment);
             var keyframes = (await store.ReadAsync<KeyframeIndex>(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cancellationToken).ConfigureAwait(false)).Value;
-            var (accuracy, cut) = (plan.Quality, plan.Encoding.Match) switch
-            {
-                (ClipQuality.Draft, _) => (await ClipCutter.CutDraftAsync(source, request, video, keyframes, run, cancellationToken).ConfigureAwait(false), CutMethod.StreamCopy),
-                (_, null) => (await ClipCutter.CutPreciseAsync(source, request, plan.Encoding, video, run, cancellationToken).ConfigureAwait(false), CutMethod.ReEncode),
-                _ => await SmartCutter.CutAsync(source, keyframes ?? throw new InvalidOperationException($"Plan {plan.PlanId} has no keyframes.json."),
-                    request, plan.Encoding, video, run, cancellationToken).ConfigureAwait(false),
-            };
+            var (accuracy, cut) = await ClipCutter.CutAsync(source, request, plan.Quality, plan.Encoding, keyframes, video, run, cancellationToken).ConfigureAwait(false);
             await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
             if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return false;
 

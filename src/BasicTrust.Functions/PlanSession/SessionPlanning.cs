@@ -7,8 +7,6 @@ using BasicTrust.Highlights.Planning;
 using BasicTrust.Highlights.Validation;
 using Azure.Storage.Blobs;
 using BasicTrust.Media.Clips;
-using BasicTrust.Media.Indexing;
-using BasicTrust.Media.SmartCut;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
 using Microsoft.Extensions.Options;
@@ -83,35 +81,28 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         if (current?.PlanId == plan.PlanId)
             // The same plan again after it failed: the worker completing the set may queue the reel once more.
             await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var (encoding, index, reason) = await PlanCutsAsync(recording, version, source.Info, plan.Settings, cancellationToken).ConfigureAwait(false);
-        if (index is not null)
-            await store.WriteAsync(SessionKey.Pipeline, session.Keyframes(plan.PlanId), index.Keyframes, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, encoding, reason);
+        var cuts = await PlanCutsAsync(recording, version, source.Info, plan.Settings, cancellationToken).ConfigureAwait(false);
+        if (cuts.Keyframes is not null)
+            await store.WriteAsync(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cuts.Keyframes, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason);
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
         await status.UpdateAsync(session, _ => new SessionStatus
         {
             CaseId = session.CaseId, SessionId = session.SessionId, PlanId = plan.PlanId, State = SessionState.Planned,
             ClipsTotal = plan.Clips.Count, Warnings = Warnings(problems), Concerns = concerns,
         }, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, reason);
+        logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, cuts.Reason);
         return [.. plan.Clips.Select(c => new ClipJob(session.CaseId, session.SessionId, plan.PlanId, c.ClipId))];
     }
 
     /// <summary>
     /// Reads the recording's container index once (its keyframes are kept next to the plan, so no clip probes for them)
-    /// and decides for the whole plan whether precise clips are smart-cut: one way for every clip, so the reel still
-    /// joins by stream copy. Returns why, for the plan's document.
+    /// and decides for the whole plan how its clips are cut.
     /// </summary>
-    async Task<(ClipEncoding Encoding, ContainerIndex? Index, string Reason)> PlanCutsAsync(BlobClient recording, BlobProperties version, MediaInfo media,
-        ReelSettings settings, CancellationToken cancellationToken)
+    async Task<CutPlan> PlanCutsAsync(BlobClient recording, BlobProperties version, MediaInfo media, ReelSettings settings, CancellationToken cancellationToken)
     {
         await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
-        var source = new MediaSource(relay.Url, media);
-        var index = await ContainerIndex.ReadAsync(source, cancellationToken).ConfigureAwait(false);
-        var encoding = ClipEncoding.For(media, settings.Height, options.Value.Preset);
-        if (settings.Quality == ClipQuality.Draft) return (encoding, index, "draft");
-        var (match, reason) = await SmartCutCheck.DecideAsync(source, index, encoding, limits.RunOptions(), cancellationToken).ConfigureAwait(false);
-        return (encoding with { Match = match }, index, match is null ? $"re-encode: {reason}" : reason);
+        return await CutPlan.DecideAsync(new MediaSource(relay.Url, media), settings.Quality, settings.Height, options.Value.Preset, limits.RunOptions(), cancellationToken).ConfigureAwait(false);
     }
 
     async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, string? planId, List<Problem> problems, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)

@@ -1,7 +1,9 @@
+using BasicTrust.Highlights.Manifest;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Reels;
+using BasicTrust.Media.SmartCut;
 using BasicTrust.Media.Sources;
 using FFMpegCore;
 using FFMpegCore.Enums;
@@ -11,6 +13,21 @@ namespace BasicTrust.Media.Clips;
 /// <summary>Cuts clips from an accepted recording: precise (re-encoded, frame-accurate) or draft (stream copy).</summary>
 public static class ClipCutter
 {
+    /// <summary>
+    /// Cuts one clip of a plan the plan's way: a draft by stream copy, a precise clip by smart cut when the plan's
+    /// encoding carries matched x264 settings, else re-encoded. <paramref name="keyframes"/> are the plan's, from the
+    /// container index (required for smart cuts).
+    /// </summary>
+    public static async Task<(ClipAccuracy Accuracy, CutMethod Method)> CutAsync(MediaSource source, ClipRequest clip, ClipQuality quality,
+        ClipEncoding encoding, KeyframeIndex? keyframes, string output, ProcessRunOptions? options = null, CancellationToken cancellationToken = default) =>
+        (quality, encoding.Match) switch
+        {
+            (ClipQuality.Draft, _) => (await CutDraftAsync(source, clip, output, keyframes, options, cancellationToken).ConfigureAwait(false), CutMethod.StreamCopy),
+            (_, null) => (await CutPreciseAsync(source, clip, encoding, output, options, cancellationToken).ConfigureAwait(false), CutMethod.ReEncode),
+            _ => await SmartCutter.CutAsync(source, keyframes ?? throw new ArgumentException("Smart cuts need the plan's keyframes.", nameof(keyframes)),
+                clip, encoding, output, options, cancellationToken).ConfigureAwait(false),
+        };
+
     /// <summary>
     /// Frame-accurate clip: seek before <c>-i</c> (only the needed byte ranges are read; FFmpeg decodes from the
     /// keyframe before and drops frames before the in point), rotation baked in by FFmpeg's autorotate, constant
