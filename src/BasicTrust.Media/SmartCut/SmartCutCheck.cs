@@ -30,6 +30,8 @@ public static class SmartCutCheck
         if (keyframes.OpenGop) return (null, "the source has open GOPs");
         if ((encoding.Width, encoding.Height) != (video.Width, video.Height)) return (null, "the clips are scaled");
         if (AvcHeaders.Parse(sets) is not { } headers || X264Match.For(headers) is not { } match) return (null, "the source's parameter sets are not ones x264 writes");
+        var numbers = keyframes.KeyframeNumbers().ToList();
+        if (numbers.Zip(numbers.Skip(1), (a, b) => b - a).Any(gop => gop <= match.ReorderFrames + 1)) return (null, "the source's GOPs are too short to copy");
         var trial = await TrialAsync(source, keyframes, encoding with { Match = match }, options, cancellationToken).ConfigureAwait(false);
         return trial is not null && trial.SameAs(sets) ? (match, "smart cut") : (null, "a trial encode wrote different parameter sets");
     }

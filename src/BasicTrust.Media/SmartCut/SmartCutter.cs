@@ -34,17 +34,15 @@ public static class SmartCutter
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $".{Path.GetFileName(output)}.parts"));
         try
         {
-            var files = new List<string>();
-            foreach (var part in parts)
-            {
-                var file = Path.Combine(folder.FullName, $"{files.Count}.ts");
-                await (part.Copy ? CopyCommand(source, keyframes, part, file) : EncodeCommand(source, keyframes, encoding, part.From, part.To - part.From, file, MpegTs))
-                    .RunAsync(options, cancellationToken).ConfigureAwait(false);
-                files.Add(file);
-            }
-            var start = keyframes.FrameTime(first);
-            await PartialFile.WriteAsync(output, partial => JoinCommand(source, files, clip, start, keyframes.FrameTime(end) - start, partial)
-                .RunAsync(options, cancellationToken)).ConfigureAwait(false);
+            var files = parts.Select((_, i) => Path.Combine(folder.FullName, $"{i}.ts")).ToList();
+            var (start, end_) = (keyframes.FrameTime(first), keyframes.FrameTime(end));
+            var sound = source.Info.Audio is null ? null : new Sound(Path.Combine(folder.FullName, "sound.m4a"), start, end_);
+            // The sound rides on the run that reads the clip's middle (the copy, or the one encode), so the recording is
+            // read once. All parts at once: the copy waits on storage while x264 works, and the two encodes share the cores.
+            var carrier = parts.FirstOrDefault(p => p.Copy) ?? parts[0];
+            await Task.WhenAll(parts.Zip(files, (part, file) => PartCommand(source, keyframes, encoding, part, file, part == carrier ? sound : null)
+                .RunAsync(options, cancellationToken))).ConfigureAwait(false);
+            await PartialFile.WriteAsync(output, partial => JoinCommand(files, sound?.Path, clip, end_ - start, partial).RunAsync(options, cancellationToken)).ConfigureAwait(false);
             var accuracy = await ClipCutter.MeasureAsync(output, clip, start, encoding.FramesPerSecond, options, cancellationToken).ConfigureAwait(false);
             return (accuracy, parts.Any(p => p.Copy) ? CutMethod.SmartCut : CutMethod.ReEncode);
         }
@@ -66,40 +64,57 @@ public static class SmartCutter
         return [.. new[] { new Part(first, copyFrom, false), new Part(copyFrom, copyTo, true), new Part(copyTo, end, false) }.Where(p => p.To > p.From)];
     }
 
-    /// <summary>
-    /// Frames [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) encoded with the matched settings,
-    /// keeping the source's timestamps. Seeks half a frame early, so FFMpegCore's milliseconds cannot miss the first frame.
-    /// </summary>
-    internal static FFMpegArgumentProcessor EncodeCommand(MediaSource source, KeyframeIndex keyframes, ClipEncoding encoding, int from, int count, string output, string format)
-    {
-        var seek = keyframes.FrameTime(from) - keyframes.Time(keyframes.FrameDuration) / 2;
-        return FfmpegCommand.From(source.Location, i => { source.Apply(i); i.WithStartTime(seek > TimeSpan.Zero ? seek : TimeSpan.Zero).WithCustomArgument("-copyts"); })
-            .ToFile(output, o => AsPart(o.WithMap(0, StreamType.Video, 0).WithFrameCount(count).WithFpsMode(FpsMode.Passthrough)
-                .WithVideoCodec(VideoCodec.LibX264).WithSpeedPreset(encoding.X264Preset).WithVideoProfile(Profile(encoding.Match!))
-                .WithCustomArgument("-pix_fmt yuv420p").WithCustomArgument($"-x264-params {encoding.Match!.Parameters()}"), format));
-    }
-
-    /// <summary>The GOPs of <paramref name="part"/> copied: the seek lands on its keyframe (a millisecond after it, as drafts do).</summary>
-    internal static FFMpegArgumentProcessor CopyCommand(MediaSource source, KeyframeIndex keyframes, Part part, string output) =>
-        FfmpegCommand.From(source.Location, i => { source.Apply(i); i.WithStartTime(TimeSpan.FromMilliseconds(Math.Floor(keyframes.FrameTime(part.From).TotalMilliseconds) + 1)).WithCustomArgument("-copyts"); })
-            .ToFile(output, o => AsPart(o.WithMap(0, StreamType.Video, 0).WithFrameCount(part.To - part.From).CopyStreams(), MpegTs));
+    /// <summary>The clip's sound, from <paramref name="Start"/> to <paramref name="End"/> in recording time, written to <paramref name="Path"/>.</summary>
+    internal sealed record Sound(string Path, TimeSpan Start, TimeSpan End);
 
     /// <summary>
-    /// The parts' video copied, the sound from the same start encoded (or silence), title and comment from FFMETADATA:
-    /// the same container settings as a re-encoded clip.
+    /// One part as MPEG-TS with the source's own timestamps (<c>-copyts</c>), and the clip's <paramref name="sound"/> when
+    /// this run carries it. The run seeks half a frame before the part (or the sound): FFMpegCore's milliseconds cannot miss a frame.
     /// </summary>
-    internal static FFMpegArgumentProcessor JoinCommand(MediaSource source, IReadOnlyList<string> parts, ClipRequest clip, TimeSpan start, TimeSpan duration, string output)
+    internal static FFMpegArgumentProcessor PartCommand(MediaSource source, KeyframeIndex keyframes, ClipEncoding encoding, Part part, string output, Sound? sound)
     {
-        var args = FfmpegCommand.From($"concat:{string.Join('|', parts)}", i => i.WithCustomArgument($"-f {MpegTs}").WithProtocolWhitelist(["concat", "file"]));
-        if (source.Info.Audio is null) args.AddInput("anullsrc=r=48000:cl=stereo", i => i.AsLavfi());
-        else args.AddInput(source.Location, i => { source.Apply(i); i.WithStartTime(start); });
-        return args.AddMetadata(ClipCutter.Metadata(clip)).ToFile(output, o => o
-            .WithDuration(duration)
-            .WithMap(0, StreamType.Video, 0).WithMap(1, StreamType.Audio, 0)
-            .WithVideoCodec("copy").WithAacStereo()
-            .WithoutChapters().WithoutStreamMetadata()
-            .AsFastStartMp4().WithExactDuration());
+        var args = From(source, keyframes, sound?.Start ?? keyframes.FrameTime(part.From));
+        // The copy drops what the seek read before its keyframe (FFmpeg compares a copied packet's decode time, which B-frames
+        // put frames before its picture, and starts on a keyframe), then shifts its timestamps back to the source's.
+        var dropBefore = MediaProbe.Seconds(keyframes.FrameTime(Math.Max(0, part.From - encoding.Match!.ReorderFrames - 1)));
+        Action<FFMpegOutputOptions> video = part.Copy
+            ? o => AsPart(o.WithMap(0, StreamType.Video, 0).WithCustomArgument($"-ss {dropBefore} -output_ts_offset {dropBefore}")
+                .WithFrameCount(part.To - part.From).CopyStreams(), MpegTs)
+            : o => Encode(o, encoding, part.To - part.From, MpegTs);
+        return sound is null ? args.ToFile(output, video)
+            : args.ToFiles((sound.Path, o => o.WithMap(0, StreamType.Audio, 0)
+                .WithCustomArgument($"-af atrim=start={MediaProbe.Seconds(sound.Start)}:end={MediaProbe.Seconds(sound.End)},asetpts=PTS-STARTPTS")
+                .WithAacStereo().ForceFormat(ContainerFormats.Mp4)), (output, video));
     }
+
+    /// <summary>The first <paramref name="count"/> frames from <paramref name="from"/> encoded with the matched settings (the plan's trial encode).</summary>
+    internal static FFMpegArgumentProcessor EncodeCommand(MediaSource source, KeyframeIndex keyframes, ClipEncoding encoding, int from, int count, string output, string format) =>
+        From(source, keyframes, keyframes.FrameTime(from)).ToFile(output, o => Encode(o, encoding, count, format));
+
+    static FFMpegArguments From(MediaSource source, KeyframeIndex keyframes, TimeSpan time)
+    {
+        var seek = time - keyframes.Time(keyframes.FrameDuration) / 2;
+        return FfmpegCommand.From(source.Location, i => { source.Apply(i); i.WithStartTime(seek > TimeSpan.Zero ? seek : TimeSpan.Zero).WithCustomArgument("-copyts"); });
+    }
+
+    static FFMpegOutputOptions Encode(FFMpegOutputOptions output, ClipEncoding encoding, int count, string format) =>
+        AsPart(output.WithMap(0, StreamType.Video, 0).WithFrameCount(count).WithFpsMode(FpsMode.Passthrough)
+            .WithVideoCodec(VideoCodec.LibX264).WithSpeedPreset(encoding.X264Preset).WithVideoProfile(Profile(encoding.Match!))
+            .WithCustomArgument("-pix_fmt yuv420p").WithCustomArgument($"-x264-params {encoding.Match!.Parameters()}"), format);
+
+    /// <summary>
+    /// The parts' video and the sound copied (silence encoded when the source has none), title and comment from
+    /// FFMETADATA: the same container settings as a re-encoded clip.
+    /// </summary>
+    internal static FFMpegArgumentProcessor JoinCommand(IReadOnlyList<string> parts, string? sound, ClipRequest clip, TimeSpan duration, string output) =>
+        FfmpegCommand.From($"concat:{string.Join('|', parts)}", i => i.WithCustomArgument($"-f {MpegTs}").WithProtocolWhitelist(["concat", "file"]))
+            .AddInput(sound ?? "anullsrc=r=48000:cl=stereo", i => { if (sound is null) i.AsLavfi(); else i.ForceFormat(ContainerFormats.Mp4).WithProtocolWhitelist(["file"]); })
+            .AddMetadata(ClipCutter.Metadata(clip)).ToFile(output, o =>
+            {
+                o.WithDuration(duration).WithMap(0, StreamType.Video, 0).WithMap(1, StreamType.Audio, 0).CopyStreams();
+                if (sound is null) o.WithAacStereo();
+                o.WithoutChapters().WithoutStreamMetadata().AsFastStartMp4().WithExactDuration();
+            });
 
     /// <summary>MPEG-TS parts start at their own timestamps (no mux delay added); the trial is an MP4, to read its <c>avcC</c>.</summary>
     static FFMpegOutputOptions AsPart(FFMpegOutputOptions output, string format)

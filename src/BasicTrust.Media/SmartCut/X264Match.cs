@@ -24,6 +24,9 @@ public sealed record X264Match(string Profile, int Level, int Refs, int BFrames,
             h.WeightedBipred == 2, h.PicInitQp, h.ChromaQpOffset, h.ConstrainedIntra);
     }
 
+    /// <summary>How many frames a picture's decode time runs ahead of its presentation: as x264 reorders with these settings.</summary>
+    internal int ReorderFrames => BPyramid > 0 ? 2 : BFrames > 0 ? 1 : 0;
+
     /// <summary>A B-frame count for which x264's picture order count field has this many bits (3, x264's default, when it fits).</summary>
     static int BFramesFor(int pocLsbBits, int pyramid) =>
         new[] { 3 }.Concat(Enumerable.Range(1, 16)).FirstOrDefault(b => PocLsbBits(b, pyramid) == pocLsbBits, -1);
