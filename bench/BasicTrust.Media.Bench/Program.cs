@@ -55,13 +55,14 @@ try
             urls[run.Source] = url = await UploadAsync(await run.Source.EnsureAsync(cache), proxy.Port);
         Console.Error.WriteLine($"running {run.Group} {run.Mode} on {run.Source.Name}, {run.Ranges.Length} clips");
         proxy.Reset();
+        var load = Load();
         var clock = Stopwatch.StartNew();
         var start = new ProcessStartInfo(Environment.ProcessPath!, ["--mode", run.Mode, url, preset, Clips.Format(run.Ranges)]) { RedirectStandardOutput = true };
         using var child = Process.Start(start)!;
         var output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
         if (child.ExitCode != 0) throw new InvalidOperationException($"{run.Mode} on {run.Source.Name} failed");
-        rows.Add(new Row(run, clock.Elapsed.TotalSeconds, proxy.Bytes, JsonSerializer.Deserialize<ModeResult>(output)!));
+        rows.Add(new Row(run, clock.Elapsed.TotalSeconds, proxy.Bytes, JsonSerializer.Deserialize<ModeResult>(output)!, $"{load}→{Load()}"));
     }
     var main = Path.Combine(cache, Source.Main.File);
     var weight = groups.Contains("main") ? await Clips.TaggedBytesAsync(main, Clips.Main) : (0, 0);
@@ -84,6 +85,9 @@ async Task<string> UploadAsync(string recording, int proxyPort)
     return new UriBuilder(blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(6))) { Port = proxyPort }.Uri.ToString();
 }
 
+// The 1-minute load average: the machine's 2 cores are shared, and what else ran limits every figure.
+static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 /// <summary>One way of cutting one clip set of one recording.</summary>
@@ -93,7 +97,7 @@ record Run(string Group, string Mode, Source Source, (TimeSpan In, TimeSpan Out)
 }
 
 /// <summary>What a run measured.</summary>
-record Row(Run Run, double Seconds, long BytesRead, ModeResult Result)
+record Row(Run Run, double Seconds, long BytesRead, ModeResult Result, string Load)
 {
     public double SecondsPerClipSecond => Seconds / Run.ClipSeconds;
 }

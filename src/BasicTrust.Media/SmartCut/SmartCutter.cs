@@ -73,7 +73,7 @@ public static class SmartCutter
     /// </summary>
     internal static FFMpegArgumentProcessor PartCommand(MediaSource source, KeyframeIndex keyframes, ClipEncoding encoding, Part part, string output, Sound? sound)
     {
-        var args = From(source, keyframes, sound?.Start ?? keyframes.FrameTime(part.From));
+        var args = From(source, keyframes, sound?.Start ?? keyframes.FrameTime(part.From), sound?.End ?? keyframes.FrameTime(part.To));
         // The copy drops what the seek read before its keyframe (FFmpeg compares a copied packet's decode time, which B-frames
         // put frames before its picture, and starts on a keyframe), then shifts its timestamps back to the source's.
         var dropBefore = MediaProbe.Seconds(keyframes.FrameTime(Math.Max(0, part.From - encoding.Match!.ReorderFrames - 1)));
@@ -89,12 +89,17 @@ public static class SmartCutter
 
     /// <summary>The first <paramref name="count"/> frames from <paramref name="from"/> encoded with the matched settings (the plan's trial encode).</summary>
     internal static FFMpegArgumentProcessor EncodeCommand(MediaSource source, KeyframeIndex keyframes, ClipEncoding encoding, int from, int count, string output, string format) =>
-        From(source, keyframes, keyframes.FrameTime(from)).ToFile(output, o => Encode(o, encoding, count, format));
+        From(source, keyframes, keyframes.FrameTime(from), keyframes.FrameTime(from + count)).ToFile(output, o => Encode(o, encoding, count, format));
 
-    static FFMpegArguments From(MediaSource source, KeyframeIndex keyframes, TimeSpan time)
+    /// <summary>
+    /// Reads from half a frame before <paramref name="from"/> to a second past <paramref name="to"/>: a run with two
+    /// outputs otherwise read on to the recording's end after both had what they needed.
+    /// </summary>
+    static FFMpegArguments From(MediaSource source, KeyframeIndex keyframes, TimeSpan from, TimeSpan to)
     {
-        var seek = time - keyframes.Time(keyframes.FrameDuration) / 2;
-        return FfmpegCommand.From(source.Location, i => { source.Apply(i); i.WithStartTime(seek > TimeSpan.Zero ? seek : TimeSpan.Zero).WithCustomArgument("-copyts"); });
+        var seek = from - keyframes.Time(keyframes.FrameDuration) / 2;
+        if (seek < TimeSpan.Zero) seek = TimeSpan.Zero;
+        return FfmpegCommand.From(source.Location, i => { source.Apply(i); i.WithStartTime(seek).WithCustomArgument($"-t {MediaProbe.Seconds(to - seek + TimeSpan.FromSeconds(1))} -copyts"); });
     }
 
     static FFMpegOutputOptions Encode(FFMpegOutputOptions output, ClipEncoding encoding, int count, string format) =>
