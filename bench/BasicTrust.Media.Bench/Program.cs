@@ -21,6 +21,18 @@ if (args is ["--mode", var childMode, var childUrl, var childPreset, var childRa
     return 0;
 }
 
+if (Option("--scale-out") is { } hostCount)
+{
+    var storage = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE") ?? throw new InvalidOperationException("run bench/media.sh");
+    var benchRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
+    var app = Path.GetFullPath(Path.Combine(benchRoot, "../src/BasicTrust.Functions/bin/Release/net10.0"));
+    var scaled = await ScaleOut.RunAsync(storage, app, await Source.Main.EnsureAsync(Path.Combine(benchRoot, ".cache")), int.Parse(hostCount, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(scaled);
+    Directory.CreateDirectory(Path.Combine(benchRoot, "results"));
+    await File.WriteAllTextAsync(Path.Combine(benchRoot, "results", "media-scale-out.md"), $"One session of 16 tags (10 s each) on the 20-minute 1080p recording, by DevHosts on one Azurite ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores shared with other work; load {Load()} at the end).\n\n{scaled}\n");
+    return 0;
+}
+
 var preset = Option("--preset") ?? "superfast";
 var groups = (Option("--groups") ?? "main,gop,tags,length").Split(',');
 var modes = (Option("--modes") ?? "naive,copy,precise,smart,draft").Split(',');
