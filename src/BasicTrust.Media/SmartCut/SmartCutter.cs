@@ -12,7 +12,8 @@ namespace BasicTrust.Media.SmartCut;
 /// Frame-accurate clips that re-encode only what they must: the frames from the in point to the next keyframe and
 /// from the last keyframe to the out point, with x264 settings that write the source's own parameter sets
 /// (<see cref="SmartCutCheck"/>); the GOPs between are copied. The parts are MPEG-TS with the source's own timestamps
-/// (<c>-copyts</c>), so they join end to end by the concat protocol without the timestamp shifts of joining MP4s.
+/// (<c>-copyts</c>), so they join end to end by the concat protocol without the timestamp shifts of joining MP4s; the
+/// sound is encoded by the run that copies the middle, so each clip reads its stretch of the recording once.
 /// </summary>
 public static class SmartCutter
 {
@@ -28,21 +29,21 @@ public static class SmartCutter
     {
         if (encoding.Match is null || !keyframes.IsConstantFrameRate) throw new ArgumentException("The plan does not allow smart cuts.", nameof(encoding));
         options = ClipCutter.NextTo(output, options);
-        var (first, end) = (keyframes.FrameAt(clip.In), keyframes.FrameAt(clip.Out));
-        if (end <= first) throw new UnsupportedMediaException("The clip came out empty: the recording has no pictures at that point.");
-        var parts = Parts(keyframes.KeyframeNumbers(), first, end);
+        var (firstFrame, endFrame) = (keyframes.FrameAt(clip.In), keyframes.FrameAt(clip.Out));
+        if (endFrame <= firstFrame) throw new UnsupportedMediaException("The clip came out empty: the recording has no pictures at that point.");
+        var parts = Parts(keyframes.KeyframeNumbers(), firstFrame, endFrame);
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $".{Path.GetFileName(output)}.parts"));
         try
         {
             var files = parts.Select((_, i) => Path.Combine(folder.FullName, $"{i}.ts")).ToList();
-            var (start, end_) = (keyframes.FrameTime(first), keyframes.FrameTime(end));
-            var sound = source.Info.Audio is null ? null : new Sound(Path.Combine(folder.FullName, "sound.m4a"), start, end_);
+            var (start, stop) = (keyframes.FrameTime(firstFrame), keyframes.FrameTime(endFrame));
+            var sound = source.Info.Audio is null ? null : new Sound(Path.Combine(folder.FullName, "sound.m4a"), start, stop);
             // The sound rides on the run that reads the clip's middle (the copy, or the one encode), so the recording is
             // read once. All parts at once: the copy waits on storage while x264 works, and the two encodes share the cores.
             var carrier = parts.FirstOrDefault(p => p.Copy) ?? parts[0];
             await Task.WhenAll(parts.Zip(files, (part, file) => PartCommand(source, keyframes, encoding, part, file, part == carrier ? sound : null)
                 .RunAsync(options, cancellationToken))).ConfigureAwait(false);
-            await PartialFile.WriteAsync(output, partial => JoinCommand(files, sound?.Path, clip, end_ - start, partial).RunAsync(options, cancellationToken)).ConfigureAwait(false);
+            await PartialFile.WriteAsync(output, partial => JoinCommand(files, sound?.Path, clip, stop - start, partial).RunAsync(options, cancellationToken)).ConfigureAwait(false);
             var accuracy = await ClipCutter.MeasureAsync(output, clip, start, encoding.FramesPerSecond, options, cancellationToken).ConfigureAwait(false);
             return (accuracy, parts.Any(p => p.Copy) ? CutMethod.SmartCut : CutMethod.ReEncode);
         }
