@@ -13,9 +13,9 @@ namespace BasicTrust.Media.Bench;
 
 /// <summary>
 /// What one mode's process reports: its own peak RSS, the largest FFmpeg's, the seconds of clips written, how many
-/// clips were smart-cut and the plan's reason.
+/// clips were smart-cut, the plan's reason, and how long planning took (probe, container index, decision; ours only).
 /// </summary>
-sealed record ModeResult(long PeakRssKb, long FfmpegPeakRssKb, double OutputSeconds, int SmartCutClips, string Reason);
+sealed record ModeResult(long PeakRssKb, long FfmpegPeakRssKb, double OutputSeconds, int SmartCutClips, string Reason, double PlanSeconds);
 
 /// <summary>
 /// The ways of cutting, each run in a child process of the benchmark: naive, raw stream copy, and ours as the pipeline
@@ -29,7 +29,7 @@ static partial class Modes
         try
         {
             var outputs = ranges.Select((_, i) => Path.Combine(work.FullName, $"clip-{i}.mp4")).ToList();
-            var (smart, reason) = mode switch
+            var (smart, reason, plan) = mode switch
             {
                 "naive" => await NaiveAsync(url, ranges, outputs, work.FullName),
                 "copy" => await CopyAsync(url, ranges, outputs),
@@ -40,7 +40,7 @@ static partial class Modes
             };
             double seconds = 0;
             foreach (var output in outputs) seconds += (await MediaProbe.ProbeAsync(output)).Duration.TotalSeconds;
-            return new ModeResult(PeakRssKb(), ChildrenPeakRssKb(), seconds, smart, reason);
+            return new ModeResult(PeakRssKb(), ChildrenPeakRssKb(), seconds, smart, reason, plan);
         }
         finally
         {
@@ -49,7 +49,7 @@ static partial class Modes
     }
 
     /// <summary>The whole blob first, then every clip re-encoded at the source's 1080p with x264's veryfast (a fixed baseline).</summary>
-    static async Task<(int, string)> NaiveAsync(string url, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs, string work)
+    static async Task<(int, string, double)> NaiveAsync(string url, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs, string work)
     {
         var local = Path.Combine(work, "recording.mp4");
         using (var http = new HttpClient { Timeout = TimeSpan.FromHours(1) })
@@ -59,19 +59,19 @@ static partial class Modes
         foreach (var (range, output) in ranges.Zip(outputs))
             await FfmpegCommand.From(local, i => i.WithStartTime(range.In))
                 .ToFile(output, o => o.WithDuration(range.Out - range.In).WithH264(EncoderPreset.VeryFast, 23).WithAacStereo().AsFastStartMp4()).RunAsync(Long);
-        return (0, "");
+        return (0, "", 0);
     }
 
     /// <summary>
     /// Raw FFmpeg stream copy straight from the URL, one run per clip, nothing else (no probe, no relay, no index): the
     /// floor for a draft. It starts at the keyframe before each in point like a draft, but stops at the out point.
     /// </summary>
-    static async Task<(int, string)> CopyAsync(string url, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs)
+    static async Task<(int, string, double)> CopyAsync(string url, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs)
     {
         foreach (var (range, output) in ranges.Zip(outputs))
             await FfmpegCommand.From(url, i => i.WithStartTime(range.In))
                 .ToFile(output, o => o.WithDuration(range.Out - range.In).CopyStreams().ForceFormat(ContainerFormats.Mp4)).RunAsync(Long);
-        return (0, "");
+        return (0, "", 0);
     }
 
     /// <summary>
@@ -80,21 +80,23 @@ static partial class Modes
     /// clips are cut, then each clip is cut that way, one after another as one instance takes one clip job at a time
     /// (host.json batchSize 1). Stills are not made (the naive way makes none either).
     /// </summary>
-    static async Task<(int, string)> OursAsync(string url, string preset, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs, ClipQuality quality, int? height)
+    static async Task<(int, string, double)> OursAsync(string url, string preset, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs, ClipQuality quality, int? height)
     {
         var blob = new BlobClient(new Uri(url), StorageClientDefaults.Blobs());
         var length = (await blob.GetPropertiesAsync()).Value.ContentLength;
         await using var relay = RangeRelay.Start(length, async (offset, count, ct) =>
             (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new Azure.HttpRange(offset, count) }, ct)).Value.Content);
+        var planning = System.Diagnostics.Stopwatch.StartNew();
         var source = await MediaSource.OpenAsync(relay.Url, new MediaLimits());
-        var plan = await CutPlan.DecideAsync(source, quality, height, preset, Long);
+        var plan = await CutPlan.DecideAsync(source, quality, height, preset, Path.GetDirectoryName(outputs[0])!, Long);
+        var planSeconds = planning.Elapsed.TotalSeconds;
         var smart = 0;
         foreach (var (range, output) in ranges.Zip(outputs))
         {
             var (_, method) = await ClipCutter.CutAsync(source, new ClipRequest(range.In, range.Out, "bench", "bench"), quality, plan.Encoding, plan.Keyframes, output, Long);
             if (method == CutMethod.SmartCut) smart++;
         }
-        return (smart, plan.Reason);
+        return (smart, plan.Reason, planSeconds);
     }
 
     static readonly ProcessRunOptions Long = new() { Timeout = TimeSpan.FromHours(1) };

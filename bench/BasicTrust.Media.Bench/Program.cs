@@ -81,7 +81,7 @@ try
     var table = Report.Table(rows, weight, preset);
     Console.WriteLine(table);
     Directory.CreateDirectory(Path.Combine(root, "results"));
-    await File.WriteAllTextAsync(Path.Combine(root, "results", "media-clips.md"), table + "\n");
+    await File.WriteAllTextAsync(Path.Combine(root, "results", Option("--out") ?? "media-clips.md"), table + "\n");
 }
 finally
 {

@@ -27,7 +27,7 @@ static class Report
             {string.Join("\n", rows.Select(Line))}
 
             {(smart is not null ? $"Precise at the source's size (smart cut) vs naive: {naive.Seconds / smart.Seconds:0.0}× faster." : "")}
-            {(draft is not null && copy is not null ? $"Draft vs raw stream copy: {draft.Seconds / copy.Seconds:0.00}× the time." : "")}
+            {(draft is not null && copy is not null ? $"Draft vs raw stream copy: {draft.Seconds / copy.Seconds:0.00}× the time; without the plan's probe, index read and decision ({draft.Result.PlanSeconds:0.0} s, once per plan): {(draft.Seconds - draft.Result.PlanSeconds) / copy.Seconds:0.00}×." : "")}
             Smart cut applied to {planned.Count(r => r.Result.SmartCutClips > 0)} of {planned.Count} recordings: {string.Join("; ", planned.Select(r => $"{r.Run.Source.Name}: {r.Result.Reason}"))}.
             """);
     }

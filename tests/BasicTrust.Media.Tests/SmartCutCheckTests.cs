@@ -62,5 +62,5 @@ public class SmartCutCheckTests
     }
 
     static async Task<(X264Match? Match, string Reason)> Decide(MediaSource source, ClipEncoding encoding) =>
-        await SmartCutCheck.DecideAsync(source, await ContainerIndex.ReadAsync(source), encoding);
+        await SmartCutCheck.DecideAsync(source, await ContainerIndex.ReadAsync(source), encoding, Path.GetDirectoryName(source.Location)!);
 }

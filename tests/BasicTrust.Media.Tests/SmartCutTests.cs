@@ -88,7 +88,7 @@ public class SmartCutTests
     /// <summary>As the pipeline does: one decision per plan, then the smart cut or, where unsafe, the re-encode.</summary>
     static async Task<(ClipAccuracy Accuracy, CutMethod Method)> CutAsync(MediaSource source, ClipRequest request, string output)
     {
-        var plan = await CutPlan.DecideAsync(source, ClipQuality.Precise, null, "superfast");
+        var plan = await CutPlan.DecideAsync(source, ClipQuality.Precise, null, "superfast", Path.GetDirectoryName(output)!);
         return await ClipCutter.CutAsync(source, request, ClipQuality.Precise, plan.Encoding, plan.Keyframes, output);
     }
 

@@ -102,7 +102,16 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
     async Task<CutPlan> PlanCutsAsync(BlobClient recording, BlobProperties version, MediaInfo media, ReelSettings settings, CancellationToken cancellationToken)
     {
         await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
-        return await CutPlan.DecideAsync(new MediaSource(relay.Url, media), settings.Quality, settings.Height, options.Value.Preset, limits.RunOptions(), cancellationToken).ConfigureAwait(false);
+        var work = WorkFolders.Create("plan");
+        try
+        {
+            return await CutPlan.DecideAsync(new MediaSource(relay.Url, media), settings.Quality, settings.Height, options.Value.Preset, work.FullName,
+                limits.RunOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
     }
 
     async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, string? planId, List<Problem> problems, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)

@@ -14,15 +14,15 @@ public sealed record CutPlan(ClipEncoding Encoding, KeyframeIndex? Keyframes, st
 {
     /// <summary>
     /// Reads the container index once and, for precise clips, decides between smart cut and re-encoding for all of them:
-    /// one way for every clip, so the reel still joins by stream copy.
+    /// one way for every clip, so the reel still joins by stream copy. The smart-cut trial encode writes into <paramref name="workFolder"/>.
     /// </summary>
-    public static async Task<CutPlan> DecideAsync(MediaSource source, ClipQuality quality, int? height, string preset,
+    public static async Task<CutPlan> DecideAsync(MediaSource source, ClipQuality quality, int? height, string preset, string workFolder,
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var index = await ContainerIndex.ReadAsync(source, cancellationToken).ConfigureAwait(false);
         var encoding = ClipEncoding.For(source.Info, height, preset);
         if (quality == ClipQuality.Draft) return new CutPlan(encoding, index?.Keyframes, "draft");
-        var (match, reason) = await SmartCutCheck.DecideAsync(source, index, encoding, options, cancellationToken).ConfigureAwait(false);
+        var (match, reason) = await SmartCutCheck.DecideAsync(source, index, encoding, workFolder, options, cancellationToken).ConfigureAwait(false);
         return new CutPlan(encoding with { Match = match }, index?.Keyframes, match is null ? $"re-encode: {reason}" : reason);
     }
 }
