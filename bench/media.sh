@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Clip cutting benchmark: ./bench/media.sh [--presets veryfast,superfast,ultrafast] [--modes naive,copy,precise,draft]
-# (the x264 presets "precise" is measured with; which ways to run; defaults: all)
-# The first run generates a 20-minute 1080p30 recording into bench/.cache (several minutes); later runs reuse it.
+# Clip cutting benchmark: ./bench/media.sh [--preset superfast] [--groups main,gop,tags,length] [--modes naive,copy,precise,smart,draft]
+#                    or: ./bench/media.sh --scale-out 2
+# (our x264 preset; which groups of rows and which ways to run; defaults: superfast, all). The groups are described
+# at the top of BasicTrust.Media.Bench/Program.cs.
+# The first run generates its recordings into bench/.cache (20-minute 1080p30 and two 5-minute variants: about 25 minutes
+# on 2 cores; the 20-minute and 2-hour 720p ones are a 2-minute one repeated by stream copy); later runs reuse them.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/provision.sh"
 cd "$BT_ROOT"
 provision_tools
 start_azurite
+# The scale-out mode (--scale-out N: one and N DevHosts on one 16-tag session) runs the function app's Release build.
+if [[ " $* " == *" --scale-out "* ]]; then dotnet build -c Release src/BasicTrust.Functions --nologo -v q; fi
 dotnet run -c Release --project bench/BasicTrust.Media.Bench -- "$@"

@@ -1,59 +1,87 @@
-// Cutting 8 clips (~230 s) out of a 20-minute 1080p30 recording stored in Azurite, three ways, each in its own
-// process so memory figures are clean: (a) naive: download the whole blob, then re-encode each clip at 1080p;
-// (b) ours, precise 720p straight from a read SAS with range requests; (c) ours, draft (stream copy to keyframes);
-// plus raw FFmpeg stream copy from the same URL as the yardstick for (c). FFmpeg reads through a counting proxy,
-// so "bytes read" is what crossed the wire. Prints a Markdown table and writes it to bench/results/.
-// Run it with bench/media.sh, which provisions FFmpeg and starts Azurite.
+// Clip cutting benchmark. Recordings live in Azurite; each way of cutting runs in its own child process (so memory
+// figures are clean) and FFmpeg reads through a counting proxy (so "bytes read" is what crossed the wire). Every
+// ratio is against rows measured in the same run. Groups:
+//   main    8 clips (230 s) of a 20-minute 1080p30 recording: naive (download everything, re-encode 1080p; the
+//           baseline), raw FFmpeg stream copy from the URL (the floor for drafts), and ours as the pipeline cuts a plan:
+//           precise re-encoded at 720p, precise at the source's size (smart cut where the plan allows it), draft;
+//   gop     the same 3 clips of recordings with 2 s, 10 s and open GOPs, precise at the source's size;
+//   tags    1, 8 and 32 tags of 10 s on the 20-minute recording;
+//   length  4 tags of 10 s on 2-minute, 20-minute and 2-hour recordings.
+// Prints a Markdown table and writes it to bench/results/media-clips.md. Run it with bench/media.sh, which
+// provisions FFmpeg and starts Azurite.
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
-using BasicTrust.Media.Bench;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
+using BasicTrust.Media.Bench;
 
-if (args is ["--mode", var childMode, var childUrl, var childPreset])
+if (args is ["--mode", var childMode, var childUrl, var childPreset, var childRanges])
 {
-    Console.WriteLine(JsonSerializer.Serialize(await Modes.RunAsync(childMode, childUrl, childPreset, Clips.Ranges)));
+    Console.WriteLine(JsonSerializer.Serialize(await Modes.RunAsync(childMode, childUrl, childPreset, Clips.Parse(childRanges))));
     return 0;
 }
 
-var presets = (Option("--presets") ?? "veryfast,superfast,ultrafast").Split(',');
-var modes = (Option("--modes") ?? "naive,copy,precise,draft").Split(',');
+if (Option("--scale-out") is { } hostCount)
+{
+    var storage = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE") ?? throw new InvalidOperationException("run bench/media.sh");
+    var benchRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
+    var app = Path.GetFullPath(Path.Combine(benchRoot, "../src/BasicTrust.Functions/bin/Release/net10.0"));
+    var scaled = await ScaleOut.RunAsync(storage, app, await Source.Main.EnsureAsync(Path.Combine(benchRoot, ".cache")), int.Parse(hostCount, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(scaled);
+    Directory.CreateDirectory(Path.Combine(benchRoot, "results"));
+    await File.WriteAllTextAsync(Path.Combine(benchRoot, "results", "media-scale-out.md"), $"One session of 16 tags (10 s each) on the 20-minute 1080p recording, by DevHosts on one Azurite ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores shared with other work; load {Load()} at the end).\n\n{scaled}\n");
+    return 0;
+}
+
+var preset = Option("--preset") ?? "superfast";
+var groups = (Option("--groups") ?? "main,gop,tags,length").Split(',');
+var modes = (Option("--modes") ?? "naive,copy,precise,smart,draft").Split(',');
 var connection = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE") ?? throw new InvalidOperationException("run bench/media.sh");
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
-var recording = await Recording.EnsureAsync(Path.Combine(root, ".cache"));
+var cache = Path.Combine(root, ".cache");
+
+var runs = new List<Run>();
+if (groups.Contains("main"))
+    runs.AddRange(new[] { "naive", "copy", "precise", "smart", "draft" }.Select(m => new Run("main", m, Source.Main, Clips.Main)));
+if (groups.Contains("gop"))
+    runs.AddRange([.. new[] { Source.Main, Source.Gop10, Source.OpenGop }.Select(s => new Run("gop", "smart", s, Clips.FirstFiveMinutes)),
+        new Run("gop", "draft", Source.Gop10, Clips.FirstFiveMinutes)]);
+if (groups.Contains("tags"))
+    runs.AddRange(new[] { 1, 8, 32 }.SelectMany(n => new[] { "smart", "draft" }.Select(m => new Run("tags", m, Source.Main, Clips.Spread(n, Source.Main.Length)))));
+if (groups.Contains("length"))
+    runs.AddRange(new[] { Source.Short720, Source.Medium720, Source.Long720 }.SelectMany(s => new[] { "smart", "draft" }.Select(m => new Run("length", m, s, Clips.Spread(4, s.Length)))));
+
+runs.RemoveAll(r => !modes.Contains(r.Mode));
 
 var container = new BlobServiceClient(connection, BasicTrust.Storage.StorageClientDefaults.Blobs()).GetBlobContainerClient("bench-" + Guid.NewGuid().ToString("N")[..8]);
 await container.CreateAsync();
 try
 {
-    var blob = container.GetBlobClient("recording.mp4");
-    Console.Error.WriteLine($"uploading {new FileInfo(recording).Length / 1_000_000} MB to Azurite");
-    await using (var file = File.OpenRead(recording)) await blob.UploadAsync(file);
-    await using var proxy = await CountingProxy.StartAsync(new Uri(blob.Uri.GetLeftPart(UriPartial.Authority)));
-    var sas = blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(3));
-    var url = new UriBuilder(sas) { Port = proxy.Port }.Uri.ToString();
-
-    var tagged = await Clips.TaggedBytesAsync(recording);
+    var proxy = await CountingProxy.StartAsync(new Uri(container.Uri.GetLeftPart(UriPartial.Authority)));
+    await using var _ = proxy;
+    var urls = new Dictionary<Source, string>();
     var rows = new List<Row>();
-    foreach (var (mode, preset) in modes.SelectMany(m => m == "precise" ? presets.Select(p => (m, p)) : [(m, presets[0])]))
+    foreach (var run in runs)
     {
-        Console.Error.WriteLine($"running {mode} {preset}");
+        if (!urls.TryGetValue(run.Source, out var url))
+            urls[run.Source] = url = await UploadAsync(await run.Source.EnsureAsync(cache), proxy.Port);
+        Console.Error.WriteLine($"running {run.Group} {run.Mode} on {run.Source.Name}, {run.Ranges.Length} clips");
         proxy.Reset();
+        var load = Load();
         var clock = Stopwatch.StartNew();
-        var start = new ProcessStartInfo(Environment.ProcessPath!, ["--mode", mode, url, preset]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(Environment.ProcessPath!, ["--mode", run.Mode, url, preset, Clips.Format(run.Ranges)]) { RedirectStandardOutput = true };
         using var child = Process.Start(start)!;
         var output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
-        if (child.ExitCode != 0) throw new InvalidOperationException($"{mode} failed");
-        var result = JsonSerializer.Deserialize<ModeResult>(output)!;
-        rows.Add(new Row(mode, preset, clock.Elapsed.TotalSeconds, proxy.Bytes, result.PeakRssKb / 1024, result.FfmpegPeakRssKb / 1024, result.OutputSeconds));
+        if (child.ExitCode != 0) throw new InvalidOperationException($"{run.Mode} on {run.Source.Name} failed");
+        rows.Add(new Row(run, clock.Elapsed.TotalSeconds, proxy.Bytes, JsonSerializer.Deserialize<ModeResult>(output)!, $"{load}→{Load()}"));
     }
-    var table = Report.Table(rows, tagged, new FileInfo(recording).Length);
+    var main = Path.Combine(cache, Source.Main.File);
+    var weight = groups.Contains("main") ? await Clips.TaggedBytesAsync(main, Clips.Main) : (0, 0);
+    var table = Report.Table(rows, weight, preset);
     Console.WriteLine(table);
-    var results = Path.Combine(root, "results");
-    Directory.CreateDirectory(results);
-    await File.WriteAllTextAsync(Path.Combine(results, "media-clips.md"), table + "\n");
+    Directory.CreateDirectory(Path.Combine(root, "results"));
+    await File.WriteAllTextAsync(Path.Combine(root, "results", Option("--out") ?? "media-clips.md"), table + "\n");
 }
 finally
 {
@@ -61,6 +89,27 @@ finally
 }
 return 0;
 
+async Task<string> UploadAsync(string recording, int proxyPort)
+{
+    var blob = container.GetBlobClient(Path.GetFileName(recording));
+    Console.Error.WriteLine($"uploading {new FileInfo(recording).Length / 1_000_000} MB to Azurite");
+    await using (var file = File.OpenRead(recording)) await blob.UploadAsync(file);
+    return new UriBuilder(blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(6))) { Port = proxyPort }.Uri.ToString();
+}
+
+// The 1-minute load average: the machine's 2 cores are shared, and what else ran limits every figure.
+static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
-record Row(string Mode, string Preset, double Seconds, long BytesRead, long PeakRssMb, long FfmpegPeakRssMb, double OutputSeconds);
+/// <summary>One way of cutting one clip set of one recording.</summary>
+record Run(string Group, string Mode, Source Source, (TimeSpan In, TimeSpan Out)[] Ranges)
+{
+    public double ClipSeconds => Ranges.Sum(r => (r.Out - r.In).TotalSeconds);
+}
+
+/// <summary>What a run measured.</summary>
+record Row(Run Run, double Seconds, long BytesRead, ModeResult Result, string Load)
+{
+    public double SecondsPerClipSecond => Seconds / Run.ClipSeconds;
+}

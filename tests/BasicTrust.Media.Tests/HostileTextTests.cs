@@ -55,7 +55,7 @@ public class HostileTextTests
         var precise = media.PathOf("precise.mp4");
         var draft = media.PathOf("draft.mp4");
         await ClipCutter.CutPreciseAsync(source, clip, encoding, precise, options);
-        await ClipCutter.CutDraftAsync(source, clip, draft, options);
+        await ClipCutter.CutDraftAsync(source, clip, draft, options: options);
         await Still.SaveAsync(source, TimeSpan.FromSeconds(1), encoding, media.PathOf("still.jpg"), options);
         var reel = media.PathOf("reel.mp4");
         var cues = new[] { new CaptionCue("t1", TimeSpan.FromSeconds(0.1), TimeSpan.FromSeconds(1), Caption) };

@@ -56,6 +56,21 @@ sealed class TestMedia : IDisposable
         return bytes.Chunk(10).Select(block => Enumerable.Range(0, 10).Sum(bit => block[bit] > 128 ? 1 << bit : 0)).ToList();
     }
 
+    /// <summary>
+    /// The lowest per-frame PSNR (dB) of <paramref name="clip"/> against the source's own frames [<paramref name="first"/>,
+    /// <paramref name="first"/> + <paramref name="count"/>), frame for frame; identical frames (infinite PSNR) are left out.
+    /// </summary>
+    public async Task<double> LowestPsnrAsync(string clip, string source, int first, int count)
+    {
+        var stats = PathOf($"psnr-{Guid.NewGuid():N}.log");
+        await FfmpegCommand.From(clip).AddInput(source)
+            .OutputToNull(o => o.WithCustomArgument($"-filter_complex [1:v]trim=start_frame={first}:end_frame={first + count},setpts=PTS-STARTPTS[r];[0:v]setpts=PTS-STARTPTS[c];[c][r]psnr=stats_file={stats}"))
+            .RunAsync();
+        var values = File.ReadLines(stats).Select(l => l.Split(' ').First(f => f.StartsWith("psnr_avg:", StringComparison.Ordinal))[9..]).ToList();
+        Assert.Equal(count, values.Count);
+        return values.Where(v => v != "inf").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).DefaultIfEmpty(double.PositiveInfinity).Min();
+    }
+
     /// <summary>A stream copy with the rotate tag, which FFmpeg 5.1 writes as a display matrix, as phones record portrait.</summary>
     public static async Task<string> RotateAsync(string input, string output)
     {

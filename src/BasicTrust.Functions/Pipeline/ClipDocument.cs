@@ -5,7 +5,7 @@ namespace BasicTrust.Functions.Pipeline;
 
 /// <summary>
 /// <c>clips/{caseId}/{sessionId}/{planId}/{clipId}.json</c>: a clip's tag metadata and timing, requested versus
-/// actual, in seconds (three decimals) and frames.
+/// actual, in seconds (three decimals) and frames, and how it was cut (re-encode, smart-cut or stream-copy).
 /// </summary>
 public sealed record ClipDocument(
     string ClipId,
@@ -16,11 +16,12 @@ public sealed record ClipDocument(
     IReadOnlyList<PlannedTag> Tags,
     ClipTiming Timing,
     string Video,
-    string Still)
+    string Still,
+    CutMethod Cut)
 {
-    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, SessionKey session) =>
+    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, CutMethod cut, SessionKey session) =>
         new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy),
-            $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "mp4")}", $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "jpg")}");
+            $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "mp4")}", $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "jpg")}", cut);
 }
 
 /// <summary>Requested and actual in/out in recording seconds, and how many frames they differ.</summary>

@@ -17,6 +17,9 @@ public static class Json
         WriteIndented = true,
     };
 
+    /// <summary>An enum value as documents write it (<c>smart-cut</c>).</summary>
+    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
     /// <summary>The same on one line (audit log entries).</summary>
     public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
 }

@@ -8,7 +8,8 @@ namespace BasicTrust.Functions.Pipeline;
 
 /// <summary>
 /// <c>pipeline/{caseId}/{sessionId}/{planId}/plan.json</c>: everything the clip and reel workers need, fixed at
-/// planning time: the probed recording, the one encoding all clips share, the clips in showing order, chapters and captions.
+/// planning time: the probed recording, the one encoding all clips share (with the x264 settings for smart cuts when
+/// the recording allows them, and why not otherwise), the clips in showing order, chapters and captions.
 /// </summary>
 public sealed record PlanDocument(
     string PlanId,
@@ -29,15 +30,16 @@ public sealed record PlanDocument(
     Course? Course = null,
     IReadOnlyList<Goal>? Goals = null,
     IReadOnlyList<PlannedTag>? Considered = null,
-    IReadOnlyList<PlannedTag>? Concerns = null)
+    IReadOnlyList<PlannedTag>? Concerns = null,
+    string? CutReason = null)
 {
     /// <summary>The plan's document for a validated manifest and its reel plan.</summary>
-    public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding) =>
+    public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding, string cutReason) =>
         new(plan.PlanId, manifest.CaseId, manifest.SessionId, manifest.Method, manifest.Recording, recordingETag, manifest.NextSessionAt,
             plan.Settings.Quality, plan.Settings.Language, media, encoding,
             [.. plan.Clips.Select(c => PlannedClip.From(c, plan.Settings.Language))], plan.Chapters, plan.Cues, plan.Duration,
             manifest.Course, manifest.Goals, [.. plan.Considered.Select(t => PlannedTag.From(t, plan.Settings.Language))],
-            [.. plan.Concerns.Select(t => PlannedTag.From(t, plan.Settings.Language))]);
+            [.. plan.Concerns.Select(t => PlannedTag.From(t, plan.Settings.Language))], cutReason);
 
     /// <summary>The clip with this id, or null.</summary>
     public PlannedClip? Clip(string clipId) => Clips.FirstOrDefault(c => c.ClipId == clipId);

@@ -44,6 +44,8 @@ public sealed record SessionKey
     public string Status => $"{Folder}/status.json";
     public string PlanFolder(string planId) => $"{Folder}/{planId}";
     public string Plan(string planId) => $"{PlanFolder(planId)}/plan.json";
+    /// <summary>The recording's keyframes, read once per plan from its container index, for the plan's clips.</summary>
+    public string Keyframes(string planId) => $"{PlanFolder(planId)}/keyframes.json";
     public string ClipDone(string planId, string clipId) => $"{PlanFolder(planId)}/done/{clipId}";
     public string ClipError(string planId, string clipId) => $"{PlanFolder(planId)}/errors/{clipId}.txt";
     public string ReelQueued(string planId) => $"{PlanFolder(planId)}/reel-queued";

@@ -5,6 +5,7 @@ using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Highlights.Validation;
+using Azure.Storage.Blobs;
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
@@ -80,16 +81,37 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         if (current?.PlanId == plan.PlanId)
             // The same plan again after it failed: the worker completing the set may queue the reel once more.
             await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var encoding = ClipEncoding.For(source.Info, plan.Settings.Height, options.Value.Preset);
-        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, encoding);
+        var cuts = await PlanCutsAsync(recording, version, source.Info, plan.Settings, cancellationToken).ConfigureAwait(false);
+        if (cuts.Keyframes is not null)
+            await store.WriteAsync(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cuts.Keyframes, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason);
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
         await status.UpdateAsync(session, _ => new SessionStatus
         {
             CaseId = session.CaseId, SessionId = session.SessionId, PlanId = plan.PlanId, State = SessionState.Planned,
             ClipsTotal = plan.Clips.Count, Warnings = Warnings(problems), Concerns = concerns,
         }, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips", session, plan.PlanId, plan.Clips.Count);
+        logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, cuts.Reason);
         return [.. plan.Clips.Select(c => new ClipJob(session.CaseId, session.SessionId, plan.PlanId, c.ClipId))];
+    }
+
+    /// <summary>
+    /// Reads the recording's container index once (its keyframes are kept next to the plan, so no clip probes for them)
+    /// and decides for the whole plan how its clips are cut.
+    /// </summary>
+    async Task<CutPlan> PlanCutsAsync(BlobClient recording, BlobProperties version, MediaInfo media, ReelSettings settings, CancellationToken cancellationToken)
+    {
+        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        var work = WorkFolders.Create("plan");
+        try
+        {
+            return await CutPlan.DecideAsync(new MediaSource(relay.Url, media), settings.Quality, settings.Height, options.Value.Preset, work.FullName,
+                limits.RunOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
     }
 
     async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, string? planId, List<Problem> problems, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)

@@ -32,13 +32,14 @@ public static partial class ManifestReader
                 "draft" => ClipQuality.Draft,
                 var other => Invalid("reel.quality", "one-of", $"Quality '{Shorten(other)}' is unknown; use precise or draft.", d.Quality),
             };
-            var height = String(reel, "resolution", "reel.resolution", required: false) switch
+            int? height = String(reel, "resolution", "reel.resolution", required: false) switch
             {
                 null => d.Height,
+                ReelSettings.SourceResolution => null,
                 "480p" => 480,
                 "720p" => 720,
                 "1080p" => 1080,
-                var other => Invalid("reel.resolution", "one-of", $"Resolution '{Shorten(other)}' is unknown; use 480p, 720p or 1080p.", d.Height),
+                var other => Invalid("reel.resolution", "one-of", $"Resolution '{Shorten(other)}' is unknown; use source, 480p, 720p or 1080p.", d.Height),
             };
             var language = String(reel, "language", "reel.language", required: false) switch
             {

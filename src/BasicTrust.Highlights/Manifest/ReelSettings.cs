@@ -26,14 +26,17 @@ public sealed record ReelSettings(
     TimeSpan PreRoll,
     TimeSpan PostRoll,
     ClipQuality Quality,
-    int Height,
+    int? Height,
     TimeSpan MaxDuration,
     string Language)
 {
-    /// <summary>chronological, 2 s before, 1 s after, precise, 720p, at most 600 s, Dutch names.</summary>
+    /// <summary>chronological, 2 s before, 1 s after, precise, the source's size, at most 600 s, Dutch names.</summary>
     public static readonly ReelSettings Default = new(ReelOrder.Chronological, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1),
-        ClipQuality.Precise, 720, TimeSpan.FromSeconds(600), "nl");
+        ClipQuality.Precise, null, TimeSpan.FromSeconds(600), "nl");
 
-    /// <summary>The manifest's resolution value.</summary>
-    public string Resolution => $"{Height}p";
+    /// <summary>The manifest's resolution value: <c>source</c> (keep the recording's size, <see cref="Height"/> null) or e.g. <c>720p</c>.</summary>
+    public string Resolution => Height is { } height ? $"{height}p" : SourceResolution;
+
+    /// <summary>The resolution value that keeps the recording's picture size.</summary>
+    public const string SourceResolution = "source";
 }

@@ -1,6 +1,9 @@
+using BasicTrust.Highlights.Manifest;
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Reels;
+using BasicTrust.Media.SmartCut;
 using BasicTrust.Media.Sources;
 using FFMpegCore;
 using FFMpegCore.Enums;
@@ -10,6 +13,21 @@ namespace BasicTrust.Media.Clips;
 /// <summary>Cuts clips from an accepted recording: precise (re-encoded, frame-accurate) or draft (stream copy).</summary>
 public static class ClipCutter
 {
+    /// <summary>
+    /// Cuts one clip of a plan the plan's way: a draft by stream copy, a precise clip by smart cut when the plan's
+    /// encoding carries matched x264 settings, else re-encoded. <paramref name="keyframes"/> are the plan's, from the
+    /// container index (required for smart cuts).
+    /// </summary>
+    public static async Task<(ClipAccuracy Accuracy, CutMethod Method)> CutAsync(MediaSource source, ClipRequest clip, ClipQuality quality,
+        ClipEncoding encoding, KeyframeIndex? keyframes, string output, ProcessRunOptions? options = null, CancellationToken cancellationToken = default) =>
+        (quality, encoding.Match) switch
+        {
+            (ClipQuality.Draft, _) => (await CutDraftAsync(source, clip, output, keyframes, options, cancellationToken).ConfigureAwait(false), CutMethod.StreamCopy),
+            (_, null) => (await CutPreciseAsync(source, clip, encoding, output, options, cancellationToken).ConfigureAwait(false), CutMethod.ReEncode),
+            _ => await SmartCutter.CutAsync(source, keyframes ?? throw new ArgumentException("Smart cuts need the plan's keyframes.", nameof(keyframes)),
+                clip, encoding, output, options, cancellationToken).ConfigureAwait(false),
+        };
+
     /// <summary>
     /// Frame-accurate clip: seek before <c>-i</c> (only the needed byte ranges are read; FFmpeg decodes from the
     /// keyframe before and drops frames before the in point), rotation baked in by FFmpeg's autorotate, constant
@@ -47,15 +65,20 @@ public static class ClipCutter
 
     /// <summary>
     /// Draft clip by stream copy: the in point moves back to the keyframe at or before it and the out point
-    /// forward to the keyframe at or after it, so no tagged frame is lost. Instant, for previews.
+    /// forward to the keyframe at or after it, so no tagged frame is lost. Instant, for previews. With the plan's
+    /// <paramref name="keyframes"/> (read once from the container's index) FFmpeg runs once and the accuracy follows
+    /// from the index; without, the keyframes are probed around the clip and the clip is read back.
     /// </summary>
-    public static async Task<ClipAccuracy> CutDraftAsync(MediaSource source, ClipRequest clip, string output,
+    public static async Task<ClipAccuracy> CutDraftAsync(MediaSource source, ClipRequest clip, string output, KeyframeIndex? keyframes = null,
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = NextTo(output, options);
-        var (start, end) = await Keyframes.AroundAsync(source, clip.In, clip.Out, options, cancellationToken).ConfigureAwait(false);
+        var indexed = keyframes is { Keyframes.Count: > 0 };
+        var (start, end) = indexed ? keyframes!.Around(clip.In, clip.Out, source.Info.Duration)
+            : await Keyframes.AroundAsync(source, clip.In, clip.Out, options, cancellationToken).ConfigureAwait(false);
         await PartialFile.WriteAsync(output, partial => DraftCommand(source, clip, start, end, partial).RunAsync(options, cancellationToken)).ConfigureAwait(false);
-        return await MeasureAsync(output, clip, start, FrameRate(source), options, cancellationToken).ConfigureAwait(false);
+        return indexed ? new ClipAccuracy(clip.In, clip.Out, start, end, FrameRate(source))
+            : await MeasureAsync(output, clip, start, FrameRate(source), options, cancellationToken).ConfigureAwait(false);
     }
 
     internal static FFMpegArgumentProcessor DraftCommand(MediaSource source, ClipRequest clip, TimeSpan start, TimeSpan end, string output) =>
@@ -81,7 +104,7 @@ public static class ClipCutter
         new FFMetadataBuilder().WithTitle(FfMetadata.Prepare(clip.Title)).WithTag("comment", FfMetadata.Prepare(clip.Comment));
 
     /// <summary>Reads the written clip's frame times back: the first frame's start and the last frame's end, in recording time.</summary>
-    static async Task<ClipAccuracy> MeasureAsync(string output, ClipRequest clip, TimeSpan offset, double framesPerSecond, ProcessRunOptions options, CancellationToken cancellationToken)
+    internal static async Task<ClipAccuracy> MeasureAsync(string output, ClipRequest clip, TimeSpan offset, double framesPerSecond, ProcessRunOptions options, CancellationToken cancellationToken)
     {
         var packets = await MediaProbe.VideoPacketsAsync(output, "-f mov -protocol_whitelist file", MediaProbe.Interval(TimeSpan.Zero, clip.Duration + TimeSpan.FromMinutes(5)),
             options, cancellationToken).ConfigureAwait(false);
@@ -93,6 +116,6 @@ public static class ClipCutter
     static double FrameRate(MediaSource source) => source.Info.Video.AverageFrameRate > 0 ? source.Info.Video.AverageFrameRate : 25;
 
     /// <summary>FFMpegCore's metadata file goes next to the output, in the caller's work folder, not the shared temp folder.</summary>
-    static ProcessRunOptions NextTo(string output, ProcessRunOptions? options) =>
+    internal static ProcessRunOptions NextTo(string output, ProcessRunOptions? options) =>
         (options ?? new ProcessRunOptions()) with { TemporaryFilesFolder = Path.GetDirectoryName(Path.GetFullPath(output))! };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BasicTrust.Media.Probing;
+using BasicTrust.Media.SmartCut;
 using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Clips;
@@ -10,6 +11,9 @@ namespace BasicTrust.Media.Clips;
 /// </summary>
 public sealed record ClipEncoding(int Width, int Height, string FrameRate, string Preset = "superfast", int Crf = 23)
 {
+    /// <summary>The x264 settings that write the source's own parameter sets, when the plan's clips are smart-cut; null when every frame is re-encoded.</summary>
+    public X264Match? Match { get; init; }
+
     static readonly (double Rate, string Text)[] StandardRates =
         [(24000 / 1001.0, "24000/1001"), (24, "24"), (25, "25"), (30000 / 1001.0, "30000/1001"), (30, "30"), (50, "50"), (60000 / 1001.0, "60000/1001"), (60, "60")];
 
@@ -27,14 +31,20 @@ public sealed record ClipEncoding(int Width, int Height, string FrameRate, strin
         _ => throw new ArgumentException($"'{Preset}' is not an x264 preset.", nameof(Preset)),
     };
 
+    /// <summary>The height clips of a recording are re-encoded at when the plan keeps the source's size but the source is not H.264.</summary>
+    public const int NonH264SourceHeight = 720;
+
     /// <summary>
     /// The encoding for clips of <paramref name="info"/> at <paramref name="targetHeight"/> (480, 720, 1080): the
     /// shorter displayed side becomes the target, so portrait video stays portrait; a smaller source keeps its size.
+    /// Null keeps the source's size when it is H.264 (so clips can be smart-cut); other codecs are re-encoded anyway,
+    /// and at <see cref="NonH264SourceHeight"/>.
     /// </summary>
-    public static ClipEncoding For(MediaInfo info, int targetHeight, string preset = "superfast", int crf = 23)
+    public static ClipEncoding For(MediaInfo info, int? targetHeight, string preset = "superfast", int crf = 23)
     {
         var (width, height) = info.Video.DisplaySize;
-        var scale = Math.Min(1.0, targetHeight / (double)Math.Min(width, height));
+        var target = targetHeight ?? (info.Video.Codec == "h264" ? Math.Min(width, height) : NonH264SourceHeight);
+        var scale = Math.Min(1.0, target / (double)Math.Min(width, height));
         return new ClipEncoding(Even(width * scale, width), Even(height * scale, height), NearestStandardRate(info.Video), preset, crf);
     }
 

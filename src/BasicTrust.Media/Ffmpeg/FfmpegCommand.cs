@@ -33,6 +33,13 @@ public static class FfmpegCommand
     public static FFMpegArgumentProcessor ToFile(this FFMpegArguments arguments, string path, Action<FFMpegOutputOptions> options) =>
         arguments.OutputToFile(Quotable(path), overwrite: true, options);
 
+    /// <summary>Several outputs of one run, each overwritten if present: FFmpeg reads the input once for all of them.</summary>
+    public static FFMpegArgumentProcessor ToFiles(this FFMpegArguments arguments, params (string Path, Action<FFMpegOutputOptions> Options)[] outputs) =>
+        arguments.OutputToMany(many =>
+        {
+            foreach (var (path, options) in outputs) many.OutputToFile(Quotable(path), overwrite: true, options);
+        });
+
     /// <summary>
     /// Runs the command with per-call <see cref="FFOptions"/>. Cancellation asks FFmpeg to quit ("q") and FFMpegCore
     /// kills it after the grace period; <see cref="ProcessRunOptions.Timeout"/> does the same on top. A failure throws

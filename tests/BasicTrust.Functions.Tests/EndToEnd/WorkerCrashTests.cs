@@ -17,7 +17,7 @@ public class WorkerCrashTests(PipelineFixture stack)
         var worker = stack.Host.WorkerProcessId;
 
         await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 34, "benoemen"), (37, 39, "spiegelen")), recording);
-        var ffmpeg = await WaitForChildAsync(worker, "ffmpeg");
+        var ffmpeg = await WaitForCutAsync(worker);
         Process.GetProcessById(worker).Kill(); // the worker only: its FFmpeg is orphaned, as in a real crash
         Assert.NotEmpty(Directory.EnumerateDirectories(WorkFolders.Root, $"{worker}-*")); // the cut it left half done
 
@@ -50,18 +50,22 @@ public class WorkerCrashTests(PipelineFixture stack)
         catch (IOException) { return false; }
     }
 
-    /// <summary>Polls /proc for a child process of <paramref name="parent"/> with this name; returns its pid.</summary>
-    static async Task<int> WaitForChildAsync(int parent, string name)
+    /// <summary>
+    /// Polls /proc for an FFmpeg child of <paramref name="parent"/> writing into a work folder: a clip being cut (planning
+    /// runs FFmpeg too, for the smart-cut trial, in no work folder); returns its pid.
+    /// </summary>
+    static async Task<int> WaitForCutAsync(int parent)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < PipelineFixture.Patience)
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{parent}/task"))
                 foreach (var child in (await ReadAsync(Path.Combine(task, "children"))).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    if ((await ReadAsync($"/proc/{child}/comm")).Trim() == name) return int.Parse(child, System.Globalization.CultureInfo.InvariantCulture);
+                    if ((await ReadAsync($"/proc/{child}/comm")).Trim() == "ffmpeg" && (await ReadAsync($"/proc/{child}/cmdline")).Contains(WorkFolders.Root, StringComparison.Ordinal))
+                        return int.Parse(child, System.Globalization.CultureInfo.InvariantCulture);
             await Task.Delay(10);
         }
-        throw new TimeoutException($"No {name} child of {parent} appeared.");
+        throw new TimeoutException($"No FFmpeg of {parent} cut a clip.");
     }
 
     static async Task<string> ReadAsync(string path)

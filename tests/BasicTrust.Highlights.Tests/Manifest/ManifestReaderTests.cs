@@ -259,6 +259,19 @@ public class ManifestReaderTests
         Assert.Equal(($"reel.{field}", rule), (p.Path, p.Rule));
     }
 
+    [Theory]
+    [InlineData("source", null)]
+    [InlineData("720p", 720)]
+    public void Read_Resolution_SourceKeepsTheRecordingsSize(string resolution, int? height)
+    {
+        var settings = Manifests.Read(n => n["reel"]!["resolution"] = resolution).Manifest!.Reel;
+        Assert.Equal((height, resolution), (settings.Height, settings.Resolution));
+    }
+
+    [Fact]
+    public void Read_NoResolution_KeepsTheRecordingsSize() =>
+        Assert.Equal("source", Manifests.Read(n => n["reel"]!.AsObject().Remove("resolution")).Manifest!.Reel.Resolution);
+
     [Fact]
     public void Read_CustomMethod_RequiresValenceAndWellFormedLabels()
     {
