@@ -69,7 +69,7 @@ public sealed class FaultStack : IAsyncDisposable
             }
             await Ffmpeg.RunAsync("-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={recordingSeconds}", "-f", "lavfi", "-i", $"sine=frequency=440:duration={recordingSeconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", stack.Recording);
-            var app = stack.AppFolder(hostJson);
+            var app = Repository.TestAppFolder(stack.Folder, hostJson);
             for (var i = 0; i < hosts; i++) stack._hosts.Add(await LocalFunctionsHost.StartAsync(stack.Options(app, connection), stack._loggers));
             if (faults is not null) faults.Enabled = true;
             return stack;
@@ -99,21 +99,6 @@ public sealed class FaultStack : IAsyncDisposable
         HttpPort = 0,
         RequireSignIn = true,
     };
-
-    /// <summary>This build's app folder (links to the build output) with test-speed queue settings, edited further by <paramref name="edit"/>.</summary>
-    string AppFolder(Action<JsonNode>? edit)
-    {
-        var built = Repository.AppFolder;
-        var app = Directory.CreateDirectory(Path.Combine(Folder, "app")).FullName;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(built).Where(e => Path.GetFileName(e) != "host.json"))
-            File.CreateSymbolicLink(Path.Combine(app, Path.GetFileName(entry)), entry);
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(built, "host.json")))!;
-        host["extensions"]!["queues"]!["visibilityTimeout"] = "00:00:01";
-        host["extensions"]!["queues"]!["maxPollingInterval"] = "00:00:00.500";
-        edit?.Invoke(host);
-        File.WriteAllText(Path.Combine(app, "host.json"), host.ToJsonString());
-        return app;
-    }
 
     /// <summary>Uploads <paramref name="count"/> sessions (recording, then a manifest with three tags far enough apart to stay three clips), each its own case.</summary>
     public async Task<IReadOnlyList<Session>> UploadSessionsAsync(int count, string prefix)

@@ -63,7 +63,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", Recording);
         Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
-            AppRoot = AppFolder(),
+            AppRoot = Repository.TestAppFolder(Folder),
             Settings = new Dictionary<string, string>
             {
                 ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
@@ -79,24 +79,6 @@ public sealed class PipelineFixture : IAsyncLifetime
             AcceptStaticWebAppsCli = true,
         }, _loggers);
     }
-
-    /// <summary>
-    /// This build's function app folder with test-speed queue settings in host.json: every other entry is a link to
-    /// the build output, so the worker is this build's.
-    /// </summary>
-    string AppFolder()
-    {
-        var built = Repository.AppFolder;
-        var app = Directory.CreateDirectory(Path.Combine(Folder, "app")).FullName;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(built).Where(e => Path.GetFileName(e) != "host.json"))
-            File.CreateSymbolicLink(Path.Combine(app, Path.GetFileName(entry)), entry);
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(built, "host.json")))!;
-        host["extensions"]!["queues"]!["visibilityTimeout"] = "00:00:01";
-        host["extensions"]!["queues"]!["maxPollingInterval"] = "00:00:00.500";
-        File.WriteAllText(Path.Combine(app, "host.json"), host.ToJsonString());
-        return app;
-    }
-
 
     /// <summary>A new case of therapist A's, shared with <see cref="People.Reviewer"/>, whose session s-1 has a ready, indexed reel of these tags.</summary>
     public async Task<string> ReadySharedCaseAsync(string prefix, params (double Start, double End, string Label)[] tags)

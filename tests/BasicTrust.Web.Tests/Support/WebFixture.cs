@@ -51,7 +51,7 @@ public sealed class WebFixture : IAsyncLifetime
             "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", Recording);
         Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
-            AppRoot = AppFolder(),
+            AppRoot = Repository.TestAppFolder(Folder),
             Settings = new Dictionary<string, string>
             {
                 ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
@@ -108,20 +108,6 @@ public sealed class WebFixture : IAsyncLifetime
         var client = new HttpClient { BaseAddress = Host.ApiBaseAddress };
         client.DefaultRequestHeaders.Authorization = new("Bearer", Host.DevelopmentToken(person.Developer));
         return client;
-    }
-
-    /// <summary>This build's function app with test-speed queue settings in host.json (the rest links to the build).</summary>
-    string AppFolder()
-    {
-        var built = Repository.AppFolder;
-        var app = Directory.CreateDirectory(Path.Combine(Folder, "app")).FullName;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(built).Where(e => Path.GetFileName(e) != "host.json"))
-            File.CreateSymbolicLink(Path.Combine(app, Path.GetFileName(entry)), entry);
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(built, "host.json")))!;
-        host["extensions"]!["queues"]!["visibilityTimeout"] = "00:00:01";
-        host["extensions"]!["queues"]!["maxPollingInterval"] = "00:00:00.500";
-        File.WriteAllText(Path.Combine(app, "host.json"), host.ToJsonString());
-        return app;
     }
 
     public async Task DisposeAsync()
