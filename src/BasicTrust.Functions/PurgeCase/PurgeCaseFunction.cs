@@ -42,8 +42,26 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         return Results.Json(new { caseId, removed = new { blobs, reviews, messages } }, Json.Options);
     }
 
-    /// <summary>Takes every visible message, deletes the case's and lets the others go at once.</summary>
+    /// <summary>
+    /// Takes every visible message, deletes the case's and lets the others go at once. Messages another reader holds
+    /// (a worker, or a purge of another case looking through the same queue) are invisible for a moment, so while the
+    /// queue holds more than this pass saw, it looks again, a few times, a second apart.
+    /// </summary>
     static async Task<int> PurgeQueueAsync(QueueClient queue, string caseId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        for (var pass = 1; ; pass++)
+        {
+            var (deleted, seen) = await PurgePassAsync(queue, caseId, cancellationToken);
+            removed += deleted;
+            var left = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            if (left <= seen || pass == 5) return removed;
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    /// <summary>One look through the visible messages: how many of the case's were deleted, and how many others were seen.</summary>
+    static async Task<(int Deleted, int Seen)> PurgePassAsync(QueueClient queue, string caseId, CancellationToken cancellationToken)
     {
         var (removed, seen) = (0, new HashSet<string>());
         while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken)).Value is { Length: > 0 } batch)
@@ -63,7 +81,7 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
             }
             if (batch.All(m => seen.Contains(m.MessageId))) break; // only others' messages are left
         }
-        return removed;
+        return (removed, seen.Count);
     }
 
     static bool Belongs(string text, string caseId)
