@@ -38,7 +38,7 @@ public static class ServiceRegistration
     /// <summary>Blob, queue and table clients on the <c>PipelineStorage</c> connection, which the triggers use too.</summary>
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration) =>
         services.AddStorageConnection(configuration, StorageConnection.PipelineStorage)
-            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>().AddSingleton<ReviewIndex>().AddSingleton<CaseAccess>();
+            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>().AddSingleton<ReadLinks>().AddSingleton<ReviewIndex>().AddSingleton<CaseAccess>();
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>

@@ -17,6 +17,8 @@ public static class ApiResults
 
     public static IResult NotFound(string detail) => Problem(404, "Not found.", detail);
 
+    public static IResult NoReadyReel(SessionKey session) => NotFound($"Session {session.Folder} has no ready reel.");
+
     /// <summary>410 for a case that was purged: its id is retired, so nothing new is stored under it.</summary>
     public static IResult Purged(string caseId) =>
         Problem(410, "The case was purged.", $"Case {caseId} was purged (consent withdrawn); its id is retired. Use a new case id.",

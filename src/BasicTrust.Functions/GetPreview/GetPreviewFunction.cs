@@ -5,7 +5,6 @@ using BasicTrust.Functions.Api;
 using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.Pipeline;
 using Azure;
-using Azure.Storage.Sas;
 using BasicTrust.Media.Previews;
 using BasicTrust.Media.Sources;
 
@@ -17,17 +16,15 @@ namespace BasicTrust.Functions.GetPreview;
 /// minutes, audited), <c>making</c> with the reason (for a sentence on the page), or <c>failed</c>; 404 until a
 /// recording has been checked.
 /// </summary>
-public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, AuditLog audit, MediaLimits limits, TimeProvider clock)
+public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, ReadLinks links, MediaLimits limits, TimeProvider clock)
 {
-    static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-
     [Function("GetPreview")]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/preview")] HttpRequest request, string caseId, string sessionId)
     {
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
         if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
-        if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, RecordingPreviews.DocumentName(session), context.RequestAborted)).Value is not { } stored)
+        if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, context.RequestAborted)).Value is not { } stored)
             return ApiResults.NotFound($"No recording of {session.Folder} has been checked yet.");
         // The probe, the run and the upload all fit in twice the longest run.
         var preview = stored.AsOf(clock.GetUtcNow(), 2 * limits.RunTimeout);
@@ -47,9 +44,8 @@ public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, Audit
         };
         if (container is null || blob is null) return Results.Json(new { preview.Recording, preview.State, preview.Need, preview.Reason }, Json.Options);
 
-        var link = await store.LinkAsync(store.Blob(container, blob), BlobSasPermissions.Read, Lifetime, context.RequestAborted);
-        var expires = clock.GetUtcNow() + Lifetime;
-        await audit.WriteAsync(Principal.Of(context).ObjectId, "read-link", $"{container}/{blob}", expires, context.RequestAborted);
+        var expires = links.ExpiresAt;
+        var link = await links.MintAsync(Principal.Of(context).ObjectId, $"{container}/{blob}", context.RequestAborted);
         return Results.Json(new { preview.Recording, preview.State, preview.Need, preview.Reason, link, expiresAt = expires }, Json.Options);
     }
 

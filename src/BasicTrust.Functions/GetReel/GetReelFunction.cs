@@ -4,7 +4,6 @@ using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.ReviewReel;
-using Azure.Storage.Sas;
 
 namespace BasicTrust.Functions.GetReel;
 
@@ -12,10 +11,8 @@ namespace BasicTrust.Functions.GetReel;
 /// <c>GET /api/reels/{caseId}/{sessionId}</c>: reel.json and read-only links, valid 15 minutes, to the reel, its
 /// captions, and every clip and still. Each link handed out is written to the audit log.
 /// </summary>
-public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, CaseGate gate, AuditLog audit, TimeProvider clock)
+public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, CaseGate gate, ReadLinks links)
 {
-    static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-
     [Function("GetReel")]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reels/{caseId}/{sessionId}")] HttpRequest request, string caseId, string sessionId)
     {
@@ -23,21 +20,14 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
         var (found, refusal) = await gate.CheckAsync(context, caseId, CaseAction.View);
         if (refusal is not null) return refusal;
-        if (await status.GetAsync(session, context.RequestAborted) is not { State: SessionState.Ready, PlanId: { } planId })
-            return ApiResults.NotFound($"Session {session.Folder} has no ready reel.");
+        if (await status.ReadyPlanAsync(session, context.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
         var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
-        if (reel is null) return ApiResults.NotFound($"Session {session.Folder} has no ready reel.");
+        if (reel is null) return ApiResults.NoReadyReel(session);
 
         var who = Principal.Of(context).ObjectId;
-        var expires = clock.GetUtcNow() + Lifetime;
-        async Task<Uri> Link(string path)
-        {
-            var (container, name) = (path[..path.IndexOf('/')], path[(path.IndexOf('/') + 1)..]);
-            var uri = await store.LinkAsync(store.Blob(container, name), BlobSasPermissions.Read, Lifetime, context.RequestAborted);
-            await audit.WriteAsync(who, "read-link", path, expires, context.RequestAborted);
-            return uri;
-        }
-        var links = new
+        var expires = links.ExpiresAt;
+        Task<Uri> Link(string path) => links.MintAsync(who, path, context.RequestAborted);
+        var minted = new
         {
             reel = await Link(reel.Reel),
             captions = await Link(reel.Captions),
@@ -45,6 +35,6 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
         };
         var review = await reviews.GetAsync(session, planId, context.RequestAborted);
         if (found!.RoleOf(who) != CaseRole.Owner) review = review.As(who);
-        return Results.Json(new { reel, links, expiresAt = expires, review }, Json.Options);
+        return Results.Json(new { reel, links = minted, expiresAt = expires, review }, Json.Options);
     }
 }

@@ -1,7 +1,6 @@
 using Azure;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
-using BasicTrust.Functions.UploadLink;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Previews;
 using BasicTrust.Media.Probing;
@@ -17,17 +16,15 @@ namespace BasicTrust.Functions.MakePreview;
 /// </summary>
 public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock, ILogger<RecordingPreviews> logger)
 {
-    public static string DocumentName(SessionKey session) => $"{session.Folder}/preview.json";
-
     public async Task MakeAsync(SessionKey session, string name, CancellationToken cancellationToken)
     {
-        if (!UploadLinkFunction.IsFileName(name) || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
+        if (!RecordingFileName.IsValid(name) || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
         var recording = store.Blob(SessionKey.Recordings, session.Recording(name));
         Azure.Storage.Blobs.Models.BlobProperties version;
         try { version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value; }
         catch (RequestFailedException e) when (e.Status == 404) { return; }
         var etag = version.ETag.ToString();
-        var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, DocumentName(session), cancellationToken).ConfigureAwait(false)).Value;
+        var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value;
         if (current is { State: PreviewState.Ready or PreviewState.NotNeeded } && current.RecordingETag == etag) return; // a repeated trigger
 
         await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
@@ -75,5 +72,5 @@ public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, I
     }
 
     Task WriteAsync(SessionKey session, PreviewDocument document, CancellationToken cancellationToken) =>
-        store.WriteAsync(SessionKey.Pipeline, DocumentName(session), document, cancellationToken: cancellationToken);
+        store.WriteAsync(SessionKey.Pipeline, session.Preview, document, cancellationToken: cancellationToken);
 }

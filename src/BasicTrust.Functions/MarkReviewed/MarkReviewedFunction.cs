@@ -16,8 +16,7 @@ public sealed class MarkReviewedFunction(StatusBoard status, Reviews reviews, Ca
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
         if ((await gate.CheckAsync(context, caseId, CaseAction.Review)).Refusal is { } refusal) return refusal;
-        if (await status.GetAsync(session, context.RequestAborted) is not { State: SessionState.Ready, PlanId: { } planId })
-            return ApiResults.NotFound($"Session {session.Folder} has no ready reel.");
+        if (await status.ReadyPlanAsync(session, context.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
         await reviews.MarkReviewedAsync(session, planId, Principal.Of(context).ObjectId, context.RequestAborted);
         return Results.Json(new { session.CaseId, session.SessionId, planId, reviewed = true }, Json.Options);
     }

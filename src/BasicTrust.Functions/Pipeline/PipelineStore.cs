@@ -50,6 +50,32 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
     }
 
     /// <summary>
+    /// Read, change, write a JSON document only over the version read (or create it only if there is none), again with
+    /// a short back-off when another writer came first, so no writer's change is lost. <paramref name="change"/> returns
+    /// null to leave the document as it is. Returns the document as written, or as found.
+    /// </summary>
+    public async Task<T?> UpdateAsync<T>(string container, string name, Func<T?, T?> change, CancellationToken cancellationToken) where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (current, etag) = await ReadAsync<T>(container, name, cancellationToken).ConfigureAwait(false);
+            if (change(current) is not { } next) return current;
+            try
+            {
+                if (etag is { } version)
+                    await WriteAsync(container, name, next, version, cancellationToken).ConfigureAwait(false);
+                else if (!await Blob(container, name).UploadIfNotExistsAsync(BinaryData.FromObjectAsJson(next, Json.Options), new BlobHttpHeaders { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false))
+                    continue; // another writer created it first: read theirs
+                return next;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     /// True once the case was purged (consent withdrawn). Every step checks it before it writes, so work still in
     /// flight at the purge writes nothing new; Sweep removes what slipped through in between.
     /// </summary>

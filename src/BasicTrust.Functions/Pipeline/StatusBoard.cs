@@ -1,5 +1,4 @@
 using Azure;
-using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.Pipeline;
 
@@ -16,30 +15,16 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
     /// Applies <paramref name="change"/> to the current status (null when there is none yet); returning null
     /// leaves it as it is. Returns the status as written, or the unchanged one.
     /// </summary>
-    public async Task<SessionStatus?> UpdateAsync(SessionKey session, Func<SessionStatus?, SessionStatus?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<SessionStatus?> UpdateAsync(SessionKey session, Func<SessionStatus?, SessionStatus?> change, CancellationToken cancellationToken) =>
+        store.UpdateAsync<SessionStatus>(SessionKey.Pipeline, session.Status, current =>
         {
-            var (current, etag) = await store.ReadAsync<SessionStatus>(SessionKey.Pipeline, session.Status, cancellationToken).ConfigureAwait(false);
-            var next = change(current);
-            if (next is null) return current;
             var now = clock.GetUtcNow();
-            next = next with { UpdatedAt = now, CreatedAt = current?.CreatedAt ?? now };
-            try
-            {
-                if (etag is { } version)
-                    await store.WriteAsync(SessionKey.Pipeline, session.Status, next, version, cancellationToken).ConfigureAwait(false);
-                else if (!await store.Blob(SessionKey.Pipeline, session.Status).UploadIfNotExistsAsync(BinaryData.FromObjectAsJson(next, Json.Options), cancellationToken: cancellationToken).ConfigureAwait(false))
-                    continue;
-                return next;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
-            {
-                // Another worker wrote first: read again and reapply.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+            return change(current) is { } next ? next with { UpdatedAt = now, CreatedAt = current?.CreatedAt ?? now } : null;
+        }, cancellationToken);
+
+    /// <summary>The session's ready plan, or null while it has no ready reel.</summary>
+    public async Task<string?> ReadyPlanAsync(SessionKey session, CancellationToken cancellationToken) =>
+        await GetAsync(session, cancellationToken).ConfigureAwait(false) is { State: SessionState.Ready, PlanId: { } planId } ? planId : null;
 
     /// <summary>
     /// A poisoned job fails only the plan it names, and only while that plan is the session's current one and not yet

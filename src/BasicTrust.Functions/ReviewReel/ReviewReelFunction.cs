@@ -64,8 +64,8 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
     {
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return (null, null, problem);
         if ((await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Review)).Refusal is { } refusal) return (null, null, refusal);
-        return await status.GetAsync(session, request.HttpContext.RequestAborted) is { State: SessionState.Ready, PlanId: { } planId }
+        return await status.ReadyPlanAsync(session, request.HttpContext.RequestAborted) is { } planId
             ? (session, planId, null)
-            : (null, null, ApiResults.NotFound($"Session {session.Folder} has no ready reel."));
+            : (null, null, ApiResults.NoReadyReel(session));
     }
 }

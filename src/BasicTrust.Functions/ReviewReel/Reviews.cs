@@ -1,8 +1,6 @@
-using Azure;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
-using BasicTrust.Storage;
 
 namespace BasicTrust.Functions.ReviewReel;
 
@@ -10,7 +8,7 @@ namespace BasicTrust.Functions.ReviewReel;
 public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog audit, TimeProvider clock)
 {
     public async Task<ReviewDocument> GetAsync(SessionKey session, string planId, CancellationToken cancellationToken) =>
-        (await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, Name(session, planId), cancellationToken).ConfigureAwait(false)).Value ?? ReviewDocument.Empty;
+        (await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, session.Review(planId), cancellationToken).ConfigureAwait(false)).Value ?? ReviewDocument.Empty;
 
     /// <summary>The most comments a reel takes: enough for any review, and review.json stays small.</summary>
     public const int MaxComments = 200;
@@ -44,29 +42,11 @@ public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog aud
         await index.MarkReviewedAsync(session, planId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Read, change, write only over the version read; repeated when another writer came first. Null when the case was purged.</summary>
+    /// <summary>Applies <paramref name="change"/> over the current review (see <see cref="PipelineStore.UpdateAsync"/>); null when the case was purged.</summary>
     async Task<ReviewDocument?> UpdateAsync(SessionKey session, string planId, Func<ReviewDocument, ReviewDocument> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            // A purge in progress stops every writer (Sweep removes what slipped in between).
-            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return null;
-            var (current, etag) = await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, Name(session, planId), cancellationToken).ConfigureAwait(false);
-            var changed = change(current ?? ReviewDocument.Empty);
-            try
-            {
-                if (etag is not null)
-                    await store.WriteAsync(SessionKey.Pipeline, Name(session, planId), changed, etag, cancellationToken).ConfigureAwait(false);
-                else if (!await store.Blob(SessionKey.Pipeline, Name(session, planId)).UploadIfNotExistsAsync(BinaryData.FromObjectAsJson(changed, Json.Options), cancellationToken: cancellationToken).ConfigureAwait(false))
-                    throw new RequestFailedException(409, "Another writer created the review first.");
-                return changed;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10)
-            {
-                // Another writer came first: read again and apply the change to theirs.
-            }
-        }
+        // A purge in progress stops every writer (Sweep removes what slipped in between).
+        if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return null;
+        return await store.UpdateAsync<ReviewDocument>(SessionKey.Pipeline, session.Review(planId), current => change(current ?? ReviewDocument.Empty), cancellationToken).ConfigureAwait(false);
     }
-
-    static string Name(SessionKey session, string planId) => $"{session.PlanFolder(planId)}/review.json";
 }

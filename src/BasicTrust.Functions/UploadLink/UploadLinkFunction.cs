@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
@@ -17,7 +16,7 @@ public sealed record UploadRequest(string? FileName, long? Size);
 /// <c>POST /api/sessions/{caseId}/{sessionId}/upload</c> <c>{fileName, size}</c>: a create/write-only link for the
 /// session's recording, valid 30 minutes. Refused when the session already has a recording under another name.
 /// </summary>
-public sealed partial class UploadLinkFunction(PipelineStore store, CaseGate gate, AuditLog audit, TimeProvider clock)
+public sealed class UploadLinkFunction(PipelineStore store, CaseGate gate, AuditLog audit, TimeProvider clock)
 {
     public const long MaxBytes = 50L * 1024 * 1024 * 1024;
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
@@ -31,8 +30,8 @@ public sealed partial class UploadLinkFunction(PipelineStore store, CaseGate gat
         var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, "upload request", """{"fileName": "recording.mp4", "size": 123}""");
         if (unreadable is not null) return unreadable;
         var errors = new List<FieldProblem>();
-        if (request?.FileName is not { } fileName || !IsFileName(fileName))
-            errors.Add(new FieldProblem("fileName", "video-file-name", FileNameRule));
+        if (request?.FileName is not { } fileName || !RecordingFileName.IsValid(fileName))
+            errors.Add(new FieldProblem("fileName", "video-file-name", RecordingFileName.Rule));
         if (request?.Size is not (> 0 and <= MaxBytes))
             errors.Add(new FieldProblem("size", "range", $"size must be the file's length in bytes, 1 to {MaxBytes}."));
         if (errors.Count > 0) return ApiResults.BadRequest("The upload request is not valid.", errors);
@@ -54,10 +53,4 @@ public sealed partial class UploadLinkFunction(PipelineStore store, CaseGate gat
         return Results.Json(new { uploadUrl = link, blob = $"{SessionKey.Recordings}/{blob.Name}", expiresAt = expires, size = request.Size }, Json.Options);
     }
 
-    public const string FileNameRule = "fileName must be a plain file name ending in .mp4, .mov, .m4v, .mkv, .webm or .avi (at most 100 characters).";
-
-    public static bool IsFileName(string fileName) => FileName().IsMatch(fileName) && !fileName.Contains("..", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ -]{0,95}\.(mp4|mov|m4v|mkv|webm|avi)\z", RegexOptions.IgnoreCase)]
-    private static partial Regex FileName();
 }

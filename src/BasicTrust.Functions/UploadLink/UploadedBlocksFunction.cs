@@ -22,8 +22,8 @@ public sealed class UploadedBlocksFunction(PipelineStore store, CaseGate gate)
         var context = request.HttpContext;
         if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
         if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
-        if (request.Query["fileName"].FirstOrDefault() is not { } fileName || !UploadLinkFunction.IsFileName(fileName))
-            return ApiResults.BadRequest("The file name is not valid.", [new FieldProblem("fileName", "video-file-name", UploadLinkFunction.FileNameRule)]);
+        if (request.Query["fileName"].FirstOrDefault() is not { } fileName || !RecordingFileName.IsValid(fileName))
+            return ApiResults.BadRequest("The file name is not valid.", [new FieldProblem("fileName", "video-file-name", RecordingFileName.Rule)]);
 
         var blob = store.Service.GetBlobContainerClient(SessionKey.Recordings).GetBlockBlobClient(session.Recording(fileName));
         // Whether it is there and how long comes from the blob itself (one Put Blob has no committed blocks); the list only adds what is staged.
