@@ -14,6 +14,9 @@ bt_log "running the tests"
 log="$BT_AZURITE_DATA/test-output.log"
 status=0
 dotnet test BasicTrust.Functions.sln --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# The failures again at the end, where a log's tail shows them: each test's name and the first
+# lines of its error message.
+awk '/^ +Failed [^ ]/ { print; n = 8; next } /^ +Stack Trace:/ { n = 0 } n > 0 && NF { print; n-- }' "$log"
 # One plain closing line over all test projects: "N passed, N failed".
 awk '/^ +Passed: [0-9]+$/ { p += $2 } /^ +Failed: [0-9]+$/ { f += $2 } END { printf "%d passed, %d failed\n", p, f }' "$log"
 exit "$status"
