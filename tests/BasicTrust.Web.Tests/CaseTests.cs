@@ -50,7 +50,7 @@ public sealed class CaseTests(WebFixture web)
         await using var browser = await web.OpenAsync(Person.TherapistA);
         var page = browser.Page;
         await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
-        await page.GetByLabel("Sessiebestand (JSON)").SetInputFilesAsync(manifest);
+        await page.GetByLabel("Tags importeren").SetInputFilesAsync(manifest);
         await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveAttributeAsync("data-state", "failed", new() { Timeout = (float)Sessions.Patience.TotalMilliseconds });
         await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveTextAsync("Mislukt");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -13,12 +14,10 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
     const float Patience = 60_000;
 
     [Fact]
-    public async Task Therapist_CreatesCase_UploadsRecordingInBlocksWithProgress_SendsTags_AndSeesReady()
+    public async Task Therapist_CreatesCase_UploadsInBlocksWithProgress_TagsThreeMomentsByKeyboard_SeesThePlan_Sends_AndSeesReady()
     {
         const string caseId = "web-upload";
         const string sessionId = "2026-11-27-bezoek-4";
-        var manifest = Path.Combine(web.Folder, "upload-session.json");
-        await File.WriteAllTextAsync(manifest, Sessions.Manifest(caseId, sessionId));
 
         await using var browser = await web.OpenAsync(Person.TherapistA);
         var page = browser.Page;
@@ -65,12 +64,45 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "not-needed", new() { Timeout = Patience });
         Assert.Empty(await web.Blobs.GetBlobContainerClient("previews").GetBlobsAsync(new GetBlobsOptions { Prefix = $"{caseId}/" }).ToListAsync());
 
-        await page.GetByLabel("Sessiebestand (JSON)").SetInputFilesAsync(manifest);
+        // Three moments tagged with the keyboard alone, in the player the recording plays in.
+        await page.Locator("#editor").FocusAsync();
+        var keys = page.Keyboard;
+        async Task PressAsync(params string[] sequence) { foreach (var key in sequence) await keys.PressAsync(key); }
+        await PressAsync("ArrowRight", "i", "ArrowRight", "ArrowRight", "o", "1", "Enter");          // 1–3 s, label 1: Benoemen
+        await PressAsync("ArrowRight", "i", "ArrowRight", "o", "8", "Enter");                         // 4–5 s, label 8: Verwarringscheppend opvoedgedrag
+        await PressAsync("Shift+ArrowRight", "ArrowLeft", "i", "ArrowRight", "ArrowRight", "o", "l"); // 9–11 s, the label typed with a mistake
+        await keys.TypeAsync("benomen");
+        await keys.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#accept-suggestion")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#accept-suggestion")).ToHaveTextAsync("Bedoelt u Benoemen?");
+        await PressAsync("Enter", "Enter");
+        var rows = page.Locator("#tag-list tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Verwarringscheppend opvoedgedrag");
+        await Assertions.Expect(page.Locator("#tag-t3")).ToContainTextAsync("0:11.00");
+
+        // The plan is the API's dry run: with the default pre- and post-roll the first two moments make one clip.
+        await Assertions.Expect(page.Locator("#plan-summary")).ToContainTextAsync("2 fragment(en)");
+        await Assertions.Expect(page.Locator(".plan-clips li")).ToHaveCountAsync(2);
+
+        // A bar's edge dragged with the mouse changes the moment's end.
+        var edge = await page.Locator(".bar[title='t3'] .edge.end").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(edge!.X + edge.Width / 2, edge.Y + edge.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(edge.X - 20, edge.Y + edge.Height / 2, new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.Locator("#tag-t3")).Not.ToContainTextAsync("0:11.00");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Ontvangen. De montage wordt gemaakt.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#tags-accepted")).ToHaveTextAsync("Ontvangen. De montage wordt gemaakt.");
+        var sent = JsonNode.Parse((await web.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/{sessionId}/session.json").DownloadContentAsync()).Value.Content.ToString())!;
+        Assert.Equal(["benoemen", "verwarringscheppend-gedrag", "benoemen"], sent["tags"]!.AsArray().Select(t => (string)t!["label"]!));
+        Assert.Equal((1.0, 3.0), ((double)sent["tags"]![0]!["start"]!, (double)sent["tags"]![0]!["end"]!));
+        Assert.InRange((double)sent["tags"]![2]!["end"]!, 9.2, 10.95);
+        Assert.Equal("recording.mp4", (string?)sent["recording"]);
         await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = (float)Sessions.Patience.TotalMilliseconds });
         await page.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
-        await Assertions.Expect(page.Locator("button.chapter")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("button.chapter")).ToHaveCountAsync(2);
         Assert.Empty(browser.Problems);
     }
 
@@ -87,9 +119,15 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await using var browser = await web.OpenAsync(Person.TherapistA, "en");
         var page = browser.Page;
         await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
-        await page.GetByLabel("Session file (JSON)").SetInputFilesAsync(manifest);
+        // The recording is chosen (not uploaded): the editor knows its length, so the plan can be checked.
+        await page.GetByLabel("Recording", new() { Exact = true }).SetInputFilesAsync(web.Recording);
+        await page.GetByLabel("Import tags").SetInputFilesAsync(manifest);
+        // The dry run names the problem by the moment before anything is sent ...
+        await Assertions.Expect(page.Locator("#plan .plan-problems")).ToContainTextAsync("moment t1");
+        await Assertions.Expect(page.Locator("#plan .plan-problems")).ToContainTextAsync("did you mean 'benoemen'");
+        // ... and sending it anyway is refused with every problem named.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        var problems = page.Locator("section", new() { HasText = "2. Send the tags" }).GetByRole(AriaRole.Alert);
+        var problems = page.Locator("#send-problems");
         await Assertions.Expect(problems).ToContainTextAsync("tags[0].label");
         await Assertions.Expect(problems).ToContainTextAsync("benoemen");
     }
@@ -164,7 +202,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         var recording = page.GetByLabel("Recording", new() { Exact = true });
 
         await recording.SetInputFilesAsync(web.Recording);
-        await page.WaitForFunctionAsync("() => document.getElementById('preview')?.videoWidth > 0");
+        await page.WaitForFunctionAsync("() => document.getElementById('editor-video')?.videoWidth > 0");
         await Assertions.Expect(page.Locator("#preview-note")).ToBeHiddenAsync();
 
         // Chromium plays HEVC's sound only: videoWidth stays 0 and no error is raised.
@@ -177,7 +215,8 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("iphone.mp4 is uploaded", new() { Timeout = Patience });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = Patience });
-        await page.WaitForFunctionAsync("() => document.getElementById('server-preview')?.videoWidth > 0", null, new() { Timeout = Patience });
+        // The editor now plays the preview: the tags are still in the recording's time.
+        await page.WaitForFunctionAsync("() => { const v = document.getElementById('editor-video'); return v.src.startsWith('http') && v.videoWidth > 0; }", null, new() { Timeout = Patience });
         output.WriteLine($"HEVC sample (2 s, 320x240): uploaded to a playable preview in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Empty(browser.Problems);
     }

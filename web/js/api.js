@@ -19,23 +19,23 @@ export class ApiError extends Error {
  * Calls the API and returns its JSON answer (undefined for an empty one).
  * @template T
  * @param {string} path under /api/, e.g. "cases"
- * @param {{ method?: string, json?: unknown, text?: string, signal?: AbortSignal }} [options]
+ * @param {{ method?: string, json?: unknown, text?: string, type?: string, signal?: AbortSignal }} [options] text is sent as
+ *   `type` (JSON unless said otherwise)
  * @returns {Promise<T>}
  */
-export async function api(path, { method = "GET", json, text, signal } = {}) {
+export async function api(path, { method = "GET", json, text, type = "application/json", signal } = {}) {
   /** @type {Record<string, string>} */
   const headers = { accept: "application/json" };
   let body;
   if (json !== undefined) { headers["content-type"] = "application/json"; body = JSON.stringify(json); }
-  else if (text !== undefined) { headers["content-type"] = "application/json"; body = text; }
+  else if (text !== undefined) { headers["content-type"] = type; body = text; }
   const response = await fetch(`/api/${path}`, { method, headers, body, signal, credentials: "same-origin" });
   // Signed out (or the sign-in ran out): Static Web Apps redirects to its login page instead of answering 401.
   if (response.redirected && new URL(response.url).pathname.startsWith("/.auth/")) {
     location.assign("/.auth/login/aad?post_login_redirect_uri=" + encodeURIComponent(location.pathname));
     throw new ApiError(401, { title: "Sign in first." });
   }
-  const type = response.headers.get("content-type") ?? "";
-  const answer = type.includes("json") ? await response.json() : undefined;
+  const answer = (response.headers.get("content-type") ?? "").includes("json") ? await response.json() : undefined;
   if (!response.ok) throw new ApiError(response.status, answer ?? { title: response.statusText });
   return answer;
 }

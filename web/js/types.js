@@ -9,7 +9,7 @@ export {};
  * @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string }} ReviewItem
  * @typedef {{ uploadUrl: string, blob: string, expiresAt: string, size: number }} UploadLink
  * @typedef {{ status: string, warnings: FieldProblem[] }} ManifestAccepted
- * @typedef {{ recording: string, state: "making" | "ready" | "not-needed" | "failed", need?: string, reason?: string, link?: string }} PreviewAnswer
+ * @typedef {{ recording: string, state: "making" | "ready" | "not-needed" | "failed", need?: string, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer
  * @typedef {{ tagId: string, start: number, end: number }} Concern
  * @typedef {{
  *   caseId: string, sessionId: string, planId?: string,

@@ -193,7 +193,7 @@ public static partial class ManifestReader
                 Error($"{path}.label", "label", $"Label '{Shorten(code)}' must be lower-case letters, digits and '-' (at most 41 characters).");
                 return null;
             }
-            var suggestion = Suggestions.Closest(code, vocabulary.Labels.Select(l => l.Code));
+            var suggestion = vocabulary.Suggest(code)?.Code;
             Error($"{path}.label", "vocabulary", $"Label '{Shorten(code)}' is not in the {vocabulary.Method} vocabulary" +
                 (suggestion is null ? $"; use one of {string.Join(", ", vocabulary.Labels.Select(l => l.Code))}." : $" — did you mean '{suggestion}'?"));
             return null;

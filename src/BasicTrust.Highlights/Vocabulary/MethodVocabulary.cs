@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BasicTrust.Highlights.Validation;
 
 namespace BasicTrust.Highlights.Vocabulary;
 
@@ -39,6 +40,18 @@ public sealed partial class MethodVocabulary
 
     /// <summary>The alias when <paramref name="code"/> is an old code of this vocabulary, else null.</summary>
     public LabelAlias? Alias(string code) => _aliases.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The label a mistyped code, or Dutch or English name, most likely means ("did you mean …?"), or null when
+    /// nothing is close. Shared by the manifest's validation and the editor's label picker.
+    /// </summary>
+    public Label? Suggest(string typed)
+    {
+        var names = Labels.SelectMany(l => new (string Text, Label Label)[] { (l.Code, l), (l.Dutch.ToLowerInvariant(), l), (l.English.ToLowerInvariant(), l) }).ToList();
+        return Suggestions.Closest(typed.Trim().ToLowerInvariant(), names.Select(n => n.Text)) is { } closest
+            ? names.First(n => n.Text == closest).Label
+            : null;
+    }
 
     /// <summary>The rule custom labels follow.</summary>
     public const string CustomLabelRule = "^[a-z0-9][a-z0-9-]{0,40}$";

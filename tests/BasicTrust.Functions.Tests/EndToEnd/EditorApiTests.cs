@@ -49,4 +49,50 @@ public class EditorApiTests(PipelineFixture stack)
         using var reviewer = stack.Api(People.Reviewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync("import/csv", new StringContent("start,end,label\n1,2,benoemen\n"))).StatusCode);
     }
+
+    [Fact]
+    public async Task Vocabulary_ListsTheLabels_AndMatchesWhatIsTyped_ExactlyOrAsDidYouMean()
+    {
+        using var api = stack.Api();
+        var methods = JsonNode.Parse(await api.GetStringAsync("methods"))!.AsArray();
+        Assert.Equal(["basic-trust", "vipp-sd", "vht", "custom"], methods.Select(m => (string)m!["method"]!));
+
+        var vocabulary = JsonNode.Parse(await api.GetStringAsync("methods/basic-trust"))!;
+        var benoemen = vocabulary["labels"]!.AsArray().First(l => (string?)l!["code"] == "benoemen")!;
+        Assert.Equal(("Benoemen", "Naming", "strength", true), ((string)benoemen["nl"]!, (string)benoemen["en"]!, (string)benoemen["valence"]!, (bool)benoemen["confirmed"]!));
+        Assert.Contains(vocabulary["aliases"]!.AsArray(), a => (string?)a!["oldCode"] == "herstel" && (string?)a["newCode"] == "herstel-van-contact");
+
+        async Task<(string? Code, bool? Exact)> MatchAsync(string method, string typed)
+        {
+            var match = JsonNode.Parse(await api.GetStringAsync($"methods/{method}?match={Uri.EscapeDataString(typed)}"))!["match"];
+            return ((string?)match?["code"], (bool?)match?["exact"]);
+        }
+        Assert.Equal(("benoemen", true), await MatchAsync("basic-trust", "benoemen"));
+        Assert.Equal(("herstel-van-contact", true), await MatchAsync("basic-trust", "herstel"));          // an old code
+        Assert.Equal(("sensitief-reageren", true), await MatchAsync("basic-trust", "Responding sensitively")); // an English name
+        Assert.Equal(("benoemen", false), await MatchAsync("basic-trust", "benomen"));                    // as the manifest's did-you-mean
+        Assert.Equal(("veilig-begrenzen", false), await MatchAsync("basic-trust", "Veilig begrensen"));
+        Assert.Equal((null, null), await MatchAsync("basic-trust", "xyzzy-nothing-like-it"));
+
+        using var unknown = await api.GetAsync("methods/basic-trustt");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("basic-trust, vipp-sd", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"methods/vht?match={new string('a', 101)}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Manifest_AsSent_IsReadBackForTheEditor_And404BeforeOneWasSent()
+    {
+        var caseId = $"edit-{Guid.NewGuid():N}"[..20];
+        await stack.CreateCaseAsync(caseId);
+        using var api = stack.Api();
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"sessions/{caseId}/s-1/manifest")).StatusCode);
+
+        var manifest = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"));
+        using var put = await api.PutAsync($"sessions/{caseId}/s-1/manifest", new StringContent(manifest, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
+        using var get = await api.GetAsync($"sessions/{caseId}/s-1/manifest");
+        Assert.Equal("application/json", get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(manifest, await get.Content.ReadAsStringAsync());
+    }
 }

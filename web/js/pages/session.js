@@ -1,16 +1,18 @@
-// A session of a case: upload the recording straight to Blob storage (in blocks, with progress), send the tags (the
-// session manifest), then follow the pipeline: planned, cutting n/m, assembling, ready, or failed with each problem.
+// A session of a case: upload the recording straight to Blob storage (in blocks, with progress), tag its moments in
+// the editor and send them (the session manifest), then follow the pipeline: planned, cutting n/m, assembling, ready,
+// or failed with each problem.
 import { api, ApiError } from "app/api.js";
 import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
+import { tagEditor } from "app/editor.js";
 import { showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/types.js").UploadLink} UploadLink
  * @typedef {import("app/types.js").SessionStatus} SessionStatus
- * @typedef {import("app/types.js").ManifestAccepted} ManifestAccepted
  * @typedef {import("app/types.js").PreviewAnswer} PreviewAnswer
+ * @typedef {ReturnType<typeof tagEditor>} TagEditor
  */
 
 const pollEvery = 2000;
@@ -21,8 +23,9 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
 
   // 1. The recording.
   const file = h("input", { id: "recording", type: "file", accept: "video/*,.mp4,.mov,.m4v,.mkv,.webm,.avi", required: true });
-  const preview = h("div", { class: "preview" });
-  file.addEventListener("change", () => showPreview(preview, file.files?.[0], signal));
+  const editor = tagEditor({ caseId, sessionId, signal, onSubmitted: () => { sent = true; void follow(); } });
+  const cannotShow = h("p", { id: "preview-note", class: "notice", hidden: true }, t("session.cannotShow"));
+  file.addEventListener("change", () => playChosen(editor, cannotShow, file.files?.[0], signal));
   const bar = h("progress", { id: "upload-progress", max: 100, value: 0, "aria-labelledby": "upload-progress-label" });
   const barText = h("span", { id: "upload-progress-text", "aria-live": "polite" });
   const uploadProblems = h("div", { class: "problems", role: "alert" });
@@ -36,9 +39,14 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
     try {
       const ask = async () => /** @type {UploadLink} */ (await api(`${base}/upload`, { method: "POST", json: { fileName: chosen.name, size: chosen.size }, signal }));
       const link = await ask();
+      const staged = await journal(`${caseId}/${sessionId}/${chosen.name}/${chosen.size}/${chosen.lastModified}`);
+      // What storage already holds (from another browser, or bt): blocks are named by their bytes, so they are skipped too.
+      /** @type {{ blocks: { id: string }[] }} */
+      const held = await api(`${base}/upload?fileName=${encodeURIComponent(chosen.name)}`, { signal });
+      for (const block of held.blocks) staged.add(block.id);
       await uploadInBlocks({
         file: chosen, link: link.uploadUrl, signal,
-        journal: await journal(`${caseId}/${sessionId}/${chosen.name}/${chosen.size}/${chosen.lastModified}`),
+        journal: staged,
         renew: async () => (await ask()).uploadUrl,
         onProgress: (sent, total) => {
           const percent = Math.floor((sent / total) * 100);
@@ -47,7 +55,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
         },
       });
       barText.textContent = t("session.uploaded", { name: chosen.name });
-      void followPreview(served, base, signal);
+      void followPreview(served, editor, base, signal);
     } catch (error) {
       if (error instanceof ApiError) showProblems(uploadProblems, error);
       else fill(uploadProblems, h("p", {}, t("session.uploadInterrupted")));
@@ -56,32 +64,10 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
     }
   } },
   h("div", { class: "field" }, h("label", { for: "recording" }, t("session.recording")), h("p", { class: "hint" }, t("session.recordingHint")), file),
-  preview,
+  cannotShow,
   uploadButton,
   h("div", { class: "progress" }, h("span", { id: "upload-progress-label", class: "visually-hidden" }, t("session.uploadProgress")), bar, barText),
   uploadProblems);
-
-  // 2. The tags: a session manifest, as the API checks it (every problem named).
-  const manifest = h("input", { id: "manifest", type: "file", accept: ".json,application/json", required: true });
-  const manifestResult = h("div", { class: "problems", role: "alert" });
-  const manifestForm = h("form", { novalidate: true, onsubmit: async (/** @type {SubmitEvent} */ e) => {
-    e.preventDefault();
-    const chosen = manifest.files?.[0];
-    if (!chosen) { manifestResult.textContent = t("session.chooseFile"); manifest.focus(); return; }
-    try {
-      /** @type {ManifestAccepted} */
-      const accepted = await api(`${base}/manifest`, { method: "PUT", text: await chosen.text(), signal });
-      fill(manifestResult, h("p", {}, t("session.manifestAccepted")),
-        accepted.warnings.length > 0 && h("ul", {}, accepted.warnings.map(w => h("li", {}, h("code", {}, w.path), ": ", w.message))));
-      sent = true;
-      void follow();
-    } catch (error) {
-      showProblems(manifestResult, error);
-    }
-  } },
-  h("div", { class: "field" }, h("label", { for: "manifest" }, t("session.manifest")), h("p", { class: "hint" }, t("session.manifestHint")), manifest),
-  h("button", { type: "submit", class: "primary" }, t("session.send")),
-  manifestResult);
 
   // What the pipeline made of the upload: the recording plays as it is, or a preview is made for the browser.
   const served = h("div", { id: "served-preview", "aria-live": "polite" });
@@ -120,20 +106,23 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
     h("p", {}, h("a", { href: `/cases/${caseId}` }, t("session.back", { caseId }))),
     h("h1", { tabindex: "-1" }, t("session.title", { caseId, sessionId })),
     h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), uploadStep, served),
-    h("section", { "aria-labelledby": "step-manifest" }, h("h2", { id: "step-manifest" }, t("session.step2")), manifestForm),
+    h("section", { "aria-labelledby": "step-tags" }, h("h2", { id: "step-tags" }, t("session.step2")), editor.element),
     h("section", { "aria-labelledby": "step-progress" }, h("h2", { id: "step-progress" }, t("session.step3")), progress));
+  await editor.start();
   void follow();
-  void followPreview(served, base, signal);
+  void followPreview(served, editor, base, signal);
 }
 
 /**
  * After an upload the pipeline checks whether browsers can play the recording and, only when not, makes a preview
- * with the same timeline. Polls until it is known; nothing is shown before a recording was uploaded (404).
+ * with the same timeline, which the editor then plays. Polls until it is known; nothing is shown before a recording
+ * was uploaded (404). The links last 15 minutes: the editor gets a fresh one shortly before.
  * @param {HTMLElement} target
+ * @param {TagEditor} editor
  * @param {string} base
  * @param {AbortSignal} signal
  */
-async function followPreview(target, base, signal) {
+async function followPreview(target, editor, base, signal) {
   try {
     for (let waited = 0; !signal.aborted; waited++) {
       /** @type {PreviewAnswer | null} */
@@ -143,14 +132,23 @@ async function followPreview(target, base, signal) {
       if (!preview && waited > 5) return;
       if (preview) {
         target.dataset.state = preview.state;
-        if (preview.state === "ready" && preview.link) {
-          fill(target, h("p", {}, t("session.previewReady")),
-            h("video", { id: "server-preview", controls: true, muted: true, preload: "metadata", src: preview.link, "aria-label": t("session.previewMade") }));
-          return;
+        const { link, expiresAt } = preview;
+        if (preview.state === "ready" && link) {
+          fill(target, h("p", { id: "preview-ready" }, t("session.previewReady")));
+          editor.show(link, preview.recording);
         }
-        if (preview.state === "not-needed") { fill(target); return; }
-        fill(target, h("p", { class: "notice" }, t(preview.state === "failed" ? "session.previewFailed" : "session.previewMaking", { reason: preview.reason ?? "" })));
-        if (preview.state === "failed") return;
+        // The recording plays as it is: the editor plays it from storage unless the file chosen here already plays.
+        if (preview.state === "not-needed" && link) {
+          fill(target);
+          if (!editor.hasSource() || editor.video.src.startsWith("http")) editor.show(link, preview.recording);
+        }
+        if (link && expiresAt) {
+          await new Promise(resolve => setTimeout(resolve, Math.max(30_000, Date.parse(expiresAt) - Date.now() - 60_000)));
+          continue;
+        }
+        const failed = preview.state === "failed";
+        fill(target, h("p", { class: "notice" }, t(failed ? "session.previewFailed" : "session.previewMaking", { reason: preview.reason ?? "" })));
+        if (failed) return;
       }
       await new Promise(resolve => setTimeout(resolve, pollEvery));
     }
@@ -160,24 +158,25 @@ async function followPreview(target, base, signal) {
 }
 
 /**
- * Plays the chosen file from the disk, before it is uploaded, and says when this browser cannot show its picture:
- * HEVC from an iPhone plays only its sound in Chromium, with videoWidth 0 and no error.
- * @param {HTMLElement} target
+ * Plays the chosen file from the disk in the editor, before it is uploaded (tagging can start at once), and says when
+ * this browser cannot show its picture: HEVC from an iPhone plays only its sound in Chromium, with videoWidth 0 and
+ * no error. Once uploaded, the pipeline makes a preview that the editor plays instead.
+ * @param {TagEditor} editor
+ * @param {HTMLElement} note
  * @param {File | undefined} chosen
  * @param {AbortSignal} signal
  */
-function showPreview(target, chosen, signal) {
-  const old = target.querySelector("video");
-  if (old) URL.revokeObjectURL(old.src);
-  if (!chosen) { fill(target); return; }
+function playChosen(editor, note, chosen, signal) {
+  note.hidden = true;
+  if (!chosen) return;
   const url = URL.createObjectURL(chosen);
   signal.addEventListener("abort", () => URL.revokeObjectURL(url), { once: true });
-  const note = h("p", { id: "preview-note", class: "notice", hidden: true }, t("session.cannotShow"));
-  const video = h("video", { id: "preview", controls: true, muted: true, preload: "metadata", src: url, "aria-label": t("session.preview") });
-  const cannot = () => { note.hidden = false; video.hidden = true; };
-  video.addEventListener("loadedmetadata", () => { if (video.videoWidth === 0) cannot(); });
-  video.addEventListener("error", cannot);
-  fill(target, video, note);
+  const old = editor.video.src;
+  const cannot = () => { if (editor.video.src === url) note.hidden = false; };
+  editor.video.addEventListener("loadedmetadata", () => { if (editor.video.videoWidth === 0) cannot(); }, { once: true });
+  editor.video.addEventListener("error", cannot, { once: true });
+  editor.show(url, chosen.name);
+  if (old.startsWith("blob:")) URL.revokeObjectURL(old);
 }
 
 /** @param {number} bytes */
