@@ -322,7 +322,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   }
 
   function showTags() {
-    fill(list, tags.length === 0 ? h("p", { class: "muted" }, t("editor.noTags")) : h("table", { class: "tags" },
+    fill(list, tags.length === 0 ? h("p", { class: "muted" }, t("editor.noTags")) : h("div", { class: "scroll" }, h("table", { class: "tags" },
       h("caption", { class: "visually-hidden" }, t("editor.tags")),
       h("thead", {}, h("tr", {}, ["editor.col.id", "editor.col.in", "editor.col.out", "editor.col.label", "editor.col.caption", "editor.col.comments", "editor.col.edit"]
         .map(key => h("th", { scope: "col" }, t(key))))),
@@ -335,7 +335,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
           h("td", {}, tag.caption ?? ""),
           h("td", {}, comments.length > 0 && h("ul", { class: "comments" }, comments.map(c => h("li", {}, c.text, h("span", { class: "muted" }, ` – ${c.by}`))))),
           h("td", {}, h("button", { type: "button", class: "link", "aria-label": t("editor.editLabel", { id: tag.id }), onclick: () => { edit(i); labelInput.focus(); } }, t("editor.edit"))));
-      }))));
+      })))));
     drawTimeline();
   }
 
