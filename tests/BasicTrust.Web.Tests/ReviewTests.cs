@@ -67,6 +67,19 @@ public sealed class ReviewTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Course_IsSaidInThePagesLanguage()
+    {
+        await web.Showcase;
+        await using var browser = await web.OpenAsync(Person.Reviewer, "en");
+        var page = browser.Page;
+        await browser.GoAsync("/reviews");
+        await Assertions.Expect(page.Locator(".card", new() { HasText = Sessions.ShowcaseCase })).ToContainTextAsync("session 3 of 8");
+        await browser.GoAsync($"/reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}");
+        await Assertions.Expect(page.GetByText("session 3 of 8")).ToBeVisibleAsync();
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
     public async Task ReelPage_AsksForFreshLinksBeforeTheyRunOut()
     {
         await web.Showcase;

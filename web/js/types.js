@@ -6,7 +6,7 @@ export {};
  * @typedef {{ title?: string, detail?: string, status?: number, errors?: FieldProblem[] }} ProblemDetails
  * @typedef {{ caseId: string, role: "owner" | "reviewer" | string }} CaseSummary
  * @typedef {{ caseId: string, role: string, owner: string, reviewers: string[], createdAt: string }} CaseDetails
- * @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string }} ReviewItem
+ * @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string, courseSession?: number, courseOf?: number }} ReviewItem
  * @typedef {{ uploadUrl: string, blob: string, expiresAt: string, size: number }} UploadLink
  * @typedef {{ status: string, warnings: FieldProblem[] }} ManifestAccepted
  * @typedef {{ recording: string, state: "making" | "ready" | "not-needed" | "failed", need?: string, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer

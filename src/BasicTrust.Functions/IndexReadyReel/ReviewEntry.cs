@@ -21,6 +21,9 @@ public sealed class ReviewEntry : ITableEntity
     public double Duration { get; set; }
     /// <summary>"sessie 3 van 8": the course label the reel carries, never the theme or a goal's text.</summary>
     public string? Course { get; set; }
+    /// <summary>Which session of how many (3 of 8), for a page to say it in its own language.</summary>
+    public int? CourseSession { get; set; }
+    public int? CourseOf { get; set; }
     /// <summary>When the plan became ready (status.json): a row is only ever replaced by a plan ready later.</summary>
     public DateTimeOffset ReadyAt { get; set; }
     public bool Reviewed { get; set; }
@@ -28,6 +31,7 @@ public sealed class ReviewEntry : ITableEntity
     public static ReviewEntry From(SessionKey session, ReelDocument reel, DateTimeOffset readyAt, bool reviewed) => new()
     {
         PartitionKey = session.CaseId, RowKey = session.SessionId, PlanId = reel.PlanId, NextSessionAt = reel.NextSessionAt,
-        Clips = reel.Clips.Count, Duration = reel.Duration, Course = reel.Course?.Label, ReadyAt = readyAt, Reviewed = reviewed,
+        Clips = reel.Clips.Count, Duration = reel.Duration, Course = reel.Course?.Label,
+        CourseSession = reel.Course?.Session, CourseOf = reel.Course?.Of, ReadyAt = readyAt, Reviewed = reviewed,
     };
 }

@@ -55,7 +55,7 @@ export async function reelPage({ main, signal, go }, caseId, sessionId) {
   fill(main,
     h("h1", { tabindex: "-1" }, t("reel.title", { caseId, sessionId })),
     h("p", { class: "muted" },
-      reel.course ? `${reel.course.label} · ` : "",
+      reel.course ? `${t("course.label", { session: reel.course.session, of: reel.course.of })} · ` : "",
       reel.nextSessionAt ? t("reel.nextSession", { when: dateTime(reel.nextSessionAt) }) : t("reviews.noDate"),
       " · ", t("reel.length", { length: clock(reel.duration) })),
     concerns.length > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: concerns.length })),

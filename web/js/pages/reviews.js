@@ -27,7 +27,8 @@ function card(item, next) {
     h("h2", {}, h("a", { href }, `${item.caseId} · ${item.sessionId}`)),
     next && h("p", { class: "badge" }, t("reviews.next")),
     h("dl", { class: "facts" },
-      item.course && [h("dt", {}, t("reviews.course")), h("dd", {}, item.course)],
+      item.course && [h("dt", {}, t("reviews.course")),
+        h("dd", {}, item.courseSession && item.courseOf ? t("course.label", { session: item.courseSession, of: item.courseOf }) : item.course)],
       h("dt", {}, t("reviews.nextSession")), h("dd", {}, item.nextSessionAt ? dateTime(item.nextSessionAt) : t("reviews.noDate")),
       h("dt", {}, t("reviews.clips")), h("dd", {}, String(item.clips)),
       h("dt", {}, t("reviews.length")), h("dd", {}, clock(item.duration))));
