@@ -33,8 +33,8 @@ public class RangeRelayTests
         var source = await MediaSource.OpenAsync(relay.Url, new MediaLimits());
         await ClipCutter.CutDraftAsync(source, new ClipRequest(TimeSpan.FromSeconds(30.2), TimeSpan.FromSeconds(32), "t", "c"), media.PathOf("draft.mp4"));
 
-        // The clip is about 1/20 of the file; each of the four opens (probe, end check, keyframes, copy) adds a few
-        // hundred KiB: the file's start twice and its index.
+        // The clip is about 1/20 of the file; the opens (probe, end check, keyframes, copy) read the file's start and
+        // its index, which the relay fetches once and keeps.
         Assert.InRange(relay.BytesFetched, length / 20, length / 3);
     }
 
@@ -51,6 +51,33 @@ public class RangeRelayTests
         using var beyond = new HttpRequestMessage(HttpMethod.Get, relay.Url) { Headers = { Range = RangeHeaderValue.Parse("bytes=1000-") } };
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, (await http.SendAsync(beyond)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(relay.Url[..relay.Url.LastIndexOf('/')] + "/other.mp4")).StatusCode);
+    }
+
+    [Fact]
+    public async Task BytesAskedForAgain_AreServedFromWhatTheRelayKept_NotFetchedAgain()
+    {
+        var bytes = new byte[300_000];
+        new Random(7).NextBytes(bytes);
+        var fetched = new List<(long Offset, long Count)>();
+        await using var relay = RangeRelay.Start(bytes.Length, (offset, count, _) =>
+        {
+            lock (fetched) fetched.Add((offset, count));
+            return Task.FromResult<Stream>(new MemoryStream(bytes, (int)offset, (int)count));
+        });
+        using var http = new HttpClient();
+
+        Assert.Equal(bytes[..100_000], await Get(http, relay.Url, "bytes=0-99999"));
+        Assert.Equal(100_000, relay.BytesFetched);
+        // Asked again, whole or in part: nothing more from storage.
+        Assert.Equal(bytes[..100_000], await Get(http, relay.Url, "bytes=0-99999"));
+        Assert.Equal(bytes[5_000..70_001], await Get(http, relay.Url, "bytes=5000-70000"));
+        Assert.Equal(100_000, relay.BytesFetched);
+        // A range that runs on past what is kept fetches only the rest.
+        Assert.Equal(bytes[90_000..], await Get(http, relay.Url, "bytes=90000-"));
+        Assert.Equal(bytes.Length, relay.BytesFetched);
+        Assert.DoesNotContain(fetched.Skip(2), f => f.Offset < 100_000);
+        Assert.Equal(bytes, await http.GetByteArrayAsync(relay.Url));
+        Assert.Equal(bytes.Length, relay.BytesFetched);
     }
 
     static async Task<byte[]> Get(HttpClient http, string url, string range)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace BasicTrust.Media.Sources;
 
@@ -16,6 +17,13 @@ public delegate Task<Stream> RangeReader(long offset, long length, CancellationT
 /// first 64 KiB after a seek, growing fourfold to 8 MiB while FFmpeg keeps reading, so a seek or the end of a clip wastes
 /// at most that much (with 2 MiB, the cost per storage request made a draft 2.7× a raw copy; with 8 MiB, 1.2×). Storage
 /// retries (Azurite's occasional 500 on a range) happen in the reader, and the link FFmpeg sees holds no secret.
+/// <para>
+/// Every byte fetched is also kept, for the relay's lifetime, in a sparse temporary file at its own offset, and served
+/// from there when asked again: each FFmpeg run of a clip (a smart cut's head, middle and tail, a draft's keyframe
+/// check and copy) opens the recording anew and reads its whole index (an MP4's <c>moov</c>, which grows with the
+/// recording's length), which storage then delivers once per clip instead of once per run. On disk, not in memory, so
+/// the process's memory does not grow with the recording.
+/// </para>
 /// </summary>
 public sealed class RangeRelay : IAsyncDisposable
 {
@@ -24,6 +32,8 @@ public sealed class RangeRelay : IAsyncDisposable
     // A small send buffer: with Linux's autotuning a connection would otherwise push megabytes ahead of what
     // FFmpeg reads, all of it fetched from storage for nothing when FFmpeg drops the connection to seek.
     const int SendBuffer = 64 * 1024;
+    /// <summary>The most a relay keeps on disk: a long recording's index and a clip's range, not a whole recording.</summary>
+    const long KeepAtMost = 256L * 1024 * 1024;
     static readonly TimeSpan HeaderTimeout = TimeSpan.FromSeconds(10);
     readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     readonly RangeReader _read;
@@ -31,6 +41,11 @@ public sealed class RangeRelay : IAsyncDisposable
     readonly string _path;
     readonly Task _serving;
     readonly CancellationTokenSource _stop = new();
+    readonly SafeFileHandle _kept = File.OpenHandle(Path.Combine(Path.GetTempPath(), $"relay-{Guid.NewGuid():N}"),
+        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+    /// <summary>The ranges of the recording in <see cref="_kept"/>, sorted, apart, half-open; guarded by itself.</summary>
+    readonly List<(long Start, long End)> _held = [];
+    long _keptBytes;
     long _bytes;
 
     RangeRelay(long length, RangeReader read, string fileName)
@@ -131,10 +146,92 @@ public sealed class RangeRelay : IAsyncDisposable
         }
     }
 
+    /// <summary>Bytes position..position+count: what is kept from the start of the range, and the rest from storage.</summary>
     Task<Stream> Fetch(long position, long count)
     {
-        Interlocked.Add(ref _bytes, count);
-        return _read(position, count, _stop.Token);
+        var kept = Held(position, count);
+        if (kept == count) return Task.FromResult<Stream>(new Chunk(this, position, kept, null));
+        Interlocked.Add(ref _bytes, count - kept);
+        return FetchRestAsync(position, kept, count);
+    }
+
+    async Task<Stream> FetchRestAsync(long position, long kept, long count) =>
+        new Chunk(this, position, kept, await _read(position + kept, count - kept, _stop.Token).ConfigureAwait(false));
+
+    /// <summary>How many bytes from <paramref name="position"/> on (at most <paramref name="count"/>) are kept.</summary>
+    long Held(long position, long count)
+    {
+        lock (_held)
+            foreach (var (start, end) in _held)
+                if (start <= position && position < end) return Math.Min(count, end - position);
+        return 0;
+    }
+
+    /// <summary>Keeps bytes fetched from storage at their offset, and joins their range to the ones held.</summary>
+    void Keep(ReadOnlySpan<byte> bytes, long position)
+    {
+        lock (_held)
+        {
+            // A preview reads the whole recording: beyond this the bytes pass through without being kept.
+            if (_keptBytes + bytes.Length > KeepAtMost) return;
+            _keptBytes += bytes.Length;
+            RandomAccess.Write(_kept, bytes, position);
+            var (start, end) = (position, position + bytes.Length);
+            var touching = _held.Where(r => r.End >= start && r.Start <= end).ToList();
+            foreach (var range in touching)
+            {
+                (start, end) = (Math.Min(start, range.Start), Math.Max(end, range.End));
+                _held.Remove(range);
+            }
+            var at = _held.FindIndex(r => r.Start > start);
+            _held.Insert(at < 0 ? _held.Count : at, (start, end));
+        }
+    }
+
+    /// <summary>One chunk as FFmpeg gets it: first the bytes kept from earlier reads, then storage's, kept as they pass.</summary>
+    sealed class Chunk(RangeRelay relay, long position, long kept, Stream? storage) : Stream
+    {
+        long _at = position;
+        readonly long _keptEnd = position + kept;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_at < _keptEnd)
+            {
+                var fromDisk = RandomAccess.Read(relay._kept, buffer.Span[..(int)Math.Min(buffer.Length, _keptEnd - _at)], _at);
+                _at += fromDisk;
+                return fromDisk;
+            }
+            if (storage is null) return 0;
+            var read = await storage.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            relay.Keep(buffer.Span[..read], _at);
+            _at += read;
+            return read;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (storage is not null) await storage.DisposeAsync().ConfigureAwait(false);
+            await base.DisposeAsync().ConfigureAwait(false);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) storage?.Dispose();
+            base.Dispose(disposing);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     static async Task<string> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
@@ -173,5 +270,6 @@ public sealed class RangeRelay : IAsyncDisposable
         _listener.Dispose();
         await _serving.ConfigureAwait(false);
         _stop.Dispose();
+        lock (_held) _kept.Dispose();
     }
 }
