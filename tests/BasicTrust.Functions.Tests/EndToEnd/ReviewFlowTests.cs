@@ -17,7 +17,11 @@ public class ReviewFlowTests(PipelineFixture stack)
         var clipId = (string)JsonNode.Parse(await reviewer.GetStringAsync($"reels/{caseId}/s-1"))!["reel"]!["clips"]![0]!["clipId"]!;
 
         using (var comment = await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { clipId, text = "Mooi benoemd; kijk samen naar de pauze." }))
+        {
             Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
+            // The answer names people as GET does for the caller: a reviewer never reads anyone's object id.
+            Assert.Equal("you", (string?)JsonNode.Parse(await comment.Content.ReadAsStringAsync())!["comments"]![0]!["by"]);
+        }
         using (var bad = await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { clipId = "nope", text = "" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
