@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace BasicTrust.Web.Tests;
 
-/// <summary>A reviewer's review queue and reel page, against a reel the real pipeline made.</summary>
+/// <summary>A reviewer's review queue and reel page (comments, verdicts), against reels the real pipeline made; what the therapist then sees.</summary>
 [Collection("web")]
 public sealed class ReviewTests(WebFixture web)
 {
@@ -99,6 +99,87 @@ public sealed class ReviewTests(WebFixture web)
         await Assertions.Expect(page.Locator($"[data-link='clip:{fresh.GetProperty("clipId").GetString()}']"))
             .ToHaveAttributeAsync("href", fresh.GetProperty("video").GetString()!);
         Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task Reviewer_CommentsOnAClipAndSendsTheReelBack_TheTherapistSeesTheCommentAndSentBack()
+    {
+        await web.Verdicts;
+        const string comment = "Mooi benoemd.\nKijk samen naar de pauze daarna.";
+        var reel = $"/reels/{Sessions.VerdictCase}/{Sessions.SentBackSession}";
+        await using (var reviewer = await web.OpenAsync(Person.Reviewer))
+        {
+            var page = reviewer.Page;
+            await reviewer.GoAsync(reel);
+            var field = page.GetByLabel("Opmerking bij fragment 1", new() { Exact = true });
+            var clip = page.Locator("li.clip", new() { Has = field });
+            // From the keyboard: the field, Tab to its button, Enter. Empty, the API's problem names the field.
+            await field.FocusAsync();
+            await page.Keyboard.PressAsync("Tab");
+            await Assertions.Expect(clip.GetByRole(AriaRole.Button, new() { Name = "Opmerking plaatsen bij fragment 1" })).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(clip.GetByRole(AriaRole.Alert)).ToContainTextAsync("text");
+            await Assertions.Expect(field).ToBeFocusedAsync();
+
+            await field.FillAsync(comment);
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(clip.Locator(".comments li")).ToContainTextAsync("Mooi benoemd.");
+            await Assertions.Expect(clip.Locator(".comments li")).ToContainTextAsync("— u, ");
+            await Assertions.Expect(clip.GetByRole(AriaRole.Alert)).ToBeEmptyAsync();
+            await Assertions.Expect(field).ToHaveValueAsync("");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reviews$"));
+            await Assertions.Expect(page.Locator(".card", new() { HasText = Sessions.SentBackSession })).ToHaveCountAsync(0);
+            Assert.Empty(reviewer.Problems);
+        }
+
+        // The therapist reads the comment next to the clip's tags, and the verdict: who (their supervisor's id) and when.
+        await using var therapist = await web.OpenAsync(Person.TherapistA);
+        var own = therapist.Page;
+        await therapist.GoAsync(reel);
+        await Assertions.Expect(own.Locator("#verdict")).ToContainTextAsync($"Teruggestuurd met opmerkingen door supervisor {Person.Reviewer.ObjectId[..8]}");
+        var first = own.Locator("li.clip", new() { Has = own.GetByLabel("Opmerking bij fragment 1", new() { Exact = true }) });
+        await Assertions.Expect(first.Locator(".valence")).ToContainTextAsync("Benoemen");
+        await Assertions.Expect(first.Locator(".comments .text")).ToHaveTextAsync(comment);
+        Assert.Empty(await therapist.AccessibilityProblemsAsync());
+        await own.ScreenshotAsync(new() { Path = Path.Combine(WebFixture.Screenshots, "reel.sent-back.nl.png"), FullPage = true });
+
+        // The case page lists the session as sent back, with its comment count and the reel.
+        await therapist.GoAsync($"/cases/{Sessions.VerdictCase}");
+        var session = own.Locator($"#sessions li[data-session='{Sessions.SentBackSession}']");
+        await Assertions.Expect(session).ToContainTextAsync("Klaar · teruggestuurd (1 opmerking(en))");
+        await session.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
+        await Assertions.Expect(own).ToHaveURLAsync(new Regex($"{reel}$"));
+        await Assertions.Expect(own.Locator("#verdict")).ToBeVisibleAsync();
+        Assert.Empty(therapist.Problems);
+    }
+
+    [Fact]
+    public async Task Reviewer_ApprovesAReel_ItLeavesTheQueue_AndTheCasePageSaysApproved()
+    {
+        await web.Verdicts;
+        await using (var reviewer = await web.OpenAsync(Person.Reviewer, "en"))
+        {
+            var page = reviewer.Page;
+            await reviewer.GoAsync("/reviews");
+            var card = page.Locator(".card", new() { HasText = Sessions.ApprovedSession });
+            await card.GetByRole(AriaRole.Link).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reviews$"));
+            await Assertions.Expect(card).ToHaveCountAsync(0);
+            Assert.Empty(reviewer.Problems);
+        }
+        using var api = web.Api(Person.Reviewer);
+        var queue = await api.GetFromJsonAsync<JsonArray>("reviews");
+        Assert.DoesNotContain(queue!, r => (string?)r!["caseId"] == Sessions.VerdictCase && (string?)r["sessionId"] == Sessions.ApprovedSession);
+
+        await using var therapist = await web.OpenAsync(Person.TherapistA, "en");
+        await therapist.GoAsync($"/cases/{Sessions.VerdictCase}");
+        await Assertions.Expect(therapist.Page.Locator($"#sessions li[data-session='{Sessions.ApprovedSession}']")).ToContainTextAsync("Ready · approved");
+        Assert.Empty(await therapist.AccessibilityProblemsAsync());
+        Assert.Empty(therapist.Problems);
     }
 
     sealed record Cue(string Id, double Start, double End, string Text);

@@ -66,3 +66,11 @@ export function clock(seconds) {
 export function dateTime(iso) {
   return new Intl.DateTimeFormat(current === "nl" ? "nl-NL" : "en-GB", { dateStyle: "full", timeStyle: "short" }).format(new Date(iso));
 }
+
+/**
+ * Where the pipeline is with a session, in plain words ("Knippen 2/3" while it cuts).
+ * @param {{ state: string, clipsDone: number, clipsTotal: number }} status
+ */
+export function stateText({ state, clipsDone, clipsTotal }) {
+  return state === "cutting" ? t("state.cuttingOf", { done: clipsDone, total: clipsTotal }) : t(`state.${state}`);
+}

@@ -35,6 +35,17 @@ export {};
  *   course?: ReelCourse, goals?: ReelGoal[], concerns?: Concern[]
  * }} ReelDocument
  * @typedef {{ clipId: string, video: string, still: string }} ClipLinks
- * @typedef {{ reel: ReelDocument, links: { reel: string, captions: string, clips: ClipLinks[] }, expiresAt: string }} ReelAnswer
+ * @typedef {{ reel: ReelDocument, links: { reel: string, captions: string, clips: ClipLinks[] }, expiresAt: string, review: Review }} ReelAnswer
  * @typedef {{ identityProvider: string, userId: string, userDetails: string, userRoles: string[] }} ClientPrincipal
+ */
+
+/**
+ * A reel's review. `by` and `decidedBy` are object ids for the case's owner; anyone else reads "you" or "colleague".
+ * @typedef {"approve" | "send-back"} Decision
+ * @typedef {{ clipId: string, text: string, by: string, at: string }} ReviewComment
+ * @typedef {{ comments: ReviewComment[], decision?: Decision, decidedBy?: string, decidedAt?: string }} Review
+ * @typedef {{
+ *   sessionId: string, state: SessionStatus["state"], clipsDone: number, clipsTotal: number, updatedAt: string,
+ *   decision?: Decision, comments?: number
+ * }} SessionSummary
  */

@@ -33,8 +33,7 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
             captions = await Link(reel.Captions),
             clips = await Task.WhenAll(reel.Clips.Select(async c => new { c.ClipId, video = await Link(c.Video), still = await Link(c.Still) })),
         };
-        var review = await reviews.GetAsync(session, planId, context.RequestAborted);
-        if (found!.RoleOf(who) != CaseRole.Owner) review = review.As(who);
+        var review = (await reviews.GetAsync(session, planId, context.RequestAborted)).SeenBy(found!, who);
         return Results.Json(new { reel, links = minted, expiresAt = expires, review }, Json.Options);
     }
 }

@@ -1,4 +1,6 @@
-using Azure;
+using System.Runtime.CompilerServices;
+using Azure.Storage.Blobs.Models;
+using BasicTrust.Highlights.Manifest;
 
 namespace BasicTrust.Functions.Pipeline;
 
@@ -10,6 +12,21 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
 {
     public async Task<SessionStatus?> GetAsync(SessionKey session, CancellationToken cancellationToken) =>
         (await store.ReadAsync<SessionStatus>(SessionKey.Pipeline, session.Status, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Every session that has a status, of one case (<c>{caseId}/{sessionId}/status.json</c> under its folder) or, when
+    /// <paramref name="caseId"/> is null, of all cases. Names that are not a session's status are passed over.
+    /// </summary>
+    public async IAsyncEnumerable<(SessionKey Session, SessionStatus Status)> ListAsync(string? caseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = new GetBlobsOptions { Prefix = caseId is null ? null : caseId + "/" };
+        await foreach (var blob in store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(options, cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Name.Split('/') is not [var owner, var sessionId, "status.json"] || !Ids.IsValid(owner) || !Ids.IsValid(sessionId)) continue;
+            var session = SessionKey.Create(owner, sessionId);
+            if (await GetAsync(session, cancellationToken).ConfigureAwait(false) is { } status) yield return (session, status);
+        }
+    }
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current status (null when there is none yet); returning null

@@ -1,3 +1,5 @@
+using BasicTrust.Functions.Access;
+
 namespace BasicTrust.Functions.ReviewReel;
 
 /// <summary>A reviewer's verdict on a reel.</summary>
@@ -15,11 +17,12 @@ public sealed record ReviewDocument(IReadOnlyList<ReviewComment> Comments, Revie
     public static readonly ReviewDocument Empty = new([]);
 
     /// <summary>
-    /// The review as someone other than the owner sees it: who else works on the case is the owner's to know, so other
-    /// people's object ids read "colleague" (their own, "you").
+    /// The review as <paramref name="viewer"/> sees it. The owner reads object ids; anyone else reads themselves as
+    /// "you" and other people as "colleague", since who else works on the case is the owner's to know.
     /// </summary>
-    public ReviewDocument As(string viewer)
+    public ReviewDocument SeenBy(CaseRecord @case, string viewer)
     {
+        if (@case.RoleOf(viewer) == CaseRole.Owner) return this;
         string Name(string who) => who == viewer ? "you" : "colleague";
         return this with { Comments = [.. Comments.Select(c => c with { By = Name(c.By) })], DecidedBy = DecidedBy is null ? null : Name(DecidedBy) };
     }

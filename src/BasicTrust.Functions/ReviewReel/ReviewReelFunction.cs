@@ -16,7 +16,8 @@ public sealed record DecisionRequest(ReviewDecision? Decision);
 /// A ready reel's review, for its owner and the reviewers it is shared with:
 /// <c>POST /api/reels/{caseId}/{sessionId}/comments</c> <c>{clipId, text}</c> adds a comment to a clip, and
 /// <c>POST /api/reels/{caseId}/{sessionId}/decision</c> <c>{decision}</c> approves the reel or sends it back with the
-/// comments; either verdict takes it off the review queue. <c>GET /api/reels/…</c> returns the review with the reel.
+/// comments; either verdict takes it off the review queue. Both answer with the review as the caller sees it
+/// (<see cref="ReviewDocument.SeenBy"/>), as <c>GET /api/reels/…</c> returns it with the reel.
 /// </summary>
 public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, CaseGate gate, TimeProvider clock)
 {
@@ -25,7 +26,7 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
     [Function("CommentOnReel")]
     public async Task<IResult> CommentAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/comments")] HttpRequest request, string caseId, string sessionId)
     {
-        var (session, planId, problem) = await ReadyReelAsync(request, caseId, sessionId);
+        var (session, planId, found, problem) = await ReadyReelAsync(request, caseId, sessionId);
         if (problem is not null) return problem;
         var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, "comment", """{"clipId": "…-01", "text": "Mooi moment"}""");
         if (unreadable is not null) return unreadable;
@@ -36,36 +37,39 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
             errors.Add(new FieldProblem("text", "length", $"text must be 1 to {MaxCommentLength} characters."));
         if (errors.Count > 0) return ApiResults.BadRequest("The comment is not valid.", errors);
 
-        var comment = new ReviewComment(body.ClipId!, body.Text!.Trim(), Principal.Of(request.HttpContext).ObjectId, clock.GetUtcNow());
+        var who = Principal.Of(request.HttpContext).ObjectId;
+        var comment = new ReviewComment(body.ClipId!, body.Text!.Trim(), who, clock.GetUtcNow());
         return await reviews.CommentAsync(session, planId!, comment, request.HttpContext.RequestAborted) switch
         {
             (null, _) => ApiResults.Purged(caseId),
             (_, true) => ApiResults.Problem(409, "The reel has all the comments it takes.", $"A reel takes at most {Reviews.MaxComments} comments."),
-            (var review, _) => Results.Json(review, Json.Options, statusCode: StatusCodes.Status201Created),
+            (var review, _) => Results.Json(review.SeenBy(found!, who), Json.Options, statusCode: StatusCodes.Status201Created),
         };
     }
 
     [Function("DecideOnReel")]
     public async Task<IResult> DecideAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/decision")] HttpRequest request, string caseId, string sessionId)
     {
-        var (session, planId, problem) = await ReadyReelAsync(request, caseId, sessionId);
+        var (session, planId, found, problem) = await ReadyReelAsync(request, caseId, sessionId);
         if (problem is not null) return problem;
         var (body, unreadable) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, 4 * 1024, "decision", """{"decision": "approve"}""");
         if (unreadable is not null) return unreadable;
         // The enum converter also takes numbers; only the two verdicts count.
         if (body!.Decision is not { } decision || !Enum.IsDefined(decision))
             return ApiResults.BadRequest("The decision is missing.", [new FieldProblem("decision", "one-of", "decision must be approve or send-back.")]);
-        var review = await reviews.DecideAsync(session!, planId!, decision, Principal.Of(request.HttpContext).ObjectId, request.HttpContext.RequestAborted);
-        return review is null ? ApiResults.Purged(caseId) : Results.Json(review, Json.Options);
+        var who = Principal.Of(request.HttpContext).ObjectId;
+        var review = await reviews.DecideAsync(session!, planId!, decision, who, request.HttpContext.RequestAborted);
+        return review is null ? ApiResults.Purged(caseId) : Results.Json(review.SeenBy(found!, who), Json.Options);
     }
 
-    /// <summary>The session and its ready plan, after the access check; or the problem to answer.</summary>
-    async Task<(SessionKey? Session, string? PlanId, IResult? Problem)> ReadyReelAsync(HttpRequest request, string caseId, string sessionId)
+    /// <summary>The session, its ready plan and the case's access record (whose review answers are shaped for the caller), after the access check; or the problem to answer.</summary>
+    async Task<(SessionKey? Session, string? PlanId, CaseRecord? Case, IResult? Problem)> ReadyReelAsync(HttpRequest request, string caseId, string sessionId)
     {
-        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return (null, null, problem);
-        if ((await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Review)).Refusal is { } refusal) return (null, null, refusal);
+        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return (null, null, null, problem);
+        var (found, refusal) = await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Review);
+        if (refusal is not null) return (null, null, null, refusal);
         return await status.ReadyPlanAsync(session, request.HttpContext.RequestAborted) is { } planId
-            ? (session, planId, null)
-            : (null, null, ApiResults.NoReadyReel(session));
+            ? (session, planId, found, null)
+            : (null, null, null, ApiResults.NoReadyReel(session));
     }
 }

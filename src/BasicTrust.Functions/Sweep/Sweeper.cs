@@ -20,14 +20,9 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
     {
         var (clipJobs, reelJobs, removed) = (new List<ClipJob>(), new List<ReelJob>(), 0);
         var ready = new List<(SessionKey Session, string PlanId)>();
-        await foreach (var blob in store.Service.GetBlobContainerClient(SessionKey.Pipeline).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var (session, current) in status.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (!blob.Name.EndsWith("/status.json", StringComparison.Ordinal) || blob.Name.Split('/') is not [var caseId, var sessionId, _]) continue;
-            SessionKey session;
-            try { session = SessionKey.Create(caseId, sessionId); }
-            catch (ArgumentException) { continue; }
-            var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
-            if (current?.PlanId is not { } planId) continue;
+            if (current.PlanId is not { } planId) continue;
 
             if (current.State == SessionState.Ready)
             {

@@ -27,6 +27,7 @@ public class AccessMatrixTests(PipelineFixture stack)
     [
         new("get case", (c, _) => Send(HttpMethod.Get, $"cases/{c}"), 200, 404, 200, 404, 403),
         new("session status", (c, _) => Send(HttpMethod.Get, $"sessions/{c}/s-1"), 200, 404, 200, 404, 403),
+        new("sessions of a case", (c, _) => Send(HttpMethod.Get, $"cases/{c}/sessions"), 200, 404, 200, 404, 403),
         new("reel and its links", (c, _) => Send(HttpMethod.Get, $"reels/{c}/s-1"), 200, 404, 200, 404, 403),
         new("review queue", (_, _) => Send(HttpMethod.Get, "reviews"), 200, 200, 200, 200, 200),
         new("my cases", (_, _) => Send(HttpMethod.Get, "cases"), 200, 200, 200, 200, 200),

@@ -12,6 +12,10 @@ public static class Sessions
     public const string ShowcaseCase = "web-showcase";
     public const string ReviewCase = "web-review";
     public const string SessionId = "2026-11-20-bezoek-3";
+    /// <summary>A case with two ready reels for the verdicts: one a reviewer sends back with a comment, one they approve.</summary>
+    public const string VerdictCase = "web-verdict";
+    public const string SentBackSession = "2026-11-06-bezoek-1";
+    public const string ApprovedSession = "2026-11-13-bezoek-2";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
 
     /// <summary>The private note of the first tag: shown on the reel page, never in the video or its captions.</summary>

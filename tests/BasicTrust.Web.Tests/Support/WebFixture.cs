@@ -43,6 +43,8 @@ public sealed class WebFixture : IAsyncLifetime
     public Task Showcase { get; private set; } = Task.CompletedTask;
     /// <summary>A ready reel, shared with <see cref="Person.Reviewer"/>, for the review flow (which marks it reviewed).</summary>
     public Task ToReview { get; private set; } = Task.CompletedTask;
+    /// <summary>The two ready reels of <see cref="Sessions.VerdictCase"/>, shared with <see cref="Person.Reviewer"/>, made one after the other.</summary>
+    public Task Verdicts { get; private set; } = Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
@@ -67,10 +69,17 @@ public sealed class WebFixture : IAsyncLifetime
         }, _loggers);
         Showcase = Sessions.MakeReadyAsync(this, Sessions.ShowcaseCase, Sessions.SessionId, Person.Reviewer);
         ToReview = Sessions.MakeReadyAsync(this, Sessions.ReviewCase, Sessions.SessionId, Person.Reviewer);
+        Verdicts = MakeVerdictsReadyAsync();
         Site = await StaticWebAppsCli.StartAsync(Path.Combine(Repository.Root, "web"), Host.ApiBaseAddress!);
         await AllowOriginAsync(Site.Address.GetLeftPart(UriPartial.Authority));
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
+    }
+
+    async Task MakeVerdictsReadyAsync()
+    {
+        await Sessions.MakeReadyAsync(this, Sessions.VerdictCase, Sessions.SentBackSession, Person.Reviewer);
+        await Sessions.MakeReadyAsync(this, Sessions.VerdictCase, Sessions.ApprovedSession, Person.Reviewer);
     }
 
     /// <summary>
@@ -116,7 +125,7 @@ public sealed class WebFixture : IAsyncLifetime
         Playwright?.Dispose();
         if (Site is not null) await Site.DisposeAsync();
         // The reels still being made must not outlive the host they run on.
-        await Task.WhenAll(Showcase.ContinueWith(_ => { }), ToReview.ContinueWith(_ => { }));
+        await Task.WhenAll(Showcase.ContinueWith(_ => { }), ToReview.ContinueWith(_ => { }), Verdicts.ContinueWith(_ => { }));
         if (Host is not null) await Host.DisposeAsync();
         _loggers.Dispose();
         Directory.Delete(Folder, recursive: true);

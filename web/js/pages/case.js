@@ -1,16 +1,20 @@
-// One case: who it is shared with (share with a reviewer by Entra object id, or take it back), and a new session.
+// One case: its sessions (where the pipeline is, the review's outcome, the reel), who it is shared with (share with a
+// reviewer by Entra object id, or take it back), and a new session.
 import { api, idPattern, objectIdPattern } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { idField, showProblems } from "app/form.js";
-import { dateTime, t } from "app/i18n.js";
+import { dateTime, stateText, t } from "app/i18n.js";
 
-/** @typedef {import("app/types.js").CaseDetails} CaseDetails */
+/**
+ * @typedef {import("app/types.js").CaseDetails} CaseDetails
+ * @typedef {import("app/types.js").SessionSummary} SessionSummary
+ */
 
 /** @type {import("app/main.js").Page} */
 export async function casePage(context, caseId) {
   const { main, signal, go } = context;
-  /** @type {CaseDetails} */
-  const found = await api(`cases/${caseId}`, { signal });
+  /** @type {[CaseDetails, SessionSummary[]]} */
+  const [found, sessions] = await Promise.all([api(`cases/${caseId}`, { signal }), api(`cases/${caseId}/sessions`, { signal })]);
   const owner = found.role === "owner";
   const problems = h("div", { class: "problems", role: "alert" });
 
@@ -38,6 +42,11 @@ export async function casePage(context, caseId) {
     h("p", {}, h("a", { href: "/cases" }, t("case.back"))),
     h("h1", { tabindex: "-1" }, t("case.title", { caseId })),
     h("p", { class: "muted" }, t(`role.${found.role}`), " · ", t("case.created", { when: dateTime(found.createdAt) })),
+    h("section", { "aria-labelledby": "sessions-title" },
+      h("h2", { id: "sessions-title" }, t("case.sessions")),
+      sessions.length === 0
+        ? h("p", { id: "sessions" }, t("case.noSessions"))
+        : h("ul", { id: "sessions", class: "list" }, sessions.map(s => sessionItem(caseId, s, owner)))),
     owner && h("section", { "aria-labelledby": "new-session" }, h("h2", { id: "new-session" }, t("case.newSession")), sessionForm),
     h("section", { "aria-labelledby": "reviewers-title" },
       h("h2", { id: "reviewers-title" }, t("case.reviewers")),
@@ -51,4 +60,20 @@ export async function casePage(context, caseId) {
             } }, t("case.unshare"))))),
       owner && shareForm,
       problems));
+}
+
+/**
+ * A session in one line: its id (for the owner a link to it), where the pipeline is, the review's outcome, the reel.
+ * @param {string} caseId
+ * @param {SessionSummary} session
+ * @param {boolean} owner
+ */
+function sessionItem(caseId, session, owner) {
+  const { sessionId, state, decision, comments = 0 } = session;
+  const review = decision ? t(`case.decision.${decision}`, { count: comments }) : comments > 0 && t("case.comments", { count: comments });
+  return h("li", { "data-session": sessionId },
+    owner ? h("a", { href: `/cases/${caseId}/sessions/${sessionId}` }, sessionId) : sessionId,
+    " · ", stateText(session),
+    review && [" · ", review],
+    state === "ready" && [" · ", h("a", { href: `/reels/${caseId}/${sessionId}` }, t("case.openReel"))]);
 }

@@ -1,20 +1,27 @@
 // The reel page: the reel with its chapters (a list to jump, and a kind="chapters" track) and captions, each clip
-// with its still, requested versus actual in/out and the therapist's private notes, downloads, and "reviewed".
+// with its still, requested versus actual in/out, the therapist's private notes and the review's comments, downloads,
+// and the verdict: approve, send back with the comments, or only "reviewed".
 import { api } from "app/api.js";
 import { chaptersVtt } from "app/chapters.js";
 import { h, fill } from "app/dom.js";
+import { showProblems } from "app/form.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
+import { clipComments, verdict } from "app/review.js";
 
 /**
  * @typedef {import("app/types.js").ReelAnswer} ReelAnswer
  * @typedef {import("app/types.js").ClipDocument} ClipDocument
  * @typedef {import("app/types.js").ClipLinks} ClipLinks
+ * @typedef {import("app/review.js").ReviewContext} ReviewContext
  */
 
 /** @type {import("app/main.js").Page} */
-export async function reelPage({ main, signal, go }, caseId, sessionId) {
+export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
+  const path = `reels/${caseId}/${sessionId}`;
   /** @type {ReelAnswer} */
-  const { reel, links, expiresAt } = await api(`reels/${caseId}/${sessionId}`, { signal });
+  const { reel, links, expiresAt, review } = await api(path, { signal });
+  /** @type {ReviewContext} */
+  const reviewing = { path, self: roles.find(r => r.startsWith("oid-"))?.slice(4).toLowerCase(), signal };
   const chapters = URL.createObjectURL(new Blob([chaptersVtt(reel.chapters)], { type: "text/vtt" }));
   signal.addEventListener("abort", () => URL.revokeObjectURL(chapters), { once: true });
 
@@ -38,18 +45,26 @@ export async function reelPage({ main, signal, go }, caseId, sessionId) {
     captionsToggle.setAttribute("aria-pressed", String(on));
   } }, t("reel.captionsToggle"));
 
-  const status = h("p", { role: "status", class: "muted" });
-  const reviewed = h("button", { type: "button", class: "primary", onclick: async () => {
-    reviewed.disabled = true;
-    try {
-      await api(`reels/${caseId}/${sessionId}/reviewed`, { method: "POST", signal });
-      status.textContent = t("reel.reviewedDone");
-      go("/reviews");
-    } catch (e) {
-      reviewed.disabled = false;
-      status.textContent = e instanceof Error ? e.message : String(e);
-    }
-  } }, t("reel.markReviewed"));
+  const problems = h("div", { class: "problems", role: "alert" });
+  /**
+   * Each of these takes the reel off the review queue, so after it the page goes back to the queue.
+   * @param {string} label
+   * @param {"decision" | "reviewed"} action
+   * @param {{ decision: import("app/types.js").Decision }} [json]
+   */
+  const finish = (label, action, json) => {
+    const button = h("button", { type: "button", class: json?.decision === "approve" && "primary", onclick: async () => {
+      button.disabled = true;
+      try {
+        await api(`${path}/${action}`, { method: "POST", json, signal });
+        go("/reviews");
+      } catch (error) {
+        button.disabled = false;
+        showProblems(problems, error);
+      }
+    } }, t(label));
+    return button;
+  };
 
   const concerns = reel.concerns ?? [];
   fill(main,
@@ -58,6 +73,7 @@ export async function reelPage({ main, signal, go }, caseId, sessionId) {
       reel.course ? `${t("course.label", { session: reel.course.session, of: reel.course.of })} · ` : "",
       reel.nextSessionAt ? t("reel.nextSession", { when: dateTime(reel.nextSessionAt) }) : t("reviews.noDate"),
       " · ", t("reel.length", { length: clock(reel.duration) })),
+    verdict(review, reviewing.self),
     concerns.length > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: concerns.length })),
     h("div", { class: "player" },
       h("div", { class: "screen" }, video,
@@ -78,9 +94,14 @@ export async function reelPage({ main, signal, go }, caseId, sessionId) {
           }))))),
     h("section", { "aria-labelledby": "clips-title" },
       h("h2", { id: "clips-title" }, t("reel.clips")),
-      h("ol", { class: "clips" }, reel.clips.map(clip => clipCard(clip, links.clips.find(l => l.clipId === clip.clipId))))),
-    h("div", { class: "actions" }, reviewed, status));
-  keepLinksFresh(main, video, `reels/${caseId}/${sessionId}`, expiresAt, signal);
+      h("ol", { class: "clips" }, reel.clips.map(clip =>
+        clipCard(clip, links.clips.find(l => l.clipId === clip.clipId), clipComments(clip, review, reviewing))))),
+    h("div", { class: "actions" },
+      finish("review.approve", "decision", { decision: "approve" }),
+      finish("review.sendBack", "decision", { decision: "send-back" }),
+      finish("reel.markReviewed", "reviewed")),
+    problems);
+  keepLinksFresh(main, video, path, expiresAt, signal);
 }
 
 /**
@@ -134,8 +155,9 @@ function keepLinksFresh(main, video, path, expiresAt, signal) {
 /**
  * @param {ClipDocument} clip
  * @param {ClipLinks | undefined} links
+ * @param {HTMLElement} comments the review's comments on the clip, next to its tags and notes
  */
-function clipCard(clip, links) {
+function clipCard(clip, links, comments) {
   const timing = clip.timing;
   const notes = clip.tags.filter(tag => tag.note);
   const captions = clip.tags.filter(tag => tag.caption);
@@ -155,5 +177,6 @@ function clipCard(clip, links) {
       notes.length > 0 && h("div", { class: "private" },
         h("h4", {}, t("reel.notes")),
         h("ul", {}, notes.map(tag => h("li", {}, h("strong", {}, `${tag.displayName}: `), tag.note ?? "")))),
+      comments,
       links && h("p", {}, h("a", { href: links.video, "data-link": `clip:${clip.clipId}`, download: `${clip.clipId}.mp4` }, t("reel.downloadClip", { index: clip.index + 1 })))));
 }
