@@ -6,7 +6,7 @@ import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
 import { tagEditor } from "app/editor.js";
 import { showProblems } from "app/form.js";
-import { t } from "app/i18n.js";
+import { stateText, t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/types.js").UploadLink} UploadLink
@@ -194,11 +194,9 @@ function describe(status, caseId, sessionId) {
   const order = ["received", "planned", "cutting", "assembling", "ready"];
   const reached = order.indexOf(status.state);
   /** @param {string} step */
-  const label = step => step === "cutting" && status.state === "cutting"
-    ? t("state.cuttingOf", { done: status.clipsDone, total: status.clipsTotal }) : t(`state.${step}`);
+  const label = step => stateText({ ...status, state: step });
   return [
-    h("p", { id: "pipeline-state", class: `state ${status.state}`, "data-state": status.state },
-      status.state === "cutting" ? label("cutting") : t(`state.${status.state}`)),
+    h("p", { id: "pipeline-state", class: `state ${status.state}`, "data-state": status.state }, stateText(status)),
     status.state !== "failed" && h("ol", { class: "steps" }, order.slice(1).map((step, i) =>
       h("li", { class: i + 1 < reached ? "done" : i + 1 === reached ? "now" : "" , "aria-current": i + 1 === reached ? "step" : false }, label(step)))),
     status.state === "failed" && h("ul", { class: "error" }, status.errors.map(p => h("li", {}, h("code", {}, p.path), ": ", p.message))),
