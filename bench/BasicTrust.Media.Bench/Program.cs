@@ -4,7 +4,8 @@
 //   main    8 clips (230 s) of a 20-minute 1080p30 recording: naive (download everything, re-encode 1080p; the
 //           baseline), raw FFmpeg stream copy from the URL (the floor for drafts), and ours as the pipeline cuts a plan:
 //           precise re-encoded at 720p, precise at the source's size (smart cut where the plan allows it), draft;
-//   gop     the same 3 clips of recordings with 2 s, 10 s and open GOPs, precise at the source's size;
+//   gop     the same 3 clips of recordings with 2 s, 10 s and open GOPs, another encoder's settings (a phone's: Main
+//           profile, CAVLC, 1 s GOP) and B-pyramids, precise at the source's size;
 //   tags    1, 8 and 32 tags of 10 s on the 20-minute recording;
 //   length  4 tags of 10 s on 2-minute, 20-minute and 2-hour recordings.
 // Prints a Markdown table and writes it to bench/results/media-clips.md. Run it with bench/media.sh, which

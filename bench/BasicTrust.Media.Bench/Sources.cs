@@ -16,6 +16,12 @@ sealed record Source(string Name, string File, int Seconds, string Size, string 
     // Open GOPs (fixed runs of 3 B-frames, no scene cuts): the B-frames after each keyframe need the GOP before it.
     public static readonly Source OpenGop = new("5-min 1080p, 2 s open GOP", "recording-1080p30-5min-open-gop.mp4", 300, "1920x1080",
         "-g 60 -bf 3 -x264-params open-gop=1:b-adapt=0:scenecut=0");
+    // Settings of another encoder than ours: a phone's hardware encoder writes Main profile, CAVLC, no B-frames and a 1 s GOP.
+    public static readonly Source PhoneLike = new("5-min 1080p, phone-like (Main, CAVLC, 1 s GOP)", "recording-1080p30-5min-phone.mp4", 300, "1920x1080",
+        "-g 30 -bf 0 -coder 0 -profile:v main -level 4.0");
+    // B-pyramids: B-frames used as references by other B-frames (x264's default above ultrafast).
+    public static readonly Source BPyramid = new("5-min 1080p, 2 s GOP, B-pyramid", "recording-1080p30-5min-bpyramid.mp4", 300, "1920x1080",
+        "-g 60 -bf 3 -x264-params b-pyramid=normal:b-adapt=0:scenecut=0");
     public static readonly Source Short720 = new("2-min 720p", "recording-720p30-2min.mp4", 120, "1280x720", "-g 60");
     public static readonly Source Medium720 = new("20-min 720p", "recording-720p30-20min.mp4", 1200, "1280x720", "-g 60", Short720.File, 10);
     public static readonly Source Long720 = new("2-h 720p", "recording-720p30-2h.mp4", 7200, "1280x720", "-g 60", Short720.File, 60);
