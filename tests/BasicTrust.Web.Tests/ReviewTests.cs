@@ -193,7 +193,9 @@ public sealed class ReviewTests(WebFixture web)
               const track = video && [...video.textTracks].find(t => t.kind === kind);
               if (!track) return null;
               if (track.mode === 'disabled') track.mode = 'hidden';
-              return track.cues && track.cues.length > 0
+              // Cues arrive as the file is parsed: only a track element that says LOADED (2) has them all.
+              const element = [...video.querySelectorAll('track')].find(e => e.track === track);
+              return element && element.readyState === 2 && track.cues
                 ? JSON.stringify([...track.cues].map(c => ({ id: c.id, start: c.startTime, end: c.endTime, text: c.text })))
                 : null;
             }

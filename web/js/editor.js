@@ -23,7 +23,7 @@ const replanAfter = 400;
  * Seconds from a manifest time: a number, or a timecode (m:ss.f, h:mm:ss.f, or .NET's hh:mm:ss.fffffff).
  * @param {unknown} value
  */
-export function seconds(value) {
+function seconds(value) {
   if (typeof value === "number") return value;
   return String(value).split(":").reduce((total, part) => total * 60 + Number(part), 0);
 }
@@ -72,7 +72,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   // The tag being made or changed.
   const inOut = h("p", { id: "tag-times", "aria-live": "polite" });
   const labelInput = h("input", { id: "tag-label", type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
-    "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": "label-options", "aria-keyshortcuts": "L" });
+    "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": "label-options", "aria-keyshortcuts": "L", "aria-describedby": "tag-label-hint" });
   const options = h("ul", { id: "label-options", role: "listbox", class: "options", "aria-label": t("editor.labels") });
   const suggestion = h("div", { id: "label-suggestion", "aria-live": "polite" });
   const valence = h("select", { id: "tag-valence" });
@@ -97,7 +97,6 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     h("div", { class: "field check" }, concern, h("label", { for: "tag-concern" }, t("editor.concern"))),
     formProblem,
     h("div", { class: "controls" }, saveButton, h("button", { type: "button", onclick: () => edit(-1) }, t("editor.clear")), removeButton));
-  labelInput.setAttribute("aria-describedby", "tag-label-hint");
 
   // The tags, the session's fields, the plan and sending.
   const list = h("div", { id: "tag-list" });
