@@ -60,6 +60,9 @@ public static class BadInputCatalogue
         // Query strings.
         new("until, the last day there is", "GET", "reviews?until=9999-12-31", null, null, 200),
         new("until, not a date", "GET", "reviews?until=soon", null, null, 400, "until"),
+        new("a method there is not", "GET", "methods/basic-trust%0a", null, null, 404),
+        new("a label to match, too long", "GET", "methods/basic-trust?match=" + new string('b', 101), null, null, 400, "match"),
+        new("a label to match, control characters", "GET", "methods/basic-trust?match=%00%1b%5B31m", null, null, 200),
     ];
 
     public static TheoryData<string> RecordingNames => [.. Recordings.Select(r => r.Name)];
