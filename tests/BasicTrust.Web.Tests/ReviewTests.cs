@@ -153,6 +153,13 @@ public sealed class ReviewTests(WebFixture web)
         await session.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
         await Assertions.Expect(own).ToHaveURLAsync(new Regex($"{reel}$"));
         await Assertions.Expect(own.Locator("#verdict")).ToBeVisibleAsync();
+
+        // In the editor, to change the tags, the comment stands next to the moment of the clip it was made on.
+        await therapist.GoAsync($"/cases/{Sessions.VerdictCase}/sessions/{Sessions.SentBackSession}");
+        var commented = own.Locator("#tag-list tbody tr", new() { HasText = "Mooi benoemd." });
+        await Assertions.Expect(commented).ToHaveCountAsync(1);
+        await Assertions.Expect(commented).ToContainTextAsync("Benoemen");
+        await Assertions.Expect(commented).ToContainTextAsync($"supervisor {Person.Reviewer.ObjectId[..8]}");
         Assert.Empty(therapist.Problems);
     }
 

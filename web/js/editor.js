@@ -5,6 +5,7 @@ import { api, ApiError } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { clock, language, t } from "app/i18n.js";
+import { person } from "app/review.js";
 
 /**
  * @typedef {{ code: string, nl: string, en: string, valence: string, actor: string, description: string, confirmed: boolean }} VocabularyLabel
@@ -332,7 +333,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
           h("td", {}, tag.id), h("td", {}, clock(tag.start)), h("td", {}, clock(tag.end)),
           h("td", {}, label ? name(label) : tag.label, tag.concern ? ` (${t("editor.concernShort")})` : "", tag.select === false ? ` (${t("editor.leftOut")})` : ""),
           h("td", {}, tag.caption ?? ""),
-          h("td", {}, comments.length > 0 && h("ul", { class: "comments" }, comments.map(c => h("li", {}, c.text, h("span", { class: "muted" }, ` – ${c.by}`))))),
+          h("td", {}, comments.length > 0 && h("ul", { class: "comments" }, comments.map(c => h("li", {}, c.text, h("span", { class: "muted" }, ` – ${person(c.by, undefined)}`))))),
           h("td", {}, h("button", { type: "button", class: "link", "aria-label": t("editor.editLabel", { id: tag.id }), onclick: () => { edit(i); labelInput.focus(); } }, t("editor.edit"))));
       })))));
     drawTimeline();

@@ -19,7 +19,7 @@ import { dateTime, t } from "app/i18n.js";
  * @param {string} by
  * @param {string | undefined} self
  */
-function person(by, self) {
+export function person(by, self) {
   if (by === "you" || by === self) return t("review.you");
   if (by === "colleague") return t("review.colleague");
   return t("review.supervisor", { id: by.slice(0, 8) });
