@@ -45,7 +45,7 @@ var runs = new List<Run>();
 if (groups.Contains("main"))
     runs.AddRange(new[] { "naive", "copy", "precise", "smart", "draft" }.Select(m => new Run("main", m, Source.Main, Clips.Main)));
 if (groups.Contains("gop"))
-    runs.AddRange([.. new[] { Source.Main, Source.Gop10, Source.OpenGop }.Select(s => new Run("gop", "smart", s, Clips.FirstFiveMinutes)),
+    runs.AddRange([.. new[] { Source.Main, Source.Gop10, Source.OpenGop, Source.PhoneLike, Source.BPyramid }.Select(s => new Run("gop", "smart", s, Clips.FirstFiveMinutes)),
         new Run("gop", "draft", Source.Gop10, Clips.FirstFiveMinutes)]);
 if (groups.Contains("tags"))
     runs.AddRange(new[] { 1, 8, 32 }.SelectMany(n => new[] { "smart", "draft" }.Select(m => new Run("tags", m, Source.Main, Clips.Spread(n, Source.Main.Length)))));
