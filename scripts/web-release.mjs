@@ -3,7 +3,7 @@
 // of any *.blob.core.windows.net and Azurite on 127.0.0.1 (which the copy in the repository allows, for local runs).
 //   node scripts/web-release.mjs --tenant TENANT_ID --storage STORAGE_ACCOUNT --out DIR
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({ options: { tenant: { type: "string" }, storage: { type: "string" }, out: { type: "string" } } });
@@ -18,12 +18,18 @@ if (problems.length > 0) {
   process.exit(2);
 }
 
-const web = join(import.meta.dirname, "..", "web");
-rmSync(values.out, { recursive: true, force: true });
+const web = resolve(import.meta.dirname, "..", "web");
+const out = resolve(values.out);
+// The folder is emptied first: never web/ itself, a folder inside it, or one that holds it.
+if (out === web || out.startsWith(web + sep) || web.startsWith(out + sep)) {
+  console.error(`--out must be a folder of its own, not ${values.out} (it would remove web/)`);
+  process.exit(2);
+}
+rmSync(out, { recursive: true, force: true });
 // The type checker's settings are not part of the site.
-cpSync(web, values.out, { recursive: true, filter: source => !source.endsWith("jsconfig.json") });
+cpSync(web, out, { recursive: true, filter: source => !source.endsWith("jsconfig.json") });
 
-const file = join(values.out, "staticwebapp.config.json");
+const file = join(out, "staticwebapp.config.json");
 const config = JSON.parse(readFileSync(file, "utf8"));
 const registration = config.auth.identityProviders.azureActiveDirectory.registration;
 registration.openIdIssuer = registration.openIdIssuer.replace("ENTRA_TENANT_ID", values.tenant.toLowerCase());

@@ -51,5 +51,11 @@ public sealed class ReleaseTests
         Assert.Equal(2, code);
         Assert.Contains("--tenant must be the Entra tenant id", output, StringComparison.Ordinal);
         Assert.Contains("--storage must be", output, StringComparison.Ordinal);
+
+        // The folder written is emptied first: never the sources.
+        var (intoWeb, refusal) = await ReleaseAsync("--tenant", Tenant, "--storage", "basictrustx1", "--out", Repository.Root);
+        Assert.Equal(2, intoWeb);
+        Assert.Contains("it would remove web/", refusal, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "web", "index.html")));
     }
 }

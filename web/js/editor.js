@@ -45,15 +45,16 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   /** @type {Vocabulary | undefined} */
   let vocabulary;
   let recording = "";
-  /** The tag being edited: its index, or -1 for a new one. */
-  let editing = -1;
+  /** The id of the tag being edited, or null for a new one (positions change as tags are sorted). */
+  /** @type {string | null} */
+  let editing = null;
   /** @type {{ start?: number, end?: number, keyMoment?: number, label?: string }} */
   let draft = {};
   /** @type {Record<string, { text: string, by: string }[]>} */
   let commentsByTag = {};
 
   // The player.
-  const video = h("video", { id: "editor-video", preload: "auto", playsinline: true, muted: true, "aria-label": t("editor.video") });
+  const video = h("video", { id: "editor-video", preload: "auto", playsinline: true, "aria-label": t("editor.video") });
   const time = h("p", { id: "editor-time", class: "time" }, clock(0));
   const playButton = h("button", { type: "button", "aria-keyshortcuts": "Space", onclick: () => playPause() }, t("editor.play"));
   /** @param {string} key @param {string} shortcut @param {() => void} action */
@@ -72,7 +73,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   // The tag being made or changed.
   const inOut = h("p", { id: "tag-times", "aria-live": "polite" });
-  const labelInput = h("input", { id: "tag-label", type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
+  const labelInput = h("input", { id: "tag-label", type: "text", role: "combobox", autocomplete: "off", spellcheck: "false", maxlength: 100,
     "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": "label-options", "aria-keyshortcuts": "L", "aria-describedby": "tag-label-hint" });
   const options = h("ul", { id: "label-options", role: "listbox", class: "options", "aria-label": t("editor.labels") });
   const suggestion = h("div", { id: "label-suggestion", "aria-live": "polite" });
@@ -97,7 +98,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     h("div", { class: "field check" }, inReel, h("label", { for: "tag-select" }, t("editor.inReel"))),
     h("div", { class: "field check" }, concern, h("label", { for: "tag-concern" }, t("editor.concern"))),
     formProblem,
-    h("div", { class: "controls" }, saveButton, h("button", { type: "button", onclick: () => edit(-1) }, t("editor.clear")), removeButton));
+    h("div", { class: "controls" }, saveButton, h("button", { type: "button", onclick: () => edit(null) }, t("editor.clear")), removeButton));
 
   // The tags, the session's fields, the plan and sending.
   const list = h("div", { id: "tag-list" });
@@ -200,7 +201,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     if (!vocabulary || typed.trim() === "") return;
     if (vocabulary.custom) { choose(typed.trim()); return; }
     /** @type {Vocabulary} */
-    const found = await api(`methods/${vocabulary.method}?match=${encodeURIComponent(typed)}`, { signal });
+    let found;
+    try { found = await api(`methods/${encodeURIComponent(vocabulary.method)}?match=${encodeURIComponent(typed)}`, { signal }); }
+    catch (e) { showProblems(suggestion, e); return; }
     const match = found.match;
     const label = vocabulary.labels.find(l => l.code === match?.code);
     if (match?.exact && label) { choose(label.code); return; }
@@ -272,15 +275,17 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     const missing = start === undefined ? "editor.needIn" : end === undefined ? "editor.needOut" : !label ? "editor.needLabel" : null;
     if (missing) { formProblem.textContent = t(missing); if (missing === "editor.needLabel") labelInput.focus(); return; }
     if (/** @type {number} */ (end) <= /** @type {number} */ (start)) { formProblem.textContent = t("editor.outBeforeIn"); return; }
+    const at = tags.findIndex(tag => tag.id === editing);
+    // What the form does not show (an imported tag's actor or captionVoice) stays as it was.
     /** @type {EditorTag} */
     const tag = {
-      id: editing >= 0 ? tags[editing].id : nextId(), start: /** @type {number} */ (start), end: /** @type {number} */ (end), label: /** @type {string} */ (label),
+      ...tags[at], id: editing ?? nextId(), start: /** @type {number} */ (start), end: /** @type {number} */ (end), label: /** @type {string} */ (label),
       valence: valence.value || undefined, keyMoment: draft.keyMoment, note: note.value.trim() || undefined, caption: caption.value.trim() || undefined,
       concern: concern.checked || undefined, select: inReel.checked ? undefined : false, goal: goal.value || undefined,
     };
-    if (editing >= 0) tags[editing] = tag; else tags.push(tag);
+    if (at >= 0) tags[at] = tag; else tags.push(tag);
     tags.sort((a, b) => a.start - b.start);
-    edit(-1);
+    edit(null);
     changed();
     player.focus();
   }
@@ -289,10 +294,10 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     for (let n = tags.length + 1; ; n++) if (!tags.some(tag => tag.id === `t${n}`)) return `t${n}`;
   }
 
-  /** @param {number} index the tag to load into the form, or -1 for a new one */
-  function edit(index) {
-    editing = index;
-    const tag = tags[index];
+  /** @param {string | null} id the tag to load into the form, or null for a new one */
+  function edit(id) {
+    const tag = tags.find(tag => tag.id === id);
+    editing = tag?.id ?? null;
     draft = tag ? { start: tag.start, end: tag.end, keyMoment: tag.keyMoment, label: tag.label } : {};
     if (tag) choose(tag.label); else { labelInput.value = ""; fill(valence, h("option", { value: "" }, t("editor.valenceDefault", { valence: "–" }))); }
     valence.value = tag?.valence ?? "";
@@ -309,9 +314,8 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   }
 
   function removeTag() {
-    if (editing < 0) return;
-    tags.splice(editing, 1);
-    edit(-1);
+    tags = tags.filter(tag => tag.id !== editing);
+    edit(null);
     changed();
     player.focus();
   }
@@ -326,7 +330,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       h("caption", { class: "visually-hidden" }, t("editor.tags")),
       h("thead", {}, h("tr", {}, ["editor.col.id", "editor.col.in", "editor.col.out", "editor.col.label", "editor.col.caption", "editor.col.comments", "editor.col.edit"]
         .map(key => h("th", { scope: "col" }, t(key))))),
-      h("tbody", {}, tags.map((tag, i) => {
+      h("tbody", {}, tags.map(tag => {
         const label = vocabulary?.labels.find(l => l.code === tag.label);
         const comments = commentsByTag[tag.id] ?? [];
         return h("tr", { id: `tag-${tag.id}`, class: [tag.valence ?? label?.valence ?? "", tag.concern ? "concern" : "", tag.select === false ? "left-out" : ""].join(" ") },
@@ -334,7 +338,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
           h("td", {}, label ? name(label) : tag.label, tag.concern ? ` (${t("editor.concernShort")})` : "", tag.select === false ? ` (${t("editor.leftOut")})` : ""),
           h("td", {}, tag.caption ?? ""),
           h("td", {}, comments.length > 0 && h("ul", { class: "comments" }, comments.map(c => h("li", {}, c.text, h("span", { class: "muted" }, ` – ${person(c.by, undefined)}`))))),
-          h("td", {}, h("button", { type: "button", class: "link", "aria-label": t("editor.editLabel", { id: tag.id }), onclick: () => { edit(i); labelInput.focus(); } }, t("editor.edit"))));
+          h("td", {}, h("button", { type: "button", class: "link", "aria-label": t("editor.editLabel", { id: tag.id }), onclick: () => { edit(tag.id); labelInput.focus(); } }, t("editor.edit"))));
       })))));
     drawTimeline();
   }
@@ -349,9 +353,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   function drawTimeline() {
     const total = duration();
     if (total <= 0) { fill(timeline); return; }
-    fill(timeline, playhead, tags.map((tag, i) => {
+    fill(timeline, playhead, tags.map(tag => {
       const bar = h("div", { class: `bar ${tag.valence ?? vocabulary?.labels.find(l => l.code === tag.label)?.valence ?? ""}`, title: tag.id,
-        onclick: () => edit(i) }, edge(tag, "start"), edge(tag, "end"));
+        onclick: () => edit(tag.id) }, edge(tag, "start"), edge(tag, "end"));
       place(bar, tag);
       return bar;
     }));
@@ -367,8 +371,10 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       "aria-label": t(side === "start" ? "editor.edgeStart" : "editor.edgeEnd", { id: tag.id, time: clock(tag[side]) }) });
     /** @param {number} value */
     const move = value => {
-      tag[side] = side === "start" ? Math.max(0, Math.min(value, tag.end - 0.1)) : Math.min(duration(), Math.max(value, tag.start + 0.1));
-      tag[side] = round(tag[side]);
+      tag[side] = round(side === "start" ? Math.max(0, Math.min(value, tag.end - 0.1)) : Math.min(duration(), Math.max(value, tag.start + 0.1)));
+      if (tag.keyMoment !== undefined) tag.keyMoment = Math.min(tag.end, Math.max(tag.start, tag.keyMoment));
+      // The tag in the form follows, so saving it keeps the new times.
+      if (tag.id === editing) { draft = { ...draft, start: tag.start, end: tag.end, keyMoment: tag.keyMoment }; showDraft(); }
       video.currentTime = tag[side];
     };
     handle.addEventListener("click", e => e.stopPropagation());
@@ -379,15 +385,23 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
         move(timeAt(m.clientX));
         place(/** @type {HTMLElement} */ (handle.parentElement), tag);
       };
+      const done = () => {
+        handle.removeEventListener("pointermove", follow);
+        handle.removeEventListener("pointerup", done);
+        handle.removeEventListener("pointercancel", done);
+        tags.sort((a, b) => a.start - b.start);
+        changed();
+      };
       handle.addEventListener("pointermove", follow);
-      handle.addEventListener("pointerup", () => { handle.removeEventListener("pointermove", follow); tags.sort((a, b) => a.start - b.start); changed(); }, { once: true });
+      handle.addEventListener("pointerup", done);
+      handle.addEventListener("pointercancel", done);
     });
     handle.addEventListener("keydown", e => {
       if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
       e.preventDefault();
       move(tag[side] + (e.key === "ArrowLeft" ? -1 : 1) * (e.shiftKey ? 1 : 0.1));
       changed();
-      /** @type {HTMLElement | null} */ (timeline.querySelector(`.bar[title="${tag.id}"] .edge.${side}`))?.focus();
+      /** @type {HTMLElement | null} */ (timeline.querySelector(`.bar[title="${CSS.escape(tag.id)}"] .edge.${side}`))?.focus();
     });
     return handle;
   }
@@ -414,6 +428,20 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   video.addEventListener("pause", () => { playButton.textContent = t("editor.play"); });
   video.addEventListener("loadedmetadata", () => { time.textContent = `${clock(0)} / ${clock(duration())}`; changed(); });
 
+  /** A link that came while the recording played. */
+  let waiting = "";
+  /**
+   * Plays another source (a renewed link, or a preview in place of the file) from where the therapist was.
+   * @param {string} src
+   */
+  function swap(src) {
+    waiting = "";
+    const at = video.currentTime;
+    video.src = src;
+    if (at > 0) video.addEventListener("loadedmetadata", () => { video.currentTime = at; }, { once: true });
+  }
+  for (const event of ["pause", "error"]) video.addEventListener(event, () => { if (waiting) swap(waiting); });
+
   /** The manifest the tags make, with the fields a loaded one had and the editor does not show. */
   function manifest() {
     const course = courseSession.value && courseOf.value
@@ -435,14 +463,12 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   function replan() {
     clearTimeout(planTimer);
     planTimer = setTimeout(async () => {
-      if (tags.length === 0 || duration() <= 0) { fill(plan, h("p", { class: "muted" }, t("editor.planEmpty"))); return; }
       planning?.abort();
+      if (tags.length === 0 || duration() <= 0) { fill(plan, h("p", { class: "muted" }, t("editor.planEmpty"))); return; }
       planning = new AbortController();
-      const stop = planning;
-      signal.addEventListener("abort", () => stop.abort(), { once: true });
       try {
         /** @type {DryRun} */
-        const result = await api(`${base}/plan?duration=${duration().toFixed(3)}`, { method: "POST", json: manifest(), signal: stop.signal });
+        const result = await api(`${base}/plan?duration=${duration().toFixed(3)}`, { method: "POST", json: manifest(), signal: AbortSignal.any([signal, planning.signal]) });
         showPlan(result);
       } catch (e) {
         if (!(e instanceof DOMException && e.name === "AbortError")) showProblems(plan, e);
@@ -484,8 +510,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     if (!recording) { fill(sendProblems, h("p", {}, t("editor.needRecording"))); return; }
     sendButton.disabled = true;
     try {
-      await api(`${base}/manifest`, { method: "PUT", json: manifest(), signal });
-      fill(sendProblems, h("p", { id: "tags-accepted" }, t("session.manifestAccepted")));
+      /** @type {import("app/types.js").ManifestAccepted} */
+      const accepted = await api(`${base}/manifest`, { method: "PUT", json: manifest(), signal });
+      fill(sendProblems, h("p", { id: "tags-accepted" }, t("session.manifestAccepted")), problemList("notice", accepted.warnings));
       onSubmitted();
     } catch (error) {
       showProblems(sendProblems, error);
@@ -548,7 +575,8 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   /** @param {string} code */
   async function loadVocabulary(code) {
-    vocabulary = await api(`methods/${code}`, { signal });
+    try { vocabulary = await api(`methods/${encodeURIComponent(code)}`, { signal }); }
+    catch (e) { showProblems(sendProblems, e); return; }
     active = 0;
     labelInput.placeholder = vocabulary?.custom ? t("editor.customLabel") : t("editor.labelPlaceholder");
     changed();
@@ -563,7 +591,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     let sent = null;
     try { sent = await api(`${base}/manifest`, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
     if (sent) { await load(sent); await loadComments(); } else await loadVocabulary(method.value);
-    edit(-1);
+    edit(null);
   }
 
   /** After a reviewer sent the reel back, their comments show beside the tags of the clip they commented on. */
@@ -592,10 +620,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     show(src, name) {
       recording = name;
       if (video.src === src) return;
-      // A renewed link or a preview in place of the file: go on where the therapist was.
-      const at = video.currentTime;
-      video.src = src;
-      if (at > 0) video.addEventListener("loadedmetadata", () => { video.currentTime = at; }, { once: true });
+      // A renewed link waits while the recording plays (it plays on from its buffer) until a pause or an error.
+      if (!video.paused && video.src.startsWith("http")) { waiting = src; return; }
+      swap(src);
     },
     video,
     /** @returns {boolean} */

@@ -41,11 +41,12 @@ public sealed class RangeRelay : IAsyncDisposable
     readonly string _path;
     readonly Task _serving;
     readonly CancellationTokenSource _stop = new();
-    readonly SafeFileHandle _kept = File.OpenHandle(Path.Combine(Path.GetTempPath(), $"relay-{Guid.NewGuid():N}"),
-        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+    readonly SafeFileHandle _kept = OpenKeptFile();
     /// <summary>The ranges of the recording in <see cref="_kept"/>, sorted, apart, half-open; guarded by itself.</summary>
     readonly List<(long Start, long End)> _held = [];
     long _keptBytes;
+    /// <summary>False once keeping failed (a full disk): the bytes then only pass through, as without keeping.</summary>
+    bool _keeping = true;
     long _bytes;
 
     RangeRelay(long length, RangeReader read, string fileName)
@@ -158,6 +159,20 @@ public sealed class RangeRelay : IAsyncDisposable
     async Task<Stream> FetchRestAsync(long position, long kept, long count) =>
         new Chunk(this, position, kept, await _read(position + kept, count - kept, _stop.Token).ConfigureAwait(false));
 
+    /// <summary>
+    /// The file the fetched bytes are kept in: readable by this process's user only, and (where the system allows it)
+    /// removed from its folder at once, so fragments of a recording are not left behind when the process is killed.
+    /// </summary>
+    static SafeFileHandle OpenKeptFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"relay-{Guid.NewGuid():N}");
+        if (OperatingSystem.IsWindows()) return File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Delete(path);
+        return file;
+    }
+
     /// <summary>How many bytes from <paramref name="position"/> on (at most <paramref name="count"/>) are kept.</summary>
     long Held(long position, long count)
     {
@@ -173,9 +188,10 @@ public sealed class RangeRelay : IAsyncDisposable
         lock (_held)
         {
             // A preview reads the whole recording: beyond this the bytes pass through without being kept.
-            if (_keptBytes + bytes.Length > KeepAtMost) return;
+            if (bytes.IsEmpty || !_keeping || _keptBytes + bytes.Length > KeepAtMost) return;
+            try { RandomAccess.Write(_kept, bytes, position); }
+            catch (IOException) { _keeping = false; return; }
             _keptBytes += bytes.Length;
-            RandomAccess.Write(_kept, bytes, position);
             var (start, end) = (position, position + bytes.Length);
             var touching = _held.Where(r => r.End >= start && r.Start <= end).ToList();
             foreach (var range in touching)

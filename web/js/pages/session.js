@@ -24,6 +24,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   // 1. The recording.
   const file = h("input", { id: "recording", type: "file", accept: "video/*,.mp4,.mov,.m4v,.mkv,.webm,.avi", required: true });
   const editor = tagEditor({ caseId, sessionId, signal, onSubmitted: () => { sent = true; void follow(); } });
+  const editorProblems = h("div", { class: "problems", role: "alert" });
   const cannotShow = h("p", { id: "preview-note", class: "notice", hidden: true }, t("session.cannotShow"));
   file.addEventListener("change", () => playChosen(editor, cannotShow, file.files?.[0], signal));
   const bar = h("progress", { id: "upload-progress", max: 100, value: 0, "aria-labelledby": "upload-progress-label" });
@@ -106,9 +107,10 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
     h("p", {}, h("a", { href: `/cases/${caseId}` }, t("session.back", { caseId }))),
     h("h1", { tabindex: "-1" }, t("session.title", { caseId, sessionId })),
     h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), uploadStep, served),
-    h("section", { "aria-labelledby": "step-tags" }, h("h2", { id: "step-tags" }, t("session.step2")), editor.element),
+    h("section", { "aria-labelledby": "step-tags" }, h("h2", { id: "step-tags" }, t("session.step2")), editorProblems, editor.element),
     h("section", { "aria-labelledby": "step-progress" }, h("h2", { id: "step-progress" }, t("session.step3")), progress));
-  await editor.start();
+  // The editor not starting (the network, the API) is said there; the upload and the progress still work.
+  try { await editor.start(); } catch (e) { if (!(e instanceof DOMException && e.name === "AbortError")) showProblems(editorProblems, e); }
   void follow();
   void followPreview(served, editor, base, signal);
 }
