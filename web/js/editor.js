@@ -506,6 +506,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   async function send() {
     fill(sendProblems);
+    await starting.catch(() => {});
     await importing;
     if (!recording) { fill(sendProblems, h("p", {}, t("editor.needRecording"))); return; }
     sendButton.disabled = true;
@@ -523,6 +524,8 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   /** Tags from a file: a session manifest (JSON) fills the whole editor; CSV, ELAN and BORIS go through the API's import. */
   async function importTags() {
+    // A file chosen while the editor still loads the methods and the manifest sent before is read after them.
+    await starting.catch(() => {});
     const file = importFile.files?.[0];
     if (!file) return;
     fill(importProblems);
@@ -582,7 +585,14 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     changed();
   }
 
-  async function start() {
+  /** Loading the methods and the manifest sent before: imports and sending wait for it. */
+  let starting = Promise.resolve();
+  function start() {
+    starting = begin();
+    return starting;
+  }
+
+  async function begin() {
     /** @type {{ method: string, name: string }[]} */
     const methods = await api("methods", { signal });
     fill(method, methods.map(m => h("option", { value: m.method }, m.name)));
