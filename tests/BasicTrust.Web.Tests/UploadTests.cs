@@ -36,6 +36,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/cases/{caseId}/sessions/{sessionId}$"));
 
         // Every progress value the page shows is recorded, so the test sees the bar move to 100 %.
+        await page.Locator("#upload-progress").WaitForAsync();
         await page.EvaluateAsync("""
             () => {
               window.progressSeen = [];

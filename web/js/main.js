@@ -2,26 +2,21 @@
 import { me } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { chosenLanguage, languages, language, loadLanguage, t } from "app/i18n.js";
-import { reviewsPage } from "app/pages/reviews.js";
-import { reelPage } from "app/pages/reel.js";
-import { casesPage } from "app/pages/cases.js";
-import { casePage } from "app/pages/case.js";
-import { sessionPage } from "app/pages/session.js";
-import { privacyPage } from "app/pages/privacy.js";
 
 /**
  * @typedef {{ main: HTMLElement, roles: string[], signal: AbortSignal, go: (path: string) => void }} PageContext
  * @typedef {(context: PageContext, ...ids: string[]) => Promise<void>} Page
  */
 
-/** @type {[RegExp, Page][]} */
+// Each page's module is loaded when it is first shown: a reviewer's phone never downloads the tagging editor.
+/** @type {[RegExp, () => Promise<Page>][]} */
 const routes = [
-  [/^\/reviews$/, reviewsPage],
-  [/^\/reels\/([a-z0-9-]+)\/([a-z0-9-]+)$/, reelPage],
-  [/^\/cases$/, casesPage],
-  [/^\/cases\/([a-z0-9-]+)$/, casePage],
-  [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, sessionPage],
-  [/^\/privacy$/, privacyPage],
+  [/^\/reviews$/, async () => (await import("app/pages/reviews.js")).reviewsPage],
+  [/^\/reels\/([a-z0-9-]+)\/([a-z0-9-]+)$/, async () => (await import("app/pages/reel.js")).reelPage],
+  [/^\/cases$/, async () => (await import("app/pages/cases.js")).casesPage],
+  [/^\/cases\/([a-z0-9-]+)$/, async () => (await import("app/pages/case.js")).casePage],
+  [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, async () => (await import("app/pages/session.js")).sessionPage],
+  [/^\/privacy$/, async () => (await import("app/pages/privacy.js")).privacyPage],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -49,8 +44,9 @@ async function show() {
   const found = routes.map(([pattern, page]) => /** @type {const} */ ([pattern.exec(path), page])).find(([m]) => m);
   fill(main, h("p", { class: "muted", role: "status" }, t("loading")));
   if (!found) { fill(main, h("h1", { tabindex: "-1" }, t("notFound.title")), h("p", {}, t("notFound.text"))); return; }
-  const [match, page] = found;
+  const [match, load] = found;
   try {
+    const page = await load();
     await page({ main, roles, signal: leaving.signal, go }, ...(match ?? []).slice(1));
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") return;
