@@ -11,8 +11,7 @@ public sealed class AccessTests(WebFixture web)
     public async Task SecondTherapist_DoesNotSeeFirstTherapistsCase_InThePageOrThroughTheApi()
     {
         const string caseId = "web-private";
-        using (var api = web.Api(Person.TherapistA))
-            (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
+        await web.CreateCaseAsync(caseId);
 
         await using var browser = await web.OpenAsync(Person.TherapistB);
         var page = browser.Page;

@@ -44,8 +44,7 @@ public sealed class CaseTests(WebFixture web)
         const string sessionId = "s1";
         var manifest = Path.Combine(web.Folder, "no-recording.json");
         await File.WriteAllTextAsync(manifest, Sessions.Manifest(caseId, sessionId));
-        using (var api = web.Api(Person.TherapistA))
-            (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
+        await web.CreateCaseAsync(caseId);
 
         await using var browser = await web.OpenAsync(Person.TherapistA);
         var page = browser.Page;

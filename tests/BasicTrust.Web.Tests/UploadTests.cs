@@ -114,8 +114,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         const string sessionId = "s1";
         var manifest = Path.Combine(web.Folder, "mistake.json");
         await File.WriteAllTextAsync(manifest, Sessions.Manifest(caseId, sessionId).Replace("\"benoemen\"", "\"benomen\""));
-        using (var api = web.Api(Person.TherapistA))
-            (await api.PostAsync("cases", new StringContent($$"""{"caseId": "{{caseId}}"}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await web.CreateCaseAsync(caseId);
 
         await using var browser = await web.OpenAsync(Person.TherapistA, "en");
         var page = browser.Page;
@@ -143,8 +142,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         var bytes = new byte[16 * 1024 * 1024 + 65536];
         new Random(16).NextBytes(bytes);
         await File.WriteAllBytesAsync(file, bytes);
-        using (var api = web.Api(Person.TherapistA))
-            (await api.PostAsync("cases", new StringContent($$"""{"caseId": "{{caseId}}"}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await web.CreateCaseAsync(caseId);
 
         await using var browser = await web.OpenAsync(Person.TherapistA);
         var page = browser.Page;
@@ -192,10 +190,8 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
     public async Task ChosenRecording_PlaysFromTheDisk_AndAnHevcOneIsSaidToShowNoPicture()
     {
         var hevc = Path.Combine(web.Folder, "iphone.mp4");
-        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=440:duration=2",
-            "-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", hevc);
-        using (var api = web.Api(Person.TherapistA))
-            (await api.PostAsync("cases", new StringContent("""{"caseId": "web-preview"}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await Ffmpeg.RecordingAsync(hevc, seconds: 2, hevc: true);
+        await web.CreateCaseAsync("web-preview");
 
         await using var browser = await web.OpenAsync(Person.TherapistA, "en");
         var page = browser.Page;

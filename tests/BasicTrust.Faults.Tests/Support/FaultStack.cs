@@ -67,8 +67,7 @@ public sealed class FaultStack : IAsyncDisposable
                 stack._proxies.Add(queue);
                 connection = stack.WithTables(stack.Azurite.ConnectionString(blob.Port, queue.Port));
             }
-            await Ffmpeg.RunAsync("-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={recordingSeconds}", "-f", "lavfi", "-i", $"sine=frequency=440:duration={recordingSeconds}",
-                "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", stack.Recording);
+            await Ffmpeg.RecordingAsync(stack.Recording, recordingSeconds);
             var app = Repository.TestAppFolder(stack.Folder, hostJson);
             for (var i = 0; i < hosts; i++) stack._hosts.Add(await LocalFunctionsHost.StartAsync(stack.Options(app, connection), stack._loggers));
             if (faults is not null) faults.Enabled = true;

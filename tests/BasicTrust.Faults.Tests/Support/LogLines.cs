@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
-namespace BasicTrust.Faults.Tests.Support;
+namespace BasicTrust.Testing;
 
-/// <summary>Keeps the DevHosts' and workers' last log lines, so a failing test shows what the pipeline did.</summary>
+/// <summary>
+/// Keeps the last lines something wrote (the DevHosts' and workers' logs as a logger provider, a browser's console, a
+/// child process's output), so a failing test shows what happened. Adding never throws.
+/// </summary>
 public sealed class LogLines : ILoggerProvider
 {
     readonly ConcurrentQueue<string> _lines = new();
@@ -14,8 +18,9 @@ public sealed class LogLines : ILoggerProvider
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
     public void Dispose() { }
 
-    void Add(string line)
+    public void Add(string? line)
     {
+        if (line is null) return;
         _lines.Enqueue(line);
         if (Interlocked.Increment(ref _count) > 2000 && _lines.TryDequeue(out _)) Interlocked.Decrement(ref _count);
     }

@@ -25,7 +25,7 @@ public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>;
 public sealed class PipelineFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    readonly LogTail _log = new();
+    readonly LogLines _log = new();
     readonly ILoggerFactory _loggers;
 
     public PipelineFixture() => _loggers = LoggerFactory.Create(b => b.AddProvider(_log));
@@ -59,8 +59,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=12", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
-            "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", Recording);
+        await Ffmpeg.RecordingAsync(Recording);
         Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
             AppRoot = Repository.TestAppFolder(Folder),

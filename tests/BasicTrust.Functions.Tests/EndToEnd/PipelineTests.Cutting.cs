@@ -24,8 +24,7 @@ public partial class PipelineTests
     {
         var caseId = NewCase();
         var hevc = Path.Combine(stack.Folder, $"{caseId}-hevc.mp4");
-        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=5", "-f", "lavfi", "-i", "sine=frequency=440:duration=5",
-            "-c:v", "libx265", "-x265-params", "log-level=error", "-preset", "ultrafast", "-tag:v", "hvc1", "-c:a", "aac", hevc);
+        await Ffmpeg.RecordingAsync(hevc, seconds: 5, hevc: true);
         await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 3.5, "benoemen")), hevc);
 
         var (plan, reel) = await ReadyPlanAsync(caseId);

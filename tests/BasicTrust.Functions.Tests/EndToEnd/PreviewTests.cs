@@ -14,8 +14,7 @@ public class PreviewTests(PipelineFixture stack)
     {
         var (hevcCase, h264Case) = ($"pv-{Guid.NewGuid():N}"[..20], $"pv-{Guid.NewGuid():N}"[..20]);
         var hevc = Path.Combine(stack.Folder, $"{hevcCase}.mov");
-        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=3", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
-            "-c:v", "libx265", "-x265-params", "log-level=error", "-pix_fmt", "yuv420p", "-tag:v", "hvc1", "-c:a", "aac", hevc);
+        await Ffmpeg.RecordingAsync(hevc, seconds: 3, hevc: true);
         await UploadRecordingAsync(hevcCase, hevc, "IMG_0042.mov");
         await UploadRecordingAsync(h264Case, stack.Recording, "recording.mp4");
 

@@ -22,7 +22,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public IPage Page { get; }
 
     /// <summary>What went wrong in the page: script errors and CSP violations in the console, uncaught errors, failed requests.</summary>
-    public IReadOnlyList<string> Problems => _problems.All;
+    public IReadOnlyList<string> Problems => [.. _problems.Lines];
 
     public static async Task<BrowserSession> StartAsync(IBrowserContext context)
     {

@@ -22,7 +22,7 @@ public sealed class WebFixture : IAsyncLifetime
     readonly LogLines _hostLog = new();
     readonly ILoggerFactory _loggers;
 
-    public WebFixture() => _loggers = LoggerFactory.Create(b => b.AddProvider(new LogLinesProvider(_hostLog)));
+    public WebFixture() => _loggers = LoggerFactory.Create(b => b.AddProvider(_hostLog));
 
     public string ConnectionString { get; } = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE")
         ?? throw new InvalidOperationException("BASICTRUST_STORAGE is not set: run the tests with ./test.sh, which starts Azurite.");
@@ -49,8 +49,7 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=12", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
-            "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", Recording);
+        await Ffmpeg.RecordingAsync(Recording);
         Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
             AppRoot = Repository.TestAppFolder(Folder),
@@ -112,6 +111,13 @@ public sealed class WebFixture : IAsyncLifetime
     }
 
     /// <summary>The API straight at the DevHost, signed in as <paramref name="person"/> with a development token.</summary>
+    /// <summary>Therapist A creates the case, through the API.</summary>
+    public async Task CreateCaseAsync(string caseId)
+    {
+        using var api = Api(Person.TherapistA);
+        (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
+    }
+
     public HttpClient Api(Person person)
     {
         var client = new HttpClient { BaseAddress = Host.ApiBaseAddress };
@@ -129,19 +135,5 @@ public sealed class WebFixture : IAsyncLifetime
         if (Host is not null) await Host.DisposeAsync();
         _loggers.Dispose();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    sealed class LogLinesProvider(LogLines lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(lines, categoryName);
-        public void Dispose() { }
-
-        sealed class Logger(LogLines lines, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
-        }
     }
 }
