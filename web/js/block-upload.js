@@ -71,8 +71,8 @@ export async function journal(key) {
   return {
     /** @param {string} id */
     has: id => staged.has(id),
-    /** @param {string} id */
-    add: id => { staged.add(id); localStorage.setItem(name, JSON.stringify([...staged])); },
+    /** @param {...string} ids */
+    add: (...ids) => { for (const id of ids) staged.add(id); localStorage.setItem(name, JSON.stringify([...staged])); },
     clear: () => { staged.clear(); localStorage.removeItem(name); },
   };
 }

@@ -205,7 +205,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     try { found = await api(`methods/${encodeURIComponent(vocabulary.method)}?match=${encodeURIComponent(typed)}`, { signal }); }
     catch (e) { showProblems(suggestion, e); return; }
     const match = found.match;
-    const label = vocabulary.labels.find(l => l.code === match?.code);
+    const label = match && labelOf(match.code);
     if (match?.exact && label) { choose(label.code); return; }
     if (!label) { fill(suggestion, h("p", { class: "error" }, t("editor.noSuchLabel", { typed }))); return; }
     const accept = h("button", { type: "button", id: "accept-suggestion", onclick: () => { choose(label.code); } }, t("editor.didYouMean", { label: name(label) }));
@@ -223,7 +223,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   function choose(code) {
     const picking = document.activeElement === labelInput || suggestion.contains(document.activeElement);
     draft.label = code;
-    const label = vocabulary?.labels.find(l => l.code === code);
+    const label = labelOf(code);
     labelInput.value = label ? name(label) : code;
     labelInput.setAttribute("aria-invalid", "false");
     fill(suggestion);
@@ -234,6 +234,19 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     showDraft();
     // Back to the player: the next keys are its shortcuts.
     if (picking) player.focus();
+  }
+
+  /** @param {string} code */
+  function labelOf(code) {
+    return vocabulary?.labels.find(l => l.code === code);
+  }
+
+  /**
+   * The tag's kind (strength, learning, child): its own, else its label's.
+   * @param {EditorTag} tag
+   */
+  function kindOf(tag) {
+    return tag.valence ?? labelOf(tag.label)?.valence ?? "";
   }
 
   /** @param {VocabularyLabel} label */
@@ -331,9 +344,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       h("thead", {}, h("tr", {}, ["editor.col.id", "editor.col.in", "editor.col.out", "editor.col.label", "editor.col.caption", "editor.col.comments", "editor.col.edit"]
         .map(key => h("th", { scope: "col" }, t(key))))),
       h("tbody", {}, tags.map(tag => {
-        const label = vocabulary?.labels.find(l => l.code === tag.label);
+        const label = labelOf(tag.label);
         const comments = commentsByTag[tag.id] ?? [];
-        return h("tr", { id: `tag-${tag.id}`, class: [tag.valence ?? label?.valence ?? "", tag.concern ? "concern" : "", tag.select === false ? "left-out" : ""].join(" ") },
+        return h("tr", { id: `tag-${tag.id}`, class: [kindOf(tag), tag.concern ? "concern" : "", tag.select === false ? "left-out" : ""].join(" ") },
           h("td", {}, tag.id), h("td", {}, clock(tag.start)), h("td", {}, clock(tag.end)),
           h("td", {}, label ? name(label) : tag.label, tag.concern ? ` (${t("editor.concernShort")})` : "", tag.select === false ? ` (${t("editor.leftOut")})` : ""),
           h("td", {}, tag.caption ?? ""),
@@ -354,7 +367,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     const total = duration();
     if (total <= 0) { fill(timeline); return; }
     fill(timeline, playhead, tags.map(tag => {
-      const bar = h("div", { class: `bar ${tag.valence ?? vocabulary?.labels.find(l => l.code === tag.label)?.valence ?? ""}`, title: tag.id,
+      const bar = h("div", { class: `bar ${kindOf(tag)}`, title: tag.id,
         onclick: () => edit(tag.id) }, edge(tag, "start"), edge(tag, "end"));
       place(bar, tag);
       return bar;

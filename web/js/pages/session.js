@@ -44,7 +44,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
       // What storage already holds (from another browser, or bt): blocks are named by their bytes, so they are skipped too.
       /** @type {{ blocks: { id: string }[] }} */
       const held = await api(`${base}/upload?fileName=${encodeURIComponent(chosen.name)}`, { signal });
-      for (const block of held.blocks) staged.add(block.id);
+      staged.add(...held.blocks.map(block => block.id));
       await uploadInBlocks({
         file: chosen, link: link.uploadUrl, signal,
         journal: staged,
