@@ -25,11 +25,13 @@ public sealed class PrivacyTests(WebFixture web)
         await page.GetByLabel("Cliëntcode nogmaals").FillAsync(caseId);
         await Assertions.Expect(purge).ToBeEnabledAsync();
         await purge.ClickAsync();
-        await Assertions.Expect(page.GetByText($"{caseId} is verwijderd")).ToBeVisibleAsync();
+        // A purge looks through every queue again while workers hold messages (the fixture's reels may still be cutting).
+        await Assertions.Expect(page.GetByText($"{caseId} is verwijderd")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Equal(HttpStatusCode.Gone, (await therapist.GetAsync($"cases/{caseId}")).StatusCode);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
-        var purged = page.Locator("#audit-log tr", new() { HasText = "purge-case" });
+        // Other test projects purge cases on the same Azurite on the same day: this purge is the row naming this case.
+        var purged = page.Locator("#audit-log tr", new() { HasText = "purge-case" }).Filter(new() { HasText = caseId });
         await Assertions.Expect(purged).ToContainTextAsync(caseId);
         await Assertions.Expect(purged).ToContainTextAsync(Person.PrivacyOfficer.ObjectId);
         Assert.Empty(browser.Problems);
