@@ -21,10 +21,9 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
     {
         var session = Messages.Session(job.CaseId, job.SessionId);
         var planId = Messages.PlanId(job.PlanId);
-        var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
-        if (current?.PlanId != planId || current.State == SessionState.Failed || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false))
+        if (await status.DecideJobAsync(session, planId, cancellationToken).ConfigureAwait(false) is var decision and not JobDecision.Run)
         {
-            logger.LogInformation("Reel {PlanId}: plan superseded, failed or purged; skipped", planId);
+            logger.LogInformation("Reel {PlanId}: {Decision}", planId, decision);
             return null;
         }
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
@@ -32,11 +31,10 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
 
         if (!await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false))
         {
-            await status.UpdateAsync(session, s => s?.PlanId == planId && s.State != SessionState.Failed ? s with { State = SessionState.Assembling, ClipsDone = plan.Clips.Count } : null, cancellationToken).ConfigureAwait(false);
+            await status.ApplyAsync(session, new SessionEvent.Assembling(planId, plan.Clips.Count), cancellationToken).ConfigureAwait(false);
             if (!await BuildAsync(session, plan, cancellationToken).ConfigureAwait(false)) return null;
         }
-        await status.UpdateAsync(session, s => s?.PlanId == planId && s.State != SessionState.Failed
-            ? s with { State = SessionState.Ready, ClipsDone = plan.Clips.Count, ReadyAt = s.ReadyAt ?? clock.GetUtcNow() } : null, cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.ReelStored(planId, plan.Clips.Count, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Reel {PlanId}: ready", planId);
         if (!await store.CreateMarkerAsync(session.ReadyAnnounced(planId), messageId, cancellationToken).ConfigureAwait(false)) return null;
         return new ReelReady(session.CaseId, session.SessionId, planId, plan.NextSessionAt,

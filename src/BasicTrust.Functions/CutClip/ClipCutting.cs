@@ -24,10 +24,9 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         var session = Messages.Session(job.CaseId, job.SessionId);
         var planId = Messages.PlanId(job.PlanId);
         var clipId = Messages.ClipId(job.ClipId, planId);
-        var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
-        if (current?.PlanId != planId || current.State == SessionState.Failed || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false))
+        if (await status.DecideJobAsync(session, planId, cancellationToken).ConfigureAwait(false) is var decision and not JobDecision.Run)
         {
-            logger.LogInformation("Clip {ClipId}: plan superseded, failed or purged; skipped", clipId);
+            logger.LogInformation("Clip {ClipId}: {Decision}", clipId, decision);
             return null;
         }
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
@@ -55,16 +54,14 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         }
 
         var done = await store.CountAsync(SessionKey.Pipeline, session.PlanFolder(planId) + "/done/", cancellationToken).ConfigureAwait(false);
-        await status.UpdateAsync(session, s => s is null || s.PlanId != planId || s.State is not (SessionState.Planned or SessionState.Cutting) ? null
-            : s with { State = SessionState.Cutting, ClipsDone = Math.Max(s.ClipsDone, done) }, cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.ClipCut(planId, done), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Clip {ClipId}: done ({Done}/{Total})", clipId, done, plan.Clips.Count);
         if (done < plan.Clips.Count) return null;
 
-        var reel = new ReelJob(session.CaseId, session.SessionId, planId);
         // A nonce makes the marker this call's own, so a lost answer to its write is not taken for another worker's.
-        if (await store.CreateMarkerAsync(session.ReelQueued(planId), $"{planId} {Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false)) return reel;
-        // Someone queued it before; a retry re-queues it when there is still no reel (assembly is idempotent).
-        return isRetry && !await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false) ? reel : null;
+        var createdMarker = await store.CreateMarkerAsync(session.ReelQueued(planId), $"{planId} {Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
+        var reelStored = !createdMarker && await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false);
+        return SessionLifecycle.QueuesReel(createdMarker, isRetry, reelStored) ? new ReelJob(session.CaseId, session.SessionId, planId) : null;
     }
 
     /// <summary>False when the case was purged while the clip was being cut: then nothing is uploaded.</summary>

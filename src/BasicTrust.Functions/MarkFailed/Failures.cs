@@ -35,7 +35,7 @@ public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Fa
         var problem = job.ClipId is null
             ? new StatusProblem("reel", "assembled", "The reel could not be assembled after repeated attempts.")
             : new StatusProblem($"clips.{job.ClipId}", "cut", await ClipReasonAsync(session, job, cancellationToken).ConfigureAwait(false));
-        if (await status.FailInFlightAsync(session, job.PlanId, problem, cancellationToken).ConfigureAwait(false))
+        if (await status.ApplyAsync(session, new SessionEvent.JobPoisoned(job.PlanId, problem), cancellationToken).ConfigureAwait(false))
             logger.LogWarning("Session {Session}: plan {PlanId} failed ({Rule})", session, job.PlanId, problem.Rule);
         else
             logger.LogWarning("A poison message for plan {PlanId} of {Session}, which is not in flight, was dropped", job.PlanId, session);

@@ -34,10 +34,7 @@ public sealed class ManifestFailures(PipelineStore store, StatusBoard status, IL
         catch (RequestFailedException e) when (e.Status == 404) { return; } // purged or deleted since
         if (current.ToString().Trim('"') != etag.Trim('"')) return; // a newer manifest is under way
 
-        await status.UpdateAsync(session, s => s?.PlanId is not null ? null : new SessionStatus
-        {
-            CaseId = session.CaseId, SessionId = session.SessionId, State = SessionState.Failed, Errors = [GaveUp], Warnings = s?.Warnings ?? [],
-        }, cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.ManifestAbandoned(GaveUp), cancellationToken).ConfigureAwait(false);
         logger.LogWarning("Session {Session}: its manifest was given up on", session);
     }
 }

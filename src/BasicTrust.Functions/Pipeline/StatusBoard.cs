@@ -5,8 +5,8 @@ using BasicTrust.Highlights.Manifest;
 namespace BasicTrust.Functions.Pipeline;
 
 /// <summary>
-/// Reads and changes <c>status.json</c>. Clip workers finish concurrently, so every change is a read,
-/// modify and conditional write (If-Match on the ETag), repeated when another worker wrote in between.
+/// Persists <c>status.json</c>; what a change does is <see cref="SessionLifecycle"/>'s to say. Clip workers finish
+/// concurrently, so every change is a read, apply and conditional write (If-Match on the ETag).
 /// </summary>
 public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
 {
@@ -29,42 +29,28 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the current status (null when there is none yet); returning null
-    /// leaves it as it is. Returns the status as written, or the unchanged one.
+    /// Writes the status <see cref="SessionLifecycle.Apply"/> gives for <paramref name="event"/>, read and written again
+    /// when another worker wrote in between. False when the event changed nothing.
     /// </summary>
-    public Task<SessionStatus?> UpdateAsync(SessionKey session, Func<SessionStatus?, SessionStatus?> change, CancellationToken cancellationToken) =>
-        store.UpdateAsync<SessionStatus>(SessionKey.Pipeline, session.Status, current =>
-        {
-            var now = clock.GetUtcNow();
-            return change(current) is { } next ? next with { UpdatedAt = now, CreatedAt = current?.CreatedAt ?? now } : null;
-        }, cancellationToken);
-
-    /// <summary>The session's ready plan, or null while it has no ready reel.</summary>
-    public async Task<string?> ReadyPlanAsync(SessionKey session, CancellationToken cancellationToken) =>
-        await GetAsync(session, cancellationToken).ConfigureAwait(false) is { State: SessionState.Ready, PlanId: { } planId } ? planId : null;
-
-    /// <summary>
-    /// A poisoned job fails only the plan it names, and only while that plan is the session's current one and not yet
-    /// ready or failed: a stray or late job never fails a ready session, nor creates a status. False when nothing changed.
-    /// </summary>
-    public async Task<bool> FailInFlightAsync(SessionKey session, string planId, StatusProblem error, CancellationToken cancellationToken)
+    public async Task<bool> ApplyAsync(SessionKey session, SessionEvent @event, CancellationToken cancellationToken)
     {
         var changed = false;
-        await UpdateAsync(session, current =>
+        await store.UpdateAsync<SessionStatus>(SessionKey.Pipeline, session.Status, current =>
         {
-            changed = current is { State: SessionState.Planned or SessionState.Cutting or SessionState.Assembling } && current.PlanId == planId;
-            return changed ? current! with { State = SessionState.Failed, Errors = [error] } : null;
+            var next = SessionLifecycle.Apply(current, session, @event);
+            changed = next is not null;
+            var now = clock.GetUtcNow();
+            return next is null ? null : next with { UpdatedAt = now, CreatedAt = current?.CreatedAt ?? now };
         }, cancellationToken).ConfigureAwait(false);
         return changed;
     }
 
-    /// <summary>Marks the session failed with these problems, unless a newer plan has taken over.</summary>
-    public Task<SessionStatus?> FailAsync(SessionKey session, string? planId, IReadOnlyList<StatusProblem> errors, IReadOnlyList<StatusProblem>? warnings, CancellationToken cancellationToken) =>
-        UpdateAsync(session, current =>
-            current is not null && planId is not null && current.PlanId != planId ? null
-            : new SessionStatus
-            {
-                CaseId = session.CaseId, SessionId = session.SessionId, PlanId = planId, State = SessionState.Failed,
-                ClipsDone = current?.ClipsDone ?? 0, ClipsTotal = current?.ClipsTotal ?? 0, Errors = errors, Warnings = warnings ?? current?.Warnings ?? [],
-            }, cancellationToken);
+    /// <summary>Whether a clip or reel job of <paramref name="planId"/> runs (<see cref="SessionLifecycle.DecideJob"/>).</summary>
+    public async Task<JobDecision> DecideJobAsync(SessionKey session, string planId, CancellationToken cancellationToken) =>
+        SessionLifecycle.DecideJob(await GetAsync(session, cancellationToken).ConfigureAwait(false), planId,
+            await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The session's ready plan, or null while it has no ready reel.</summary>
+    public async Task<string?> ReadyPlanAsync(SessionKey session, CancellationToken cancellationToken) =>
+        await GetAsync(session, cancellationToken).ConfigureAwait(false) is { State: SessionState.Ready, PlanId: { } planId } ? planId : null;
 }

@@ -33,7 +33,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
             problems.Add(Problem.Error(m.CaseId != session.CaseId ? "caseId" : "sessionId", "matches-folder",
                 $"The manifest is for {m.CaseId}/{m.SessionId} but was uploaded to {session.Folder}."));
         if (read.Manifest is not { } manifest || Errors(problems).Count > 0)
-            return await FailAsync(session, null, problems, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(session, problems, cancellationToken).ConfigureAwait(false);
         var concerns = await RecordConcernsAsync(session, manifest, cancellationToken).ConfigureAwait(false);
 
         var recording = store.Blob(SessionKey.Recordings, session.Recording(manifest.Recording));
@@ -45,67 +45,62 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         catch (RequestFailedException e) when (e.Status == 404)
         {
             problems.Add(Problem.Error("recording", "uploaded", $"No recording named '{manifest.Recording}' has been uploaded for this session."));
-            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         if (version.ContentLength == 0)
         {
             problems.Add(Problem.Error("recording", "not-empty", $"The recording '{manifest.Recording}' is empty (0 bytes); upload it again."));
-            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
 
+        // One relay for the whole plan: the probe and the container index read the same recording, so storage
+        // delivers its index once.
+        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
         MediaSource source;
         try
         {
-            await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
             source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false);
         }
         catch (UnsupportedMediaException e)
         {
             problems.Add(Problem.Error("recording", "readable-video", e.Reason));
-            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         var result = SessionPlanner.Plan(manifest, source.Info.Duration, version.ETag.ToString());
         problems.AddRange(result.Problems);
         if (result.Plan is not { } plan || Errors(problems).Count > 0)
-            return await FailAsync(session, null, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
 
-        var current = await status.GetAsync(session, cancellationToken).ConfigureAwait(false);
-        if (current?.PlanId == plan.PlanId && current.State != SessionState.Failed)
+        var decision = SessionLifecycle.DecidePlan(await status.GetAsync(session, cancellationToken).ConfigureAwait(false), plan.PlanId);
+        if (decision == PlanDecision.AlreadyUnderWay)
         {
-            logger.LogInformation("Session {Session}: plan {PlanId} is already {State}; nothing to do", session, plan.PlanId, current.State);
+            logger.LogInformation("Session {Session}: plan {PlanId} is already under way or ready; nothing to do", session, plan.PlanId);
             return [];
         }
-
-        if (current?.PlanId == plan.PlanId)
-            // The same plan again after it failed: the worker completing the set may queue the reel once more.
+        if (decision == PlanDecision.Restart)
             await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var cuts = await PlanCutsAsync(recording, version, source.Info, plan.Settings, cancellationToken).ConfigureAwait(false);
+        var cuts = await PlanCutsAsync(source, plan.Settings, cancellationToken).ConfigureAwait(false);
         if (cuts.Keyframes is not null)
             await store.WriteAsync(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cuts.Keyframes, cancellationToken: cancellationToken).ConfigureAwait(false);
         var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason);
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await status.UpdateAsync(session, _ => new SessionStatus
-        {
-            CaseId = session.CaseId, SessionId = session.SessionId, PlanId = plan.PlanId, State = SessionState.Planned,
-            ClipsTotal = plan.Clips.Count, Warnings = Warnings(problems), Concerns = concerns,
-        }, cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.Planned(plan.PlanId, plan.Clips.Count, Warnings(problems), concerns), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, cuts.Reason);
         return [.. plan.Clips.Select(c => new ClipJob(session.CaseId, session.SessionId, plan.PlanId, c.ClipId))];
     }
 
     /// <summary>
-    /// Reads the recording's container index once (its keyframes are kept next to the plan, so no clip probes for them)
+    /// Reads the recording's container index (its keyframes are kept next to the plan, so no clip probes for them)
     /// and decides for the whole plan how its clips are cut.
     /// </summary>
-    async Task<CutPlan> PlanCutsAsync(BlobClient recording, BlobProperties version, MediaInfo media, ReelSettings settings, CancellationToken cancellationToken)
+    async Task<CutPlan> PlanCutsAsync(MediaSource source, ReelSettings settings, CancellationToken cancellationToken)
     {
-        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
         var work = WorkFolders.Create("plan");
         try
         {
-            return await CutPlan.DecideAsync(new MediaSource(relay.Url, media), settings.Quality, settings.Height, options.Value.Preset, work.FullName,
+            return await CutPlan.DecideAsync(source, settings.Quality, settings.Height, options.Value.Preset, work.FullName,
                 limits.RunOptions(), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -114,12 +109,10 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         }
     }
 
-    async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, string? planId, List<Problem> problems, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)
+    async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, List<Problem> problems, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)
     {
         logger.LogInformation("Session {Session}: refused with {Count} problems", session, Errors(problems).Count);
-        var failed = await status.FailAsync(session, planId, Errors(problems), Warnings(problems), cancellationToken).ConfigureAwait(false);
-        if (concerns is { Count: > 0 } && failed is { State: SessionState.Failed })
-            await status.UpdateAsync(session, s => s is { State: SessionState.Failed } ? s with { Concerns = concerns } : null, cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.Refused(Errors(problems), Warnings(problems), concerns ?? []), cancellationToken).ConfigureAwait(false);
         return [];
     }
 

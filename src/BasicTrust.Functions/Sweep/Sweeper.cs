@@ -22,15 +22,16 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
         var ready = new List<(SessionKey Session, string PlanId)>();
         await foreach (var (session, current) in status.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (current.PlanId is not { } planId) continue;
-
-            if (current.State == SessionState.Ready)
+            switch (SessionLifecycle.DecideSweep(current, clock.GetUtcNow(), options.Value.StuckAfter))
             {
-                ready.Add((session, planId));
-                removed += await RemoveSupersededAsync(session, planId, cancellationToken).ConfigureAwait(false);
+                case SweepDecision.Tidy:
+                    ready.Add((session, current.PlanId!));
+                    removed += await RemoveSupersededAsync(session, current.PlanId!, cancellationToken).ConfigureAwait(false);
+                    break;
+                case SweepDecision.Repair:
+                    await RepairAsync(session, current.PlanId!, clipJobs, reelJobs, cancellationToken).ConfigureAwait(false);
+                    break;
             }
-            else if (current.State is SessionState.Planned or SessionState.Cutting or SessionState.Assembling && clock.GetUtcNow() - current.UpdatedAt > options.Value.StuckAfter)
-                await RepairAsync(session, planId, clipJobs, reelJobs, cancellationToken).ConfigureAwait(false);
         }
         var indexed = await BackfillAsync(ready, cancellationToken).ConfigureAwait(false);
         removed += await RemoveAfterPurgeAsync(cancellationToken).ConfigureAwait(false);
@@ -64,8 +65,7 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
             clipJobs.AddRange(missing.Select(c => new ClipJob(session.CaseId, session.SessionId, planId, c.ClipId)));
         else if (!await store.ExistsAsync(SessionKey.Reels, session.Reel(planId, "reel.json"), cancellationToken).ConfigureAwait(false))
             reelJobs.Add(new ReelJob(session.CaseId, session.SessionId, planId));
-        // Touch the status so the next sweep waits again before repeating the repair.
-        await status.UpdateAsync(session, s => s?.PlanId == planId ? s with { } : null, cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.Repaired(planId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
