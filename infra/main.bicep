@@ -2,7 +2,7 @@
 // image (Elastic Premium, Linux), a user-assigned identity with only the data roles it needs, monitoring, and the
 // static web app that serves the browser pages with the Function App linked as its API. The Function App requires
 // sign-in: Entra ID bearer tokens (bt) or the linked static web app (the browser).
-// Deploy: see README "Deploy". Names default from one prefix; every name can be set.
+// Deploy: see docs/deploy.md. Names default from one prefix; every name can be set.
 
 targetScope = 'resourceGroup'
 

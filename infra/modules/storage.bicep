@@ -69,7 +69,7 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
   name: queue
 }]
 
-// The review index (README, "Storage"): one row per session with a ready reel. The case access records: partition
+// The review index (docs/pipeline.md, "Storage"): one row per session with a ready reel. The case access records: partition
 // key the case id; row key "" the case row (its owner), row key an object id a person's role on the case.
 var tableNames = ['reviews', 'cases']
 

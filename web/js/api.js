@@ -51,7 +51,7 @@ export async function me() {
   return body?.clientPrincipal ?? null;
 }
 
-/** Ids as the API checks them (README, "The HTTP API"): lower case letters, digits and hyphens. */
+/** Ids as the API checks them (docs/api.md): lower case letters, digits and hyphens. */
 export const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** Entra object ids, as the API keys people. */

@@ -1,4 +1,4 @@
-// The shapes the HTTP API answers with (README, "The HTTP API"), for the type checker only.
+// The shapes the HTTP API answers with (docs/api.md), for the type checker only.
 export {};
 
 /**

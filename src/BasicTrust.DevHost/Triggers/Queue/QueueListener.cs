@@ -53,7 +53,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
             }
             delay = MinimumPoll;
             // The next batch waits for the whole current one, as the host does with newBatchThreshold 0 (this app's
-            // setting); other thresholds are not honoured (see the README's DevHost section).
+            // setting); other thresholds are not honoured (see docs/devhost.md, "What it does not mirror").
             await Task.WhenAll(batch.Select(m => ProcessSafelyAsync(m, cancellationToken))).ConfigureAwait(false);
         }
     }
