@@ -55,8 +55,7 @@ if [ -n "$serve" ]; then
   for person in "${BT_PEOPLE[@]}"; do
     printf '  %-18s %s\n' "${person#*=}:" "$(node "$BT_ROOT/scripts/swa-principal.mjs" "${person%%=*}" "${person#*=}")"
   done
-  wait "$BT_DEVHOST_PID"
-  exit 0
+  serve_until_stopped web "$out/swa.log"
 fi
 
 if [ -z "$recording" ]; then

@@ -9,6 +9,8 @@ cd "$BT_ROOT"
 provision_tools
 check_infra
 check_web
+bt_log "script tests: tests/scripts"
+for script in tests/scripts/*.sh; do "$script"; done
 start_azurite
 bt_log "running the tests"
 log="$BT_AZURITE_DATA/test-output.log"

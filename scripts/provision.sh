@@ -17,6 +17,7 @@
 #                        tokens for three local people (BT_PEOPLE: object id, roles), exported as
 #                        BT_TOKEN_THERAPIST, BT_TOKEN_REVIEWER and BT_TOKEN_PRIVACY_OFFICER. ARGS go to the DevHost
 #                        (--accept-swa-cli when the Static Web Apps CLI proxies to it).
+#   serve_until_stopped WEB LOG  waits until the DevHost ends, starting the Static Web Apps CLI again when it exits.
 #   start_swa WEB LOG    starts the Static Web Apps CLI serving the folder WEB on 127.0.0.1:BT_WEB_PORT and
 #                        proxying /api to the DevHost (start_devhost first), logging to LOG; exports BT_WEB_URL.
 
@@ -220,6 +221,27 @@ start_swa() {
   done
   tail -20 "$log" >&2
   bt_die "the Static Web Apps CLI did not start"
+}
+
+# Keeps ./run.sh serve's stack up until the DevHost ends (Ctrl+C): the Static Web Apps CLI exits on some bad
+# requests (a malformed StaticWebAppsAuthCookie), so it is started again, and said so; when it keeps exiting
+# (5 times within a minute) serving stops with an error instead of carrying on without the web app.
+serve_until_stopped() {
+  local web=$1 log=$2 restarts=()
+  while sleep 1; do
+    kill -0 "$BT_DEVHOST_PID" 2>/dev/null || bt_die "the DevHost stopped; see its log"
+    kill -0 "$BT_SWA_PID" 2>/dev/null && continue
+    restarts=("${restarts[@]}" "$SECONDS")
+    [ ${#restarts[@]} -gt 5 ] && restarts=("${restarts[@]:1}")
+    if [ ${#restarts[@]} -ge 5 ] && [ $((SECONDS - restarts[0])) -lt 60 ]; then
+      tail -20 "$log" >&2
+      bt_die "the Static Web Apps CLI keeps stopping; the web app is not served (log: $log)"
+    fi
+    bt_log "the Static Web Apps CLI stopped (its log: $log); starting it again"
+    cp "$log" "$log.$SECONDS" 2>/dev/null || true
+    stop_swa
+    start_swa "$web" "$log"
+  done
 }
 
 # Stops a process and everything it started, the children first (while they can still be found by their parent).

@@ -88,6 +88,20 @@ public class MediaSourceTests
     }
 
     [Theory]
+    [InlineData(0.001, 0.001, false)]
+    [InlineData(0, 0.5, false)]
+    [InlineData(1000, 1000, false)]
+    [InlineData(29.97, 30, true)]
+    [InlineData(0, 25, true)]
+    [InlineData(240, 240, true)]
+    public void Check_FrameRate_NamesTheRateWhenOutsideTheLimits(double average, double real, bool allowed)
+    {
+        var info = Info("mov,mp4,m4a,3gp,3g2,mj2") with { Video = new VideoStreamInfo("h264", "High", "yuv420p", 320, 240, average, real, 0) };
+        var check = () => MediaPolicy.Check(info, Limits);
+        if (allowed) check(); else Assert.Contains("frames per second", Assert.Throws<UnsupportedMediaException>(check).Reason);
+    }
+
+    [Theory]
     [InlineData("image2", "h264", "image2 file")]
     [InlineData("mov,mp4,m4a,3gp,3g2,mj2", "gif", "codec 'gif'")]
     public void Check_UnknownContainerOrCodec_IsRefused(string format, string codec, string reason)

@@ -74,7 +74,7 @@ public sealed class BuiltInAuth(bool acceptStaticWebAppsCli)
             if (DateTimeOffset.FromUnixTimeSeconds((long)body["exp"]!) <= DateTimeOffset.UtcNow) return null;
             return new DevelopmentUser((string)body["oid"]!, [.. body["roles"]!.AsArray().Select(r => (string)r!)]);
         }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException or InvalidOperationException or NullReferenceException)
         {
             return null;
         }
@@ -87,7 +87,8 @@ public sealed class BuiltInAuth(bool acceptStaticWebAppsCli)
         {
             return header is not null && JsonNode.Parse(Convert.FromBase64String(header)) is JsonObject o && o["userId"] is JsonValue && o["userRoles"] is JsonArray;
         }
-        catch (Exception e) when (e is FormatException or JsonException)
+        // A key given twice surfaces as an ArgumentException when the object is first read.
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
         {
             return false;
         }

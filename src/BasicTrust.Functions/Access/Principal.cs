@@ -27,16 +27,18 @@ public sealed record Principal(string ObjectId, IReadOnlySet<string> Roles)
         if (request.Headers[Header].FirstOrDefault() is not { Length: > 0 and <= 64 * 1024 } header) return null;
         try
         {
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
+            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)), new JsonDocumentOptions { AllowDuplicateProperties = false });
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            if (root.TryGetProperty("claims", out var claims) && claims.ValueKind == JsonValueKind.Array) return FromAppService(root, claims);
+            var appService = root.TryGetProperty("claims", out var claims) && claims.ValueKind == JsonValueKind.Array;
+            var staticWebApps = root.TryGetProperty("userRoles", out var roles) && roles.ValueKind == JsonValueKind.Array;
+            // Exactly one of the two forms: a principal carrying both is ambiguous, whichever would be read first.
+            if (appService == staticWebApps) return null;
+            if (appService) return FromAppService(root, claims);
             // Only an Entra ID sign-in: other providers and invitations could hand out any role name.
-            if (root.TryGetProperty("userRoles", out var roles) && roles.ValueKind == JsonValueKind.Array && Text(root, "identityProvider") == "aad")
-                return FromStaticWebApps(Strings(roles));
-            return null;
+            return Text(root, "identityProvider") == "aad" ? FromStaticWebApps(Strings(roles)) : null;
         }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException or InvalidOperationException)
         {
             return null;
         }

@@ -9,9 +9,9 @@ namespace BasicTrust.Functions.AssembleReel;
 public sealed class AssembleReelFunction(ReelAssembly assembly, ILogger<AssembleReelFunction> logger)
 {
     [Function("AssembleReel")]
-    [QueueOutput("reels-ready", Connection = StorageConnection.PipelineStorage)]
+    [QueueOutput(PipelineQueues.ReelsReady, Connection = StorageConnection.PipelineStorage)]
     public async Task<ReelReady[]> RunAsync(
-        [QueueTrigger("reel-jobs", Connection = StorageConnection.PipelineStorage)] ReelJob job, string id, CancellationToken cancellationToken)
+        [QueueTrigger(PipelineQueues.ReelJobs, Connection = StorageConnection.PipelineStorage)] ReelJob job, string id, CancellationToken cancellationToken)
     {
         var ready = await assembly.AssembleAsync(job, id, cancellationToken);
         logger.LogInformation("Reel {PlanId} {Outcome}", job.PlanId, ready is null ? "skipped" : "ready");

@@ -9,9 +9,9 @@ namespace BasicTrust.Functions.CutClip;
 public sealed class CutClipFunction(ClipCutting cutting, ILogger<CutClipFunction> logger)
 {
     [Function("CutClip")]
-    [QueueOutput("reel-jobs", Connection = StorageConnection.PipelineStorage)]
+    [QueueOutput(PipelineQueues.ReelJobs, Connection = StorageConnection.PipelineStorage)]
     public async Task<ReelJob[]> RunAsync(
-        [QueueTrigger("clip-jobs", Connection = StorageConnection.PipelineStorage)] ClipJob job, long dequeueCount, CancellationToken cancellationToken)
+        [QueueTrigger(PipelineQueues.ClipJobs, Connection = StorageConnection.PipelineStorage)] ClipJob job, long dequeueCount, CancellationToken cancellationToken)
     {
         var reel = await cutting.CutAsync(job, isRetry: dequeueCount > 1, cancellationToken);
         logger.LogInformation("Clip {ClipId} done", job.ClipId);

@@ -8,7 +8,7 @@ namespace BasicTrust.Functions.IndexReadyReel;
 public sealed class IndexReadyReelFunction(ReviewIndex index, ILogger<IndexReadyReelFunction> logger)
 {
     [Function("IndexReadyReel")]
-    public async Task RunAsync([QueueTrigger("reels-ready", Connection = StorageConnection.PipelineStorage)] ReelReady message, CancellationToken cancellationToken)
+    public async Task RunAsync([QueueTrigger(PipelineQueues.ReelsReady, Connection = StorageConnection.PipelineStorage)] ReelReady message, CancellationToken cancellationToken)
     {
         var session = Messages.Session(message.CaseId, message.SessionId);
         var planId = Messages.PlanId(message.PlanId);

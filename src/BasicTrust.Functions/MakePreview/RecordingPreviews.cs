@@ -16,9 +16,19 @@ namespace BasicTrust.Functions.MakePreview;
 /// </summary>
 public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock, ILogger<RecordingPreviews> logger)
 {
+    /// <summary>The same reason the session's status gives for an empty recording.</summary>
+    public const string EmptyRecording = "The recording is empty (0 bytes); upload it again.";
+
     public async Task MakeAsync(SessionKey session, string name, CancellationToken cancellationToken)
     {
         if (!RecordingFileName.IsValid(name) || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
+        if (await store.SealedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } sealedName && sealedName != name)
+        {
+            // Uploaded through a link handed out before the session's plan: the planned recording stays the only one.
+            await store.RemoveStrayRecordingsAsync(session, sealedName, cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("{Session}: a second recording arrived after the session was planned and was removed", session);
+            return;
+        }
         var recording = store.Blob(SessionKey.Recordings, session.Recording(name));
         Azure.Storage.Blobs.Models.BlobProperties version;
         try { version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value; }
@@ -26,6 +36,12 @@ public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, I
         var etag = version.ETag.ToString();
         var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value;
         if (current is { State: PreviewState.Ready or PreviewState.NotNeeded } && current.RecordingETag == etag) return; // a repeated trigger
+
+        if (version.ContentLength == 0)
+        {
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, Reason: EmptyRecording), cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
         MediaSource source;

@@ -8,7 +8,7 @@ namespace BasicTrust.Functions.MarkFailed;
 public sealed class MarkFailedFunction(Failures failures, ManifestFailures manifests)
 {
     [Function("MarkFailed")]
-    public Task MarkClipFailedAsync([QueueTrigger("clip-jobs-poison", Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
+    public Task MarkClipFailedAsync([QueueTrigger(PipelineQueues.ClipJobsPoison, Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
         failures.MarkAsync(message, cancellationToken);
 
     /// <summary>
@@ -16,10 +16,10 @@ public sealed class MarkFailedFunction(Failures failures, ManifestFailures manif
     /// own storage, which is the pipeline's account here too.)
     /// </summary>
     [Function("MarkManifestFailed")]
-    public Task MarkManifestFailedAsync([QueueTrigger("webjobs-blobtrigger-poison", Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
+    public Task MarkManifestFailedAsync([QueueTrigger(PipelineQueues.BlobTriggerPoison, Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
         manifests.MarkAsync(message, cancellationToken);
 
     [Function("MarkReelFailed")]
-    public Task MarkReelFailedAsync([QueueTrigger("reel-jobs-poison", Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
+    public Task MarkReelFailedAsync([QueueTrigger(PipelineQueues.ReelJobsPoison, Connection = StorageConnection.PipelineStorage)] string message, CancellationToken cancellationToken) =>
         failures.MarkAsync(message, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Azure.Storage.Queues;
 
 namespace BasicTrust.Functions.Pipeline;
@@ -6,8 +7,22 @@ namespace BasicTrust.Functions.Pipeline;
 /// <summary>The pipeline's queues on the app's storage connection, read as raw wire text (see <see cref="QueueText"/>).</summary>
 public sealed class PipelineQueues(QueueServiceClient service)
 {
+    /// <summary>One message per clip to cut (<see cref="ClipJob"/>).</summary>
+    public const string ClipJobs = "clip-jobs";
+    /// <summary>One message per plan whose clips are all cut (<see cref="ReelJob"/>).</summary>
+    public const string ReelJobs = "reel-jobs";
+    /// <summary>The review index's feed (<see cref="ReelReady"/>).</summary>
+    public const string ReelsReady = "reels-ready";
+    /// <summary>Where the host moves a clip job that exhausted its retries.</summary>
+    public const string ClipJobsPoison = ClipJobs + "-poison";
+    /// <summary>Where the host moves a reel job that exhausted its retries.</summary>
+    public const string ReelJobsPoison = ReelJobs + "-poison";
+
+    /// <summary>Where the Functions host moves a blob (the manifest) a blob trigger kept failing on; the host names it.</summary>
+    public const string BlobTriggerPoison = "webjobs-blobtrigger-poison";
+
     /// <summary>Every queue a case can leave messages in.</summary>
-    public static readonly IReadOnlyList<string> All = ["clip-jobs", "clip-jobs-poison", "reel-jobs", "reel-jobs-poison", "reels-ready"];
+    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, BlobTriggerPoison];
 
     /// <summary>The pipeline's queues that exist, with the poison queues the host made of them; none is created.</summary>
     public async IAsyncEnumerable<QueueClient> ExistingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -15,6 +30,27 @@ public sealed class PipelineQueues(QueueServiceClient service)
         await foreach (var queue in service.GetQueuesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             if (All.Any(name => queue.Name == name || queue.Name.StartsWith(name + "-poison", StringComparison.Ordinal)))
                 yield return service.GetQueueClient(queue.Name);
+    }
+
+    /// <summary>
+    /// Whether a message (its text) is about <paramref name="caseId"/>: the pipeline's messages carry a <c>caseId</c>,
+    /// the host's blob poison messages the blob's path (<c>blobName</c> under <c>recordings/{caseId}/</c>).
+    /// </summary>
+    public static bool NamesCase(string text, string caseId)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return false;
+            var fields = json.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+                .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
+            return fields.GetValueOrDefault("caseId") == caseId
+                || (fields.GetValueOrDefault("containerName") == SessionKey.Recordings && fields.GetValueOrDefault("blobName") is { } blob && blob.StartsWith(caseId + "/", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A message's text: base64 decoded as the host writes it, or as it is when it is not base64.</summary>

@@ -11,7 +11,7 @@ public sealed class PlanSessionFunction(SessionPlanning planning, ILogger<PlanSe
 {
     /// <summary>Binds the manifest's <see cref="BlobClient"/>: the host sends a reference, never the content (or a video).</summary>
     [Function("PlanSession")]
-    [QueueOutput("clip-jobs", Connection = StorageConnection.PipelineStorage)]
+    [QueueOutput(PipelineQueues.ClipJobs, Connection = StorageConnection.PipelineStorage)]
     public async Task<IReadOnlyList<ClipJob>> RunAsync(
         [BlobTrigger("recordings/{caseId}/{sessionId}/session.json", Connection = StorageConnection.PipelineStorage)] BlobClient manifest,
         string caseId, string sessionId, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs.Models;
 using Azure;
 using BasicTrust.Functions.Api;
+using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
@@ -50,7 +51,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
 
         if (version.ContentLength == 0)
         {
-            problems.Add(Problem.Error("recording", "not-empty", $"The recording '{manifest.Recording}' is empty (0 bytes); upload it again."));
+            problems.Add(Problem.Error("recording", "not-empty", RecordingPreviews.EmptyRecording));
             return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
 
@@ -79,6 +80,13 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
             logger.LogInformation("Session {Session}: plan {PlanId} is already under way or ready; nothing to do", session, plan.PlanId);
             return [];
         }
+        if (!await store.SealAsync(recording, version.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            problems.Add(Problem.Error("recording", "unchanged", $"The recording '{manifest.Recording}' changed while it was being planned; send the manifest again."));
+            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+        }
+        if (await store.RemoveStrayRecordingsAsync(session, manifest.Recording, cancellationToken).ConfigureAwait(false) is > 0 and var strays)
+            logger.LogWarning("Session {Session}: removed {Count} other recordings; a session has one", session, strays);
         if (decision == PlanDecision.Restart)
             await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var cuts = await PlanCutsAsync(source, plan.Settings, cancellationToken).ConfigureAwait(false);

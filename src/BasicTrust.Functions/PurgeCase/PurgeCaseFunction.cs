@@ -68,7 +68,7 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         {
             foreach (var message in batch)
             {
-                if (Belongs(PipelineQueues.QueueText(message.MessageText), caseId))
+                if (PipelineQueues.NamesCase(PipelineQueues.QueueText(message.MessageText), caseId))
                 {
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                     removed++;
@@ -82,11 +82,5 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
             if (batch.All(m => seen.Contains(m.MessageId))) break; // only others' messages are left
         }
         return (removed, seen.Count);
-    }
-
-    static bool Belongs(string text, string caseId)
-    {
-        try { return JsonDocument.Parse(text).RootElement.TryGetProperty("caseId", out var id) && id.GetString() == caseId; }
-        catch (JsonException) { return false; }
     }
 }

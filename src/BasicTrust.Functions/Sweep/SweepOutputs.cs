@@ -7,9 +7,9 @@ namespace BasicTrust.Functions.Sweep;
 /// <summary>The jobs a sweep re-queues.</summary>
 public sealed class SweepOutputs
 {
-    [QueueOutput("clip-jobs", Connection = StorageConnection.PipelineStorage)]
+    [QueueOutput(PipelineQueues.ClipJobs, Connection = StorageConnection.PipelineStorage)]
     public ClipJob[] ClipJobs { get; init; } = [];
 
-    [QueueOutput("reel-jobs", Connection = StorageConnection.PipelineStorage)]
+    [QueueOutput(PipelineQueues.ReelJobs, Connection = StorageConnection.PipelineStorage)]
     public ReelJob[] ReelJobs { get; init; } = [];
 }

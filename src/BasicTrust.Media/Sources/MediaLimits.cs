@@ -14,6 +14,13 @@ public sealed class MediaLimits
     public int MaxLongSide { get; set; } = 3840;
     /// <summary>Shortest side in pixels (default 2160: 4K).</summary>
     public int MaxShortSide { get; set; } = 2160;
+    /// <summary>
+    /// Frame rates accepted (default 1 to 240 per second: our default, from cameras' and phones' slowest time-lapse-free
+    /// and fastest slow-motion modes). A rate outside them is a damaged or crafted file, not a home-visit recording.
+    /// </summary>
+    public double MinFrameRate { get; set; } = 1;
+    /// <inheritdoc cref="MinFrameRate"/>
+    public double MaxFrameRate { get; set; } = 240;
     /// <summary>Longest any single ffprobe run may take.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Longest any single FFmpeg run (a clip, a still, a reel) may take.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BasicTrust.Highlights.Time;
 using BasicTrust.Media.Probing;
 using FFMpegCore.Enums;
@@ -39,6 +40,10 @@ public static class MediaPolicy
             throw new UnsupportedMediaException("The recording's duration cannot be read.");
         if (info.Duration > limits.MaxDuration)
             throw new UnsupportedMediaException($"The recording is {TimeCode.Format(info.Duration)} long; at most {TimeCode.Format(limits.MaxDuration)} is accepted.");
+        var rate = info.Video.AverageFrameRate > 0 ? info.Video.AverageFrameRate : info.Video.RealFrameRate;
+        if (rate > 0 && (rate < limits.MinFrameRate || rate > limits.MaxFrameRate))
+            throw new UnsupportedMediaException(string.Create(CultureInfo.InvariantCulture,
+                $"The recording has {rate:0.###} frames per second; {limits.MinFrameRate:0.###} to {limits.MaxFrameRate:0.###} are accepted. Export it again from the camera or phone at its normal frame rate."));
         var (longSide, shortSide) = (Math.Max(info.Video.Width, info.Video.Height), Math.Min(info.Video.Width, info.Video.Height));
         if (longSide > limits.MaxLongSide || shortSide > limits.MaxShortSide)
             throw new UnsupportedMediaException($"The recording is {info.Video.Width}x{info.Video.Height}; at most {limits.MaxLongSide}x{limits.MaxShortSide} is accepted.");

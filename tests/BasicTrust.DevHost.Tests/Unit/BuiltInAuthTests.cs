@@ -70,6 +70,15 @@ public class BuiltInAuthTests
     }
 
     [Theory]
+    [InlineData("""{"identityProvider":"aad","userId":"9f1e","userId":"9f1f","userRoles":["authenticated","therapist"]}""")]
+    [InlineData("""{"identityProvider":"aad","userId":"9f1e","userRoles":["therapist"],"userRoles":["privacy-officer"]}""")]
+    public void StaticWebAppsCliPrincipal_WithAKeyTwice_IsRefusedNotAnError(string json)
+    {
+        var principal = Base64(json);
+        Assert.False(_auth.Admit(Request(principal, principal)));
+    }
+
+    [Theory]
     [InlineData("0b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d=therapist,reviewer", "therapist,reviewer")]
     [InlineData("0B3D1A2C-9E8F-4A7B-8C6D-5E4F3A2B1C0D=privacy-officer", "privacy-officer")]
     public void DevelopmentUser_ParsesFromTheCommandLine(string text, string roles)

@@ -42,4 +42,12 @@ public class PrincipalTests
     [InlineData("""{"auth_typ":"aad","claims":[{"typ":"oid","val":"0b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d"},{"typ":"oid","val":"1b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d"}]}""")]
     public void WithoutExactlyOneObjectId_IsNoPrincipal(string? json) =>
         Assert.Null(Read(json, base64: json is not null && json.StartsWith('{') || json == "[]"));
+
+    [Theory]
+    // A Static Web Apps principal of another provider that also carries claims: neither form may win by order.
+    [InlineData("""{"identityProvider":"github","userId":"9f1e","userRoles":["therapist"],"claims":[{"typ":"oid","val":"0b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d"},{"typ":"roles","val":"therapist"}]}""")]
+    [InlineData("""{"identityProvider":"aad","userId":"9f1e","userRoles":["therapist","oid-0b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d"],"claims":[{"typ":"oid","val":"0b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d"}]}""")]
+    // A key given twice.
+    [InlineData("""{"identityProvider":"aad","identityProvider":"aad","userId":"9f1e","userRoles":["therapist","oid-0b3d1a2c-9e8f-4a7b-8c6d-5e4f3a2b1c0d"]}""")]
+    public void BothFormsOrAKeyTwice_IsNoPrincipal(string json) => Assert.Null(Read(json, base64: true));
 }

@@ -26,6 +26,8 @@ public class BadInputTests(PipelineFixture stack, ITestOutputHelper output)
         Assert.Equal(("recording", bad.Rule), ((string)error["path"]!, (string)error["rule"]!));
         Assert.Contains(bad.MessagePart, (string)error["message"]!);
         Assert.DoesNotContain("sig=", status.ToJsonString());
+        // The editor's preview gives the same reason as the status.
+        Assert.Contains(bad.MessagePart, (string)(await stack.WaitForPreviewAsync(caseId, "failed"))["reason"]!);
     }
 
     [Theory]

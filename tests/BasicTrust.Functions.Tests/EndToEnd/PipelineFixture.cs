@@ -138,6 +138,22 @@ public sealed class PipelineFixture : IAsyncLifetime
     public Task<JsonNode> WaitForStateAsync(string caseId, string sessionId, string state, TimeSpan? timeout = null) =>
         WaitForAsync(caseId, sessionId, s => (string?)s["state"] == state, timeout);
 
+    /// <summary>Waits until the session's preview (GET …/preview, as the owner) is in <paramref name="state"/>.</summary>
+    public async Task<JsonNode> WaitForPreviewAsync(string caseId, string state)
+    {
+        using var api = Api();
+        var clock = Stopwatch.StartNew();
+        var last = "";
+        while (clock.Elapsed < Patience)
+        {
+            using var response = await api.GetAsync($"sessions/{caseId}/s-1/preview");
+            last = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode && (string?)JsonNode.Parse(last)!["state"] == state) return JsonNode.Parse(last)!;
+            await Task.Delay(300);
+        }
+        throw new TimeoutException($"The preview of {caseId} did not get to {state}: {last}\n{_log.Last()}");
+    }
+
     /// <summary>The review index, as the app keeps it.</summary>
     public TableClient Reviews => new TableServiceClient(ConnectionString).GetTableClient(ReviewIndex.TableName);
 

@@ -19,7 +19,7 @@ public class PreviewTests(PipelineFixture stack)
         await UploadRecordingAsync(h264Case, stack.Recording, "recording.mp4");
 
         using var api = stack.Api();
-        var ready = await WaitForPreviewAsync(api, hevcCase, "ready");
+        var ready = await stack.WaitForPreviewAsync(hevcCase, "ready");
         Assert.Equal("transcode", (string?)ready["need"]);
         Assert.Contains("hevc", (string?)ready["reason"]);
         var downloaded = Path.Combine(stack.Folder, $"{hevcCase}-preview.mp4");
@@ -29,7 +29,7 @@ public class PreviewTests(PipelineFixture stack)
         Assert.InRange(preview.Duration.TotalSeconds, 2.9, 3.1);
 
         // An H.264 recording plays as it is: the editor gets a read link to the recording itself.
-        var notNeeded = await WaitForPreviewAsync(api, h264Case, "not-needed");
+        var notNeeded = await stack.WaitForPreviewAsync(h264Case, "not-needed");
         Assert.Contains($"/recordings/{h264Case}/s-1/recording.mp4", (string)notNeeded["link"]!);
         Assert.Empty(await stack.BlobsAsync("previews", h264Case + "/"));
         // Once retention deleted the recording, nothing of it is handed out.
@@ -54,19 +54,5 @@ public class PreviewTests(PipelineFixture stack)
         await stack.CreateCaseAsync(caseId);
         await using var stream = File.OpenRead(file);
         await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/{name}").UploadAsync(stream);
-    }
-
-    async Task<JsonNode> WaitForPreviewAsync(HttpClient api, string caseId, string state)
-    {
-        var clock = Stopwatch.StartNew();
-        var last = "";
-        while (clock.Elapsed < PipelineFixture.Patience)
-        {
-            using var response = await api.GetAsync($"sessions/{caseId}/s-1/preview");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode && (string?)JsonNode.Parse(last)!["state"] == state) return JsonNode.Parse(last)!;
-            await Task.Delay(300);
-        }
-        throw new TimeoutException($"The preview of {caseId} did not get to {state}: {last}\n{stack.LogTail}");
     }
 }

@@ -16,6 +16,10 @@ public class PurgeTests(PipelineFixture stack)
         var poisonOfPoison = new QueueClient(stack.ConnectionString, "clip-jobs-poison-poison");
         await poisonOfPoison.CreateIfNotExistsAsync();
         await poisonOfPoison.SendMessageAsync($$"""{"caseId":"{{caseId}}","sessionId":"s-1","planId":"0123456789ab","clipId":"0123456789ab-01"}""");
+        // The host's own poison message about the case's manifest names the case only by the blob's path.
+        var blobPoison = new QueueClient(stack.ConnectionString, "webjobs-blobtrigger-poison-poison");
+        await blobPoison.CreateIfNotExistsAsync();
+        await blobPoison.SendMessageAsync($$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.PlanSession","BlobType":"BlockBlob","ContainerName":"recordings","BlobName":"{{caseId}}/s-1/session.json","ETag":"\"0x8D\""}""");
         var queuesBefore = await QueueNamesAsync();
 
         await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 5, "benoemen"), (6, 10, "spiegelen")), stack.Recording);
@@ -30,6 +34,7 @@ public class PurgeTests(PipelineFixture stack)
         foreach (var container in SessionKey.Containers)
             Assert.Empty(await stack.BlobsAsync(container, caseId + "/"));
         Assert.DoesNotContain((await poisonOfPoison.PeekMessagesAsync(32)).Value, m => m.MessageText.Contains(caseId, StringComparison.Ordinal));
+        Assert.DoesNotContain((await blobPoison.PeekMessagesAsync(32)).Value, m => m.MessageText.Contains(caseId, StringComparison.Ordinal));
         // Poison queues are the host's to create, on demand: a purge makes none.
         Assert.DoesNotContain((await QueueNamesAsync()).Except(queuesBefore), name => name.Contains("poison", StringComparison.Ordinal));
     }

@@ -31,4 +31,17 @@ public class MessagesTests
     [InlineData("[1,2]")]
     public void Read_NotAJob_IsRefused(string text) =>
         Assert.Throws<InvalidMessageException>(() => Messages.Read<ClipJob>(text));
+
+    [Theory]
+    [InlineData("""{"caseId":"fam-1","sessionId":"s-1","planId":"0123456789ab"}""", true)]
+    [InlineData("""{"Type":"BlobTrigger","ContainerName":"recordings","BlobName":"fam-1/s-1/session.json","ETag":"x"}""", true)]
+    [InlineData("""{"containerName":"recordings","blobName":"fam-1/s-1/recording.mp4"}""", true)]
+    [InlineData("""{"caseId":"fam-10","sessionId":"s-1"}""", false)]
+    [InlineData("""{"ContainerName":"recordings","BlobName":"fam-10/s-1/session.json"}""", false)]
+    [InlineData("""{"ContainerName":"clips","BlobName":"fam-1/s-1/x.mp4"}""", false)]
+    [InlineData("""{"caseId":"fam-1","CASEID":"fam-2"}""", false)]
+    [InlineData("not json", false)]
+    [InlineData("[\"fam-1\"]", false)]
+    public void NamesCase_ByCaseIdOrByTheRecordingsPath(string text, bool names) =>
+        Assert.Equal(names, PipelineQueues.NamesCase(text, "fam-1"));
 }
