@@ -9,6 +9,14 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:01:00", "02:00:00")]
     public TimeSpan RecordingLinkLifetime { get; set; } = TimeSpan.FromMinutes(45);
 
+    /// <summary>How long a read link handed to a person (a reel, a clip, a still, the recording's preview) lives; long playback asks again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan ReadLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an upload link lives; <c>bt upload</c> and the web app ask for a new one when it runs out mid-upload.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "12:00:00")]
+    public TimeSpan UploadLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>A session whose clips are all done but has no reel after this long is repaired by the sweep.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(3);
