@@ -18,7 +18,7 @@ public class ImportTests
 
     [Fact]
     public void Csv_WithoutTheRequiredColumns_SaysWhichIsMissing() =>
-        Assert.Contains("'label'", Assert.Throws<FormatException>(() => CsvTags.Read("start,end\n1,2\n")).Message);
+        Assert.Contains("'label'", Assert.Throws<ImportRefusedException>(() => CsvTags.Read("start,end\n1,2\n")).Message);
 
     [Fact]
     public void Elan_EachAlignedAnnotationIsATagLabelledByItsTier()
@@ -42,7 +42,7 @@ public class ImportTests
         Assert.Equal(new ImportedTag("12.4", "31", "benoemen", Note: "benoemt gevoel"), tags[0]);
         Assert.Equal(("45", "62.5", "veilig-begrenzen"), (tags[1].Start, tags[1].End, tags[1].Label));
         Assert.Equal("spiegelen", Assert.Single(ElanTags.Read(eaf, tier: "Benoemen", label: "spiegelen")).Label);
-        Assert.Contains("no tier named", Assert.Throws<FormatException>(() => ElanTags.Read(eaf, tier: "x")).Message);
+        Assert.Contains("no tier named", Assert.Throws<ImportRefusedException>(() => ElanTags.Read(eaf, tier: "x")).Message);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ImportTests
 
     [Fact]
     public void Boris_BehaviourThatNeverStops_IsAnError() =>
-        Assert.Contains("never stops", Assert.Throws<FormatException>(() => BorisTags.Read("Time,Behavior,Status\n1,Spiegelen,START\n")).Message);
+        Assert.Contains("never stops", Assert.Throws<ImportRefusedException>(() => BorisTags.Read("Time,Behavior,Status\n1,Spiegelen,START\n")).Message);
 
     [Fact]
     public void Builder_GivesAManifestThePipelineAccepts()
