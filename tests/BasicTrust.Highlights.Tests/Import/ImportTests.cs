@@ -68,4 +68,11 @@ public class ImportTests
         Assert.True(read.IsValid, string.Join("; ", read.Problems));
         Assert.Equal(31, (double)JsonNode.Parse(json)!["tags"]![0]!["end"]!);
     }
+
+    [Fact]
+    public void Builder_TimesJsonHasNoNumberFor_StayTextForTheManifestToRefuse()
+    {
+        var tags = ManifestBuilder.Tags([new ImportedTag("NaN", "1e400", "benoemen"), new ImportedTag("Infinity", "-Infinity", "benoemen")]);
+        Assert.Equal(["NaN", "1e400", "Infinity", "-Infinity"], tags.SelectMany(t => new[] { (string)t!["start"]!, (string)t["end"]! }));
+    }
 }
