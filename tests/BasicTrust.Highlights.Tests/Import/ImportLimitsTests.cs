@@ -40,11 +40,14 @@ public class ImportLimitsTests
     }
 
     [Fact]
-    public void Elan_EntitiesFromADtd_AreRefused()
+    public void Elan_EntitiesFromADtd_AreRefused_ButXmlsOwnAreRead()
     {
         const string laughs = """<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><ANNOTATION_DOCUMENT>&b;</ANNOTATION_DOCUMENT>""";
         var refusal = Refusal(() => ElanTags.Read(laughs));
         Assert.Equal(("$", "xml"), (refusal.Problem.Path, refusal.Problem.Rule));
+
+        var note = string.Concat(Enumerable.Repeat("&amp;&#233;", 5_000));
+        Assert.Equal(string.Concat(Enumerable.Repeat("&é", 5_000)), Assert.Single(ElanTags.Read(Eaf(Tier("A", Annotation(1).Replace(">1<", $">{note}<"))))).Note);
     }
 
     [Fact]
