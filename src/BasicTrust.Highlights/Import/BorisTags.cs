@@ -9,13 +9,15 @@ namespace BasicTrust.Highlights.Import;
 /// <remarks>Read a line at a time: a line wider than <see cref="ImportLimits.MaxColumns"/> and the first tag past the cap are refused where they are.</remarks>
 public static class BorisTags
 {
+    static readonly string[] Header = ["Time", "Behavior", "Status"];
+
     public static IReadOnlyList<ImportedTag> Read(string text)
     {
         var separator = text.Contains('\t') ? '\t' : ',';
         using var lines = new StringReader(text);
         List<string>? header = null;
         while (header is null && lines.ReadLine() is { } line)
-            if (Columns(line, separator) is var c && c.Contains("Time") && c.Contains("Behavior") && c.Contains("Status")) header = c;
+            if (Header.All(line.Contains) && Columns(line, separator) is var c && Header.All(c.Contains)) header = c;
         if (header is null) throw new ImportRefusedException("$", "events-table", "No BORIS events table found: expected a header with Time, Behavior and Status.");
         var (time, behavior, status, comment) = (header.IndexOf("Time"), header.IndexOf("Behavior"), header.IndexOf("Status"), header.IndexOf("Comment"));
         var needed = Math.Max(time, Math.Max(behavior, status));

@@ -16,7 +16,7 @@ public static class CsvTags
     {
         int[]? columns = null; // start, end, label, valence, note, caption: where in a row, or -1
         var tags = new List<ImportedTag>();
-        foreach (var row in Rows(text).Where(r => r.Exists(f => f.Length > 0)))
+        foreach (var row in Rows(text))
         {
             if (columns is null)
             {
@@ -39,7 +39,7 @@ public static class CsvTags
         return [.. Names.Select(n => names.IndexOf(n))];
     }
 
-    /// <summary>RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks.</summary>
+    /// <summary>RFC 4180 rows that are not blank: quoted fields may hold commas, quotes ("") and line breaks.</summary>
     static IEnumerable<List<string>> Rows(string text)
     {
         var (row, field, quoted) = (new List<string>(), new StringBuilder(), false);
@@ -61,9 +61,18 @@ public static class CsvTags
             }
             else if (c == '"') quoted = true;
             else if (c == ',') EndField();
-            else if (c == '\n') { EndField(endOfLine: true); yield return row; row = []; }
+            else if (c == '\n')
+            {
+                EndField(endOfLine: true);
+                if (row.Exists(f => f.Length > 0)) { yield return row; row = []; }
+                else row.Clear(); // blank rows are skipped, and a flood of them costs no lists
+            }
             else field.Append(c);
         }
-        if (field.Length > 0 || row.Count > 0) { EndField(endOfLine: true); yield return row; }
+        if (field.Length > 0 || row.Count > 0)
+        {
+            EndField(endOfLine: true);
+            if (row.Exists(f => f.Length > 0)) yield return row;
+        }
     }
 }

@@ -13,7 +13,7 @@ public class ImportFuzzTests(ITestOutputHelper output)
     [MemberData(nameof(Formats))]
     public void MalformedAndHostileFiles_AreReadOrRefusedNamingFieldAndRule(string name)
     {
-        const int seed = 20261207, count = 400;
+        const int seed = 20261207, count = 300;
         var format = ImportFuzz.Formats.Single(f => f.Name == name);
         var random = new Random(seed);
         var (read, refused, failures) = (0, new Dictionary<string, int>(), new List<string>());
