@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using System.Xml;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
@@ -33,13 +32,12 @@ public sealed class ImportTagsFunction(CaseGate gate)
                 "boris" => BorisTags.Read(text!),
                 _ => CsvTags.Read(text!),
             };
-            if (tags.Count > ManifestReader.MaxTags)
-                return ApiResults.BadRequest($"The file has {tags.Count} tags; a session takes at most {ManifestReader.MaxTags}.", [new FieldProblem("$", "max-tags", $"At most {ManifestReader.MaxTags} tags.")]);
             return Results.Json(new { tags = ManifestBuilder.Tags(tags) }, Json.Options);
         }
-        catch (Exception e) when (e is FormatException or XmlException)
+        catch (ImportRefusedException e)
         {
-            return ApiResults.BadRequest($"The {format} file cannot be read: {e.Message}", [new FieldProblem("$", format, e.Message)]);
+            // Refused while reading, within one pass: more than a session's tags, too wide, too deep, or not the format.
+            return ApiResults.BadRequest($"The {format} file cannot be read: {e.Message}", [new FieldProblem(e.Problem.Path, e.Problem.Rule, e.Message)]);
         }
     }
 }

@@ -30,9 +30,12 @@ public static class ManifestBuilder
         return node;
     }
 
-    // Seconds stay numbers; timecodes stay text for the manifest reader to parse.
+    // Seconds stay numbers; timecodes stay text for the manifest reader to parse (and refuse, like "NaN", "Infinity"
+    // or "1e400", which JSON has no number for).
     static JsonNode Time(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? JsonValue.Create(seconds) : JsonValue.Create(text.Trim());
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds)
+            ? JsonValue.Create(seconds)
+            : JsonValue.Create(text.Trim());
 
     /// <summary>A label as the vocabularies write them: lower case, words joined by '-'.</summary>
     public static string Label(string text) =>

@@ -28,11 +28,13 @@ public static partial class TimeCode
     public static TimeSpan? FromSeconds(double seconds) =>
         double.IsFinite(seconds) && seconds >= 0 && seconds <= 360_000 ? TimeSpan.FromMilliseconds(Math.Round(seconds * 1000)) : null;
 
-    /// <summary><c>h:mm:ss.fff</c> or <c>mm:ss.fff</c>, as a therapist reads it.</summary>
-    public static string Format(TimeSpan time) =>
-        time.TotalHours >= 1
-            ? time.ToString(@"h\:mm\:ss\.fff", CultureInfo.InvariantCulture)
-            : time.ToString(@"mm\:ss\.fff", CultureInfo.InvariantCulture);
+    /// <summary><c>h:mm:ss.fff</c> or <c>mm:ss.fff</c>, as a therapist reads it; 25 hours are 25:00:00.000.</summary>
+    public static string Format(TimeSpan time)
+    {
+        // TimeSpan's "h" is the hours within a day: 25 hours would read 1:00:00.000.
+        var minutes = time.ToString(@"mm\:ss\.fff", CultureInfo.InvariantCulture);
+        return time.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(long)time.TotalHours}:{minutes}") : minutes;
+    }
 
     /// <summary>Seconds with three decimals, invariant: for machines (JSON, FFmpeg, hashes).</summary>
     public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);

@@ -46,6 +46,15 @@ public class EditorApiTests(PipelineFixture stack)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("'label'", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("import/xlsx", new StringContent("x"))).StatusCode);
+
+        // More tags than a session takes: refused at the first one too many, naming the rule.
+        using var many = await api.PostAsync("import/csv", new StringContent("start,end,label\n" + string.Concat(Enumerable.Range(0, 201).Select(i => $"{i},{i + 1},benoemen\n"))));
+        Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
+        var problem = JsonNode.Parse(await many.Content.ReadAsStringAsync())!["errors"]![0]!;
+        Assert.Equal(("$", "max-tags"), ((string)problem["path"]!, (string)problem["rule"]!));
+        // A time JSON has no number for comes back as text, for the manifest's own validation to refuse.
+        using var infinite = await api.PostAsync("import/csv", new StringContent("start,end,label\nInfinity,1e400,benoemen\n"));
+        Assert.Equal("Infinity", (string)JsonNode.Parse(await infinite.Content.ReadAsStringAsync())!["tags"]![0]!["start"]!);
         using var reviewer = stack.Api(People.Reviewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync("import/csv", new StringContent("start,end,label\n1,2,benoemen\n"))).StatusCode);
     }

@@ -18,7 +18,7 @@ public class ImportTests
 
     [Fact]
     public void Csv_WithoutTheRequiredColumns_SaysWhichIsMissing() =>
-        Assert.Contains("'label'", Assert.Throws<FormatException>(() => CsvTags.Read("start,end\n1,2\n")).Message);
+        Assert.Contains("'label'", Assert.Throws<ImportRefusedException>(() => CsvTags.Read("start,end\n1,2\n")).Message);
 
     [Fact]
     public void Elan_EachAlignedAnnotationIsATagLabelledByItsTier()
@@ -42,7 +42,7 @@ public class ImportTests
         Assert.Equal(new ImportedTag("12.4", "31", "benoemen", Note: "benoemt gevoel"), tags[0]);
         Assert.Equal(("45", "62.5", "veilig-begrenzen"), (tags[1].Start, tags[1].End, tags[1].Label));
         Assert.Equal("spiegelen", Assert.Single(ElanTags.Read(eaf, tier: "Benoemen", label: "spiegelen")).Label);
-        Assert.Contains("no tier named", Assert.Throws<FormatException>(() => ElanTags.Read(eaf, tier: "x")).Message);
+        Assert.Contains("no tier named", Assert.Throws<ImportRefusedException>(() => ElanTags.Read(eaf, tier: "x")).Message);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ImportTests
 
     [Fact]
     public void Boris_BehaviourThatNeverStops_IsAnError() =>
-        Assert.Contains("never stops", Assert.Throws<FormatException>(() => BorisTags.Read("Time,Behavior,Status\n1,Spiegelen,START\n")).Message);
+        Assert.Contains("never stops", Assert.Throws<ImportRefusedException>(() => BorisTags.Read("Time,Behavior,Status\n1,Spiegelen,START\n")).Message);
 
     [Fact]
     public void Builder_GivesAManifestThePipelineAccepts()
@@ -67,5 +67,12 @@ public class ImportTests
         var read = ManifestReader.Read(json);
         Assert.True(read.IsValid, string.Join("; ", read.Problems));
         Assert.Equal(31, (double)JsonNode.Parse(json)!["tags"]![0]!["end"]!);
+    }
+
+    [Fact]
+    public void Builder_TimesJsonHasNoNumberFor_StayTextForTheManifestToRefuse()
+    {
+        var tags = ManifestBuilder.Tags([new ImportedTag("NaN", "1e400", "benoemen"), new ImportedTag("Infinity", "-Infinity", "benoemen")]);
+        Assert.Equal(["NaN", "1e400", "Infinity", "-Infinity"], tags.SelectMany(t => new[] { (string)t!["start"]!, (string)t["end"]! }));
     }
 }

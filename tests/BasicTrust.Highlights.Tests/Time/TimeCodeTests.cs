@@ -41,4 +41,11 @@ public class TimeCodeTests
         Assert.Equal("1:02:03.500", TimeCode.Format(TimeSpan.FromSeconds(3723.5)));
         Assert.Equal("72.400", TimeCode.Seconds(TimeSpan.FromSeconds(72.4)));
     }
+
+    [Fact]
+    public void Format_ADayOrMore_KeepsCountingHours()
+    {
+        Assert.Equal("25:00:00.000", TimeCode.Format(TimeSpan.FromHours(25)));
+        Assert.Equal("100:00:00.000", TimeCode.Format(TimeCode.FromSeconds(360_000)!.Value));
+    }
 }

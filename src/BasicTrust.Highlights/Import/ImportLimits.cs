@@ -1,0 +1,24 @@
+using BasicTrust.Highlights.Manifest;
+
+namespace BasicTrust.Highlights.Import;
+
+/// <summary>
+/// What the readers take from a file. Each counts while it reads and refuses as soon as a limit is passed, so a
+/// hostile file costs one pass over its text at most, and never more memory than the tags a session may hold.
+/// </summary>
+public static class ImportLimits
+{
+    /// <summary>Columns in a CSV or BORIS row: ours has six, BORIS about twenty; spreadsheets add empty ones.</summary>
+    public const int MaxColumns = 256;
+
+    /// <summary>How deep XML elements nest: an ELAN file's annotation values sit at depth 4.</summary>
+    public const int MaxXmlDepth = 32;
+
+    /// <summary>Adds <paramref name="tag"/>, or refuses the file once it holds more tags than a session takes.</summary>
+    public static void Add<T>(List<T> tags, T tag)
+    {
+        if (tags.Count == ManifestReader.MaxTags)
+            throw new ImportRefusedException("$", "max-tags", $"The file has more than {ManifestReader.MaxTags} tags; a session takes at most {ManifestReader.MaxTags}.");
+        tags.Add(tag);
+    }
+}
