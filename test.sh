@@ -9,6 +9,7 @@ cd "$BT_ROOT"
 provision_tools
 check_infra
 check_web
+check_web_units
 start_azurite
 bt_log "running the tests"
 log="$BT_AZURITE_DATA/test-output.log"

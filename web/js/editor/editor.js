@@ -1,0 +1,234 @@
+// The tagging editor: watch the recording and tag moments, keyboard first (every action also by mouse and touch).
+// The page keeps the tags (tags.js holds the rules on them); the API does the rest: the method's vocabulary and its
+// "did you mean …?", the imports (CSV, ELAN, BORIS), and the plan, a dry run of the pipeline's own planning. This
+// module holds the session the editor shows, wires the views (player, timeline, tag form, list, plan) to it, and
+// loads and sends it.
+import { api, ApiError } from "app/api.js";
+import { h, fill } from "app/dom.js";
+import { showProblems } from "app/form.js";
+import { t } from "app/i18n.js";
+import { player, frame } from "app/editor/player.js";
+import { planView, problemList } from "app/editor/plan.js";
+import { tagForm } from "app/editor/tag-form.js";
+import { tagList } from "app/editor/tag-list.js";
+import { timeline } from "app/editor/timeline.js";
+import { commentsByTag, fromManifest, goalsOf, importFormat, importTags, kindOf, labelOf, moveEdge, removeTag, saveTag, sortTags,
+  toManifest } from "app/editor/tags.js";
+
+/**
+ * @typedef {import("app/editor/tags.js").EditorTag} EditorTag
+ * @typedef {import("app/editor/tags.js").Vocabulary} Vocabulary
+ */
+
+/**
+ * @param {{ caseId: string, sessionId: string, signal: AbortSignal, onSubmitted: () => void }} options
+ */
+export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
+  const base = `sessions/${caseId}/${sessionId}`;
+  /** Fields of a loaded manifest the editor does not show (goals, recordedAt, reel settings…): sent back as they were. */
+  /** @type {Record<string, unknown>} */
+  let kept = {};
+  /** @type {EditorTag[]} */
+  let tags = [];
+  /** @type {Vocabulary | undefined} */
+  let vocabulary;
+  let recording = "";
+  /** After a reviewer sent the reel back: their comments, by the ids of the tags they are about. */
+  /** @type {Record<string, { text: string, by: string }[]>} */
+  let comments = {};
+
+  /** @param {EditorTag} tag */
+  const kind = tag => kindOf(vocabulary, tag);
+  const play = player({ onMark: what => form.mark(what, play.video.currentTime) });
+  const line = timeline(play, { kindOf: kind, onEdit: edit, onMoved: () => { tags = sortTags(tags); changed(); },
+    onMove: (id, side, value) => {
+      tags = moveEdge(tags, id, side, value, play.duration());
+      const moved = /** @type {EditorTag} */ (tags.find(tag => tag.id === id));
+      form.follow(moved);
+      return moved;
+    } });
+  play.element.append(line.element);
+  const form = tagForm({ signal, vocabulary: () => vocabulary, onPicked: () => play.element.focus(),
+    onSave: (id, fields) => { tags = saveTag(tags, id, fields); edit(null); changed(); play.element.focus(); },
+    onRemove: id => { tags = removeTag(tags, id); edit(null); changed(); play.element.focus(); } });
+  const list = tagList({ labelOf: code => labelOf(vocabulary, code), kindOf: kind, onEdit: id => { edit(id); form.labelInput.focus(); } });
+  const plan = planView({ path: base, signal, session: () => ({ manifest: manifest(), tags }), duration: play.duration });
+  play.video.addEventListener("loadedmetadata", changed);
+
+  // The session's fields, the import and sending.
+  const method = h("select", { id: "session-method", onchange: () => void loadVocabulary(method.value) });
+  const courseSession = h("input", { id: "course-session", type: "number", min: 1, max: 100, inputmode: "numeric", onchange: () => plan.replan() });
+  const courseOf = h("input", { id: "course-of", type: "number", min: 1, max: 100, inputmode: "numeric", onchange: () => plan.replan() });
+  const order = h("select", { id: "reel-order", onchange: () => plan.replan() },
+    h("option", { value: "chronological" }, t("editor.order.chronological")), h("option", { value: "strengths-first" }, t("editor.order.strengthsFirst")));
+  /** The import in progress: sending waits for it. */
+  let importing = Promise.resolve();
+  const importFile = h("input", { id: "tags-file", type: "file", accept: ".json,.csv,.txt,.eaf,.boris,application/json,text/csv",
+    onchange: () => { importing = importChosen(); } });
+  const importProblems = h("div", { id: "import-problems", class: "problems", role: "alert" });
+  const sendProblems = h("div", { id: "send-problems", class: "problems", role: "alert" });
+  const sendButton = h("button", { type: "button", class: "primary", id: "send-tags", onclick: () => void send() }, t("session.send"));
+
+  const element = h("div", { class: "editor" },
+    h("div", { class: "editor-grid" },
+      h("div", {}, play.element,
+        h("details", { id: "editor-keys" }, h("summary", {}, t("editor.keys")), h("p", {}, t("editor.keysText")))),
+      form.element),
+    h("h3", {}, t("editor.tags")), list.element,
+    h("div", { class: "field" }, h("label", { for: "tags-file" }, t("editor.import")), h("p", { class: "hint" }, t("editor.importHint")), importFile, importProblems),
+    h("fieldset", { class: "session-fields" }, h("legend", {}, t("editor.session")),
+      h("div", { class: "field" }, h("label", { for: "session-method" }, t("editor.method")), method),
+      h("div", { class: "field pair" },
+        h("div", {}, h("label", { for: "course-session" }, t("editor.courseSession")), courseSession),
+        h("div", {}, h("label", { for: "course-of" }, t("editor.courseOf")), courseOf)),
+      h("div", { class: "field" }, h("label", { for: "reel-order" }, t("editor.order")), order)),
+    h("h3", {}, t("editor.plan")), plan.element,
+    h("div", { class: "controls" }, sendButton), sendProblems);
+
+  // Keyboard first. On the player itself: Space, the arrows and Enter; anywhere in the editor outside a text field
+  // (so also right after a click on a button): the letters and digits.
+  element.addEventListener("keydown", event => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target.closest("input, textarea, select") || target.closest(".edge")) return;
+    const key = event.key;
+    /** @param {"start" | "end" | "keyMoment"} what */
+    const mark = what => () => form.mark(what, play.video.currentTime);
+    /** @type {Record<string, () => void>} */
+    const anywhere = { k: play.playPause, ",": () => play.seek(-frame), ".": () => play.seek(frame), i: mark("start"), o: mark("end"),
+      m: mark("keyMoment"), l: () => form.labelInput.focus() };
+    /** @type {Record<string, () => void>} */
+    const onThePlayer = { " ": play.playPause, ArrowLeft: () => play.seek(event.shiftKey ? -5 : -1), ArrowRight: () => play.seek(event.shiftKey ? 5 : 1),
+      Enter: form.save };
+    const action = anywhere[key] ?? (target === play.element ? onThePlayer[key] : undefined)
+      ?? (/^[1-9]$/.test(key) ? () => form.pickByNumber(Number(key)) : undefined);
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+
+  /** @param {string | null} id the tag to load into the form, or null for a new one */
+  function edit(id) {
+    const tag = tags.find(tag => tag.id === id);
+    form.edit(tag);
+    if (tag) play.seekTo(tag.start);
+  }
+
+  function changed() {
+    list.show(tags, comments);
+    line.draw(tags);
+    plan.replan();
+  }
+
+  /** The manifest the tags make, with the fields a loaded one had and the editor does not show. */
+  function manifest() {
+    return toManifest({ caseId, sessionId, method: method.value, recording, order: order.value, kept, tags,
+      course: { session: courseSession.value, of: courseOf.value } });
+  }
+
+  async function send() {
+    fill(sendProblems);
+    await starting.catch(() => {});
+    await importing;
+    if (!recording) { fill(sendProblems, h("p", {}, t("editor.needRecording"))); return; }
+    sendButton.disabled = true;
+    try {
+      /** @type {import("app/types.js").ManifestAccepted} */
+      const accepted = await api(`${base}/manifest`, { method: "PUT", json: manifest(), signal });
+      fill(sendProblems, h("p", { id: "tags-accepted" }, t("session.manifestAccepted")), problemList("notice", accepted.warnings, tags));
+      onSubmitted();
+    } catch (error) {
+      showProblems(sendProblems, error);
+    } finally {
+      sendButton.disabled = false;
+    }
+  }
+
+  /** Tags from a file: a session manifest (JSON) fills the whole editor; CSV, ELAN and BORIS go through the API's import. */
+  async function importChosen() {
+    // A file chosen while the editor still loads the methods and the manifest sent before is read after them.
+    await starting.catch(() => {});
+    const file = importFile.files?.[0];
+    if (!file) return;
+    fill(importProblems);
+    try {
+      const text = await file.text();
+      const format = importFormat(file.name);
+      if (format === "json") {
+        /** @type {Record<string, unknown>} */
+        let loaded;
+        try { loaded = JSON.parse(text); } catch (e) { throw new Error(t("editor.notJson", { name: file.name })); }
+        await load(loaded);
+      } else {
+        /** @type {{ tags: Record<string, unknown>[] }} */
+        const imported = await api(`import/${format}`, { method: "POST", text, type: "text/plain", signal });
+        tags = importTags(tags, imported.tags);
+      }
+      changed();
+    } catch (e) {
+      showProblems(importProblems, e);
+    }
+  }
+
+  /**
+   * Fills the editor from a manifest (one sent before, or a file).
+   * @param {Record<string, any>} sent
+   */
+  async function load(sent) {
+    const loaded = fromManifest(sent, recording);
+    ({ kept, recording, tags } = loaded);
+    courseSession.value = loaded.course.session;
+    courseOf.value = loaded.course.of;
+    order.value = loaded.order;
+    form.showGoals(goalsOf(kept));
+    if (loaded.method !== undefined) { method.value = loaded.method; await loadVocabulary(loaded.method); }
+  }
+
+  /** @param {string} code */
+  async function loadVocabulary(code) {
+    try { vocabulary = await api(`methods/${encodeURIComponent(code)}`, { signal }); }
+    catch (e) { showProblems(sendProblems, e); return; }
+    form.reset();
+    changed();
+  }
+
+  /** Loading the methods and the manifest sent before: imports and sending wait for it. */
+  let starting = Promise.resolve();
+  async function begin() {
+    /** @type {{ method: string, name: string }[]} */
+    const methods = await api("methods", { signal });
+    fill(method, methods.map(m => h("option", { value: m.method }, m.name)));
+    method.value = "basic-trust";
+    /** @type {Record<string, any> | null} */
+    let sent = null;
+    try { sent = await api(`${base}/manifest`, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
+    if (sent) { await load(sent); await loadComments(); changed(); } else await loadVocabulary(method.value);
+    edit(null);
+  }
+
+  /** After a reviewer sent the reel back, their comments show beside the tags of the clip they commented on. */
+  async function loadComments() {
+    try { comments = commentsByTag(await api(`reels/${caseId}/${sessionId}`, { signal })); }
+    catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
+  }
+
+  return {
+    element,
+    start() {
+      starting = begin();
+      return starting;
+    },
+    /**
+     * Plays this source in the editor (the chosen file, the recording, or a preview with the recording's times).
+     * @param {string} src
+     * @param {string} name the recording's file name, as the manifest names it
+     */
+    show(src, name) {
+      recording = name;
+      play.show(src);
+    },
+    video: play.video,
+    /** @returns {boolean} */
+    hasSource: () => play.video.hasAttribute("src"),
+  };
+}
