@@ -7,8 +7,10 @@ import { api, ApiError } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
-import { player, frame } from "app/editor/player.js";
+import { listenForKeys } from "app/editor/keys.js";
+import { player } from "app/editor/player.js";
 import { planView, problemList } from "app/editor/plan.js";
+import { sessionFields } from "app/editor/session-fields.js";
 import { tagForm } from "app/editor/tag-form.js";
 import { tagList } from "app/editor/tag-list.js";
 import { timeline } from "app/editor/timeline.js";
@@ -39,7 +41,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   /** @param {EditorTag} tag */
   const kind = tag => kindOf(vocabulary, tag);
-  const play = player({ onMark: what => form.mark(what, play.video.currentTime) });
+  const play = player({ onMark: (what, at) => form.mark(what, at) });
   const line = timeline(play, { kindOf: kind, onEdit: edit, onMoved: () => { tags = sortTags(tags); changed(); },
     onMove: (id, side, value) => {
       tags = moveEdge(tags, id, side, value, play.duration());
@@ -56,11 +58,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   play.video.addEventListener("loadedmetadata", changed);
 
   // The session's fields, the import and sending.
-  const method = h("select", { id: "session-method", onchange: () => void loadVocabulary(method.value) });
-  const courseSession = h("input", { id: "course-session", type: "number", min: 1, max: 100, inputmode: "numeric", onchange: () => plan.replan() });
-  const courseOf = h("input", { id: "course-of", type: "number", min: 1, max: 100, inputmode: "numeric", onchange: () => plan.replan() });
-  const order = h("select", { id: "reel-order", onchange: () => plan.replan() },
-    h("option", { value: "chronological" }, t("editor.order.chronological")), h("option", { value: "strengths-first" }, t("editor.order.strengthsFirst")));
+  const fields = sessionFields({ onMethod: code => void loadVocabulary(code), onChange: () => plan.replan() });
   /** The import in progress: sending waits for it. */
   let importing = Promise.resolve();
   const importFile = h("input", { id: "tags-file", type: "file", accept: ".json,.csv,.txt,.eaf,.boris,application/json,text/csv",
@@ -76,36 +74,11 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       form.element),
     h("h3", {}, t("editor.tags")), list.element,
     h("div", { class: "field" }, h("label", { for: "tags-file" }, t("editor.import")), h("p", { class: "hint" }, t("editor.importHint")), importFile, importProblems),
-    h("fieldset", { class: "session-fields" }, h("legend", {}, t("editor.session")),
-      h("div", { class: "field" }, h("label", { for: "session-method" }, t("editor.method")), method),
-      h("div", { class: "field pair" },
-        h("div", {}, h("label", { for: "course-session" }, t("editor.courseSession")), courseSession),
-        h("div", {}, h("label", { for: "course-of" }, t("editor.courseOf")), courseOf)),
-      h("div", { class: "field" }, h("label", { for: "reel-order" }, t("editor.order")), order)),
+    fields.element,
     h("h3", {}, t("editor.plan")), plan.element,
     h("div", { class: "controls" }, sendButton), sendProblems);
 
-  // Keyboard first. On the player itself: Space, the arrows and Enter; anywhere in the editor outside a text field
-  // (so also right after a click on a button): the letters and digits.
-  element.addEventListener("keydown", event => {
-    const target = /** @type {HTMLElement} */ (event.target);
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (target.closest("input, textarea, select") || target.closest(".edge")) return;
-    const key = event.key;
-    /** @param {"start" | "end" | "keyMoment"} what */
-    const mark = what => () => form.mark(what, play.video.currentTime);
-    /** @type {Record<string, () => void>} */
-    const anywhere = { k: play.playPause, ",": () => play.seek(-frame), ".": () => play.seek(frame), i: mark("start"), o: mark("end"),
-      m: mark("keyMoment"), l: () => form.labelInput.focus() };
-    /** @type {Record<string, () => void>} */
-    const onThePlayer = { " ": play.playPause, ArrowLeft: () => play.seek(event.shiftKey ? -5 : -1), ArrowRight: () => play.seek(event.shiftKey ? 5 : 1),
-      Enter: form.save };
-    const action = anywhere[key] ?? (target === play.element ? onThePlayer[key] : undefined)
-      ?? (/^[1-9]$/.test(key) ? () => form.pickByNumber(Number(key)) : undefined);
-    if (!action) return;
-    event.preventDefault();
-    action();
-  });
+  listenForKeys(element, play, form);
 
   /** @param {string | null} id the tag to load into the form, or null for a new one */
   function edit(id) {
@@ -122,8 +95,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   /** The manifest the tags make, with the fields a loaded one had and the editor does not show. */
   function manifest() {
-    return toManifest({ caseId, sessionId, method: method.value, recording, order: order.value, kept, tags,
-      course: { session: courseSession.value, of: courseOf.value } });
+    return toManifest({ caseId, sessionId, recording, kept, tags, ...fields.read() });
   }
 
   async function send() {
@@ -177,11 +149,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   async function load(sent) {
     const loaded = fromManifest(sent, recording);
     ({ kept, recording, tags } = loaded);
-    courseSession.value = loaded.course.session;
-    courseOf.value = loaded.course.of;
-    order.value = loaded.order;
+    fields.show(loaded);
     form.showGoals(goalsOf(kept));
-    if (loaded.method !== undefined) { method.value = loaded.method; await loadVocabulary(loaded.method); }
+    if (loaded.method !== undefined) { fields.choose(loaded.method); await loadVocabulary(loaded.method); }
   }
 
   /** @param {string} code */
@@ -197,12 +167,11 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   async function begin() {
     /** @type {{ method: string, name: string }[]} */
     const methods = await api("methods", { signal });
-    fill(method, methods.map(m => h("option", { value: m.method }, m.name)));
-    method.value = "basic-trust";
+    fields.showMethods(methods, "basic-trust");
     /** @type {Record<string, any> | null} */
     let sent = null;
     try { sent = await api(`${base}/manifest`, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
-    if (sent) { await load(sent); await loadComments(); changed(); } else await loadVocabulary(method.value);
+    if (sent) { await load(sent); await loadComments(); changed(); } else await loadVocabulary(fields.read().method);
     edit(null);
   }
 

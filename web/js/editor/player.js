@@ -8,7 +8,7 @@ import { clamp } from "app/editor/tags.js";
 export const frame = 0.04;
 
 /**
- * @param {{ onMark: (what: "start" | "end" | "keyMoment") => void }} actions
+ * @param {{ onMark: (what: "start" | "end" | "keyMoment", at: number) => void }} actions onMark: a mark at the player's time
  */
 export function player({ onMark }) {
   const video = h("video", { id: "editor-video", preload: "auto", playsinline: true, "aria-label": t("editor.video") });
@@ -22,8 +22,8 @@ export function player({ onMark }) {
     control("editor.frameForward", ".", () => seek(frame)), control("editor.forward1", "ArrowRight", () => seek(1)),
     control("editor.forward5", "Shift+ArrowRight", () => seek(5)));
   const marks = h("div", { class: "transport" },
-    control("editor.setIn", "I", () => onMark("start")), control("editor.setOut", "O", () => onMark("end")),
-    control("editor.setKey", "M", () => onMark("keyMoment")));
+    control("editor.setIn", "I", () => mark("start")), control("editor.setOut", "O", () => mark("end")),
+    control("editor.setKey", "M", () => mark("keyMoment")));
   const element = h("div", { id: "editor", class: "editor-player", tabindex: 0, role: "region", "aria-label": t("editor.playerLabel"),
     "aria-describedby": "editor-keys" }, video, time, transport, marks);
 
@@ -35,6 +35,11 @@ export function player({ onMark }) {
   function seek(by) {
     video.pause();
     video.currentTime = clamp(video.currentTime + by, 0, duration());
+  }
+
+  /** @param {"start" | "end" | "keyMoment"} what */
+  function mark(what) {
+    onMark(what, video.currentTime);
   }
 
   /** The recording's length, 0 until it is known. */
@@ -68,6 +73,7 @@ export function player({ onMark }) {
     video,
     playPause,
     seek,
+    mark,
     duration,
     /** @param {number} at seconds */
     seekTo(at) { video.currentTime = at; },
