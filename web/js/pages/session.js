@@ -4,7 +4,7 @@
 import { api, ApiError } from "app/api.js";
 import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
-import { tagEditor } from "app/editor/editor.js";
+import { tagEditor } from "app/editor.js";
 import { showProblems } from "app/form.js";
 import { stateText, t } from "app/i18n.js";
 
