@@ -1,8 +1,8 @@
 // The tagging editor: watch the recording and tag moments, keyboard first (every action also by mouse and touch).
-// The page keeps the tags (tags.js holds the rules on them); the API does the rest: the method's vocabulary and its
-// "did you mean …?", the imports (CSV, ELAN, BORIS), and the plan, a dry run of the pipeline's own planning. This
-// module holds the session the editor shows, wires the views (player, timeline, tag form, list, plan) to it, and
-// loads and sends it.
+// The page keeps the tags (editor/tags.js holds the rules on them); the API does the rest: the method's vocabulary
+// and its "did you mean …?", the imports (CSV, ELAN, BORIS), and the plan, a dry run of the pipeline's own planning.
+// This module holds the session the editor shows, wires the views in editor/ (player, timeline, tag form, list,
+// plan) to it, and loads and sends it.
 import { api, ApiError } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
