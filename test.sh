@@ -9,6 +9,7 @@ cd "$BT_ROOT"
 provision_tools
 check_infra
 check_web
+check_web_units
 bt_log "script tests: tests/scripts"
 for script in tests/scripts/*.sh; do "$script"; done
 start_azurite

@@ -6,6 +6,7 @@
 #   check_infra          lints infra/main.bicep (any warning fails) and compiles it to .build/infra/main.json,
 #                        which the infrastructure tests read.
 #   check_web            type-checks web/ (plain ES modules, types in JSDoc) with tsc --noEmit.
+#   check_web_units      runs the web app's unit tests (web/js/**/*.test.js, the pure modules) with node --test.
 #   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
 #                        exports BASICTRUST_STORAGE (a connection string), lets the local web app's origin
 #                        (BT_WEB_PORT, default 4280) call its Blob service, and stops it on exit.
@@ -105,6 +106,12 @@ check_infra() {
 check_web() {
   bt_log "tsc --noEmit: web/ (JSDoc types)"
   "$BT_ROOT/tools/typescript/node_modules/.bin/tsc" -p "$BT_ROOT/web/jsconfig.json" || bt_die "web/ does not type-check"
+}
+
+# From web/, node --test finds the *.test.js files itself (node 20 and later alike); a failing test fails the run.
+check_web_units() {
+  bt_log "node --test: web/ (the pure modules' unit tests)"
+  (cd "$BT_ROOT/web" && node --test) || bt_die "a web/ unit test failed"
 }
 
 bt_free_port() {

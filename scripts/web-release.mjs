@@ -26,8 +26,8 @@ if (out === web || out.startsWith(web + sep) || web.startsWith(out + sep)) {
   process.exit(2);
 }
 rmSync(out, { recursive: true, force: true });
-// The type checker's settings are not part of the site.
-cpSync(web, out, { recursive: true, filter: source => !source.endsWith("jsconfig.json") });
+// The type checker's settings and the unit tests (run by node --test in ./test.sh) are not part of the site.
+cpSync(web, out, { recursive: true, filter: source => !source.endsWith("jsconfig.json") && !source.endsWith(".test.js") });
 
 const file = join(out, "staticwebapp.config.json");
 const config = JSON.parse(readFileSync(file, "utf8"));

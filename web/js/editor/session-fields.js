@@ -1,0 +1,46 @@
+// The session's own fields under the tags: the method (its vocabulary), where the session is in the course, and the
+// reel's order.
+import { h, fill } from "app/dom.js";
+import { t } from "app/i18n.js";
+
+/** @typedef {import("app/editor/tags.js").CourseFields} CourseFields */
+
+/**
+ * @param {{ onMethod: (method: string) => void, onChange: () => void }} actions
+ */
+export function sessionFields({ onMethod, onChange }) {
+  const method = h("select", { id: "session-method", onchange: () => onMethod(method.value) });
+  const courseSession = h("input", { id: "course-session", type: "number", min: 1, max: 100, inputmode: "numeric", onchange: onChange });
+  const courseOf = h("input", { id: "course-of", type: "number", min: 1, max: 100, inputmode: "numeric", onchange: onChange });
+  const order = h("select", { id: "reel-order", onchange: onChange },
+    h("option", { value: "chronological" }, t("editor.order.chronological")), h("option", { value: "strengths-first" }, t("editor.order.strengthsFirst")));
+  const element = h("fieldset", { class: "session-fields" }, h("legend", {}, t("editor.session")),
+    h("div", { class: "field" }, h("label", { for: "session-method" }, t("editor.method")), method),
+    h("div", { class: "field pair" },
+      h("div", {}, h("label", { for: "course-session" }, t("editor.courseSession")), courseSession),
+      h("div", {}, h("label", { for: "course-of" }, t("editor.courseOf")), courseOf)),
+    h("div", { class: "field" }, h("label", { for: "reel-order" }, t("editor.order")), order));
+
+  return {
+    element,
+    /**
+     * The methods to choose from, and the one chosen.
+     * @param {{ method: string, name: string }[]} methods
+     * @param {string} chosen
+     */
+    showMethods(methods, chosen) {
+      fill(method, methods.map(m => h("option", { value: m.method }, m.name)));
+      method.value = chosen;
+    },
+    /** @param {string} chosen */
+    choose(chosen) { method.value = chosen; },
+    /** @returns {{ method: string, course: CourseFields, order: string }} */
+    read: () => ({ method: method.value, course: { session: courseSession.value, of: courseOf.value }, order: order.value }),
+    /** @param {{ course: CourseFields, order: string }} loaded */
+    show({ course, order: loadedOrder }) {
+      courseSession.value = course.session;
+      courseOf.value = course.of;
+      order.value = loadedOrder;
+    },
+  };
+}
