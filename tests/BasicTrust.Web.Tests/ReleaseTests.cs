@@ -37,6 +37,9 @@ public sealed class ReleaseTests
             // Everything else is the repository's web/ as it is, without the type checker's settings.
             Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "web", "js", "editor.js")), await File.ReadAllTextAsync(Path.Combine(folder, "js", "editor.js")));
             Assert.False(File.Exists(Path.Combine(folder, "jsconfig.json")));
+            // The pure modules' unit tests stay behind.
+            Assert.Empty(Directory.GetFiles(folder, "*.test.js", SearchOption.AllDirectories));
+            Assert.True(File.Exists(Path.Combine(folder, "js", "editor", "tags.js")));
         }
         finally
         {

@@ -52,10 +52,11 @@ export function t(key, values = {}) {
  * @param {number} seconds
  */
 export function clock(seconds) {
-  const whole = Math.floor(seconds);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = (seconds - hours * 3600 - minutes * 60).toFixed(2).padStart(5, "0");
+  // Rounded to the hundredths shown before it is split, so 59.996 s is 1:00.00, not 0:60.00.
+  const hundredths = Math.round(seconds * 100);
+  const hours = Math.floor(hundredths / 360000);
+  const minutes = Math.floor((hundredths % 360000) / 6000);
+  const rest = ((hundredths % 6000) / 100).toFixed(2).padStart(5, "0");
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
 }
 
