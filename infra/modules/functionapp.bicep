@@ -69,6 +69,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BasicTrust__Media__MaxDuration', value: '04:00:00' }
         { name: 'BasicTrust__Media__MaxLongSide', value: '3840' }
         { name: 'BasicTrust__Media__MaxShortSide', value: '2160' }
+        { name: 'BasicTrust__Media__MinFrameRate', value: '1' }
+        { name: 'BasicTrust__Media__MaxFrameRate', value: '240' }
         { name: 'BasicTrust__Media__ProbeTimeout', value: '00:01:00' }
         { name: 'BasicTrust__Media__RunTimeout', value: '00:30:00' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
