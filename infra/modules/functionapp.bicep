@@ -62,6 +62,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BasicTrust__Pipeline__RecordingLinkLifetime', value: '00:45:00' }
         { name: 'BasicTrust__Pipeline__ReadLinkLifetime', value: '00:15:00' }
         { name: 'BasicTrust__Pipeline__UploadLinkLifetime', value: '00:30:00' }
+        { name: 'BasicTrust__Pipeline__RequestDeadline', value: '00:00:15' }
         { name: 'BasicTrust__Pipeline__StuckAfter', value: '00:03:00' }
         { name: 'BasicTrust__Pipeline__Preset', value: clipPreset }
         // The infrastructure creates the containers and the table; the app's identity need not.

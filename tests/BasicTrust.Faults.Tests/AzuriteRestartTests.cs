@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Xunit.Abstractions;
 
 namespace BasicTrust.Faults.Tests;
@@ -26,6 +27,25 @@ public class AzuriteRestartTests(ITestOutputHelper output)
 
         Assert.True(restarted);
         await Invariants.AssertAllReadyAsync(stack, outcomes, nameof(AzuriteRestartTests));
+    }
+
+    [Fact]
+    public async Task ApiWhileStorageStalls_Answers503WithRetryAfter_InsteadOfWaitingForIt()
+    {
+        var faults = new FaultPlan(seed: 1, rate: 0);
+        await using var stack = await FaultStack.StartAsync(output, faults);
+        // The client waits longer than the deadline, far less than storage's own timeout and retries (minutes).
+        using var api = new HttpClient { BaseAddress = stack.Hosts[0].ApiBaseAddress, Timeout = TimeSpan.FromMinutes(1) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", stack.Hosts[0].DevelopmentToken(new BasicTrust.DevHost.Http.DevelopmentUser(Guid.NewGuid().ToString("D"), ["therapist"])));
+        var caseId = $"stall-{Guid.NewGuid():N}"[..20];
+        (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
+        faults.StallNext(r => r.Method == "GET" && r.Path.Value!.EndsWith($"/{caseId}/s-1/status.json", StringComparison.Ordinal), TimeSpan.FromMinutes(10));
+
+        using var response = await api.GetAsync($"sessions/{caseId}/s-1"); // reads status.json, which storage holds back
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal(1, faults.Injected.GetValueOrDefault(FaultKind.Stall));
     }
 
     [Fact]

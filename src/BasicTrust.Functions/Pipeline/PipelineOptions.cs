@@ -17,6 +17,13 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:05:00", "12:00:00")]
     public TimeSpan UploadLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long an HTTP request may wait on storage before it is answered 503 with Retry-After (a stalled storage
+    /// account must not leave people waiting for no answer); a function may set its own (<c>[RequestDeadline]</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:03:00")]
+    public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>A session whose clips are all done but has no reel after this long is repaired by the sweep.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(3);

@@ -18,6 +18,7 @@ namespace BasicTrust.Functions.PurgeCase;
 public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, CaseAccess cases, CaseGate gate, AuditLog audit, TimeProvider clock)
 {
     [Function("PurgeCase")]
+    [RequestDeadline(200)]
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}")] HttpRequest request, string caseId)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
