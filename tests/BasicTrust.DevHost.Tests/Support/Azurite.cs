@@ -39,18 +39,16 @@ static class Azurite
     }
 
     /// <summary>
-    /// Takes messages off <paramref name="queue"/> until one satisfies <paramref name="match"/> (returned) or
-    /// <paramref name="within"/> passed (null): tests that share a queue each look for their own message.
+    /// Takes messages off <paramref name="queue"/> until <paramref name="count"/> satisfied <paramref name="match"/>
+    /// (returned) or <paramref name="within"/> passed: tests that share a queue each look for their own messages.
     /// </summary>
-    public static async Task<string?> ReceiveMatchingAsync(string queue, Func<string, bool> match, TimeSpan within)
+    public static async Task<List<string>> ReceiveMatchingAsync(string queue, Func<string, bool> match, int count, TimeSpan within)
     {
+        var matching = new List<string>();
         var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var message in await ReceiveAsync(queue, 1, deadline - DateTime.UtcNow))
-                if (match(message)) return message;
-        }
-        return null;
+        while (matching.Count < count && DateTime.UtcNow < deadline)
+            matching.AddRange((await ReceiveAsync(queue, 1, deadline - DateTime.UtcNow)).Where(match));
+        return matching;
     }
 
     /// <summary>Takes messages off <paramref name="queue"/> until <paramref name="count"/> arrived or <paramref name="within"/> passed.</summary>
