@@ -21,6 +21,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     readonly Dictionary<string, TimerListener> _timers = new(StringComparer.OrdinalIgnoreCase);
     readonly List<IAsyncDisposable> _started = [];
     WorkerSupervisor _workers = null!;
+    SemaphoreSlim? _blobSlots;
     FrontDoor? _http;
 
     LocalFunctionsHost(HostSettings settings) => Settings = settings;
@@ -74,7 +75,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var logger = loggers.CreateLogger("DevHost");
         var server = await RpcServer.StartAsync(new WorkerConnections(), loggers, cancellationToken).ConfigureAwait(false);
         _started.Add(server);
-        var launch = new WorkerLaunch(appRoot, config, options.Settings, server, options.Transcript) { StartTimeout = options.WorkerStartTimeout };
+        var launch = new WorkerLaunch(appRoot, config, options.Settings, server, options.Transcript) { StartTimeout = options.WorkerStartTimeout, Environment = options.Environment };
         _workers = new WorkerSupervisor(launch, Settings.FunctionTimeout, loggers.CreateLogger("Worker"));
         _started.Insert(0, _workers);
         await _workers.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -89,13 +90,15 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var clock = TimeProvider.System;
         var accounts = new StorageAccounts(options.Settings, Settings.Queues);
         var invoker = new FunctionInvoker(_workers, new OutputBinder(accounts, clock, logger), logger);
+        // One limit for all blob triggers together, as the host's one queue of blob work items has.
+        var blobSlots = _blobSlots = new SemaphoreSlim(Settings.BlobParallelism);
         foreach (var function in Functions)
         {
             var log = loggers.CreateLogger(function.Name);
             Func<CancellationToken, Task>? run = function.Trigger.Type.ToLowerInvariant() switch
             {
                 "queuetrigger" => new QueueListener(function, Settings.Queues, accounts, invoker, log).RunAsync,
-                "blobtrigger" => new BlobListener(function, Settings.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, log).RunAsync,
+                "blobtrigger" => new BlobListener(function, Settings.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, blobSlots, log).RunAsync,
                 "timertrigger" => AddTimer(function, new TimerListener(function, invoker,
                     new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), accounts.LeaseRenewals(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
                 "httptrigger" => null, // served by the front door below
@@ -110,7 +113,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         NeedsFunctionKey = routes.Any(r => r.NeedsKey);
         if (routes.Count > 0)
         {
-            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _auth, Settings.FunctionTimeout, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
+            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _auth, Settings.FunctionTimeout, options.HttpAnswerLimit, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("HTTP API on {Address}", _http.BaseAddress);
         }
     }
@@ -183,6 +186,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         await Task.WhenAny(Task.WhenAll(_listeners), Task.Delay(ShutdownGrace)).ConfigureAwait(false);
         if (_http is not null) await _http.DisposeAsync().ConfigureAwait(false);
         foreach (var started in _started) await started.DisposeAsync().ConfigureAwait(false);
+        _blobSlots?.Dispose();
         _stop.Dispose();
     }
 }

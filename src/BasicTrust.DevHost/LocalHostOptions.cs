@@ -29,6 +29,17 @@ public sealed record LocalHostOptions
     public bool RequireSignIn { get; init; }
     /// <summary>With <see cref="RequireSignIn"/>, also admit the Static Web Apps CLI's forwarded principal (when it proxies to this host).</summary>
     public bool AcceptStaticWebAppsCli { get; init; }
+    /// <summary>
+    /// How long an HTTP call may wait for its answer before the host answers 500 "The request timed out", as Azure's
+    /// front end does after 230 s whatever <c>functionTimeout</c> says (<see cref="Http.AnswerLimit"/>).
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns the limit off.
+    /// </summary>
+    public TimeSpan HttpAnswerLimit { get; init; } = Http.AnswerLimit.Azure;
+    /// <summary>
+    /// The worker's hosting environment (<c>AZURE_FUNCTIONS_ENVIRONMENT</c>): Production, as in Azure, unless the app
+    /// settings name one. Core Tools runs Development; code that behaves differently there would not show locally.
+    /// </summary>
+    public string Environment { get; init; } = "Production";
     /// <summary>How long the worker may take to connect and load its functions.</summary>
     public TimeSpan WorkerStartTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>

@@ -5,6 +5,9 @@ using BasicTrust.DevHost.Http;
 using BasicTrust.DevHost.Worker;
 
 // BasicTrust.DevHost --app DIR [--port 7071] [--key KEY] [--settings FILE] [--require-sign-in] [--accept-swa-cli] [--user OBJECTID=ROLE[,ROLE]]... [--tokens FILE]
+//   [--environment Production] [--http-limit 230]
+// --environment names the worker's hosting environment (Production, as in Azure); --http-limit the seconds an HTTP call
+// may wait for its answer before it gets Azure's front-end 500 (0: no limit).
 // --user (repeatable; implies --require-sign-in) mints a development token to act as that person: printed, or written
 // to --tokens FILE (readable by its owner only) as lines "OBJECTID ROLES TOKEN".
 // App settings: DIR/local.settings.json's Values (or --settings), overridden by environment variables, as Core Tools does.
@@ -25,7 +28,10 @@ try
     var key = Option("--key");
     var users = Options("--user").Select(DevelopmentUser.Parse).ToList();
     var signIn = users.Count > 0 || args.Contains("--require-sign-in");
-    await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = key, RequireSignIn = signIn, AcceptStaticWebAppsCli = args.Contains("--accept-swa-cli") }, loggers, stop.Token);
+    var options = new LocalHostOptions { AppRoot = appRoot, Settings = settings, HttpPort = port, FunctionKey = key, RequireSignIn = signIn, AcceptStaticWebAppsCli = args.Contains("--accept-swa-cli") };
+    if (Option("--environment") is { Length: > 0 } environment) options = options with { Environment = environment };
+    if (int.TryParse(Option("--http-limit"), out var seconds)) options = options with { HttpAnswerLimit = seconds > 0 ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan };
+    await using var host = await LocalFunctionsHost.StartAsync(options, loggers, stop.Token);
     // A key the developer gave is theirs already and stays out of logs; only a generated one is shown, once, to be used.
     if (host.ApiBaseAddress is { } api)
         Console.WriteLine(!host.NeedsFunctionKey ? $"API: {api}" : key is null ? $"API: {api}  function key: {host.FunctionKey}  (header x-functions-key)" : $"API: {api}  (header x-functions-key: the key given)");

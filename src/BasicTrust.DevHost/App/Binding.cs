@@ -18,7 +18,10 @@ public sealed record Binding(string Name, string Type, string Direction, JsonObj
     /// <summary>The app setting holding the connection; the host's own storage when none is given.</summary>
     public string Connection => string.IsNullOrEmpty(this["connection"]) ? DefaultConnection : this["connection"]!;
 
-    /// <summary>SDK-type parameters (BlobClient, ...): the host sends a reference, the worker opens the client.</summary>
+    /// <summary><c>dataType</c>: how the host passes a content value (<c>binary</c>, <c>stream</c>, <c>string</c>; none is string).</summary>
+    public bool IsBinary => this["dataType"] is { } type && (type.Equals("binary", StringComparison.OrdinalIgnoreCase) || type.Equals("stream", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>SDK-type parameters (BlobClient, ...): the host may send a reference (see <see cref="FunctionDefinition.SendsReference"/>).</summary>
     public bool SupportsDeferredBinding =>
         string.Equals((string?)Properties["properties"]?["supportsDeferredBinding"], "true", StringComparison.OrdinalIgnoreCase);
 

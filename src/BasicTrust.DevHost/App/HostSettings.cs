@@ -11,6 +11,11 @@ public sealed record HostSettings
     public QueueSettings Queues { get; init; } = new();
     /// <summary><c>extensions.blobs.poisonBlobThreshold</c>: attempts before a blob goes to the poison queue.</summary>
     public int PoisonBlobThreshold { get; init; } = 5;
+    /// <summary>
+    /// <c>extensions.blobs.maxDegreeOfParallelism</c>: blob-triggered invocations at once, over all blob functions of
+    /// the host (the extension's default is 8 per processor).
+    /// </summary>
+    public int BlobParallelism { get; init; } = 8 * System.Environment.ProcessorCount;
     /// <summary><c>extensions.http.routePrefix</c> (default <c>api</c>).</summary>
     public string RoutePrefix { get; init; } = "api";
 
@@ -32,6 +37,9 @@ public sealed record HostSettings
                 Base64 = !string.Equals((string?)queues?["messageEncoding"], "none", StringComparison.OrdinalIgnoreCase),
             },
             PoisonBlobThreshold = (int?)json["extensions"]?["blobs"]?["poisonBlobThreshold"] ?? 5,
+            BlobParallelism = (int?)json["extensions"]?["blobs"]?["maxDegreeOfParallelism"] is { } parallelism
+                ? parallelism > 0 ? parallelism : throw new InvalidDataException("host.json: extensions.blobs.maxDegreeOfParallelism must be 1 or more.")
+                : 8 * System.Environment.ProcessorCount,
             RoutePrefix = ((string?)json["extensions"]?["http"]?["routePrefix"] ?? "api").Trim('/'),
         };
     }

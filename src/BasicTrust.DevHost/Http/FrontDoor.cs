@@ -31,7 +31,7 @@ public sealed class FrontDoor : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     public static async Task<FrontDoor> StartAsync(IReadOnlyList<HttpRoute> routes, string routePrefix, int port, string key, BuiltInAuth? auth, TimeSpan functionTimeout,
-        WorkerSupervisor workers, FunctionInvoker invoker, ILogger logger, CancellationToken cancellationToken)
+        TimeSpan answerLimit, WorkerSupervisor workers, FunctionInvoker invoker, ILogger logger, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -40,14 +40,16 @@ public sealed class FrontDoor : IAsyncDisposable
         var app = builder.Build();
         var door = new FrontDoor(app);
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
-        // YARP's default 100 s between reads would cut a long function short; the host's functionTimeout bounds it instead.
-        var forwarding = new ForwarderRequestConfig { ActivityTimeout = functionTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : functionTimeout };
+        // YARP's default 100 s between reads would cut a long function short: Azure's front end (answerLimit) or the
+        // host's functionTimeout, whichever comes first, bounds it instead.
+        var limit = new AnswerLimit(answerLimit, functionTimeout);
+        var forwarding = new ForwarderRequestConfig { ActivityTimeout = limit.Idle };
         app.Run(context =>
         {
             // Without sign-in no principal reaches the worker: a client cannot send its own.
             if (auth is null) BuiltInAuth.RemovePrincipalHeaders(context.Request);
             return auth is null || auth.Admit(context.Request)
-                ? door.HandleAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger)
+                ? door.HandleAsync(context, routes, key, workers, invoker, forwarder, forwarding, limit, logger)
                 : UnauthorizedAsync(context);
         });
         try
@@ -65,18 +67,18 @@ public sealed class FrontDoor : IAsyncDisposable
     }
 
     async Task HandleAsync(HttpContext context, IReadOnlyList<HttpRoute> routes, string key, WorkerSupervisor workers,
-        FunctionInvoker invoker, IHttpForwarder forwarder, ForwarderRequestConfig forwarding, ILogger logger)
+        FunctionInvoker invoker, IHttpForwarder forwarder, ForwarderRequestConfig forwarding, AnswerLimit limit, ILogger logger)
     {
         try
         {
-            await ForwardAsync(context, routes, key, workers, invoker, forwarder, forwarding, logger).ConfigureAwait(false);
+            await ForwardAsync(context, routes, key, workers, invoker, forwarder, forwarding, limit, logger).ConfigureAwait(false);
         }
         catch (WorkerUnavailableException e)
         {
             logger.LogWarning("An HTTP request found no worker to serve it (503): {Reason}", e.Message);
             await UnavailableAsync(context).ConfigureAwait(false);
         }
-        // The client went away: its invocation was cancelled in the worker (InvocationCancel); nobody to answer.
+        // The client went away before its invocation was sent: nothing ran, nobody to answer.
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested) { }
     }
 
@@ -104,7 +106,7 @@ public sealed class FrontDoor : IAsyncDisposable
     }
 
     async Task ForwardAsync(HttpContext context, IReadOnlyList<HttpRoute> routes, string key, WorkerSupervisor workers,
-        FunctionInvoker invoker, IHttpForwarder forwarder, ForwarderRequestConfig forwarding, ILogger logger)
+        FunctionInvoker invoker, IHttpForwarder forwarder, ForwarderRequestConfig forwarding, AnswerLimit limit, ILogger logger)
     {
         var path = RawPath(context);
         var (route, values) = routes.Select(r => (Route: r, Values: r.Match(context.Request.Method, path))).FirstOrDefault(m => m.Values is not null);
@@ -121,13 +123,25 @@ public sealed class FrontDoor : IAsyncDisposable
         var request = HttpTriggerData.Request(route.Function, context.Request, values);
         var proxied = forwarder.SendAsync(context, target.GetLeftPart(UriPartial.Authority), _client, forwarding,
             new RawTargetTransformer(request.InvocationId)).AsTask();
-        var invocation = invoker.InvokeAsync(route.Function, request, context.RequestAborted);
+        // A caller that goes away cancels the invocation in the worker (InvocationCancel), but its outcome is still
+        // awaited, logged and its outputs written, as the host does; stopping the host ends it through the worker.
+        using var callerGone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var invocation = invoker.InvokeAsync(route.Function, request, callerGone.Token, CancellationToken.None);
 
         if (await Task.WhenAny(proxied, invocation).ConfigureAwait(false) == invocation && !(await invocation.ConfigureAwait(false)).Succeeded
             && await Task.WhenAny(proxied, Task.Delay(AnswerGrace)).ConfigureAwait(false) != proxied)
             context.Abort(); // the invocation failed (timeout, crash) and the worker will not answer the proxied call
         var error = await proxied.ConfigureAwait(false);
-        if (error != ForwarderError.None)
+        if (error == ForwarderError.RequestTimedOut && limit.IsFrontEnd && !context.Response.HasStarted)
+        {
+            logger.LogWarning("{Function}: no answer within {Limit}; answered 500 as Azure's front end does, and the caller is gone for the function",
+                route.Function.Name, limit.Answer);
+            await callerGone.CancelAsync().ConfigureAwait(false);
+            await AnswerLimit.TimedOutAsync(context).ConfigureAwait(false);
+        }
+        else if (context.RequestAborted.IsCancellationRequested)
+            logger.LogInformation("{Function}: the caller went away; the invocation was asked to cancel and its outcome is awaited", route.Function.Name);
+        else if (error != ForwarderError.None)
         {
             // The client has its 502; the unpaired invocation ends in the worker (its 15 s wait) without holding it.
             logger.LogWarning("{Function}: forwarding to the worker failed: {Error}", route.Function.Name, error);

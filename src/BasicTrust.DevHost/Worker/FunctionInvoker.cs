@@ -10,10 +10,17 @@ namespace BasicTrust.DevHost.Worker;
 /// </summary>
 public sealed class FunctionInvoker(WorkerSupervisor workers, OutputBinder outputs, ILogger logger)
 {
-    public async Task<InvocationOutcome> InvokeAsync(FunctionDefinition function, InvocationRequest request, CancellationToken cancellationToken)
+    public Task<InvocationOutcome> InvokeAsync(FunctionDefinition function, InvocationRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(function, request, CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// The same, for a caller that may go away (an HTTP client): then the worker is asked to cancel, and the outcome is
+    /// still awaited, logged and its outputs written (<see cref="WorkerSupervisor.InvokeAsync(InvocationRequest, CancellationToken, CancellationToken)"/>).
+    /// </summary>
+    public async Task<InvocationOutcome> InvokeAsync(FunctionDefinition function, InvocationRequest request, CancellationToken callerGone, CancellationToken cancellationToken)
     {
         logger.LogInformation("Executing {Function} ({InvocationId})", function.Name, request.InvocationId);
-        var outcome = await workers.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await workers.InvokeAsync(request, callerGone, cancellationToken).ConfigureAwait(false);
         if (outcome.Succeeded)
         {
             try

@@ -31,7 +31,7 @@ public sealed class RunningWorker : IAsyncDisposable
     {
         var channel = new WorkerChannel(Guid.NewGuid().ToString(), logger, launch.Transcript);
         launch.Server.Connections.Expect(channel);
-        var process = WorkerProcess.Start(launch.Config, launch.AppRoot, launch.Server.Address, channel.WorkerId, launch.Settings, logger);
+        var process = WorkerProcess.Start(launch.Config, launch.AppRoot, launch.Server.Address, channel.WorkerId, launch.Settings, launch.Environment, logger);
         var worker = new RunningWorker(process, channel);
         // When the process dies, its stream may linger; closing it fails whatever still waits on this worker.
         _ = process.Exited.ContinueWith(_ => channel.Close(), TaskScheduler.Default);

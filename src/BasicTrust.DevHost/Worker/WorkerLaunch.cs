@@ -13,4 +13,6 @@ public sealed record WorkerLaunch(
 {
     /// <summary>How long the worker may take to open its stream and answer the handshake (the host's start-up timeout).</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>The worker's hosting environment unless the app settings name one (<see cref="LocalHostOptions.Environment"/>).</summary>
+    public string Environment { get; init; } = "Production";
 }

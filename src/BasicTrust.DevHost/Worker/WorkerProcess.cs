@@ -25,7 +25,10 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The last lines the worker wrote to stderr: start-up failures show only there.</summary>
     public string StderrTail { get { lock (_stderr) return string.Join(Environment.NewLine, _stderr); } }
 
-    public static WorkerProcess Start(WorkerConfig config, string appRoot, Uri rpcUri, string workerId, IReadOnlyDictionary<string, string> settings, ILogger logger)
+    /// <summary>The variable the worker takes its hosting environment from (read as <c>ENVIRONMENT</c> under the <c>AZURE_FUNCTIONS_</c> prefix).</summary>
+    public const string EnvironmentName = "AZURE_FUNCTIONS_ENVIRONMENT";
+
+    public static WorkerProcess Start(WorkerConfig config, string appRoot, Uri rpcUri, string workerId, IReadOnlyDictionary<string, string> settings, string environment, ILogger logger)
     {
         var start = new ProcessStartInfo(config.ExecutablePath)
         {
@@ -53,7 +56,12 @@ public sealed class WorkerProcess : IAsyncDisposable
         // Without these every function load fails: the worker finds the app's assembly through them.
         start.Environment["FUNCTIONS_WORKER_DIRECTORY"] = appRoot;
         start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = appRoot;
-        if (!settings.ContainsKey("AZURE_FUNCTIONS_ENVIRONMENT")) start.Environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+        // The host sets no environment name for its worker: in Azure the worker runs as Production unless an app setting
+        // says otherwise. So the DevHost's own shell (a DOTNET_ or ASPNETCORE_ENVIRONMENT=Development) does not leak
+        // in; only an app setting or the DevHost's option names it.
+        foreach (var name in (string[])[EnvironmentName, "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT"])
+            if (!settings.ContainsKey(name)) start.Environment.Remove(name);
+        if (!settings.ContainsKey(EnvironmentName)) start.Environment[EnvironmentName] = environment;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{config.ExecutablePath} did not start.");
         var worker = new WorkerProcess(process);

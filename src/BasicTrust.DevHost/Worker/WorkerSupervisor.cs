@@ -47,9 +47,17 @@ public sealed class WorkerSupervisor(WorkerLaunch launch, TimeSpan functionTimeo
 
     /// <summary>
     /// Sends the invocation and waits for its response, at most functionTimeout. When <paramref name="cancellationToken"/>
-    /// is cancelled (the caller went away, or the host is stopping) the worker gets an InvocationCancel and this throws.
+    /// is cancelled (the host is stopping) the worker gets an InvocationCancel and this throws.
     /// </summary>
-    public async Task<InvocationOutcome> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    public Task<InvocationOutcome> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(request, CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="InvokeAsync(InvocationRequest, CancellationToken)"/>; when <paramref name="callerGone"/> is
+    /// cancelled (an HTTP client went away) the worker gets an InvocationCancel and its answer is still awaited, as the
+    /// host does: the function may finish, fail, or handle the cancellation, and its outcome and outputs count.
+    /// </summary>
+    public async Task<InvocationOutcome> InvokeAsync(InvocationRequest request, CancellationToken callerGone, CancellationToken cancellationToken)
     {
         RunningWorker worker;
         try { worker = await ReadyAsync(cancellationToken).ConfigureAwait(false); }
@@ -58,6 +66,7 @@ public sealed class WorkerSupervisor(WorkerLaunch launch, TimeSpan functionTimeo
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (functionTimeout != Timeout.InfiniteTimeSpan) timeout.CancelAfter(functionTimeout);
+        using var onCallerGone = callerGone.Register(() => Cancel(worker, request.InvocationId));
         try
         {
             var reply = await worker.Channel.RequestAsync(new StreamingMessage { InvocationRequest = request },

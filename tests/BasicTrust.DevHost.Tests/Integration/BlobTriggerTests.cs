@@ -57,4 +57,45 @@ public class BlobTriggerTests
         Assert.Contains($"\"BlobName\":\"{caseId}/s1/session.json\"", poison[0]);
         Assert.Equal(2, host.Log.Lines.Count(l => l.Contains("Executed PlanSession", StringComparison.Ordinal) && l.Contains("Failed", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task BlobClientTrigger_WithAnExpressionInItsFirstOutput_GetsTheContent_AndFailsAsInAzure()
+    {
+        await Azurite.ResetAsync();
+        var caseId = "e" + Guid.NewGuid().ToString("N")[..8];
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<BasicTrust.DevHost.Rpc.InvocationRequest>();
+        await using var host = await TestHost.StartAsync(transcript: (direction, message) =>
+        {
+            if (direction == "host->worker" && message.InvocationRequest is { } request) sent.Enqueue(request.Clone());
+        });
+        var container = Azurite.Blobs.GetBlobContainerClient("conf-expr");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient($"{caseId}/item.json").UploadAsync(BinaryData.FromString("""{"note":"content"}"""));
+
+        var failed = await host.Log.WaitForAsync(l => l.Contains("Executed ConfBlobClientWithExpression (", StringComparison.Ordinal), Patience);
+
+        Assert.True(failed is not null, host.Log.ToString());
+        Assert.Contains("Failed", failed);
+        Assert.Contains("BlobClient", failed);
+        var function = host.Host.Functions.Single(f => f.Name == "ConfBlobClientWithExpression").Id;
+        var value = sent.First(r => r.FunctionId == function).InputData.Single().Data;
+        Assert.Equal("""{"note":"content"}""", value.String);
+    }
+
+    [Fact]
+    public async Task MaxDegreeOfParallelism_BlobsRunThatManyAtOnce_NeverMore()
+    {
+        await Azurite.ResetAsync();
+        using var app = Repository.SampleAppWith(h => h["extensions"]!["blobs"]!["maxDegreeOfParallelism"] = 2);
+        var container = Azurite.Blobs.GetBlobContainerClient("conf-parallel");
+        await container.CreateIfNotExistsAsync();
+        // Each waits until two run at once (or two did before): one at a time never gets there, three at once shows 3.
+        foreach (var name in (string[])["a", "b", "c"]) await container.GetBlobClient(name).UploadAsync(BinaryData.FromString("2"));
+        await using var host = await TestHost.StartAsync(app.Path);
+
+        var peaks = await Azurite.ReceiveAsync("conf-parallel-out", 3, TimeSpan.FromSeconds(60));
+
+        Assert.True(peaks.Count == 3, host.Log.ToString());
+        Assert.Equal("2", peaks.Max());
+    }
 }

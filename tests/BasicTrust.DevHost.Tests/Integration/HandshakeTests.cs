@@ -10,7 +10,10 @@ public class HandshakeTests
         await Azurite.ResetAsync();
         await using var host = await TestHost.StartAsync();
 
-        Assert.Equal(["CutClip", "GetSession", "Hang", "MarkFailed", "PlanSession", "Raw", "Sweep", "Tick", "Upload"],
+        string[] conformance = ["ConfArray", "ConfBinaryData", "ConfBindingData", "ConfBlobClientWithExpression", "ConfCancelHandled", "ConfCancelIgnored",
+            "ConfCancelNotUsed", "ConfEnvironment", "ConfIdOutput", "ConfList", "ConfMetadata", "ConfParallelBlobs", "ConfPoco", "ConfQueueMessage",
+            "ConfString", "ConfTimer"];
+        Assert.Equal([.. conformance, "CutClip", "GetSession", "Hang", "MarkFailed", "PlanSession", "Raw", "Sweep", "Tick", "Upload"],
             host.Host.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.True(host.Host.WorkerProcessId > 0);
         Assert.Equal("*/1 * * * * *", host.Host.Functions.Single(f => f.Name == "Tick").Trigger["schedule"]); // %TickSchedule% resolved

@@ -75,4 +75,32 @@ public class HttpTriggerTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(target, await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task NoAnswerWithinTheLimit_Is500AsFromAzuresFrontEnd_AndTheFunctionStillCompletes()
+    {
+        await using var host = await TestHost.StartAsync(configure: o => o with { HttpAnswerLimit = TimeSpan.FromSeconds(2) });
+        using var api = host.Api(withKey: false);
+
+        using var response = await api.GetAsync("conformance/not-used"); // works for 3 s
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.StartsWith("500 - The request timed out.", await response.Content.ReadAsStringAsync());
+        Assert.Contains(host.Log.Lines, l => l.Contains("ConfCancelNotUsed: no answer within", StringComparison.Ordinal));
+        var executed = await host.Log.WaitForAsync(l => l.Contains("Executed ConfCancelNotUsed (", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.True(executed is not null, host.Log.ToString());
+        // Once running, the function (which ignores cancellation) finishes; on a slow machine the cut may come before the
+        // worker even had the request, and then the worker fails the invocation as cancelled, as it would in Azure.
+        if (host.Log.Lines.Any(l => l.Contains("Conformance: work started", StringComparison.Ordinal)))
+            Assert.True(executed.EndsWith(": Succeeded", StringComparison.Ordinal), host.Log.ToString());
+    }
+
+    [Fact]
+    public async Task EnvironmentOption_NamesTheWorkersEnvironment()
+    {
+        await using var host = await TestHost.StartAsync(configure: o => o with { Environment = "Development" });
+        using var api = host.Api(withKey: false);
+
+        Assert.Equal("Development", await api.GetStringAsync("conformance/environment"));
+    }
 }

@@ -12,8 +12,8 @@ namespace BasicTrust.DevHost.Tests.Support;
 /// </summary>
 static class Azurite
 {
-    static readonly string[] Queues = ["clip-jobs", "clip-jobs-poison", "reel-jobs", "failed-jobs", "ticks", "webjobs-blobtrigger-poison"];
-    static readonly string[] Containers = ["recordings", "azure-webjobs-hosts"];
+    static readonly string[] Queues = ["clip-jobs", "clip-jobs-poison", "reel-jobs", "failed-jobs", "ticks", "webjobs-blobtrigger-poison", "conf-parallel-out"];
+    static readonly string[] Containers = ["recordings", "azure-webjobs-hosts", "conf-expr", "conf-parallel"];
 
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("BASICTRUST_STORAGE")
@@ -30,11 +30,25 @@ static class Azurite
         foreach (var container in Containers) await Blobs.GetBlobContainerClient(container).DeleteIfExistsAsync();
     }
 
-    public static async Task SendAsync(string queue, string text)
+    /// <summary>Sends <paramref name="text"/> (base64-encoded) and returns the message's id.</summary>
+    public static async Task<string> SendAsync(string queue, string text)
     {
         var client = Queue(queue);
         await client.CreateIfNotExistsAsync();
-        await client.SendMessageAsync(text);
+        return (await client.SendMessageAsync(text)).Value.MessageId;
+    }
+
+    /// <summary>
+    /// Takes messages off <paramref name="queue"/> until <paramref name="count"/> satisfied <paramref name="match"/>
+    /// (returned) or <paramref name="within"/> passed: tests that share a queue each look for their own messages.
+    /// </summary>
+    public static async Task<List<string>> ReceiveMatchingAsync(string queue, Func<string, bool> match, int count, TimeSpan within)
+    {
+        var matching = new List<string>();
+        var deadline = DateTime.UtcNow + within;
+        while (matching.Count < count && DateTime.UtcNow < deadline)
+            matching.AddRange((await ReceiveAsync(queue, 1, deadline - DateTime.UtcNow)).Where(match));
+        return matching;
     }
 
     /// <summary>Takes messages off <paramref name="queue"/> until <paramref name="count"/> arrived or <paramref name="within"/> passed.</summary>

@@ -22,11 +22,12 @@ sealed class TestHost : IAsyncDisposable
     };
 
     public static async Task<TestHost> StartAsync(string? appRoot = null, string hostId = "devhost-tests", bool runTimers = false,
-        Action<string, StreamingMessage>? transcript = null, string? connectionString = null)
+        Action<string, StreamingMessage>? transcript = null, string? connectionString = null, Func<LocalHostOptions, LocalHostOptions>? configure = null)
     {
         var log = new LogLines();
         var loggers = LoggerFactory.Create(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
-        var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
+        configure ??= o => o;
+        var host = await LocalFunctionsHost.StartAsync(configure(new LocalHostOptions
         {
             AppRoot = appRoot ?? Repository.SampleApp,
             Settings = Settings(connectionString: connectionString),
@@ -36,7 +37,7 @@ sealed class TestHost : IAsyncDisposable
             HttpPort = 0,
             FunctionKey = Key,
             Transcript = transcript,
-        }, loggers);
+        }), loggers);
         return new TestHost(host, loggers, log);
     }
 
@@ -60,6 +61,18 @@ sealed class LogLines : ILoggerProvider
     readonly ConcurrentQueue<string> _lines = new();
     public IReadOnlyCollection<string> Lines => _lines;
     public override string ToString() => string.Join(Environment.NewLine, _lines.TakeLast(60));
+
+    /// <summary>The first line that <paramref name="match"/> accepts, once it is logged; null when none is within <paramref name="within"/>.</summary>
+    public async Task<string?> WaitForAsync(Func<string, bool> match, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            if (_lines.FirstOrDefault(match) is { } line) return line;
+            if (DateTime.UtcNow > deadline) return null;
+            await Task.Delay(50);
+        }
+    }
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
     public void Dispose() { }
 

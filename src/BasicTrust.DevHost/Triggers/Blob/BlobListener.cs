@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Blobs;
@@ -11,14 +12,17 @@ namespace BasicTrust.DevHost.Triggers.Blob;
 /// A blob trigger as the host's container scan runs it: every blob matching the path fires once per ETag (a new or
 /// changed blob fires, also one that arrived while no host ran), guarded by receipts in storage. No storage error ends it (see <see cref="StorageErrors"/>). A failed attempt is
 /// retried on a later scan; after <c>poisonBlobThreshold</c> attempts a message goes to <c>webjobs-blobtrigger-poison</c>.
+/// Blobs run concurrently, as many at once over all blob functions as host.json's <c>maxDegreeOfParallelism</c> allows.
 /// </summary>
 public sealed class BlobListener(FunctionDefinition function, int poisonThreshold, StorageAccounts accounts, FunctionInvoker invoker,
-    string hostId, TimeSpan scanInterval, ILogger logger)
+    string hostId, TimeSpan scanInterval, SemaphoreSlim slots, ILogger logger)
 {
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
     readonly BlobPathPattern _path = BlobPathPattern.Parse(function.Trigger["path"]!);
     // Receipts known to be complete, so a scan does not ask storage about every old blob again.
-    readonly HashSet<string> _done = [];
+    readonly ConcurrentDictionary<string, byte> _done = new();
+    // Blob versions being handled, each holding one of the host's slots (maxDegreeOfParallelism); a scan passes them by.
+    readonly ConcurrentDictionary<string, Task> _running = new();
     // Within the receipt's lease (60 s), so a retried write still holds it.
     static readonly TimeSpan SettleFor = TimeSpan.FromSeconds(45);
 
@@ -44,7 +48,13 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
             {
                 logger.LogWarning("{Function}: scanning {Container} failed: {Reason}", function.Name, _path.Container, StorageErrors.Describe(e));
             }
-            await Task.Delay(scanInterval, cancellationToken).ConfigureAwait(false);
+            try { await Task.Delay(scanInterval, cancellationToken).ConfigureAwait(false); }
+            catch (OperationCanceledException)
+            {
+                // Stopping: what is running settles (releases its receipt) before the listener ends.
+                await Task.WhenAll(_running.Values).ConfigureAwait(false);
+                throw;
+            }
         }
     }
 
@@ -55,18 +65,33 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
         {
             if (_path.Match(item.Name) is not { } tokens || item.Properties.ETag is not { } etag) continue;
             var name = BlobReceipts.Name(hostId, function.Name, etag, _path.Container, item.Name);
-            if (_done.Contains(name)) continue;
-            // One blob's trouble does not hold up the others: it is tried again on a later scan.
-            try
-            {
-                if (await receipts.TryClaimAsync(etag, _path.Container, item.Name, cancellationToken).ConfigureAwait(false) is not { } receipt) continue;
-                if (await FireAsync(container.GetBlobClient(item.Name), etag, tokens, receipt, cancellationToken).ConfigureAwait(false)) _done.Add(name);
-            }
-            catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
-            {
-                logger.LogWarning("{Function}: a blob in {Container} could not be handled ({Reason}); a later scan tries again",
-                    function.Name, _path.Container, StorageErrors.Describe(e));
-            }
+            if (_done.ContainsKey(name) || _running.ContainsKey(name)) continue;
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Registered before it starts, so its own removal cannot come first.
+            var run = new Task<Task>(() => HandleAsync(receipts, container.GetBlobClient(item.Name), etag, tokens, name, cancellationToken));
+            _running[name] = run.Unwrap();
+            run.Start(TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>One blob version in its own slot; its trouble does not hold up the others: a later scan tries it again.</summary>
+    async Task HandleAsync(BlobReceipts receipts, BlobClient blob, ETag etag, IReadOnlyDictionary<string, string> tokens, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await receipts.TryClaimAsync(etag, _path.Container, blob.Name, cancellationToken).ConfigureAwait(false) is not { } receipt) return;
+            if (await FireAsync(blob, etag, tokens, receipt, cancellationToken).ConfigureAwait(false)) _done[name] = 0;
+        }
+        catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
+        {
+            logger.LogWarning("{Function}: a blob in {Container} could not be handled ({Reason}); a later scan tries again",
+                function.Name, _path.Container, StorageErrors.Describe(e));
+        }
+        catch (Exception e) when (StorageErrors.IsStopping(e, cancellationToken)) { } // the receipt was released, or its lease runs out
+        finally
+        {
+            _running.TryRemove(name, out _);
+            slots.Release();
         }
     }
 
@@ -82,8 +107,8 @@ public sealed class BlobListener(FunctionDefinition function, int poisonThreshol
         try
         {
             var properties = (await blob.GetPropertiesAsync(new BlobRequestConditions { IfMatch = etag }, attempt.Token).ConfigureAwait(false)).Value;
-            // SDK-type parameters open the blob themselves; other parameter types get its content.
-            var content = function.Trigger.SupportsDeferredBinding ? null
+            // A reference the worker opens itself, or the content (see FunctionDefinition.SendsReference).
+            var content = function.SendsReference ? null
                 : (await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } }, attempt.Token).ConfigureAwait(false)).Value.Content;
             outcome = await invoker.InvokeAsync(function, BlobTriggerData.Request(function, blob, properties, content, tokens), attempt.Token).ConfigureAwait(false);
         }

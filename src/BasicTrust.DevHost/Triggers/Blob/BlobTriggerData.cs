@@ -6,9 +6,11 @@ using BasicTrust.DevHost.Rpc;
 namespace BasicTrust.DevHost.Triggers.Blob;
 
 /// <summary>
-/// The invocation for a blob, as the Storage extension binds it. For an SDK-type parameter (BlobClient, ...) the
-/// trigger value is a reference the worker opens itself ({Connection, ContainerName, BlobName}); otherwise the
-/// blob's bytes. Metadata: the blob path, its URI, properties and metadata, and one entry per path token.
+/// The invocation for a blob, as the Storage extension binds it. When the function takes a reference (see
+/// <see cref="FunctionDefinition.SendsReference"/>) the trigger value is one the worker opens itself
+/// ({Connection, ContainerName, BlobName}); otherwise the blob's content: bytes for <c>dataType</c> binary or stream,
+/// else its text, whose JSON properties then join the metadata as for a queue message. Metadata: the blob path, its
+/// URI, properties and metadata, and one entry per path token.
 /// </summary>
 public static class BlobTriggerData
 {
@@ -20,7 +22,7 @@ public static class BlobTriggerData
         var request = Invocations.New(function.Id);
         var value = content is null
             ? TypedDataValues.ModelBinding("AzureStorageBlobs", new BlobReference(function.Trigger.Connection, blob.BlobContainerName, blob.Name))
-            : TypedDataValues.Bytes(content.ToMemory().Span);
+            : function.Trigger.IsBinary ? TypedDataValues.Bytes(content.ToMemory().Span) : TypedDataValues.Text(content.ToString());
         request.InputData.Add(new ParameterBinding { Name = function.Trigger.Name, Data = value });
         var metadata = request.TriggerMetadata;
         metadata["BlobTrigger"] = TypedDataValues.Text($"{blob.BlobContainerName}/{blob.Name}");
@@ -29,6 +31,7 @@ public static class BlobTriggerData
         metadata["Properties"] = TypedDataValues.Json(Properties(properties));
         metadata["Metadata"] = TypedDataValues.Json(properties.Metadata);
         foreach (var (token, tokenValue) in tokens) metadata[token] = TypedDataValues.Text(tokenValue);
+        if (value.DataCase == TypedData.DataOneofCase.String) JsonProperties.AddTo(metadata, value.String);
         return request;
     }
 
