@@ -15,9 +15,6 @@ public enum CaseAction
     Purge,
 }
 
-/// <summary>A person's relation to one case.</summary>
-public enum CaseRole { None, Owner, Reviewer }
-
 /// <summary>The answer to one request: go on, 404 (the case is not revealed) or 403 (seen, but not this action).</summary>
 public enum Verdict { Allow, Hide, Forbid }
 

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Xml;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
-using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Import;
 using BasicTrust.Highlights.Manifest;
 
@@ -17,7 +15,7 @@ namespace BasicTrust.Functions.ImportTags;
 public sealed class ImportTagsFunction(CaseGate gate)
 {
     [Function("ImportTags")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "import/{format}")] HttpRequest request, string format)
+    public async Task<Results<Ok<ImportedTags>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "import/{format}")] HttpRequest request, string format)
     {
         var context = request.HttpContext;
         if (format is not ("csv" or "elan" or "boris"))
@@ -35,7 +33,7 @@ public sealed class ImportTagsFunction(CaseGate gate)
             };
             if (tags.Count > ManifestReader.MaxTags)
                 return ApiResults.BadRequest($"The file has {tags.Count} tags; a session takes at most {ManifestReader.MaxTags}.", [new FieldProblem("$", "max-tags", $"At most {ManifestReader.MaxTags} tags.")]);
-            return Results.Json(new { tags = ManifestBuilder.Tags(tags) }, Json.Options);
+            return TypedResults.Ok(new ImportedTags(ManifestBuilder.Tags(tags)));
         }
         catch (Exception e) when (e is FormatException or XmlException)
         {

@@ -47,7 +47,7 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
     /// A poisoned job fails only the plan it names, and only while that plan is the session's current one and not yet
     /// ready or failed: a stray or late job never fails a ready session, nor creates a status. False when nothing changed.
     /// </summary>
-    public async Task<bool> FailInFlightAsync(SessionKey session, string planId, StatusProblem error, CancellationToken cancellationToken)
+    public async Task<bool> FailInFlightAsync(SessionKey session, string planId, FieldProblem error, CancellationToken cancellationToken)
     {
         var changed = false;
         await UpdateAsync(session, current =>
@@ -59,7 +59,7 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
     }
 
     /// <summary>Marks the session failed with these problems, unless a newer plan has taken over.</summary>
-    public Task<SessionStatus?> FailAsync(SessionKey session, string? planId, IReadOnlyList<StatusProblem> errors, IReadOnlyList<StatusProblem>? warnings, CancellationToken cancellationToken) =>
+    public Task<SessionStatus?> FailAsync(SessionKey session, string? planId, IReadOnlyList<FieldProblem> errors, IReadOnlyList<FieldProblem>? warnings, CancellationToken cancellationToken) =>
         UpdateAsync(session, current =>
             current is not null && planId is not null && current.PlanId != planId ? null
             : new SessionStatus
