@@ -9,9 +9,9 @@ import { clock, dateTime, language, t } from "app/i18n.js";
 import { clipComments, verdict } from "app/review.js";
 
 /**
- * @typedef {import("app/types.js").ReelAnswer} ReelAnswer
- * @typedef {import("app/types.js").ClipDocument} ClipDocument
- * @typedef {import("app/types.js").ClipLinks} ClipLinks
+ * @typedef {import("app/contracts.js").ReelAnswer} ReelAnswer
+ * @typedef {import("app/contracts.js").ClipDocument} ClipDocument
+ * @typedef {import("app/contracts.js").ClipLinks} ClipLinks
  * @typedef {import("app/review.js").ReviewContext} ReviewContext
  */
 
@@ -50,7 +50,7 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
    * Each of these takes the reel off the review queue, so after it the page goes back to the queue.
    * @param {string} label
    * @param {"decision" | "reviewed"} action
-   * @param {{ decision: import("app/types.js").Decision }} [json]
+   * @param {{ decision: import("app/contracts.js").ReviewDecision }} [json]
    */
   const finish = (label, action, json) => {
     const button = h("button", { type: "button", class: json?.decision === "approve" && "primary", onclick: async () => {
