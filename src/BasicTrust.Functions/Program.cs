@@ -10,6 +10,8 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<StorageUnavailable>();
 // Every HTTP function needs a signed-in person (built-in authentication forwards who).
 builder.UseMiddleware<RequirePrincipal>();
+// Every case endpoint checks its route's ids and the caller's access to the case here, once ([CaseEndpoint]).
+builder.UseMiddleware<CaseEdge>();
 // Kestrel logs request URLs at Information, and a URL can carry a function key (?code=); the storage SDK logs every
 // request and its headers at Information.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Warning);

@@ -32,6 +32,8 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         // Queue messages and outputs in the app's one JSON shape (camelCase, kebab-case enums).
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(Json.Options));
+        // HTTP answers (typed results and problem details) in the same shape.
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => Json.Configure(options.SerializerOptions));
         return services;
     }
 

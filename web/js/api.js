@@ -1,7 +1,7 @@
 // The HTTP API, through the static web app's /api (it adds the signed-in person's principal). Errors are RFC 9457
 // problem details; they surface as ApiError with every problem the API named.
 
-/** @typedef {import("app/types.js").ProblemDetails} ProblemDetails */
+/** @typedef {import("app/contracts.js").ApiProblem} ProblemDetails */
 
 export class ApiError extends Error {
   /**

@@ -1,7 +1,7 @@
 // Browsers do not expose an MP4's chapter atoms to pages, so the reel page gives the video a WebVTT
 // kind="chapters" track, made here from reel.json's chapters (reel seconds, in showing order).
 
-/** @typedef {import("app/types.js").ReelChapter} ReelChapter */
+/** @typedef {import("app/contracts.js").ReelChapter} ReelChapter */
 
 /**
  * A WebVTT timestamp, hh:mm:ss.mmm.

@@ -105,7 +105,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     if (!recording) { fill(sendProblems, h("p", {}, t("editor.needRecording"))); return; }
     sendButton.disabled = true;
     try {
-      /** @type {import("app/types.js").ManifestAccepted} */
+      /** @type {import("app/contracts.js").ManifestAccepted} */
       const accepted = await api(`${base}/manifest`, { method: "PUT", json: manifest(), signal });
       fill(sendProblems, h("p", { id: "tags-accepted" }, t("session.manifestAccepted")), problemList("notice", accepted.warnings, tags));
       onSubmitted();

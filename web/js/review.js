@@ -7,8 +7,8 @@ import { showProblems } from "app/form.js";
 import { dateTime, t } from "app/i18n.js";
 
 /**
- * @typedef {import("app/types.js").Review} Review
- * @typedef {import("app/types.js").ClipDocument} ClipDocument
+ * @typedef {import("app/contracts.js").ReviewDocument} Review
+ * @typedef {import("app/contracts.js").ClipDocument} ClipDocument
  * @typedef {{ path: string, self: string | undefined, signal: AbortSignal }} ReviewContext
  *   path: the reel's "reels/{caseId}/{sessionId}"; self: the reader's object id
  */

@@ -1,52 +1,60 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using BasicTrust.Contracts;
+using BasicTrust.Contracts.Api;
+using BasicTrust.Contracts.Documents;
 
 namespace BasicTrust.Cli.Api;
 
 /// <summary>A problem the API reported (RFC 9457), or why it could not be reached.</summary>
-sealed class ApiException(string message, IReadOnlyList<(string Path, string Message)> errors, HttpStatusCode? status = null) : Exception(message)
+sealed class ApiException(string message, IReadOnlyList<FieldProblem> errors, HttpStatusCode? status = null) : Exception(message)
 {
-    public IReadOnlyList<(string Path, string Message)> Errors { get; } = errors;
+    public IReadOnlyList<FieldProblem> Errors { get; } = errors;
     public HttpStatusCode? Status { get; } = status;
 }
 
-/// <summary>The BasicTrust HTTP API: the sign-in as a bearer token, problem details turned into <see cref="ApiException"/>.</summary>
+/// <summary>
+/// The BasicTrust HTTP API: the sign-in as a bearer token, requests and answers as the contracts' records
+/// (BasicTrust.Contracts, the same the app writes), problem details turned into <see cref="ApiException"/>.
+/// </summary>
 sealed class ApiClient(Uri baseAddress, string token) : IDisposable
 {
     readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { Authorization = new("Bearer", token) } };
 
-    public Task<JsonNode> CreateCaseAsync(string caseId, CancellationToken ct) => SendAsync(HttpMethod.Post, "cases", JsonContent.Create(new { caseId }), ct);
+    public Task<CaseSummary> CreateCaseAsync(string caseId, CancellationToken ct) => SendAsync<CaseSummary>(HttpMethod.Post, "cases", Body(new CaseRequest(caseId)), ct);
 
-    public Task<JsonNode> CasesAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, "cases", null, ct);
+    public Task<IReadOnlyList<CaseSummary>> CasesAsync(CancellationToken ct) => SendAsync<IReadOnlyList<CaseSummary>>(HttpMethod.Get, "cases", null, ct);
 
-    public Task<JsonNode> ShareAsync(string caseId, string reviewer, bool share, CancellationToken ct) =>
-        SendAsync(share ? HttpMethod.Put : HttpMethod.Delete, $"cases/{Uri.EscapeDataString(caseId)}/reviewers/{Uri.EscapeDataString(reviewer)}", null, ct);
+    public Task<CaseShares> ShareAsync(string caseId, string reviewer, bool share, CancellationToken ct) =>
+        SendAsync<CaseShares>(share ? HttpMethod.Put : HttpMethod.Delete, $"cases/{Uri.EscapeDataString(caseId)}/reviewers/{Uri.EscapeDataString(reviewer)}", null, ct);
 
-    public Task<JsonNode> UploadLinkAsync(string caseId, string sessionId, string fileName, long size, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"sessions/{caseId}/{sessionId}/upload", JsonContent.Create(new { fileName, size }), ct);
+    public Task<UploadLink> UploadLinkAsync(string caseId, string sessionId, string fileName, long size, CancellationToken ct) =>
+        SendAsync<UploadLink>(HttpMethod.Post, $"sessions/{caseId}/{sessionId}/upload", Body(new UploadRequest(fileName, size)), ct);
 
-    public Task<JsonNode> PutManifestAsync(string caseId, string sessionId, string manifest, CancellationToken ct) =>
-        SendAsync(HttpMethod.Put, $"sessions/{caseId}/{sessionId}/manifest", new StringContent(manifest, System.Text.Encoding.UTF8, "application/json"), ct);
+    public Task<ManifestAccepted> PutManifestAsync(string caseId, string sessionId, string manifest, CancellationToken ct) =>
+        SendAsync<ManifestAccepted>(HttpMethod.Put, $"sessions/{caseId}/{sessionId}/manifest", new StringContent(manifest, System.Text.Encoding.UTF8, "application/json"), ct);
 
-    public Task<JsonNode> StatusAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Get, $"sessions/{caseId}/{sessionId}", null, ct);
+    public Task<SessionStatus> StatusAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync<SessionStatus>(HttpMethod.Get, $"sessions/{caseId}/{sessionId}", null, ct);
 
-    public Task<JsonNode> ReviewsAsync(string? until, CancellationToken ct) =>
-        SendAsync(HttpMethod.Get, until is null ? "reviews" : $"reviews?until={Uri.EscapeDataString(until)}", null, ct);
+    public Task<IReadOnlyList<ReviewItem>> ReviewsAsync(string? until, CancellationToken ct) =>
+        SendAsync<IReadOnlyList<ReviewItem>>(HttpMethod.Get, until is null ? "reviews" : $"reviews?until={Uri.EscapeDataString(until)}", null, ct);
 
-    public Task<JsonNode> ReelAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Get, $"reels/{caseId}/{sessionId}", null, ct);
+    public Task<ReelAnswer> ReelAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync<ReelAnswer>(HttpMethod.Get, $"reels/{caseId}/{sessionId}", null, ct);
 
-    public Task<JsonNode> ReviewedAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync(HttpMethod.Post, $"reels/{caseId}/{sessionId}/reviewed", null, ct);
+    public Task<MarkedReviewed> ReviewedAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync<MarkedReviewed>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/reviewed", null, ct);
 
-    public Task<JsonNode> CommentAsync(string caseId, string sessionId, string clipId, string text, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"reels/{caseId}/{sessionId}/comments", JsonContent.Create(new { clipId, text }), ct);
+    public Task<ReviewDocument> CommentAsync(string caseId, string sessionId, string clipId, string text, CancellationToken ct) =>
+        SendAsync<ReviewDocument>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/comments", Body(new CommentRequest(clipId, text)), ct);
 
-    public Task<JsonNode> DecideAsync(string caseId, string sessionId, string decision, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"reels/{caseId}/{sessionId}/decision", JsonContent.Create(new { decision }), ct);
+    public Task<ReviewDocument> DecideAsync(string caseId, string sessionId, ReviewDecision decision, CancellationToken ct) =>
+        SendAsync<ReviewDocument>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/decision", Body(new DecisionRequest(Json.Name(decision))), ct);
 
-    public Task<JsonNode> PurgeAsync(string caseId, CancellationToken ct) => SendAsync(HttpMethod.Delete, $"cases/{caseId}", null, ct);
+    public Task<CasePurged> PurgeAsync(string caseId, CancellationToken ct) => SendAsync<CasePurged>(HttpMethod.Delete, $"cases/{caseId}", null, ct);
 
-    async Task<JsonNode> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    static JsonContent Body<T>(T request) => JsonContent.Create(request, options: Json.Options);
+
+    async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         HttpResponseMessage response;
@@ -55,13 +63,18 @@ sealed class ApiClient(Uri baseAddress, string token) : IDisposable
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct);
-            if (response.IsSuccessStatusCode) return JsonNode.Parse(text) ?? new JsonObject();
+            if (response.IsSuccessStatusCode)
+                return Read<T>(text) ?? throw new ApiException($"The API's answer to {method} {path} is not what bt expects; is bt as new as the API?", [], response.StatusCode);
             if (response.StatusCode == HttpStatusCode.Unauthorized) throw new ApiException("The API refused your sign-in (401): run bt login again.", [], response.StatusCode);
-            JsonNode? problem = null;
-            try { problem = JsonNode.Parse(text); } catch (System.Text.Json.JsonException) { }
-            var errors = problem?["errors"]?.AsArray().Select(e => ((string?)e?["path"] ?? "", (string?)e?["message"] ?? "")).ToList() ?? [];
-            throw new ApiException((string?)problem?["detail"] ?? $"The API answered {(int)response.StatusCode}.", errors, response.StatusCode);
+            var problem = Read<ApiProblem>(text);
+            throw new ApiException(problem?.Detail ?? $"The API answered {(int)response.StatusCode}.", problem?.Errors ?? [], response.StatusCode);
         }
+    }
+
+    static T? Read<T>(string text)
+    {
+        try { return JsonSerializer.Deserialize<T>(text, Json.Options); }
+        catch (JsonException) { return default; }
     }
 
     public void Dispose() => _http.Dispose();

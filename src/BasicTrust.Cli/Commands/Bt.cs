@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BasicTrust.Cli.Api;
+using BasicTrust.Contracts.Documents;
 using Spectre.Console;
 
 namespace BasicTrust.Cli.Commands;
@@ -36,8 +37,8 @@ static class Bt
             ReviewCommands.Fetch(Client, console),
             ReviewCommands.Reviewed(Client, console),
             ReviewCommands.Comment(Client, console),
-            ReviewCommands.Decide("approve", Client, console),
-            ReviewCommands.Decide("send-back", Client, console),
+            ReviewCommands.Decide(ReviewDecision.Approve, Client, console),
+            ReviewCommands.Decide(ReviewDecision.SendBack, Client, console),
             ReviewCommands.Purge(Client, console),
         })
             root.Subcommands.Add(command);
@@ -57,7 +58,7 @@ static class Bt
             if (e.Errors.Count > 0)
             {
                 var table = new Table().AddColumns("field", "problem");
-                foreach (var (path, message) in e.Errors) table.AddRow(Markup.Escape(path), Markup.Escape(message));
+                foreach (var problem in e.Errors) table.AddRow(Markup.Escape(problem.Path), Markup.Escape(problem.Message));
                 console.Write(table);
             }
             return 1;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BasicTrust.Cli.Api;
+using BasicTrust.Contracts;
 using Spectre.Console;
 
 namespace BasicTrust.Cli.Commands;
@@ -28,7 +29,7 @@ static class CaseCommands
             {
                 using var api = client(r);
                 var result = await api.ShareAsync(r.GetValue(id)!, r.GetValue(reviewer)!, share, ct);
-                console.MarkupLineInterpolated($"Case {r.GetValue(id)} is shared with {result["reviewers"]!.AsArray().Count} reviewer(s).");
+                console.MarkupLineInterpolated($"Case {r.GetValue(id)} is shared with {result.Reviewers.Count} reviewer(s).");
                 return 0;
             }));
             command.Subcommands.Add(sub);
@@ -42,9 +43,9 @@ static class CaseCommands
         command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             using var api = client(r);
-            var cases = (await api.CasesAsync(ct)).AsArray();
+            var cases = await api.CasesAsync(ct);
             var table = new Table().AddColumns("case", "your role");
-            foreach (var c in cases) table.AddRow(Markup.Escape((string?)c?["caseId"] ?? ""), Markup.Escape((string?)c?["role"] ?? ""));
+            foreach (var c in cases) table.AddRow(Markup.Escape(c.CaseId), Json.Name(c.Role));
             console.Write(table);
             console.MarkupLineInterpolated($"{cases.Count} case(s).");
             return 0;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using BasicTrust.Cli.Api;
+using BasicTrust.Contracts;
+using BasicTrust.Contracts.Documents;
 using Spectre.Console;
 
 namespace BasicTrust.Cli.Commands;
@@ -16,12 +18,12 @@ static class ReviewCommands
         command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             using var api = client(r);
-            var items = (await api.ReviewsAsync(r.GetValue(until), ct)).AsArray();
+            var items = await api.ReviewsAsync(r.GetValue(until), ct);
             var table = new Table().AddColumns("next session", "case", "session", "plan", "clips", "length");
             foreach (var i in items)
-                table.AddRow(Markup.Escape((string?)i?["nextSessionAt"] ?? "-"), Markup.Escape((string?)i?["caseId"] ?? ""), Markup.Escape((string?)i?["sessionId"] ?? ""),
-                    Markup.Escape((string?)i?["planId"] ?? ""), ((int?)i?["clips"] ?? 0).ToString(CultureInfo.InvariantCulture),
-                    TimeSpan.FromSeconds((double?)i?["duration"] ?? 0).ToString(@"m\:ss", CultureInfo.InvariantCulture));
+                table.AddRow(i.NextSessionAt?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(i.CaseId), Markup.Escape(i.SessionId),
+                    Markup.Escape(i.PlanId), i.Clips.ToString(CultureInfo.InvariantCulture),
+                    TimeSpan.FromSeconds(i.Duration).ToString(@"m\:ss", CultureInfo.InvariantCulture));
             console.Write(table);
             console.MarkupLineInterpolated($"{items.Count} reel(s) to review.");
             return 0;
@@ -40,14 +42,12 @@ static class ReviewCommands
             var reel = await api.ReelAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, ct);
             var folder = r.GetValue(output)!;
             Directory.CreateDirectory(Path.Combine(folder.FullName, "clips"));
-            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "reel.json"), reel["reel"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), ct);
-            var links = reel["links"]!;
-            var files = new List<(Uri Link, string Path)> { (Link(links["reel"]), "reel.mp4"), (Link(links["captions"]), "reel.vtt") };
-            foreach (var clip in links["clips"]!.AsArray())
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "reel.json"), JsonSerializer.Serialize(reel.Reel, Json.Options), ct);
+            var files = new List<(Uri Link, string Path)> { (reel.Links.Reel, "reel.mp4"), (reel.Links.Captions, "reel.vtt") };
+            foreach (var clip in reel.Links.Clips)
             {
-                var id = (string)clip!["clipId"]!;
-                files.Add((Link(clip["video"]), Path.Combine("clips", id + ".mp4")));
-                files.Add((Link(clip["still"]), Path.Combine("clips", id + ".jpg")));
+                files.Add((clip.Video, Path.Combine("clips", clip.ClipId + ".mp4")));
+                files.Add((clip.Still, Path.Combine("clips", clip.ClipId + ".jpg")));
             }
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
             await console.Progress().StartAsync(async progress =>
@@ -58,8 +58,8 @@ static class ReviewCommands
                     await DownloadAsync(http, link, Path.Combine(folder.FullName, path), task, ct);
                 }
             });
-            console.Write(ClipTable(reel["reel"]!));
-            console.MarkupLineInterpolated($"Fetched {files.Count} files into {folder.FullName}: the reel ({(double?)reel["reel"]?["duration"] ?? 0:0.0} s), its captions, and each clip with its still.");
+            console.Write(ClipTable(reel.Reel));
+            console.MarkupLineInterpolated($"Fetched {files.Count} files into {folder.FullName}: the reel ({reel.Reel.Duration:0.0} s), its captions, and each clip with its still.");
             return 0;
         }));
         return command;
@@ -87,23 +87,23 @@ static class ReviewCommands
         {
             using var api = client(r);
             var review = await api.CommentAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, r.GetValue(clipId)!, r.GetValue(text)!, ct);
-            console.MarkupLineInterpolated($"The reel has {review["comments"]?.AsArray().Count ?? 0} comment(s).");
+            console.MarkupLineInterpolated($"The reel has {review.Comments.Count} comment(s).");
             return 0;
         }));
         return command;
     }
 
     /// <summary>`bt approve` and `bt send-back`: the reviewer's verdict; either takes the reel off the queue.</summary>
-    public static Command Decide(string decision, Func<ParseResult, ApiClient> client, IAnsiConsole console)
+    public static Command Decide(ReviewDecision decision, Func<ParseResult, ApiClient> client, IAnsiConsole console)
     {
         var (caseId, sessionId) = (new Argument<string>("case"), new Argument<string>("session"));
-        var command = new Command(decision == "approve" ? "approve" : "send-back",
-            decision == "approve" ? "Approve a reel for the feedback session." : "Send a reel back to the therapist with your comments.") { caseId, sessionId };
+        var command = new Command(Json.Name(decision),
+            decision == ReviewDecision.Approve ? "Approve a reel for the feedback session." : "Send a reel back to the therapist with your comments.") { caseId, sessionId };
         command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             using var api = client(r);
             await api.DecideAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, decision, ct);
-            console.MarkupLineInterpolated($"{r.GetValue(caseId)}/{r.GetValue(sessionId)}: {decision}; it left the review queue.");
+            console.MarkupLineInterpolated($"{r.GetValue(caseId)}/{r.GetValue(sessionId)}: {Json.Name(decision)}; it left the review queue.");
             return 0;
         }));
         return command;
@@ -123,29 +123,27 @@ static class ReviewCommands
             }
             using var api = client(r);
             var result = await api.PurgeAsync(r.GetValue(caseId)!, ct);
-            console.MarkupLineInterpolated($"Purged {r.GetValue(caseId)}: {(int?)result["removed"]?["blobs"]} blobs, {(int?)result["removed"]?["messages"]} queue messages.");
+            console.MarkupLineInterpolated($"Purged {r.GetValue(caseId)}: {result.Removed.Blobs} blobs, {result.Removed.Messages} queue messages.");
             return 0;
         }));
         return command;
     }
 
     /// <summary>Per clip: labels, valence, requested against actual in/out (seconds) and how many frames they differ.</summary>
-    static Table ClipTable(JsonNode reel)
+    static Table ClipTable(ReelDocument reel)
     {
         var table = new Table().AddColumns("clip", "valence", "requested", "actual", "frames", "length", "labels");
-        foreach (var clip in reel["clips"]?.AsArray() ?? [])
+        foreach (var clip in reel.Clips)
         {
-            var t = clip!["timing"]!;
-            string S(string name) => ((double?)t[name] ?? 0).ToString("0.00", CultureInfo.InvariantCulture);
-            table.AddRow(Markup.Escape((string?)clip["clipId"] ?? ""), Markup.Escape((string?)clip["valence"] ?? ""),
-                $"{S("requestedIn")}-{S("requestedOut")}", $"{S("actualIn")}-{S("actualOut")}",
-                string.Create(CultureInfo.InvariantCulture, $"{(int?)t["inOffsetFrames"]:+0;-0;0}/{(int?)t["outOffsetFrames"]:+0;-0;0}"), S("duration"),
-                Markup.Escape((string?)clip["title"] ?? ""));
+            var t = clip.Timing;
+            static string S(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
+            table.AddRow(Markup.Escape(clip.ClipId), Json.Name(clip.Valence),
+                $"{S(t.RequestedIn)}-{S(t.RequestedOut)}", $"{S(t.ActualIn)}-{S(t.ActualOut)}",
+                string.Create(CultureInfo.InvariantCulture, $"{t.InOffsetFrames:+0;-0;0}/{t.OutOffsetFrames:+0;-0;0}"), S(t.Duration),
+                Markup.Escape(clip.Title));
         }
         return table;
     }
-
-    static Uri Link(JsonNode? node) => new((string?)node ?? throw new FormatException("The API's answer lacks a link."));
 
     /// <summary>A plain GET of a read link, to a temporary name first: a file under its real name is complete.</summary>
     static async Task DownloadAsync(HttpClient http, Uri link, string path, ProgressTask task, CancellationToken ct)

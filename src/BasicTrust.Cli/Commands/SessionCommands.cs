@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure;
 using BasicTrust.Cli.Api;
+using BasicTrust.Contracts;
+using BasicTrust.Contracts.Documents;
 using BasicTrust.Highlights.Import;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -36,9 +38,9 @@ static class SessionCommands
                 var link = await api.UploadLinkAsync(c, s, r.GetValue(name) ?? recording.Name, recording.Length, ct);
                 try
                 {
-                    var sent = await UploadAsync(console, new Uri((string)link["uploadUrl"]!), recording, journal, ct);
+                    var sent = await UploadAsync(console, link.UploadUrl, recording, journal, ct);
                     if (sent != recording.Length) throw new IOException($"Uploaded {sent} bytes of {recording.Length}; run the command again.");
-                    console.MarkupLineInterpolated($"Uploaded {recording.Name} ({recording.Length / 1e6:0.0} MB) as {(string?)link["blob"]}.");
+                    console.MarkupLineInterpolated($"Uploaded {recording.Name} ({recording.Length / 1e6:0.0} MB) as {link.Blob}.");
                     return 0;
                 }
                 // The storage discarded the blocks an old run staged (after a week): start again without the journal.
@@ -110,8 +112,8 @@ static class SessionCommands
             string manifest, c, s;
             if (input.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
             {
-                var json = JsonNode.Parse(text) ?? throw new FormatException("The manifest is empty.");
-                (c, s) = (r.GetValue(caseId) ?? (string?)json["caseId"] ?? "", r.GetValue(sessionId) ?? (string?)json["sessionId"] ?? "");
+                var ids = ManifestIds.Read(text);
+                (c, s) = (r.GetValue(caseId) ?? ids.CaseId ?? "", r.GetValue(sessionId) ?? ids.SessionId ?? "");
                 manifest = text;
             }
             else
@@ -128,8 +130,8 @@ static class SessionCommands
             }
             using var api = client(r);
             var accepted = await api.PutManifestAsync(c, s, manifest, ct);
-            foreach (var warning in accepted["warnings"]?.AsArray() ?? [])
-                console.MarkupLineInterpolated($"[yellow]warning:[/] {(string?)warning?["path"]}: {(string?)warning?["message"]}");
+            foreach (var warning in accepted.Warnings)
+                console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.Path}: {warning.Message}");
             console.MarkupLineInterpolated($"Accepted; follow it with: bt status {c} {s} --watch");
             return 0;
         }));
@@ -147,7 +149,7 @@ static class SessionCommands
             string? last = null;
             while (true)
             {
-                JsonNode status;
+                SessionStatus? status = null;
                 try
                 {
                     status = await api.StatusAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, ct);
@@ -155,25 +157,33 @@ static class SessionCommands
                 // Just after a manifest is sent the pipeline may not have picked it up yet.
                 catch (ApiException e) when (e.Status == System.Net.HttpStatusCode.NotFound && r.GetValue(watch))
                 {
-                    status = new JsonObject { ["progress"] = "received, waiting for the pipeline" };
                 }
-                var progress = (string?)status["progress"];
+                var progress = status?.Progress ?? "received, waiting for the pipeline";
                 if (progress != last) console.MarkupLineInterpolated($"{DateTime.Now:HH:mm:ss} {progress}");
                 last = progress;
-                var state = (string?)status["state"];
-                if (state == "failed")
+                if (status?.State == SessionState.Failed)
                 {
                     var table = new Table().AddColumns("field", "rule", "problem");
-                    foreach (var e in status["errors"]?.AsArray() ?? [])
-                        table.AddRow(Markup.Escape((string?)e?["path"] ?? ""), Markup.Escape((string?)e?["rule"] ?? ""), Markup.Escape((string?)e?["message"] ?? ""));
+                    foreach (var e in status.Errors)
+                        table.AddRow(Markup.Escape(e.Path), Markup.Escape(e.Rule), Markup.Escape(e.Message));
                     console.Write(table);
                     return 1;
                 }
-                if (!r.GetValue(watch) || state == "ready") return 0;
+                if (!r.GetValue(watch) || status?.State == SessionState.Ready) return 0;
                 await Task.Delay(1000, ct);
             }
         }));
         return command;
+    }
+
+    /// <summary>The session a JSON manifest names; the API validates the rest (and says every problem at once).</summary>
+    sealed record ManifestIds(string? CaseId, string? SessionId)
+    {
+        public static ManifestIds Read(string text)
+        {
+            try { return JsonSerializer.Deserialize<ManifestIds>(text, Json.Options) ?? throw new FormatException("The manifest is empty."); }
+            catch (JsonException e) { throw new FormatException($"The manifest is not a JSON object with a caseId and a sessionId ({e.Message})."); }
+        }
     }
 
     static string Needed(string? value, string option) =>

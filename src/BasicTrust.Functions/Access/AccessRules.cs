@@ -15,9 +15,6 @@ public enum CaseAction
     Purge,
 }
 
-/// <summary>A person's relation to one case.</summary>
-public enum CaseRole { None, Owner, Reviewer }
-
 /// <summary>The answer to one request: go on, 404 (the case is not revealed) or 403 (seen, but not this action).</summary>
 public enum Verdict { Allow, Hide, Forbid }
 
@@ -36,4 +33,11 @@ public static class AccessRules
         (CaseRole.Reviewer, CaseAction.View or CaseAction.Review) => who.Roles.Count > 0 ? Verdict.Allow : Verdict.Forbid,
         _ => Verdict.Forbid,
     };
+
+    /// <summary>
+    /// Who gives a reel its verdict (approve, send back): a reviewer the case is shared with; the owner only while the
+    /// case has no reviewer (a therapist working alone). Supervision is a second pair of eyes, so once there is one,
+    /// the therapist does not approve their own reel.
+    /// </summary>
+    public static bool MayGiveVerdict(CaseRole role, int reviewers) => role == CaseRole.Reviewer || (role == CaseRole.Owner && reviewers == 0);
 }

@@ -14,7 +14,7 @@ public sealed class CaseGate(CaseAccess cases, AuditLog audit, TimeProvider cloc
     /// The case's record when the caller may do <paramref name="action"/> to it, else the refusal to return. The record
     /// is null only for a privacy officer's purge of a case stored before access records existed.
     /// </summary>
-    public async Task<(CaseRecord? Case, IResult? Refusal)> CheckAsync(HttpContext http, string caseId, CaseAction action)
+    public async Task<(CaseRecord? Case, ProblemHttpResult? Refusal)> CheckAsync(HttpContext http, string caseId, CaseAction action)
     {
         var who = Principal.Of(http);
         var record = await cases.GetAsync(caseId, http.RequestAborted);
@@ -35,7 +35,7 @@ public sealed class CaseGate(CaseAccess cases, AuditLog audit, TimeProvider cloc
     }
 
     /// <summary>Audits and answers a refusal of an action the caller's roles do not allow (<paramref name="what"/> completes "You may not …").</summary>
-    public async Task<IResult> ForbidAsync(HttpContext http, string action, string what)
+    public async Task<ProblemHttpResult> ForbidAsync(HttpContext http, string action, string what)
     {
         await RefusedAsync(http, action, action, 403);
         return ApiResults.Problem(403, "Not allowed.", $"You may not {what}; your roles do not allow it.");

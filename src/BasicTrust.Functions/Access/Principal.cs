@@ -63,7 +63,7 @@ public sealed record Principal(string ObjectId, IReadOnlySet<string> Roles)
     }
 
     static Principal? Create(string? objectId, IEnumerable<string?> roles) =>
-        Guid.TryParseExact(objectId, "D", out var id)
+        Guid.TryParseExact(objectId, "D", out var id) && id != Guid.Empty
             ? new Principal(id.ToString("D"), roles.OfType<string>().Where(AppRoles.All.Contains).ToHashSet(StringComparer.Ordinal))
             : null;
 

@@ -6,9 +6,6 @@ using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.Api;
 
-/// <summary>One audit entry: who did what to which blob or case, when. Never a link's signature.</summary>
-public sealed record AuditEntry(DateTimeOffset At, string Who, string Action, string Target, DateTimeOffset? ExpiresAt = null, object? Details = null);
-
 /// <summary>
 /// Append-only JSON lines in the <c>audit</c> container, <c>log/{yyyy-MM-dd}/{part}.jsonl</c>: every link handed out,
 /// every refusal, every case created or shared, every review mark and every purge. An append blob holds at most 50,000 appends, so a full part rolls over to the

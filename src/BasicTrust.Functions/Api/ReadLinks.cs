@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Azure.Storage.Sas;
 using BasicTrust.Functions.Pipeline;
 
@@ -7,9 +8,9 @@ namespace BasicTrust.Functions.Api;
 /// Read-only links for signed-in people, minted after the access check: one lifetime for every read link (long
 /// playback asks again), and each link audited with who and until when, never its signature.
 /// </summary>
-public sealed class ReadLinks(PipelineStore store, AuditLog audit, TimeProvider clock)
+public sealed class ReadLinks(PipelineStore store, AuditLog audit, IOptions<PipelineOptions> options, TimeProvider clock)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+    TimeSpan Lifetime => options.Value.ReadLinkLifetime;
 
     /// <summary>When links minted now run out.</summary>
     public DateTimeOffset ExpiresAt => clock.GetUtcNow() + Lifetime;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.Api;
 
@@ -13,7 +12,7 @@ public static class RequestBodies
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The body as text, or a 413 when it is larger than <paramref name="maxBytes"/>, or a 400 when it is not UTF-8.</summary>
-    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, int maxBytes, string what)
+    public static async Task<(string? Text, ProblemHttpResult? Problem)> ReadTextAsync(HttpRequest request, int maxBytes, string what)
     {
         if (request.ContentLength > maxBytes) return (null, TooLarge(maxBytes, what));
         var buffer = new byte[maxBytes + 1];
@@ -31,7 +30,7 @@ public static class RequestBodies
     }
 
     /// <summary>The body as JSON of type <typeparamref name="T"/>, or a problem: 415 without a JSON content type, 413, 400.</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, string what, string example) where T : class
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, string what, string example) where T : class
     {
         if (!request.HasJsonContentType())
             return (null, ApiResults.Problem(415, "The request body must be JSON.", $"Send the {what} with Content-Type: application/json.",
@@ -50,6 +49,6 @@ public static class RequestBodies
         }
     }
 
-    static IResult TooLarge(int maxBytes, string what) =>
+    static ProblemHttpResult TooLarge(int maxBytes, string what) =>
         ApiResults.Problem(413, $"The {what} is too large.", $"A {what} is at most {maxBytes} bytes.", [new FieldProblem("$", "size", $"At most {maxBytes} bytes.")]);
 }

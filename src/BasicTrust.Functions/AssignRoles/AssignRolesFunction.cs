@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Api;
-using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.AssignRoles;
 
@@ -14,10 +12,10 @@ public sealed class AssignRolesFunction
     public const string Name = "AssignRoles";
 
     [Function(Name)]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/roles")] HttpRequest request)
+    public async Task<Results<Ok<SignInRoles>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/roles")] HttpRequest request)
     {
         var (signIn, problem) = await RequestBodies.ReadJsonAsync<SignIn>(request, 64 * 1024, "sign-in",
             """{"identityProvider": "aad", "userId": "…", "claims": [{"typ": "oid", "val": "…"}]}""");
-        return problem ?? Results.Json(new { roles = RoleMapping.RolesFor(signIn!) }, Json.Options);
+        return problem is null ? TypedResults.Ok(new SignInRoles(RoleMapping.RolesFor(signIn!))) : problem;
     }
 }

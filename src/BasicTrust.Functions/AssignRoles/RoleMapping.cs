@@ -2,12 +2,6 @@ using BasicTrust.Functions.Access;
 
 namespace BasicTrust.Functions.AssignRoles;
 
-/// <summary>One claim of the sign-in's ID token, as Static Web Apps passes it.</summary>
-public sealed record SignInClaim(string? Typ, string? Val);
-
-/// <summary>What Static Web Apps sends its role-mapping function when a person signs in.</summary>
-public sealed record SignIn(string? IdentityProvider, string? UserId, string? UserDetails, IReadOnlyList<SignInClaim>? Claims);
-
 /// <summary>
 /// Static Web Apps' roles for a person signing in with Entra ID: their app roles from the token's <c>roles</c> claims,
 /// and <c>oid-{object id}</c>, because Static Web Apps forwards only roles to the API (claims are dropped) and the

@@ -1,13 +1,9 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.CreateCase;
-
-/// <summary>A request to create a case.</summary>
-public sealed record CaseRequest(string? CaseId);
 
 /// <summary>
 /// <c>POST /api/cases</c> <c>{caseId}</c>: a therapist creates a case and owns it (201; 200 when it is already theirs;
@@ -16,7 +12,7 @@ public sealed record CaseRequest(string? CaseId);
 public sealed class CreateCaseFunction(CaseAccess cases, CaseGate gate, PipelineStore store, AuditLog audit, TimeProvider clock)
 {
     [Function("CreateCase")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request)
+    public async Task<Results<Created<CaseSummary>, Ok<CaseSummary>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request)
     {
         var context = request.HttpContext;
         var who = Principal.Of(context);
@@ -32,6 +28,7 @@ public sealed class CreateCaseFunction(CaseAccess cases, CaseGate gate, Pipeline
             return ApiResults.Purged(caseId);
         }
 
+        var owned = new CaseSummary(caseId, CaseRole.Owner);
         switch (await cases.CreateAsync(caseId, who.ObjectId, clock.GetUtcNow(), context.RequestAborted))
         {
             case CreateOutcome.Taken:
@@ -40,9 +37,9 @@ public sealed class CreateCaseFunction(CaseAccess cases, CaseGate gate, Pipeline
                     [new FieldProblem("caseId", "unique", "The case id is in use.")]);
             case CreateOutcome.Created:
                 await audit.WriteAsync(who.ObjectId, "create-case", caseId, null, context.RequestAborted);
-                return Results.Json(new { caseId, role = CaseRole.Owner }, Json.Options, statusCode: StatusCodes.Status201Created);
+                return TypedResults.Created($"/api/cases/{caseId}", owned);
             default:
-                return Results.Json(new { caseId, role = CaseRole.Owner }, Json.Options);
+                return TypedResults.Ok(owned);
         }
     }
 }

@@ -91,7 +91,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "mp4"), video, "video/mp4", metadata, cancellationToken).ConfigureAwait(false);
             await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "jpg"), still, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
             // The JSON goes last: its presence means the clip's files are complete.
-            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, cut, session), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, cut, $"{SessionKey.Clips}/{session.Clip(plan.PlanId, clip.ClipId, "mp4")}", $"{SessionKey.Clips}/{session.Clip(plan.PlanId, clip.ClipId, "jpg")}"), cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }
         finally

@@ -1,5 +1,4 @@
 using Azure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
@@ -11,18 +10,17 @@ namespace BasicTrust.Functions.GetManifest;
 /// <c>GET /api/sessions/{caseId}/{sessionId}/manifest</c>: the manifest last sent for the session, as it was sent, so
 /// the owner's editor can change the tags after a reviewer sent the reel back (404 until one was sent).
 /// </summary>
-public sealed class GetManifestFunction(PipelineStore store, CaseGate gate)
+public sealed class GetManifestFunction(PipelineStore store)
 {
-    [Function("GetManifest")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/manifest")] HttpRequest request, string caseId, string sessionId)
+    [Function("GetManifest"), CaseEndpoint(CaseAction.Upload)]
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/manifest")] HttpRequest request)
     {
-        var context = request.HttpContext;
-        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
+        var session = CaseCall.Of(request).Session;
         try
         {
-            var content = await store.Blob(SessionKey.Recordings, session.Manifest).DownloadContentAsync(context.RequestAborted);
-            return Results.Text(content.Value.Content.ToString(), "application/json");
+            var content = await store.Blob(SessionKey.Recordings, session.Manifest).DownloadContentAsync(request.HttpContext.RequestAborted);
+            // The manifest is the therapist's text as sent (Highlights' format), not a contract of ours.
+            return TypedResults.Text(content.Value.Content.ToString(), "application/json");
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

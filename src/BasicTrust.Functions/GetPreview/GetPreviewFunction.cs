@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
-using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.Pipeline;
 using Azure;
 using BasicTrust.Media.Previews;
@@ -16,14 +14,13 @@ namespace BasicTrust.Functions.GetPreview;
 /// minutes, audited), <c>making</c> with the reason (for a sentence on the page), or <c>failed</c>; 404 until a
 /// recording has been checked.
 /// </summary>
-public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, ReadLinks links, MediaLimits limits, TimeProvider clock)
+public sealed class GetPreviewFunction(PipelineStore store, ReadLinks links, MediaLimits limits, TimeProvider clock)
 {
-    [Function("GetPreview")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/preview")] HttpRequest request, string caseId, string sessionId)
+    [Function("GetPreview"), CaseEndpoint(CaseAction.Upload)]
+    public async Task<Results<Ok<PreviewAnswer>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/preview")] HttpRequest request)
     {
-        var context = request.HttpContext;
-        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
+        var (context, call) = (request.HttpContext, CaseCall.Of(request));
+        var session = call.Session;
         if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, context.RequestAborted)).Value is not { } stored)
             return ApiResults.NotFound($"No recording of {session.Folder} has been checked yet.");
         // The probe, the run and the upload all fit in twice the longest run.
@@ -42,11 +39,12 @@ public sealed class GetPreviewFunction(PipelineStore store, CaseGate gate, ReadL
             { State: PreviewState.NotNeeded } => (SessionKey.Recordings, session.Recording(preview.Recording)),
             _ => (null, null),
         };
-        if (container is null || blob is null) return Results.Json(new { preview.Recording, preview.State, preview.Need, preview.Reason }, Json.Options);
+        var answer = new PreviewAnswer(preview.Recording, preview.State, preview.Need, preview.Reason);
+        if (container is null || blob is null) return TypedResults.Ok(answer);
 
         var expires = links.ExpiresAt;
-        var link = await links.MintAsync(Principal.Of(context).ObjectId, $"{container}/{blob}", context.RequestAborted);
-        return Results.Json(new { preview.Recording, preview.State, preview.Need, preview.Reason, link, expiresAt = expires }, Json.Options);
+        var link = await links.MintAsync(call.Who.ObjectId, $"{container}/{blob}", context.RequestAborted);
+        return TypedResults.Ok(answer with { Link = link, ExpiresAt = expires });
     }
 
     /// <summary>The recording's current version, or null once it is gone (retention deletes recordings and previews).</summary>

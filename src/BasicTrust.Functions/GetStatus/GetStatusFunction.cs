@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
@@ -7,16 +6,14 @@ using BasicTrust.Functions.Pipeline;
 namespace BasicTrust.Functions.GetStatus;
 
 /// <summary><c>GET /api/sessions/{caseId}/{sessionId}</c>: the session's status.json.</summary>
-public sealed class GetStatusFunction(StatusBoard status, CaseGate gate)
+public sealed class GetStatusFunction(StatusBoard status)
 {
-    [Function("GetStatus")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}")] HttpRequest request, string caseId, string sessionId)
+    [Function("GetStatus"), CaseEndpoint(CaseAction.View)]
+    public async Task<Results<Ok<SessionStatus>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}")] HttpRequest request)
     {
-        var context = request.HttpContext;
-        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.View)).Refusal is { } refusal) return refusal;
-        return await status.GetAsync(session, context.RequestAborted) is { } current
-            ? Results.Json(current, Json.Options)
+        var session = CaseCall.Of(request).Session;
+        return await status.GetAsync(session, request.HttpContext.RequestAborted) is { } current
+            ? TypedResults.Ok(current)
             : ApiResults.NotFound($"No session {session.Folder}: no manifest has been received for it.");
     }
 }

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
-using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Import;
 using BasicTrust.Highlights.Manifest;
 
@@ -16,7 +14,7 @@ namespace BasicTrust.Functions.ImportTags;
 public sealed class ImportTagsFunction(CaseGate gate)
 {
     [Function("ImportTags")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "import/{format}")] HttpRequest request, string format)
+    public async Task<Results<Ok<ImportedTags>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "import/{format}")] HttpRequest request, string format)
     {
         var context = request.HttpContext;
         if (format is not ("csv" or "elan" or "boris"))
@@ -32,7 +30,7 @@ public sealed class ImportTagsFunction(CaseGate gate)
                 "boris" => BorisTags.Read(text!),
                 _ => CsvTags.Read(text!),
             };
-            return Results.Json(new { tags = ManifestBuilder.Tags(tags) }, Json.Options);
+            return TypedResults.Ok(new ImportedTags(ManifestBuilder.Tags(tags)));
         }
         catch (ImportRefusedException e)
         {

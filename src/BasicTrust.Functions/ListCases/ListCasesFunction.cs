@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
-using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.ListCases;
 
@@ -9,9 +7,9 @@ namespace BasicTrust.Functions.ListCases;
 public sealed class ListCasesFunction(CaseAccess cases)
 {
     [Function("ListCases")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request)
+    public async Task<Ok<IReadOnlyList<CaseSummary>>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request)
     {
         var mine = await cases.VisibleToAsync(Principal.Of(request.HttpContext), request.HttpContext.RequestAborted);
-        return Results.Json(mine.OrderBy(c => c.CaseId, StringComparer.Ordinal).Select(c => new { c.CaseId, c.Role }), Json.Options);
+        return TypedResults.Ok<IReadOnlyList<CaseSummary>>([.. mine.OrderBy(c => c.CaseId, StringComparer.Ordinal).Select(c => new CaseSummary(c.CaseId, c.Role))]);
     }
 }

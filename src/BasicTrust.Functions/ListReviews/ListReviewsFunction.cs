@@ -1,19 +1,10 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.IndexReadyReel;
-using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.ListReviews;
-
-/// <summary>
-/// One reel waiting for review; <c>Course</c> reads "sessie 3 van 8" (in the reel's language) when the manifest gave
-/// one, and <c>CourseSession</c> and <c>CourseOf</c> hold its numbers.
-/// </summary>
-public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, int Clips, double Duration, string? Course = null,
-    int? CourseSession = null, int? CourseOf = null);
 
 /// <summary>
 /// <c>GET /api/reviews?until=DATE</c>: ready reels of the caller's cases (owned or shared) not yet marked reviewed, the next session first
@@ -23,7 +14,7 @@ public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, 
 public sealed class ListReviewsFunction(ReviewIndex index, CaseAccess cases)
 {
     [Function("ListReviews")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reviews")] HttpRequest request)
+    public async Task<Results<Ok<IReadOnlyList<ReviewItem>>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reviews")] HttpRequest request)
     {
         var context = request.HttpContext;
         DateTimeOffset? until = null;
@@ -36,10 +27,10 @@ public sealed class ListReviewsFunction(ReviewIndex index, CaseAccess cases)
         }
 
         var mine = (await cases.VisibleToAsync(Principal.Of(context), context.RequestAborted)).Select(c => c.CaseId).ToHashSet(StringComparer.Ordinal);
-        var items = (await index.WaitingAsync(context.RequestAborted))
+        IReadOnlyList<ReviewItem> items = [.. (await index.WaitingAsync(context.RequestAborted))
             .Where(r => mine.Contains(r.PartitionKey) && (until is not { } limit || !(r.NextSessionAt > limit)))
             .Select(r => new ReviewItem(r.PartitionKey, r.RowKey, r.PlanId, r.NextSessionAt, r.Clips, r.Duration, r.Course, r.CourseSession, r.CourseOf))
-            .OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.SessionId, StringComparer.Ordinal);
-        return Results.Json(items, Json.Options);
+            .OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.SessionId, StringComparer.Ordinal)];
+        return TypedResults.Ok(items);
     }
 }

@@ -33,8 +33,8 @@ public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Fa
             return;
         }
         var problem = job.ClipId is null
-            ? new StatusProblem("reel", "assembled", "The reel could not be assembled after repeated attempts.")
-            : new StatusProblem($"clips.{job.ClipId}", "cut", await ClipReasonAsync(session, job, cancellationToken).ConfigureAwait(false));
+            ? new FieldProblem("reel", "assembled", "The reel could not be assembled after repeated attempts.")
+            : new FieldProblem($"clips.{job.ClipId}", "cut", await ClipReasonAsync(session, job, cancellationToken).ConfigureAwait(false));
         if (await status.ApplyAsync(session, new SessionEvent.JobPoisoned(job.PlanId, problem), cancellationToken).ConfigureAwait(false))
             logger.LogWarning("Session {Session}: plan {PlanId} failed ({Rule})", session, job.PlanId, problem.Rule);
         else

@@ -3,15 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace BasicTrust.Functions.Pipeline;
 
-/// <summary>A <c>clip-jobs</c> message: cut one clip of one plan.</summary>
-public sealed record ClipJob(string CaseId, string SessionId, string PlanId, string ClipId);
-
-/// <summary>A <c>reel-jobs</c> message: assemble the reel of one plan.</summary>
-public sealed record ReelJob(string CaseId, string SessionId, string PlanId);
-
-/// <summary>A <c>reels-ready</c> message: the review queue's feed. Consumers deduplicate by (caseId, sessionId, planId).</summary>
-public sealed record ReelReady(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, string Reel, IReadOnlyList<string> Clips);
-
 /// <summary>Reads queue messages strictly: a message anyone could have written names the field and rule it breaks.</summary>
 public static partial class Messages
 {

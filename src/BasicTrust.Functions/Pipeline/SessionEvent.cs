@@ -6,10 +6,10 @@ public abstract record SessionEvent
     SessionEvent() { }
 
     /// <summary>A plan was written: its clips are about to be queued.</summary>
-    public sealed record Planned(string PlanId, int ClipsTotal, IReadOnlyList<StatusProblem> Warnings, IReadOnlyList<StatusConcern> Concerns) : SessionEvent;
+    public sealed record Planned(string PlanId, int ClipsTotal, IReadOnlyList<FieldProblem> Warnings, IReadOnlyList<StatusConcern> Concerns) : SessionEvent;
 
     /// <summary>The manifest (or its recording) was refused before any plan: the errors say why.</summary>
-    public sealed record Refused(IReadOnlyList<StatusProblem> Errors, IReadOnlyList<StatusProblem> Warnings, IReadOnlyList<StatusConcern> Concerns) : SessionEvent;
+    public sealed record Refused(IReadOnlyList<FieldProblem> Errors, IReadOnlyList<FieldProblem> Warnings, IReadOnlyList<StatusConcern> Concerns) : SessionEvent;
 
     /// <summary>A clip of the plan was cut; <paramref name="Done"/> clips of it are done now.</summary>
     public sealed record ClipCut(string PlanId, int Done) : SessionEvent;
@@ -21,10 +21,10 @@ public abstract record SessionEvent
     public sealed record ReelStored(string PlanId, int ClipsTotal, DateTimeOffset At) : SessionEvent;
 
     /// <summary>A clip or reel job of the plan exhausted its retries (it landed in a poison queue).</summary>
-    public sealed record JobPoisoned(string PlanId, StatusProblem Error) : SessionEvent;
+    public sealed record JobPoisoned(string PlanId, FieldProblem Error) : SessionEvent;
 
     /// <summary>The host gave up planning the manifest (the blob trigger's poison queue).</summary>
-    public sealed record ManifestAbandoned(StatusProblem Error) : SessionEvent;
+    public sealed record ManifestAbandoned(FieldProblem Error) : SessionEvent;
 
     /// <summary>The sweep re-queued the plan's missing work; the next sweep waits again before repeating it.</summary>
     public sealed record Repaired(string PlanId) : SessionEvent;

@@ -28,11 +28,8 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
             logger.LogWarning("{Session}: the case was purged; its manifest is ignored", session);
             return [];
         }
-        var read = ManifestReader.Read(manifestText);
+        var read = ManifestReader.Read(manifestText, session.CaseId, session.SessionId);
         var problems = read.Problems.ToList();
-        if (read.Manifest is { } m && (m.CaseId != session.CaseId || m.SessionId != session.SessionId))
-            problems.Add(Problem.Error(m.CaseId != session.CaseId ? "caseId" : "sessionId", "matches-folder",
-                $"The manifest is for {m.CaseId}/{m.SessionId} but was uploaded to {session.Folder}."));
         if (read.Manifest is not { } manifest || Errors(problems).Count > 0)
             return await FailAsync(session, problems, cancellationToken).ConfigureAwait(false);
         var concerns = await RecordConcernsAsync(session, manifest, cancellationToken).ConfigureAwait(false);
@@ -143,6 +140,6 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         return [.. concerns.Select(t => new StatusConcern(t.Id, Math.Round(t.Start.TotalSeconds, 3), Math.Round(t.End.TotalSeconds, 3)))];
     }
 
-    static List<StatusProblem> Errors(IEnumerable<Problem> problems) => [.. problems.Where(p => p.Severity == Severity.Error).Select(StatusProblem.From)];
-    static List<StatusProblem> Warnings(IEnumerable<Problem> problems) => [.. problems.Where(p => p.Severity == Severity.Warning).Select(StatusProblem.From)];
+    static List<FieldProblem> Errors(IEnumerable<Problem> problems) => [.. problems.Where(p => p.Severity == Severity.Error).Select(FieldProblem.From)];
+    static List<FieldProblem> Warnings(IEnumerable<Problem> problems) => [.. problems.Where(p => p.Severity == Severity.Warning).Select(FieldProblem.From)];
 }

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
-using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Highlights.Time;
@@ -17,43 +15,30 @@ namespace BasicTrust.Functions.PreviewPlan;
 /// pre/post roll and merging, in showing order, the reel's length, and every problem (errors and warnings), each
 /// naming its field; <c>valid</c> says whether the manifest would be accepted.
 /// </summary>
-public sealed class PreviewPlanFunction(CaseGate gate)
+public sealed class PreviewPlanFunction
 {
-    [Function("PreviewPlan")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sessions/{caseId}/{sessionId}/plan")] HttpRequest request, string caseId, string sessionId)
+    [Function("PreviewPlan"), CaseEndpoint(CaseAction.Upload)]
+    public async Task<Results<Ok<PlanPreview>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sessions/{caseId}/{sessionId}/plan")] HttpRequest request)
     {
-        var context = request.HttpContext;
-        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
+        var session = CaseCall.Of(request).Session;
         if (!double.TryParse(request.Query["duration"].FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             || TimeCode.FromSeconds(seconds) is not { } duration || duration <= TimeSpan.Zero)
             return ApiResults.BadRequest("The recording's length is needed.", [new FieldProblem("duration", "seconds", "duration must be the recording's length in seconds, e.g. 183.4.")]);
         var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "manifest");
         if (unreadable is not null) return unreadable;
 
-        var read = ManifestReader.Read(text!);
+        var read = ManifestReader.Read(text!, session.CaseId, session.SessionId);
         var problems = read.Problems.ToList();
         ReelPlan? plan = null;
         if (read.Manifest is { } manifest)
         {
-            if ((manifest.CaseId, manifest.SessionId) != (session.CaseId, session.SessionId))
-                problems.Add(new Problem(Severity.Error, "caseId", "matches-path", $"The manifest is for {manifest.CaseId}/{manifest.SessionId}, not {session.Folder}."));
             var result = SessionPlanner.Plan(manifest, duration, "preview");
             plan = result.Plan;
             problems.AddRange(result.Problems);
         }
         var language = plan?.Settings.Language ?? "nl";
-        return Results.Json(new
-        {
-            valid = problems.All(p => p.Severity != Severity.Error),
-            duration = plan?.Duration,
-            clips = plan?.Clips.Select(c => PlannedClip.From(c, language)),
-            chapters = plan?.Chapters,
-            errors = Fields(problems, Severity.Error),
-            warnings = Fields(problems, Severity.Warning),
-        }, Json.Options);
+        return TypedResults.Ok(new PlanPreview(problems.All(p => p.Severity != Severity.Error),
+            FieldProblem.Of(problems, Severity.Error), FieldProblem.Of(problems, Severity.Warning),
+            plan?.Duration, plan is null ? null : [.. plan.Clips.Select(c => PlannedClip.From(c, language))], plan?.Chapters));
     }
-
-    static IEnumerable<FieldProblem> Fields(IEnumerable<Problem> problems, Severity severity) =>
-        problems.Where(p => p.Severity == severity).Select(p => new FieldProblem(p.Path, p.Rule, p.Message));
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using Azure.Storage.Queues;
@@ -15,32 +14,30 @@ namespace BasicTrust.Functions.PurgeCase;
 /// host's trigger receipts naming it, its review index rows and its messages from the pipeline's queues, then
 /// records what was removed.
 /// </summary>
-public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, CaseAccess cases, CaseGate gate, AuditLog audit, TimeProvider clock)
+public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, CaseAccess cases, AuditLog audit, TimeProvider clock)
 {
-    [Function("PurgeCase")]
-    [RequestDeadline(200)]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}")] HttpRequest request, string caseId)
+    [Function("PurgeCase"), CaseEndpoint(CaseAction.Purge), RequestDeadline(200)]
+    public async Task<Results<Ok<CasePurged>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}")] HttpRequest request, string caseId)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        if (ApiResults.IdErrors(("caseId", caseId)) is { Count: > 0 } errors) return ApiResults.BadRequest("An id in the path is not valid.", errors);
-        var (record, refusal) = await gate.CheckAsync(request.HttpContext, caseId, CaseAction.Purge);
-        if (refusal is not null) return refusal;
+        var call = CaseCall.Of(request);
+        var (record, who) = (call.Case, call.Who.ObjectId);
         // A case stored before access records existed has none: it is purged when something of it is stored.
         if (record is null && await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound($"There is no case {caseId} that you may see.");
 
         // The intent is recorded before anything is deleted, and the tombstone stops work in flight from writing anew.
-        var who = Principal.Of(request.HttpContext).ObjectId;
         await audit.WriteAsync(who, "purge-requested", caseId, null, cancellationToken);
         await store.Blob(SessionKey.Audit, PipelineStore.Tombstone(caseId))
-            .UploadAsync(BinaryData.FromObjectAsJson(new { caseId, purgedAt = clock.GetUtcNow() }, Json.Options), overwrite: true, cancellationToken);
+            .UploadAsync(BinaryData.FromObjectAsJson(new Tombstone(caseId, clock.GetUtcNow()), Json.Options), overwrite: true, cancellationToken);
         // From here on nobody gets a link or writes to the case; the purge itself may still run again (CaseGate).
         if (record is not null) await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
         var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
         var messages = 0;
         await foreach (var queue in queues.ExistingAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
-        await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: new { blobs, reviews, messages }), cancellationToken);
-        return Results.Json(new { caseId, removed = new { blobs, reviews, messages } }, Json.Options);
+        var removed = new PurgeCounts(blobs, reviews, messages);
+        await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: removed), cancellationToken);
+        return TypedResults.Ok(new CasePurged(caseId, removed));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
@@ -16,7 +15,7 @@ namespace BasicTrust.Functions.ReadAudit;
 public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditLog audit)
 {
     [Function("ReadAudit")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/{day}")] HttpRequest request, string day)
+    public async Task<Results<Ok<AuditPart>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/{day}")] HttpRequest request, string day)
     {
         var context = request.HttpContext;
         var errors = new List<FieldProblem>();
@@ -32,10 +31,10 @@ public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditL
         await audit.WriteAsync(who.ObjectId, "read-audit", $"{day}/{part:D4}", null, context.RequestAborted);
         var entries = await ReadPartAsync(AuditLog.PartName(day, part), context.RequestAborted);
         var more = await store.ExistsAsync(SessionKey.Audit, AuditLog.PartName(day, part + 1), context.RequestAborted);
-        return Results.Json(new { day, part, entries, nextPart = more ? part + 1 : (int?)null }, Json.Options);
+        return TypedResults.Ok(new AuditPart(day, part, entries, more ? part + 1 : null));
     }
 
-    async Task<JsonArray> ReadPartAsync(string name, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<JsonElement>> ReadPartAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,9 +48,9 @@ public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditL
     }
 
     /// <summary>One line as JSON; a line that is not (a torn write) is returned as text rather than failing the read.</summary>
-    static JsonNode? Entry(string line)
+    static JsonElement Entry(string line)
     {
-        try { return JsonNode.Parse(line); }
-        catch (System.Text.Json.JsonException) { return new JsonObject { ["unreadable"] = line }; }
+        try { return JsonElement.Parse(line); }
+        catch (JsonException) { return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["unreadable"] = line }); }
     }
 }

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
-using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.ShareCase;
 
@@ -10,33 +8,29 @@ namespace BasicTrust.Functions.ShareCase;
 /// <c>PUT</c> and <c>DELETE /api/cases/{caseId}/reviewers/{objectId}</c>: the owner shares the case with a reviewer
 /// (a supervisor, by Entra object id) or takes the share back. Both are idempotent and audited.
 /// </summary>
-public sealed class ShareCaseFunction(CaseAccess cases, CaseGate gate, AuditLog audit)
+public sealed class ShareCaseFunction(CaseAccess cases, AuditLog audit)
 {
-    [Function("ShareCase")]
-    public Task<IResult> ShareAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "cases/{caseId}/reviewers/{objectId}")] HttpRequest request,
-        string caseId, string objectId) => ChangeAsync(request, caseId, objectId, share: true);
+    [Function("ShareCase"), CaseEndpoint(CaseAction.Share)]
+    public Task<Results<Ok<CaseShares>, ProblemHttpResult>> ShareAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "cases/{caseId}/reviewers/{objectId}")] HttpRequest request,
+        string objectId) => ChangeAsync(request, objectId, share: true);
 
-    [Function("UnshareCase")]
-    public Task<IResult> UnshareAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}/reviewers/{objectId}")] HttpRequest request,
-        string caseId, string objectId) => ChangeAsync(request, caseId, objectId, share: false);
+    [Function("UnshareCase"), CaseEndpoint(CaseAction.Share)]
+    public Task<Results<Ok<CaseShares>, ProblemHttpResult>> UnshareAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}/reviewers/{objectId}")] HttpRequest request,
+        string objectId) => ChangeAsync(request, objectId, share: false);
 
-    async Task<IResult> ChangeAsync(HttpRequest request, string caseId, string objectId, bool share)
+    /// <summary>Shares or unshares; <see cref="CaseEdge"/> has checked that <paramref name="objectId"/> is a GUID.</summary>
+    async Task<Results<Ok<CaseShares>, ProblemHttpResult>> ChangeAsync(HttpRequest request, string objectId, bool share)
     {
-        var context = request.HttpContext;
-        var errors = ApiResults.IdErrors(("caseId", caseId));
-        if (!Guid.TryParseExact(objectId, "D", out var reviewer))
-            errors.Add(new FieldProblem("objectId", "guid", "objectId must be the reviewer's Entra object id (a GUID such as 0b3d…-…)."));
-        if (errors.Count > 0) return ApiResults.BadRequest("An id in the path is not valid.", errors);
-        var (found, refusal) = await gate.CheckAsync(context, caseId, CaseAction.Share);
-        if (refusal is not null) return refusal;
-        var id = reviewer.ToString("D");
-        if (id == found!.Owner)
+        var (context, call) = (request.HttpContext, CaseCall.Of(request));
+        var (caseId, found) = (call.CaseId, call.Case!);
+        var id = Guid.ParseExact(objectId, "D").ToString("D");
+        if (id == found.Owner)
             return ApiResults.BadRequest("The owner cannot be a reviewer.", [new FieldProblem("objectId", "not-owner", "The case's owner sees it already.")]);
 
         if (share) await cases.ShareAsync(caseId, id, context.RequestAborted);
         else await cases.UnshareAsync(caseId, id, context.RequestAborted);
-        await audit.WriteAsync(Principal.Of(context).ObjectId, share ? "share" : "unshare", $"{caseId}/{id}", null, context.RequestAborted);
-        var reviewers = found.Reviewers.Where(r => r != id).Concat(share ? [id] : []).Order(StringComparer.Ordinal);
-        return Results.Json(new { caseId, owner = found.Owner, reviewers }, Json.Options);
+        await audit.WriteAsync(call.Who.ObjectId, share ? "share" : "unshare", $"{caseId}/{id}", null, context.RequestAborted);
+        IReadOnlyList<string> reviewers = [.. found.Reviewers.Where(r => r != id).Concat(share ? [id] : []).Order(StringComparer.Ordinal)];
+        return TypedResults.Ok(new CaseShares(caseId, found.Owner, reviewers));
     }
 }

@@ -1,32 +1,27 @@
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Azure.Functions.Worker;
-using System.Text.Json;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
+using Link = BasicTrust.Contracts.Api.UploadLink;
 
 namespace BasicTrust.Functions.UploadLink;
 
-/// <summary>A request for an upload link.</summary>
-public sealed record UploadRequest(string? FileName, long? Size);
-
 /// <summary>
 /// <c>POST /api/sessions/{caseId}/{sessionId}/upload</c> <c>{fileName, size}</c>: a create/write-only link for the
-/// session's recording, valid 30 minutes. Refused when the session already has a recording under another name.
+/// session's recording, valid <see cref="PipelineOptions.UploadLinkLifetime"/> (30 minutes). Refused when the session already has a recording under another name.
 /// </summary>
-public sealed class UploadLinkFunction(PipelineStore store, CaseGate gate, AuditLog audit, TimeProvider clock)
+public sealed class UploadLinkFunction(PipelineStore store, AuditLog audit, TimeProvider clock, IOptions<PipelineOptions> options)
 {
     public const long MaxBytes = 50L * 1024 * 1024 * 1024;
-    static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
-    [Function("UploadLink")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest http, string caseId, string sessionId)
+    [Function("UploadLink"), CaseEndpoint(CaseAction.Upload)]
+    public async Task<Results<Ok<Link>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest http)
     {
-        var context = http.HttpContext;
-        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
+        var (context, call) = (http.HttpContext, CaseCall.Of(http));
+        var session = call.Session;
         var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, "upload request", """{"fileName": "recording.mp4", "size": 123}""");
         if (unreadable is not null) return unreadable;
         var errors = new List<FieldProblem>();
@@ -47,10 +42,10 @@ public sealed class UploadLinkFunction(PipelineStore store, CaseGate gate, Audit
         }
 
         var blob = recordings.GetBlobClient(session.Recording(request!.FileName!));
-        var link = await store.LinkAsync(blob, BlobSasPermissions.Create | BlobSasPermissions.Write, Lifetime, context.RequestAborted);
-        var expires = clock.GetUtcNow() + Lifetime;
-        await audit.WriteAsync(Principal.Of(context).ObjectId, "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
-        return Results.Json(new { uploadUrl = link, blob = $"{SessionKey.Recordings}/{blob.Name}", expiresAt = expires, size = request.Size }, Json.Options);
+        var link = await store.LinkAsync(blob, BlobSasPermissions.Create | BlobSasPermissions.Write, options.Value.UploadLinkLifetime, context.RequestAborted);
+        var expires = clock.GetUtcNow() + options.Value.UploadLinkLifetime;
+        await audit.WriteAsync(call.Who.ObjectId, "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
+        return TypedResults.Ok(new Link(link, $"{SessionKey.Recordings}/{blob.Name}", expires, request.Size!.Value));
     }
 
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -14,14 +13,12 @@ namespace BasicTrust.Functions.UploadLink;
 /// browser can resume one after a dropped connection or a closed laptop (a write-only link cannot list blocks):
 /// whether the recording is committed and its length, and the staged blocks (id and size) not yet committed.
 /// </summary>
-public sealed class UploadedBlocksFunction(PipelineStore store, CaseGate gate)
+public sealed class UploadedBlocksFunction(PipelineStore store)
 {
-    [Function("UploadedBlocks")]
-    public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest request, string caseId, string sessionId)
+    [Function("UploadedBlocks"), CaseEndpoint(CaseAction.Upload)]
+    public async Task<Results<Ok<UploadedBlocks>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{caseId}/{sessionId}/upload")] HttpRequest request)
     {
-        var context = request.HttpContext;
-        if (!ApiResults.TrySession(caseId, sessionId, out var session, out var problem)) return problem!;
-        if ((await gate.CheckAsync(context, caseId, CaseAction.Upload)).Refusal is { } refusal) return refusal;
+        var (context, session) = (request.HttpContext, CaseCall.Of(request).Session);
         if (request.Query["fileName"].FirstOrDefault() is not { } fileName || !RecordingFileName.IsValid(fileName))
             return ApiResults.BadRequest("The file name is not valid.", [new FieldProblem("fileName", "video-file-name", RecordingFileName.Rule)]);
 
@@ -33,12 +30,7 @@ public sealed class UploadedBlocksFunction(PipelineStore store, CaseGate gate)
         IEnumerable<BlobBlock> staged = [];
         try { staged = (await blob.GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: context.RequestAborted)).Value.UncommittedBlocks; }
         catch (RequestFailedException e) when (e.Status is 404 or 409) { } // nothing staged, or not a block blob
-        return Results.Json(new
-        {
-            blob = $"{SessionKey.Recordings}/{blob.Name}",
-            committed = size is not null,
-            size = size ?? 0,
-            blocks = staged.Select(b => new { id = b.Name, size = b.SizeLong }),
-        }, Json.Options);
+        return TypedResults.Ok(new UploadedBlocks($"{SessionKey.Recordings}/{blob.Name}", size is not null, size ?? 0,
+            [.. staged.Select(b => new StagedBlock(b.Name, b.SizeLong))]));
     }
 }

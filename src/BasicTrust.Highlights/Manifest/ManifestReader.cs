@@ -51,6 +51,19 @@ public static partial class ManifestReader
         }
     }
 
+    /// <summary>
+    /// Reads and validates <paramref name="json"/> sent for the session <paramref name="caseId"/>/<paramref name="sessionId"/>:
+    /// a manifest naming another session is refused (rule <c>matches-path</c>), wherever it arrives (the API, the pipeline).
+    /// </summary>
+    public static ManifestReadResult Read(string json, string caseId, string sessionId)
+    {
+        var read = Read(json);
+        if (read.Manifest is not { } m || (m.CaseId, m.SessionId) == (caseId, sessionId)) return read;
+        var mismatch = Problem.Error(m.CaseId != caseId ? "caseId" : "sessionId", "matches-path",
+            $"The manifest is for {m.CaseId}/{m.SessionId}, not {caseId}/{sessionId}.");
+        return new ManifestReadResult(null, [.. read.Problems, mismatch]);
+    }
+
     static ManifestReadResult Failed(Problem problem) => new(null, [problem]);
 
     sealed partial class Reader

@@ -1,3 +1,4 @@
+using BasicTrust.Contracts.Api;
 using BasicTrust.Functions.Access;
 
 namespace BasicTrust.Functions.Tests.Access;
@@ -35,4 +36,12 @@ public class AccessRulesTests
     [InlineData("therapist,privacy-officer", CaseRole.Owner, CaseAction.Purge, Verdict.Allow)]
     public void Decide_FollowsTheAccessModel(string roles, CaseRole role, CaseAction action, Verdict expected) =>
         Assert.Equal(expected, AccessRules.Decide(With(roles.Split(',', StringSplitOptions.RemoveEmptyEntries)), role, action));
+
+    [Theory]
+    [InlineData(CaseRole.Owner, 0, true)]
+    [InlineData(CaseRole.Owner, 1, false)]
+    [InlineData(CaseRole.Reviewer, 1, true)]
+    [InlineData(CaseRole.None, 0, false)]
+    public void MayGiveVerdict_TheOwnerOnlyWhileTheCaseHasNoReviewer(CaseRole role, int reviewers, bool may) =>
+        Assert.Equal(may, AccessRules.MayGiveVerdict(role, reviewers));
 }

@@ -1,3 +1,4 @@
+using BasicTrust.Contracts.Api;
 using BasicTrust.Functions.AssignRoles;
 
 namespace BasicTrust.Functions.Tests.Access;

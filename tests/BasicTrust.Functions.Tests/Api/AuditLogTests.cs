@@ -1,3 +1,4 @@
+using BasicTrust.Contracts.Documents;
 using System.Net;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;

@@ -48,4 +48,34 @@ public class ReviewFlowTests(PipelineFixture stack)
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { clipId, text = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = "maybe" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Verdict_IsTheReviewersOnceTheCaseHasOne_SpelledExactly_AndNobodyIsTheNilGuid()
+    {
+        var caseId = $"verdict-{Guid.NewGuid():N}"[..20];
+        await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")), stack.Recording);
+        await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        using var therapist = stack.Api();
+        using var reviewer = stack.Api(People.Reviewer);
+
+        // Shared with nobody (the nil GUID names no one), the therapist working alone approves their own reel.
+        using (var nobody = await therapist.PutAsync($"cases/{caseId}/reviewers/{Guid.Empty}", null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+            Assert.Equal("objectId", (string?)JsonNode.Parse(await nobody.Content.ReadAsStringAsync())!["errors"]![0]!["path"]);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await therapist.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = "approve" })).StatusCode);
+
+        // Once a reviewer is on the case the verdict is theirs.
+        (await therapist.PutAsync($"cases/{caseId}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
+        using (var own = await therapist.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = "send-back" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+            Assert.Equal("reviewer-decides", (string?)JsonNode.Parse(await own.Content.ReadAsStringAsync())!["errors"]![0]!["rule"]);
+        }
+        foreach (var spelling in new object[] { "APPROVE", "SendBack", 0, "approve ", "Approve" })
+            using (var odd = await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = spelling }))
+                Assert.True(odd.StatusCode == HttpStatusCode.BadRequest, $"{spelling}: {(int)odd.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = "send-back" })).StatusCode);
+    }
 }

@@ -1,3 +1,4 @@
+using BasicTrust.Contracts.Queues;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.Tests.Pipeline;

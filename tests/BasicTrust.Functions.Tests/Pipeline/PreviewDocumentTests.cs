@@ -1,4 +1,4 @@
-using BasicTrust.Functions.MakePreview;
+using BasicTrust.Contracts.Documents;
 using BasicTrust.Media.Previews;
 
 namespace BasicTrust.Functions.Tests.Pipeline;

@@ -1,3 +1,5 @@
+using BasicTrust.Contracts;
+using BasicTrust.Contracts.Documents;
 using BasicTrust.Functions.Pipeline;
 using static BasicTrust.Functions.Pipeline.SessionEvent;
 
@@ -10,7 +12,7 @@ public class SessionLifecycleTests
     const string Plan = "0123456789ab";
     const string Newer = "ba9876543210";
     static readonly DateTimeOffset Now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-    static readonly StatusProblem Problem = new("clips.x", "cut", "Clip x could not be cut.");
+    static readonly FieldProblem Problem = new("clips.x", "cut", "Clip x could not be cut.");
 
     static SessionStatus Status(SessionState state, string? planId = Plan, int done = 0, int total = 3) => new()
     {
@@ -33,7 +35,7 @@ public class SessionLifecycleTests
     [Fact]
     public void Planned_KeepsWarningsAndConcerns()
     {
-        var warning = new StatusProblem("tags", "strengths-first", "Most moments are learning moments.");
+        var warning = new FieldProblem("tags", "strengths-first", "Most moments are learning moments.");
         var next = Apply(null, new Planned(Plan, 3, [warning], [new StatusConcern("t2", 1, 2)]))!;
         Assert.Equal(warning, Assert.Single(next.Warnings));
         Assert.Equal("t2", Assert.Single(next.Concerns).TagId);

@@ -10,7 +10,7 @@ import { problemTag, seconds } from "app/editor/tags.js";
  * Times are seconds, or the TimeSpan strings ("hh:mm:ss.fffffff") an older API sends: seconds() reads both.
  * @typedef {{ clipId: string, index: number, in: number | string, out: number | string, valence: string, title: string, tags: { id: string }[] }} DryRunClip
  * @typedef {{ valid: boolean, duration?: number | string, clips?: DryRunClip[], errors: FieldProblem[], warnings: FieldProblem[] }} DryRun
- * @typedef {import("app/types.js").FieldProblem} FieldProblem
+ * @typedef {import("app/contracts.js").FieldProblem} FieldProblem
  * @typedef {import("app/editor/tags.js").EditorTag} EditorTag
  */
 

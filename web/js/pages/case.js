@@ -6,8 +6,8 @@ import { idField, showProblems } from "app/form.js";
 import { dateTime, stateText, t } from "app/i18n.js";
 
 /**
- * @typedef {import("app/types.js").CaseDetails} CaseDetails
- * @typedef {import("app/types.js").SessionSummary} SessionSummary
+ * @typedef {import("app/contracts.js").CaseDetails} CaseDetails
+ * @typedef {import("app/contracts.js").SessionSummary} SessionSummary
  */
 
 /** @type {import("app/main.js").Page} */
@@ -50,9 +50,9 @@ export async function casePage(context, caseId) {
     owner && h("section", { "aria-labelledby": "new-session" }, h("h2", { id: "new-session" }, t("case.newSession")), sessionForm),
     h("section", { "aria-labelledby": "reviewers-title" },
       h("h2", { id: "reviewers-title" }, t("case.reviewers")),
-      found.reviewers.length === 0
+      (found.reviewers ?? []).length === 0
         ? h("p", { id: "reviewers", tabindex: "-1" }, t("case.noReviewers"))
-        : h("ul", { id: "reviewers", class: "list", tabindex: "-1" }, found.reviewers.map(oid => h("li", {},
+        : h("ul", { id: "reviewers", class: "list", tabindex: "-1" }, (found.reviewers ?? []).map(oid => h("li", {},
             h("code", {}, oid), " ",
             owner && h("button", { type: "button", class: "link", "aria-label": t("case.unshareLabel", { oid }), onclick: async () => {
               try { await api(`cases/${caseId}/reviewers/${oid}`, { method: "DELETE", signal }); await casePage(context, caseId); }

@@ -4,7 +4,7 @@ import { h, fill } from "app/dom.js";
 import { idField, showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
 
-/** @typedef {import("app/types.js").CaseSummary} CaseSummary */
+/** @typedef {import("app/contracts.js").CaseSummary} CaseSummary */
 
 /** @type {import("app/main.js").Page} */
 export async function casesPage({ main, signal, go, roles }) {

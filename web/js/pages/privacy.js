@@ -6,9 +6,9 @@ import { idField, showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
 
 /**
- * @typedef {{ at: string, who: string, action: string, target: string, expiresAt?: string }} AuditEntry
- * @typedef {{ day: string, part: number, entries: AuditEntry[], nextPart?: number }} AuditPart
- * @typedef {{ caseId: string, removed: { blobs: number, reviews: number, messages: number } }} Purged
+ * @typedef {import("app/contracts.js").AuditEntry} AuditEntry
+ * @typedef {import("app/contracts.js").AuditPart} AuditPart
+ * @typedef {import("app/contracts.js").CasePurged} Purged
  */
 
 /** @type {import("app/main.js").Page} */
@@ -45,10 +45,12 @@ export async function privacyPage({ main, signal }) {
     try {
       /** @type {AuditPart} */
       const found = await api(`audit/${day.value}?part=${part}`, { signal });
-      fill(log, found.entries.length === 0 ? h("p", {}, t("privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
+      // An entry is an audit line as written (a torn write reads {"unreadable": …}, whose cells stay empty).
+      const entries = /** @type {AuditEntry[]} */ (found.entries);
+      fill(log, entries.length === 0 ? h("p", {}, t("privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
         h("caption", {}, t("privacy.logCaption", { day: found.day, part: found.part + 1 })),
         h("thead", {}, h("tr", {}, ["at", "who", "action", "target"].map(c => h("th", { scope: "col" }, t(`privacy.col.${c}`))))),
-        h("tbody", {}, found.entries.map(entry => h("tr", {},
+        h("tbody", {}, entries.map(entry => h("tr", {},
           h("td", {}, new Date(entry.at).toLocaleTimeString()), h("td", {}, h("code", {}, entry.who)), h("td", {}, entry.action), h("td", {}, entry.target)))))),
         found.nextPart !== undefined && found.nextPart !== null && h("button", { type: "button", onclick: () => read(/** @type {number} */ (found.nextPart)) }, t("privacy.nextPart")));
     } catch (error) { showProblems(log, error); }

@@ -9,9 +9,9 @@ import { clock, dateTime, language, t } from "app/i18n.js";
 import { clipComments, verdict } from "app/review.js";
 
 /**
- * @typedef {import("app/types.js").ReelAnswer} ReelAnswer
- * @typedef {import("app/types.js").ClipDocument} ClipDocument
- * @typedef {import("app/types.js").ClipLinks} ClipLinks
+ * @typedef {import("app/contracts.js").ReelAnswer} ReelAnswer
+ * @typedef {import("app/contracts.js").ClipDocument} ClipDocument
+ * @typedef {import("app/contracts.js").ClipLinks} ClipLinks
  * @typedef {import("app/review.js").ReviewContext} ReviewContext
  */
 
@@ -19,7 +19,7 @@ import { clipComments, verdict } from "app/review.js";
 export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
   const path = `reels/${caseId}/${sessionId}`;
   /** @type {ReelAnswer} */
-  const { reel, links, expiresAt, review } = await api(path, { signal });
+  const { reel, links, expiresAt, review, givesVerdict } = await api(path, { signal });
   /** @type {ReviewContext} */
   const reviewing = { path, self: roles.find(r => r.startsWith("oid-"))?.slice(4).toLowerCase(), signal };
   const chapters = URL.createObjectURL(new Blob([chaptersVtt(reel.chapters)], { type: "text/vtt" }));
@@ -50,7 +50,7 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
    * Each of these takes the reel off the review queue, so after it the page goes back to the queue.
    * @param {string} label
    * @param {"decision" | "reviewed"} action
-   * @param {{ decision: import("app/types.js").Decision }} [json]
+   * @param {{ decision: import("app/contracts.js").ReviewDecision }} [json]
    */
   const finish = (label, action, json) => {
     const button = h("button", { type: "button", class: json?.decision === "approve" && "primary", onclick: async () => {
@@ -97,8 +97,9 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
       h("ol", { class: "clips" }, reel.clips.map(clip =>
         clipCard(clip, links.clips.find(l => l.clipId === clip.clipId), clipComments(clip, review, reviewing))))),
     h("div", { class: "actions" },
-      finish("review.approve", "decision", { decision: "approve" }),
-      finish("review.sendBack", "decision", { decision: "send-back" }),
+      // A case's reviewer gives the verdict; its therapist only while nobody else reviews it.
+      givesVerdict && finish("review.approve", "decision", { decision: "approve" }),
+      givesVerdict && finish("review.sendBack", "decision", { decision: "send-back" }),
       finish("reel.markReviewed", "reviewed")),
     problems);
   keepLinksFresh(main, video, path, expiresAt, signal);

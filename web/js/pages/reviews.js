@@ -3,7 +3,7 @@ import { api } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { clock, dateTime, t } from "app/i18n.js";
 
-/** @typedef {import("app/types.js").ReviewItem} ReviewItem */
+/** @typedef {import("app/contracts.js").ReviewItem} ReviewItem */
 
 /** @type {import("app/main.js").Page} */
 export async function reviewsPage({ main, signal }) {

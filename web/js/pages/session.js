@@ -9,9 +9,9 @@ import { showProblems } from "app/form.js";
 import { stateText, t } from "app/i18n.js";
 
 /**
- * @typedef {import("app/types.js").UploadLink} UploadLink
- * @typedef {import("app/types.js").SessionStatus} SessionStatus
- * @typedef {import("app/types.js").PreviewAnswer} PreviewAnswer
+ * @typedef {import("app/contracts.js").UploadLink} UploadLink
+ * @typedef {import("app/contracts.js").SessionStatus} SessionStatus
+ * @typedef {import("app/contracts.js").PreviewAnswer} PreviewAnswer
  * @typedef {ReturnType<typeof tagEditor>} TagEditor
  */
 
@@ -42,7 +42,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
       const link = await ask();
       const staged = await journal(`${caseId}/${sessionId}/${chosen.name}/${chosen.size}/${chosen.lastModified}`);
       // What storage already holds (from another browser, or bt): blocks are named by their bytes, so they are skipped too.
-      /** @type {{ blocks: { id: string }[] }} */
+      /** @type {import("app/contracts.js").UploadedBlocks} */
       const held = await api(`${base}/upload?fileName=${encodeURIComponent(chosen.name)}`, { signal });
       staged.add(...held.blocks.map(block => block.id));
       await uploadInBlocks({

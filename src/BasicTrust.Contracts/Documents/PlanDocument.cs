@@ -4,7 +4,7 @@ using BasicTrust.Highlights.Vocabulary;
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Probing;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Contracts.Documents;
 
 /// <summary>
 /// <c>pipeline/{caseId}/{sessionId}/{planId}/plan.json</c>: everything the clip and reel workers need, fixed at

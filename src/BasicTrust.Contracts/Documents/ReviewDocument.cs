@@ -1,9 +1,15 @@
-using BasicTrust.Functions.Access;
-
-namespace BasicTrust.Functions.ReviewReel;
+namespace BasicTrust.Contracts.Documents;
 
 /// <summary>A reviewer's verdict on a reel.</summary>
 public enum ReviewDecision { Approve, SendBack }
+
+/// <summary>The one reading of a verdict someone sends.</summary>
+public static class ReviewDecisions
+{
+    /// <summary>The verdict named exactly (<c>approve</c>, <c>send-back</c>), or null for anything else (<c>APPROVE</c>, <c>0</c>, <c>"approve "</c>).</summary>
+    public static ReviewDecision? Parse(string? text) =>
+        Enum.GetValues<ReviewDecision>().Where(d => Json.Name(d) == text).Select(d => (ReviewDecision?)d).FirstOrDefault();
+}
 
 /// <summary>A comment on one clip of a reel, by object id; the therapist reads it next to the clip's tags.</summary>
 public sealed record ReviewComment(string ClipId, string Text, string By, DateTimeOffset At);
@@ -15,15 +21,4 @@ public sealed record ReviewComment(string ClipId, string Text, string By, DateTi
 public sealed record ReviewDocument(IReadOnlyList<ReviewComment> Comments, ReviewDecision? Decision = null, string? DecidedBy = null, DateTimeOffset? DecidedAt = null)
 {
     public static readonly ReviewDocument Empty = new([]);
-
-    /// <summary>
-    /// The review as <paramref name="viewer"/> sees it. The owner reads object ids; anyone else reads themselves as
-    /// "you" and other people as "colleague", since who else works on the case is the owner's to know.
-    /// </summary>
-    public ReviewDocument SeenBy(CaseRecord @case, string viewer)
-    {
-        if (@case.RoleOf(viewer) == CaseRole.Owner) return this;
-        string Name(string who) => who == viewer ? "you" : "colleague";
-        return this with { Comments = [.. Comments.Select(c => c with { By = Name(c.By) })], DecidedBy = DecidedBy is null ? null : Name(DecidedBy) };
-    }
 }

@@ -1,7 +1,7 @@
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Contracts.Documents;
 
 /// <summary><c>reels/{caseId}/{sessionId}/{planId}/reel.json</c>: the reel's manifest for reviewers and tools.</summary>
 public sealed record ReelDocument(

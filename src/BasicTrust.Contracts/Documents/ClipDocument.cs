@@ -1,7 +1,7 @@
 using BasicTrust.Highlights.Vocabulary;
 using BasicTrust.Media.Clips;
 
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Contracts.Documents;
 
 /// <summary>
 /// <c>clips/{caseId}/{sessionId}/{planId}/{clipId}.json</c>: a clip's tag metadata and timing, requested versus
@@ -19,9 +19,9 @@ public sealed record ClipDocument(
     string Still,
     CutMethod Cut)
 {
-    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, CutMethod cut, SessionKey session) =>
-        new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy),
-            $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "mp4")}", $"{SessionKey.Clips}/{session.Clip(planId, clip.ClipId, "jpg")}", cut);
+    /// <summary>The document of a cut clip; <paramref name="video"/> and <paramref name="still"/> are <c>container/blob</c> paths.</summary>
+    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, CutMethod cut, string video, string still) =>
+        new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy), video, still, cut);
 }
 
 /// <summary>Requested and actual in/out in recording seconds, and how many frames they differ.</summary>

@@ -1,6 +1,6 @@
 using BasicTrust.Media.Previews;
 
-namespace BasicTrust.Functions.MakePreview;
+namespace BasicTrust.Contracts.Documents;
 
 /// <summary>Where a recording's browser preview is.</summary>
 public enum PreviewState { Making, Ready, NotNeeded, Failed }

@@ -1,6 +1,4 @@
-using BasicTrust.Highlights.Validation;
-
-namespace BasicTrust.Functions.Pipeline;
+namespace BasicTrust.Contracts.Documents;
 
 /// <summary>Where a session is in the pipeline.</summary>
 public enum SessionState
@@ -11,12 +9,6 @@ public enum SessionState
     Assembling,
     Ready,
     Failed,
-}
-
-/// <summary>A problem in plain language, naming the field and the rule, as the therapist sees it.</summary>
-public sealed record StatusProblem(string Path, string Rule, string Message)
-{
-    public static StatusProblem From(Problem problem) => new(problem.Path, problem.Rule, problem.Message);
 }
 
 /// <summary>A tag flagging a safety concern, for the therapist and the case's reviewers: its id and moment, never its note.</summary>
@@ -32,8 +24,8 @@ public sealed record SessionStatus
     public SessionState State { get; init; }
     public int ClipsDone { get; init; }
     public int ClipsTotal { get; init; }
-    public IReadOnlyList<StatusProblem> Warnings { get; init; } = [];
-    public IReadOnlyList<StatusProblem> Errors { get; init; } = [];
+    public IReadOnlyList<FieldProblem> Warnings { get; init; } = [];
+    public IReadOnlyList<FieldProblem> Errors { get; init; } = [];
     /// <summary>Tags flagging a safety concern: never cut; the reporting code (meldcode) is the therapist's to follow.</summary>
     public IReadOnlyList<StatusConcern> Concerns { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }

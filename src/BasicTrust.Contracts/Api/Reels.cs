@@ -1,0 +1,32 @@
+using BasicTrust.Contracts.Documents;
+
+namespace BasicTrust.Contracts.Api;
+
+/// <summary>
+/// <c>GET /api/reels/{caseId}/{sessionId}</c>: reel.json, read links to its files, until when they work, the review as
+/// the caller sees it, and whether the caller gives the verdict (a reviewer; the owner only of a case shared with nobody).
+/// </summary>
+public sealed record ReelAnswer(ReelDocument Reel, ReelLinks Links, DateTimeOffset ExpiresAt, ReviewDocument Review, bool GivesVerdict);
+
+/// <summary>Read links to the reel, its captions, and every clip and still.</summary>
+public sealed record ReelLinks(Uri Reel, Uri Captions, IReadOnlyList<ClipLinks> Clips);
+
+/// <summary>Read links to one clip and its still.</summary>
+public sealed record ClipLinks(string ClipId, Uri Video, Uri Still);
+
+/// <summary><c>POST /api/reels/{caseId}/{sessionId}/comments</c>: a comment on one clip of a reel.</summary>
+public sealed record CommentRequest(string? ClipId, string? Text);
+
+/// <summary><c>POST /api/reels/{caseId}/{sessionId}/decision</c>: a reviewer's verdict, <c>approve</c> or <c>send-back</c>.</summary>
+/// <remarks>A string, read by <see cref="ReviewDecisions.Parse"/>: the verdict is exactly one of its names, never a number or another spelling.</remarks>
+public sealed record DecisionRequest(string? Decision);
+
+/// <summary><c>POST /api/reels/{caseId}/{sessionId}/reviewed</c>: the reel left the review queue.</summary>
+public sealed record MarkedReviewed(string CaseId, string SessionId, string PlanId, bool Reviewed);
+
+/// <summary>
+/// One reel waiting for review (<c>GET /api/reviews</c>); <c>Course</c> reads "sessie 3 van 8" (in the reel's
+/// language) when the manifest gave one, and <c>CourseSession</c> and <c>CourseOf</c> hold its numbers.
+/// </summary>
+public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, int Clips, double Duration, string? Course = null,
+    int? CourseSession = null, int? CourseOf = null);

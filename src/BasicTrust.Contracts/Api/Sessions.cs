@@ -1,0 +1,39 @@
+using BasicTrust.Contracts.Documents;
+using BasicTrust.Highlights.Planning;
+using BasicTrust.Media.Previews;
+
+namespace BasicTrust.Contracts.Api;
+
+/// <summary><c>POST /api/sessions/{caseId}/{sessionId}/upload</c>: the recording to upload.</summary>
+public sealed record UploadRequest(string? FileName, long? Size);
+
+/// <summary>A create/write-only link for the session's recording (<c>Blob</c> is <c>recordings/…</c>) and when it runs out.</summary>
+public sealed record UploadLink(Uri UploadUrl, string Blob, DateTimeOffset ExpiresAt, long Size);
+
+/// <summary><c>GET /api/sessions/{caseId}/{sessionId}/upload?fileName=</c>: what storage holds of an upload, to resume it.</summary>
+public sealed record UploadedBlocks(string Blob, bool Committed, long Size, IReadOnlyList<StagedBlock> Blocks);
+
+/// <summary>A block staged but not yet committed: its id (base64) and size in bytes.</summary>
+public sealed record StagedBlock(string Id, long Size);
+
+/// <summary><c>PUT /api/sessions/{caseId}/{sessionId}/manifest</c> (202): where to follow the session, and the manifest's warnings.</summary>
+public sealed record ManifestAccepted(string Status, IReadOnlyList<FieldProblem> Warnings);
+
+/// <summary>
+/// <c>POST /api/sessions/{caseId}/{sessionId}/plan</c>: the pipeline's planning as a dry run. <c>Valid</c> says whether
+/// the manifest would be accepted; the clips (in showing order), chapters and reel length are there when it can be planned.
+/// </summary>
+public sealed record PlanPreview(bool Valid, IReadOnlyList<FieldProblem> Errors, IReadOnlyList<FieldProblem> Warnings, TimeSpan? Duration = null,
+    IReadOnlyList<PlannedClip>? Clips = null, IReadOnlyList<Chapter>? Chapters = null);
+
+/// <summary>
+/// <c>GET /api/sessions/{caseId}/{sessionId}/preview</c>: what the editor plays; a read link (and until when) when the
+/// state is <c>ready</c> (the preview) or <c>not-needed</c> (the recording itself).
+/// </summary>
+public sealed record PreviewAnswer(string Recording, PreviewState State, PreviewNeed Need, string? Reason = null, Uri? Link = null, DateTimeOffset? ExpiresAt = null);
+
+/// <summary>
+/// One session of a case (<c>GET /api/cases/{caseId}/sessions</c>): where the pipeline is and, once its reel is ready,
+/// the review's verdict and how many comments it has.
+/// </summary>
+public sealed record SessionSummary(string SessionId, SessionState State, int ClipsDone, int ClipsTotal, DateTimeOffset UpdatedAt, ReviewDecision? Decision = null, int? Comments = null);
