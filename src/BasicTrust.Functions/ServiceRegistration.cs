@@ -27,7 +27,9 @@ public static class ServiceRegistration
     {
         services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media")
-            .Validate(o => o.Ffmpeg.IsValid, "BasicTrust__Media__Ffmpeg__BinaryFolder must hold ffmpeg and ffprobe (or be unset to use PATH).").ValidateOnStart();
+            .Validate(o => o.Ffmpeg.IsValid, "BasicTrust__Media__Ffmpeg__BinaryFolder must hold ffmpeg and ffprobe (or be unset to use PATH).")
+            .Validate(o => o.MinFrameRate > 0 && o.MinFrameRate < o.MaxFrameRate, "BasicTrust__Media__MinFrameRate must be above 0 and below BasicTrust__Media__MaxFrameRate.")
+            .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
         services.AddSingleton(TimeProvider.System);
         // Queue messages and outputs in the app's one JSON shape (camelCase, kebab-case enums).

@@ -16,6 +16,11 @@ public static class ApiResults
 
     public static ProblemHttpResult NoReadyReel(SessionKey session) => NotFound($"Session {session.Folder} has no ready reel.");
 
+    /// <summary>403 for the therapist's own verdict (or "reviewed") on a case a reviewer is on: that is the reviewer's.</summary>
+    public static ProblemHttpResult ReviewersVerdict() =>
+        Problem(403, "The verdict is the reviewer's.", "A reel of a case shared with a reviewer is approved, sent back or marked reviewed by that reviewer, not by its own therapist.",
+            [new FieldProblem("decision", "reviewer-decides", "The case has a reviewer: the verdict is theirs.")]);
+
     /// <summary>410 for a case that was purged: its id is retired, so nothing new is stored under it.</summary>
     public static ProblemHttpResult Purged(string caseId) =>
         Problem(410, "The case was purged.", $"Case {caseId} was purged (consent withdrawn); its id is retired. Use a new case id.",

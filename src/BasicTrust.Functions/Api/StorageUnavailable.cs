@@ -38,6 +38,8 @@ public sealed class StorageUnavailable(IOptions<PipelineOptions> options, ILogge
         {
             logger.LogWarning("{Function}: storage is unavailable ({Reason}); answered 503", context.FunctionDefinition.Name,
                 deadline.IsCancellationRequested ? "no answer before the deadline" : e.GetType().Name);
+            // The deadline's token is cancelled: the answer is written with the caller's.
+            http.RequestAborted = caller;
             http.Response.Headers.RetryAfter = "10";
             await ApiResults.Problem(503, "Storage is unavailable.", "The request could not be completed now; nothing was lost. Try again shortly.")
                 .ExecuteAsync(http);

@@ -27,6 +27,6 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
         var minted = new ReelLinks(await Link(reel.Reel), await Link(reel.Captions),
             await Task.WhenAll(reel.Clips.Select(async c => new ClipLinks(c.ClipId, await Link(c.Video), await Link(c.Still)))));
         var review = (await reviews.GetAsync(session, planId, context.RequestAborted)).SeenBy(call.Case!, who);
-        return TypedResults.Ok(new ReelAnswer(reel, minted, expires, review, AccessRules.MayGiveVerdict(call.Case!.RoleOf(who), call.Case.Reviewers.Count)));
+        return TypedResults.Ok(new ReelAnswer(reel, minted, expires, review, call.GivesVerdict));
     }
 }

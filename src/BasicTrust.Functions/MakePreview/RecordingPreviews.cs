@@ -14,7 +14,7 @@ namespace BasicTrust.Functions.MakePreview;
 /// the same timeline (a remux when only the file type or the sound is the problem, a small H.264 copy when the video
 /// codec is). The preview lives in the <c>previews</c> container, so retention and a purge treat it as the recording.
 /// </summary>
-public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock, ILogger<RecordingPreviews> logger)
+public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock, ILogger<RecordingPreviews> logger)
 {
     /// <summary>The same reason the session's status gives for an empty recording.</summary>
     public const string EmptyRecording = "The recording is empty (0 bytes); upload it again.";
@@ -22,10 +22,10 @@ public sealed class RecordingPreviews(PipelineStore store, MediaLimits limits, I
     public async Task MakeAsync(SessionKey session, string name, CancellationToken cancellationToken)
     {
         if (!RecordingFileName.IsValid(name) || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
-        if (await store.SealedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } sealedName && sealedName != name)
+        if (await status.PlannedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } planned && planned != name)
         {
             // Uploaded through a link handed out before the session's plan: the planned recording stays the only one.
-            await store.RemoveStrayRecordingsAsync(session, sealedName, cancellationToken).ConfigureAwait(false);
+            await store.RemoveStrayRecordingsAsync(session, planned, cancellationToken).ConfigureAwait(false);
             logger.LogWarning("{Session}: a second recording arrived after the session was planned and was removed", session);
             return;
         }

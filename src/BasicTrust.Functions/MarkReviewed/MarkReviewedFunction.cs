@@ -14,6 +14,7 @@ public sealed class MarkReviewedFunction(StatusBoard status, Reviews reviews)
     {
         var (context, call) = (request.HttpContext, CaseCall.Of(request));
         var session = call.Session;
+        if (!call.GivesVerdict) return ApiResults.ReviewersVerdict();
         if (await status.ReadyPlanAsync(session, context.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
         await reviews.MarkReviewedAsync(session, planId, call.Who.ObjectId, context.RequestAborted);
         return TypedResults.Ok(new MarkedReviewed(session.CaseId, session.SessionId, planId, Reviewed: true));

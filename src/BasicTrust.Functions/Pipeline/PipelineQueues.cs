@@ -42,12 +42,13 @@ public sealed class PipelineQueues(QueueServiceClient service)
         {
             using var json = JsonDocument.Parse(text);
             if (json.RootElement.ValueKind != JsonValueKind.Object) return false;
-            var fields = json.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
-                .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
-            return fields.GetValueOrDefault("caseId") == caseId
-                || (fields.GetValueOrDefault("containerName") == SessionKey.Recordings && fields.GetValueOrDefault("blobName") is { } blob && blob.StartsWith(caseId + "/", StringComparison.Ordinal));
+            // Any spelling of a field counts, and any of its repeats: a purge errs on the side of removing.
+            bool Has(string name, Func<string, bool> matches) => json.RootElement.EnumerateObject().Any(p =>
+                string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String && matches(p.Value.GetString()!));
+            return Has("caseId", id => id == caseId)
+                || (Has("containerName", c => c == SessionKey.Recordings) && Has("blobName", b => b.StartsWith(caseId + "/", StringComparison.Ordinal)));
         }
-        catch (Exception e) when (e is JsonException or ArgumentException)
+        catch (JsonException)
         {
             return false;
         }

@@ -3,7 +3,6 @@ using Azure;
 using BasicTrust.Media.Sources;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using BasicTrust.Storage;
 
@@ -131,40 +130,6 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
             (await link.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(offset, count), Conditions = sameVersion }, ct).ConfigureAwait(false)).Value.Content);
     }
 
-    /// <summary>
-    /// Makes the recording a plan was made from read-only: an infinite lease, taken only on the version the plan probed
-    /// (If-Match). Upload links handed out before then cannot write to a leased blob (storage answers 412), so the
-    /// bytes of a planned recording never change. False when the recording changed since it was probed. A recording
-    /// sealed before (an earlier plan) stays sealed. Deleting it breaks the lease first (<see cref="DeleteAsync"/>).
-    /// </summary>
-    public async Task<bool> SealAsync(BlobClient recording, ETag version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await recording.GetBlobLeaseClient().AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration, new RequestConditions { IfMatch = version }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.LeaseAlreadyPresent)
-        {
-            return (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag == version;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// The file name of the session's sealed recording (the one its plans are made from), or null before its first plan.
-    /// A session has one recording; any other is a stray that a link handed out earlier added.
-    /// </summary>
-    public async Task<string?> SealedRecordingAsync(SessionKey session, CancellationToken cancellationToken)
-    {
-        await foreach (var blob in service.GetBlobContainerClient(SessionKey.Recordings).GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, cancellationToken).ConfigureAwait(false))
-            if (blob.Properties.LeaseState == LeaseState.Leased) return blob.Name[(session.Folder.Length + 1)..];
-        return null;
-    }
-
     /// <summary>Removes the session's recordings other than <paramref name="keep"/> (and its manifest); returns how many.</summary>
     public async Task<int> RemoveStrayRecordingsAsync(SessionKey session, string keep, CancellationToken cancellationToken)
     {
@@ -174,22 +139,8 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
             if (blob.Name != session.Recording(keep) && blob.Name != session.Manifest) strays.Add(blob.Name);
         var removed = 0;
         foreach (var name in strays)
-            if (await DeleteAsync(container.GetBlobClient(name), cancellationToken).ConfigureAwait(false)) removed++;
+            if (await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) removed++;
         return removed;
-    }
-
-    /// <summary>Deletes a blob, breaking the lease of a sealed recording first; false when it was not there.</summary>
-    public async Task<bool> DeleteAsync(BlobClient blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.LeaseIdMissing)
-        {
-            await blob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>

@@ -50,6 +50,15 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
         SessionLifecycle.DecideJob(await GetAsync(session, cancellationToken).ConfigureAwait(false), planId,
             await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>
+    /// The file name of the recording the session's current plan was made from, or null before its first plan. A
+    /// session has one recording: any other in its folder is a stray that a link handed out earlier added.
+    /// </summary>
+    public async Task<string?> PlannedRecordingAsync(SessionKey session, CancellationToken cancellationToken) =>
+        await GetAsync(session, cancellationToken).ConfigureAwait(false) is { PlanId: { } planId }
+            ? (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value?.Recording
+            : null;
+
     /// <summary>The session's ready plan, or null while it has no ready reel.</summary>
     public async Task<string?> ReadyPlanAsync(SessionKey session, CancellationToken cancellationToken) =>
         await GetAsync(session, cancellationToken).ConfigureAwait(false) is { State: SessionState.Ready, PlanId: { } planId } ? planId : null;

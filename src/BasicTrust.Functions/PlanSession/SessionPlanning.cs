@@ -34,6 +34,12 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
             return await FailAsync(session, problems, cancellationToken).ConfigureAwait(false);
         var concerns = await RecordConcernsAsync(session, manifest, cancellationToken).ConfigureAwait(false);
 
+        if (await status.PlannedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } planned && planned != manifest.Recording)
+        {
+            problems.Add(Problem.Error("recording", "one-recording",
+                $"This session's recording is '{planned}': a session has one recording. Name it in the manifest, or start a new session for another recording."));
+            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+        }
         var recording = store.Blob(SessionKey.Recordings, session.Recording(manifest.Recording));
         BlobProperties version;
         try
@@ -76,11 +82,6 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         {
             logger.LogInformation("Session {Session}: plan {PlanId} is already under way or ready; nothing to do", session, plan.PlanId);
             return [];
-        }
-        if (!await store.SealAsync(recording, version.ETag, cancellationToken).ConfigureAwait(false))
-        {
-            problems.Add(Problem.Error("recording", "unchanged", $"The recording '{manifest.Recording}' changed while it was being planned; send the manifest again."));
-            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
         }
         if (await store.RemoveStrayRecordingsAsync(session, manifest.Recording, cancellationToken).ConfigureAwait(false) is > 0 and var strays)
             logger.LogWarning("Session {Session}: removed {Count} other recordings; a session has one", session, strays);

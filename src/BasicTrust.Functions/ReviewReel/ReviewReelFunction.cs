@@ -52,10 +52,7 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         if (ReviewDecisions.Parse(body!.Decision) is not { } decision)
             return ApiResults.BadRequest("The decision is missing.", [new FieldProblem("decision", "one-of", "decision must be approve or send-back.")]);
         var who = call.Who.ObjectId;
-        if (!AccessRules.MayGiveVerdict(call.Case!.RoleOf(who), call.Case.Reviewers.Count))
-            return ApiResults.Problem(403, "The verdict is the reviewer's.",
-                "A reel of a case shared with a reviewer is approved or sent back by that reviewer, not by its own therapist.",
-                [new FieldProblem("decision", "reviewer-decides", "The case has a reviewer: the verdict is theirs.")]);
+        if (!call.GivesVerdict) return ApiResults.ReviewersVerdict();
         var review = await reviews.DecideAsync(session, planId, decision, who, request.HttpContext.RequestAborted);
         return review is null ? ApiResults.Purged(call.CaseId) : TypedResults.Ok(review.SeenBy(call.Case!, who));
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -29,9 +30,11 @@ public class RecordingSealTests(PipelineFixture stack)
         var recording = stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/recording.mp4");
         var planned = (await recording.GetPropertiesAsync()).Value;
 
-        // Storage itself refuses the old link: the planned recording is sealed (leased).
-        var refused = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(sameNameLater).UploadAsync(BinaryData.FromString("twenty-three bytes long"), overwrite: true));
-        Assert.Equal(412, refused.Status);
+        // Storage itself refuses the old link: it may create the recording, never overwrite it, nor lease it.
+        var old = new BlobClient(sameNameLater);
+        Assert.Equal(403, (await Assert.ThrowsAsync<RequestFailedException>(() => old.UploadAsync(BinaryData.FromString("twenty-three bytes long"), overwrite: true))).Status);
+        Assert.Equal(403, (await Assert.ThrowsAsync<RequestFailedException>(() => old.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero))).Status);
+        Assert.Equal(403, (await Assert.ThrowsAsync<RequestFailedException>(() => old.GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(60)))).Status);
         var after = (await recording.GetPropertiesAsync()).Value;
         Assert.Equal((planned.ETag, size), (after.ETag, after.ContentLength));
 
@@ -44,6 +47,14 @@ public class RecordingSealTests(PipelineFixture stack)
             Assert.Equal(HttpStatusCode.Accepted, edited.StatusCode);
         var second = await stack.WaitForAsync(caseId, "s-1", s => (string?)s["state"] == "ready" && (string?)s["planId"] != (string?)first["planId"]);
         Assert.Equal(2, (int)second["clipsTotal"]!);
+
+        // A manifest naming another recording is refused by name: a session has one.
+        var another = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")).Replace("\"recording.mp4\"", "\"other.mp4\"", StringComparison.Ordinal);
+        using (var renamed = await api.PutAsync($"sessions/{caseId}/s-1/manifest", new StringContent(another)))
+            Assert.Equal(HttpStatusCode.Accepted, renamed.StatusCode);
+        var refused = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
+        Assert.Equal(("recording", "one-recording"), ((string)refused["path"]!, (string)refused["rule"]!));
+        Assert.True((await recording.ExistsAsync()).Value);
     }
 
     static async Task<Uri> LinkAsync(HttpClient api, string caseId, string fileName, long size)

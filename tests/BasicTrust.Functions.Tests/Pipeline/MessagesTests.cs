@@ -40,7 +40,8 @@ public class MessagesTests
     [InlineData("""{"caseId":"fam-10","sessionId":"s-1"}""", false)]
     [InlineData("""{"ContainerName":"recordings","BlobName":"fam-10/s-1/session.json"}""", false)]
     [InlineData("""{"ContainerName":"clips","BlobName":"fam-1/s-1/x.mp4"}""", false)]
-    [InlineData("""{"caseId":"fam-1","CASEID":"fam-2"}""", false)]
+    [InlineData("""{"caseId":"fam-2","CASEID":"fam-1"}""", true)]
+    [InlineData("""{"caseId":"fam-2","caseId":"fam-1"}""", true)]
     [InlineData("not json", false)]
     [InlineData("[\"fam-1\"]", false)]
     public void NamesCase_ByCaseIdOrByTheRecordingsPath(string text, bool names) =>

@@ -100,7 +100,7 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
       // A case's reviewer gives the verdict; its therapist only while nobody else reviews it.
       givesVerdict && finish("review.approve", "decision", { decision: "approve" }),
       givesVerdict && finish("review.sendBack", "decision", { decision: "send-back" }),
-      finish("reel.markReviewed", "reviewed")),
+      givesVerdict && finish("reel.markReviewed", "reviewed")),
     problems);
   keepLinksFresh(main, video, path, expiresAt, signal);
 }
