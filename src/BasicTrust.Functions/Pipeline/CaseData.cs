@@ -40,7 +40,7 @@ public sealed class CaseData(PipelineStore store)
             if (matches(blob.Name)) names.Add(blob.Name);
         var removed = 0;
         foreach (var name in names)
-            if (await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) removed++;
+            if (await store.DeleteAsync(client.GetBlobClient(name), cancellationToken).ConfigureAwait(false)) removed++;
         return removed;
     }
 }

@@ -3,6 +3,7 @@ using Azure;
 using BasicTrust.Media.Sources;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using BasicTrust.Storage;
 
@@ -130,6 +131,31 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
             (await link.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(offset, count), Conditions = sameVersion }, ct).ConfigureAwait(false)).Value.Content);
     }
 
+    /// <summary>
+    /// Makes the recording a plan was made from read-only: an infinite lease, taken only on the version the plan probed
+    /// (If-Match). An upload to a leased blob without its lease id is refused (412), so an upload link handed out
+    /// earlier cannot overwrite the planned recording. (A link's Write permission, which block uploads need, also lets
+    /// its holder break a lease: while a link is valid, 30 minutes, someone who sets out to can still replace the bytes;
+    /// cutting then fails on the changed ETag instead of mixing two files.) False when the recording changed since it
+    /// was probed. Deleting it breaks the lease first (<see cref="DeleteAsync"/>).
+    /// </summary>
+    public async Task<bool> SealAsync(BlobClient recording, ETag version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await recording.GetBlobLeaseClient().AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration, new RequestConditions { IfMatch = version }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.LeaseAlreadyPresent)
+        {
+            return (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag == version;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Removes the session's recordings other than <paramref name="keep"/> (and its manifest); returns how many.</summary>
     public async Task<int> RemoveStrayRecordingsAsync(SessionKey session, string keep, CancellationToken cancellationToken)
     {
@@ -139,8 +165,22 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
             if (blob.Name != session.Recording(keep) && blob.Name != session.Manifest) strays.Add(blob.Name);
         var removed = 0;
         foreach (var name in strays)
-            if (await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) removed++;
+            if (await DeleteAsync(container.GetBlobClient(name), cancellationToken).ConfigureAwait(false)) removed++;
         return removed;
+    }
+
+    /// <summary>Deletes a blob, breaking the lease of a sealed recording first; false when it was not there.</summary>
+    public async Task<bool> DeleteAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.LeaseIdMissing)
+        {
+            await blob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -83,6 +83,11 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
             logger.LogInformation("Session {Session}: plan {PlanId} is already under way or ready; nothing to do", session, plan.PlanId);
             return [];
         }
+        if (!await store.SealAsync(recording, version.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            problems.Add(Problem.Error("recording", "unchanged", $"The recording '{manifest.Recording}' changed while it was being planned; send the manifest again."));
+            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+        }
         if (await store.RemoveStrayRecordingsAsync(session, manifest.Recording, cancellationToken).ConfigureAwait(false) is > 0 and var strays)
             logger.LogWarning("Session {Session}: removed {Count} other recordings; a session has one", session, strays);
         if (decision == PlanDecision.Restart)

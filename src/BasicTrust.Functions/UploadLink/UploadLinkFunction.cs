@@ -39,14 +39,11 @@ public sealed class UploadLinkFunction(PipelineStore store, AuditLog audit, Time
                 return ApiResults.Problem(409, "The session's recording is final.", "The session's manifest was accepted, so its recording can no longer change; start a new session for a new recording.");
             if (existing.Name != session.Recording(request!.FileName!))
                 return ApiResults.Problem(409, "The session already has a recording.", $"This session's recording is {Path.GetFileName(existing.Name)}; a session has one recording.");
-            return ApiResults.Problem(409, "The recording is uploaded.", $"{Path.GetFileName(existing.Name)} is uploaded in full; send the manifest, or start a new session for another recording.");
         }
 
         var blob = recordings.GetBlobClient(session.Recording(request!.FileName!));
-        // Create only: a link writes the recording's blocks and commits them once. Write would also let whoever holds a
-        // link overwrite the committed recording (or break a lease on it) after its plan was made, however long ago
-        // the link was handed out; a committed recording never changes.
-        var link = await store.LinkAsync(blob, BlobSasPermissions.Create, options.Value.UploadLinkLifetime, context.RequestAborted);
+        // Write as well as Create: storage needs it for Put Block. Once planned, the recording is sealed (PipelineStore.SealAsync).
+        var link = await store.LinkAsync(blob, BlobSasPermissions.Create | BlobSasPermissions.Write, options.Value.UploadLinkLifetime, context.RequestAborted);
         var expires = clock.GetUtcNow() + options.Value.UploadLinkLifetime;
         await audit.WriteAsync(call.Who.ObjectId, "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
         return TypedResults.Ok(new Link(link, $"{SessionKey.Recordings}/{blob.Name}", expires, request.Size!.Value));

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Specialized;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 
@@ -143,9 +144,10 @@ public partial class PipelineTests(PipelineFixture stack)
         status["state"] = "cutting";
         await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/s-1/status.json").UploadAsync(BinaryData.FromString(status.ToJsonString()), overwrite: true);
         await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{caseId}/s-1/{planId}/done/{planId}-01").DeleteAsync();
-        // (No upload link can do this: only someone holding the account's key.)
-        await stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/recording.mp4")
-            .UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(stack.Recording)), overwrite: true);
+        // The planned recording is sealed with a lease; only someone holding the account's key can break it.
+        var recording = stack.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/s-1/recording.mp4");
+        await recording.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+        await recording.UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(stack.Recording)), overwrite: true);
 
         await stack.SendAsync("clip-jobs", $$"""{"caseId":"{{caseId}}","sessionId":"s-1","planId":"{{planId}}","clipId":"{{planId}}-01"}""");
 
