@@ -49,8 +49,8 @@ public class RecordingSealTests(PipelineFixture stack)
         var another = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen")).Replace("\"recording.mp4\"", "\"other.mp4\"", StringComparison.Ordinal);
         using (var renamed = await api.PutAsync($"sessions/{caseId}/s-1/manifest", new StringContent(another)))
             Assert.Equal(HttpStatusCode.Accepted, renamed.StatusCode);
-        var refused = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
-        Assert.Equal(("recording", "one-recording"), ((string)refused["path"]!, (string)refused["rule"]!));
+        var wrongRecording = Assert.Single((await stack.WaitForStateAsync(caseId, "s-1", "failed"))["errors"]!.AsArray())!;
+        Assert.Equal(("recording", "one-recording"), ((string)wrongRecording["path"]!, (string)wrongRecording["rule"]!));
         Assert.True((await recording.ExistsAsync()).Value);
     }
 
