@@ -17,25 +17,22 @@ static class WebTypes
         var text = new StringBuilder();
         text.Append("// Generated from web/contracts/schema.json, which the contracts (src/BasicTrust.Contracts) emit; do not edit.\n");
         text.Append("// Regenerate both: BT_WRITE_CONTRACTS=1 dotnet test tests/BasicTrust.Contracts.Tests --filter WebContracts\n");
-        text.Append("export {};\n");
+        text.Append("export {};\n\n");
+        // One line per definition, so the file stays short enough to read.
         foreach (var (name, node) in schema["$defs"]!.AsObject())
         {
             var def = node!.AsObject();
-            text.Append("\n/**\n");
-            if (def["properties"] is JsonObject properties)
-            {
-                var required = def["required"]?.AsArray().Select(r => (string)r!).ToHashSet() ?? [];
-                text.Append($" * @typedef {{object}} {name}\n");
-                foreach (var (property, type) in properties)
-                    text.Append($" * @property {{{TypeOf(type)}}} {(required.Contains(property) ? property : $"[{property}]")}\n");
-            }
-            else
-            {
-                text.Append($" * @typedef {{{TypeOf(def)}}} {name}\n");
-            }
-            text.Append(" */\n");
+            var type = def["properties"] is JsonObject properties ? ObjectOf(properties, def["required"]) : TypeOf(def);
+            text.Append($"/** @typedef {{{type}}} {name} */\n");
         }
         return text.ToString();
+    }
+
+    /// <summary>An object type: required properties as they are, the others optional.</summary>
+    static string ObjectOf(JsonObject properties, JsonNode? required)
+    {
+        var needed = required?.AsArray().Select(r => (string)r!).ToHashSet() ?? [];
+        return "{ " + string.Join(", ", properties.Select(p => $"{p.Key}{(needed.Contains(p.Key) ? "" : "?")}: {TypeOf(p.Value)}")) + " }";
     }
 
     /// <summary>The TypeScript type of a schema; null is left out (an optional property is absent, never null).</summary>

@@ -2,600 +2,75 @@
 // Regenerate both: BT_WRITE_CONTRACTS=1 dotnet test tests/BasicTrust.Contracts.Tests --filter WebContracts
 export {};
 
-/**
- * @typedef {"parent" | "child" | "dyad"} Actor
- */
-
-/**
- * @typedef {object} ApiProblem
- * @property {string} [type]
- * @property {string} [title]
- * @property {number} [status]
- * @property {string} [detail]
- * @property {FieldProblem[]} [errors]
- */
-
-/**
- * @typedef {object} AudioStreamInfo
- * @property {string} codec
- * @property {number} channels
- * @property {string} [channelLayout]
- * @property {number} sampleRate
- */
-
-/**
- * @typedef {object} AuditEntry
- * @property {string} at
- * @property {string} who
- * @property {string} action
- * @property {string} target
- * @property {string} [expiresAt]
- * @property {unknown} details
- */
-
-/**
- * @typedef {object} AuditPart
- * @property {string} day
- * @property {number} part
- * @property {unknown[]} entries
- * @property {number} [nextPart]
- */
-
-/**
- * @typedef {object} CaptionCue
- * @property {string} tagId
- * @property {number} start
- * @property {number} end
- * @property {string} text
- */
-
-/**
- * @typedef {"therapist" | "child"} CaptionVoice
- */
-
-/**
- * @typedef {object} CaseDetails
- * @property {string} caseId
- * @property {CaseRole} role
- * @property {string} createdAt
- * @property {string} [owner]
- * @property {string[]} [reviewers]
- */
-
-/**
- * @typedef {object} CasePurged
- * @property {string} caseId
- * @property {PurgeCounts} removed
- */
-
-/**
- * @typedef {object} CaseRequest
- * @property {string} [caseId]
- */
-
-/**
- * @typedef {"none" | "owner" | "reviewer"} CaseRole
- */
-
-/**
- * @typedef {object} CaseShares
- * @property {string} caseId
- * @property {string} owner
- * @property {string[]} reviewers
- */
-
-/**
- * @typedef {object} CaseSummary
- * @property {string} caseId
- * @property {CaseRole} role
- */
-
-/**
- * @typedef {object} Chapter
- * @property {string} clipId
- * @property {string} title
- * @property {number} start
- * @property {number} end
- */
-
-/**
- * @typedef {object} ClipDocument
- * @property {string} clipId
- * @property {string} planId
- * @property {number} index
- * @property {Valence} valence
- * @property {string} title
- * @property {PlannedTag[]} tags
- * @property {ClipTiming} timing
- * @property {string} video
- * @property {string} still
- * @property {CutMethod} cut
- */
-
-/**
- * @typedef {object} ClipEncoding
- * @property {number} width
- * @property {number} height
- * @property {string} frameRate
- * @property {string} preset
- * @property {number} crf
- * @property {X264Match} [match]
- * @property {number} framesPerSecond
- */
-
-/**
- * @typedef {object} ClipJob
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} planId
- * @property {string} clipId
- */
-
-/**
- * @typedef {object} ClipLinks
- * @property {string} clipId
- * @property {string} video
- * @property {string} still
- */
-
-/**
- * @typedef {"precise" | "draft"} ClipQuality
- */
-
-/**
- * @typedef {object} ClipTiming
- * @property {number} requestedIn
- * @property {number} requestedOut
- * @property {number} actualIn
- * @property {number} actualOut
- * @property {number} inOffsetFrames
- * @property {number} outOffsetFrames
- * @property {number} duration
- */
-
-/**
- * @typedef {object} CommentRequest
- * @property {string} [clipId]
- * @property {string} [text]
- */
-
-/**
- * @typedef {object} Course
- * @property {number} session
- * @property {number} of
- * @property {string} [theme]
- */
-
-/**
- * @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod
- */
-
-/**
- * @typedef {object} DecisionRequest
- * @property {string} [decision]
- */
-
-/**
- * @typedef {object} FieldProblem
- * @property {string} path
- * @property {string} rule
- * @property {string} message
- */
-
-/**
- * @typedef {object} Goal
- * @property {string} id
- * @property {string} text
- */
-
-/**
- * @typedef {object} ImportedTags
- * @property {unknown[]} tags
- */
-
-/**
- * @typedef {object} LabelAlias
- * @property {string} oldCode
- * @property {string} newCode
- * @property {string} why
- */
-
-/**
- * @typedef {object} LabelInfo
- * @property {string} code
- * @property {string} nl
- * @property {string} en
- * @property {Valence} valence
- * @property {Actor} actor
- * @property {string} description
- * @property {boolean} confirmed
- */
-
-/**
- * @typedef {object} LabelMatch
- * @property {string} code
- * @property {boolean} exact
- */
-
-/**
- * @typedef {object} ManifestAccepted
- * @property {string} status
- * @property {FieldProblem[]} warnings
- */
-
-/**
- * @typedef {object} MarkedReviewed
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} planId
- * @property {boolean} reviewed
- */
-
-/**
- * @typedef {object} MediaInfo
- * @property {string} formatName
- * @property {number} duration
- * @property {number} [bitRate]
- * @property {VideoStreamInfo} video
- * @property {AudioStreamInfo} [audio]
- */
-
-/**
- * @typedef {object} MethodDetails
- * @property {string} method
- * @property {string} name
- * @property {boolean} custom
- * @property {LabelInfo[]} labels
- * @property {LabelAlias[]} aliases
- * @property {string} [customRule]
- * @property {LabelMatch} [match]
- */
-
-/**
- * @typedef {object} MethodSummary
- * @property {string} method
- * @property {string} name
- * @property {boolean} custom
- */
-
-/**
- * @typedef {object} PlanDocument
- * @property {string} planId
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} method
- * @property {string} recording
- * @property {string} recordingETag
- * @property {string} [nextSessionAt]
- * @property {ClipQuality} quality
- * @property {string} language
- * @property {MediaInfo} media
- * @property {ClipEncoding} encoding
- * @property {PlannedClip[]} clips
- * @property {Chapter[]} chapters
- * @property {CaptionCue[]} cues
- * @property {number} duration
- * @property {Course} [course]
- * @property {Goal[]} [goals]
- * @property {PlannedTag[]} [considered]
- * @property {PlannedTag[]} [concerns]
- * @property {string} [cutReason]
- */
-
-/**
- * @typedef {object} PlanPreview
- * @property {boolean} valid
- * @property {FieldProblem[]} errors
- * @property {FieldProblem[]} warnings
- * @property {unknown} duration
- * @property {PlannedClip[]} [clips]
- * @property {Chapter[]} [chapters]
- */
-
-/**
- * @typedef {object} PlannedClip
- * @property {string} clipId
- * @property {number} index
- * @property {number} in
- * @property {number} out
- * @property {number} stillAt
- * @property {Valence} valence
- * @property {string} title
- * @property {string} comment
- * @property {PlannedTag[]} tags
- */
-
-/**
- * @typedef {object} PlannedTag
- * @property {string} id
- * @property {string} label
- * @property {string} displayName
- * @property {Valence} valence
- * @property {Actor} actor
- * @property {number} start
- * @property {number} end
- * @property {number} keyMoment
- * @property {string} [note]
- * @property {string} [caption]
- * @property {boolean} select
- * @property {boolean} concern
- * @property {string} [goal]
- * @property {CaptionVoice} captionVoice
- */
-
-/**
- * @typedef {object} PreviewAnswer
- * @property {string} recording
- * @property {PreviewState} state
- * @property {PreviewNeed} need
- * @property {string} [reason]
- * @property {string} [link]
- * @property {string} [expiresAt]
- */
-
-/**
- * @typedef {object} PreviewDocument
- * @property {string} recording
- * @property {string} recordingETag
- * @property {PreviewState} state
- * @property {PreviewNeed} need
- * @property {string} [reason]
- * @property {string} [blob]
- * @property {string} [since]
- */
-
-/**
- * @typedef {"none" | "remux" | "transcode"} PreviewNeed
- */
-
-/**
- * @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState
- */
-
-/**
- * @typedef {object} PurgeCounts
- * @property {number} blobs
- * @property {number} reviews
- * @property {number} messages
- */
-
-/**
- * @typedef {object} ReelAnswer
- * @property {ReelDocument} reel
- * @property {ReelLinks} links
- * @property {string} expiresAt
- * @property {ReviewDocument} review
- * @property {boolean} givesVerdict
- */
-
-/**
- * @typedef {object} ReelChapter
- * @property {string} clipId
- * @property {string} title
- * @property {number} start
- * @property {number} end
- */
-
-/**
- * @typedef {object} ReelConcern
- * @property {string} tagId
- * @property {number} start
- * @property {number} end
- */
-
-/**
- * @typedef {object} ReelCourse
- * @property {number} session
- * @property {number} of
- * @property {string} [theme]
- * @property {string} label
- */
-
-/**
- * @typedef {object} ReelDocument
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} planId
- * @property {string} method
- * @property {string} [nextSessionAt]
- * @property {number} duration
- * @property {string} reel
- * @property {string} captions
- * @property {ReelChapter[]} chapters
- * @property {ClipDocument[]} clips
- * @property {string} createdAt
- * @property {ReelCourse} [course]
- * @property {ReelGoal[]} [goals]
- * @property {PlannedTag[]} [considered]
- * @property {ReelConcern[]} [concerns]
- */
-
-/**
- * @typedef {object} ReelGoal
- * @property {string} id
- * @property {string} text
- * @property {string[]} clipIds
- */
-
-/**
- * @typedef {object} ReelJob
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} planId
- */
-
-/**
- * @typedef {object} ReelLinks
- * @property {string} reel
- * @property {string} captions
- * @property {ClipLinks[]} clips
- */
-
-/**
- * @typedef {object} ReelReady
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} planId
- * @property {string} [nextSessionAt]
- * @property {string} reel
- * @property {string[]} clips
- */
-
-/**
- * @typedef {object} ReviewComment
- * @property {string} clipId
- * @property {string} text
- * @property {string} by
- * @property {string} at
- */
-
-/**
- * @typedef {"approve" | "send-back"} ReviewDecision
- */
-
-/**
- * @typedef {object} ReviewDocument
- * @property {ReviewComment[]} comments
- * @property {ReviewDecision} [decision]
- * @property {string} [decidedBy]
- * @property {string} [decidedAt]
- */
-
-/**
- * @typedef {object} ReviewItem
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} planId
- * @property {string} [nextSessionAt]
- * @property {number} clips
- * @property {number} duration
- * @property {string} [course]
- * @property {number} [courseSession]
- * @property {number} [courseOf]
- */
-
-/**
- * @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed"} SessionState
- */
-
-/**
- * @typedef {object} SessionStatus
- * @property {string} caseId
- * @property {string} sessionId
- * @property {string} [planId]
- * @property {SessionState} state
- * @property {number} clipsDone
- * @property {number} clipsTotal
- * @property {FieldProblem[]} warnings
- * @property {FieldProblem[]} errors
- * @property {StatusConcern[]} concerns
- * @property {string} createdAt
- * @property {string} updatedAt
- * @property {string} [readyAt]
- * @property {string} [progress]
- */
-
-/**
- * @typedef {object} SessionSummary
- * @property {string} sessionId
- * @property {SessionState} state
- * @property {number} clipsDone
- * @property {number} clipsTotal
- * @property {string} updatedAt
- * @property {ReviewDecision} [decision]
- * @property {number} [comments]
- */
-
-/**
- * @typedef {object} SignIn
- * @property {string} [identityProvider]
- * @property {string} [userId]
- * @property {string} [userDetails]
- * @property {SignInClaim[]} [claims]
- */
-
-/**
- * @typedef {object} SignInClaim
- * @property {string} [typ]
- * @property {string} [val]
- */
-
-/**
- * @typedef {object} SignInRoles
- * @property {string[]} roles
- */
-
-/**
- * @typedef {object} StagedBlock
- * @property {string} id
- * @property {number} size
- */
-
-/**
- * @typedef {object} StatusConcern
- * @property {string} tagId
- * @property {number} start
- * @property {number} end
- */
-
-/**
- * @typedef {object} Tombstone
- * @property {string} caseId
- * @property {string} purgedAt
- */
-
-/**
- * @typedef {object} UploadLink
- * @property {string} uploadUrl
- * @property {string} blob
- * @property {string} expiresAt
- * @property {number} size
- */
-
-/**
- * @typedef {object} UploadRequest
- * @property {string} [fileName]
- * @property {number} [size]
- */
-
-/**
- * @typedef {object} UploadedBlocks
- * @property {string} blob
- * @property {boolean} committed
- * @property {number} size
- * @property {StagedBlock[]} blocks
- */
-
-/**
- * @typedef {"strength" | "learning" | "child"} Valence
- */
-
-/**
- * @typedef {object} VideoStreamInfo
- * @property {string} codec
- * @property {string} [profile]
- * @property {string} [pixelFormat]
- * @property {number} width
- * @property {number} height
- * @property {number} averageFrameRate
- * @property {number} realFrameRate
- * @property {number} rotation
- * @property {boolean} isVariableFrameRate
- * @property {Record<string, unknown>} displaySize
- */
-
-/**
- * @typedef {object} X264Match
- * @property {string} profile
- * @property {number} level
- * @property {number} refs
- * @property {number} bFrames
- * @property {number} bPyramid
- * @property {boolean} cabac
- * @property {boolean} transform8x8
- * @property {boolean} weightP
- * @property {boolean} weightB
- * @property {number} picInitQp
- * @property {number} chromaQpOffset
- * @property {boolean} constrainedIntra
- */
+/** @typedef {"parent" | "child" | "dyad"} Actor */
+/** @typedef {{ type?: string, title?: string, status?: number, detail?: string, errors?: FieldProblem[] }} ApiProblem */
+/** @typedef {{ codec: string, channels: number, channelLayout?: string, sampleRate: number }} AudioStreamInfo */
+/** @typedef {{ at: string, who: string, action: string, target: string, expiresAt?: string, details: unknown }} AuditEntry */
+/** @typedef {{ day: string, part: number, entries: unknown[], nextPart?: number }} AuditPart */
+/** @typedef {{ tagId: string, start: number, end: number, text: string }} CaptionCue */
+/** @typedef {"therapist" | "child"} CaptionVoice */
+/** @typedef {{ caseId: string, role: CaseRole, createdAt: string, owner?: string, reviewers?: string[] }} CaseDetails */
+/** @typedef {{ caseId: string, removed: PurgeCounts }} CasePurged */
+/** @typedef {{ caseId?: string }} CaseRequest */
+/** @typedef {"none" | "owner" | "reviewer"} CaseRole */
+/** @typedef {{ caseId: string, owner: string, reviewers: string[] }} CaseShares */
+/** @typedef {{ caseId: string, role: CaseRole }} CaseSummary */
+/** @typedef {{ clipId: string, title: string, start: number, end: number }} Chapter */
+/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod }} ClipDocument */
+/** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
+/** @typedef {{ clipId: string, video: string, still: string }} ClipLinks */
+/** @typedef {"precise" | "draft"} ClipQuality */
+/** @typedef {{ requestedIn: number, requestedOut: number, actualIn: number, actualOut: number, inOffsetFrames: number, outOffsetFrames: number, duration: number }} ClipTiming */
+/** @typedef {{ clipId?: string, text?: string }} CommentRequest */
+/** @typedef {{ session: number, of: number, theme?: string }} Course */
+/** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
+/** @typedef {{ decision?: string }} DecisionRequest */
+/** @typedef {{ path: string, rule: string, message: string }} FieldProblem */
+/** @typedef {{ id: string, text: string }} Goal */
+/** @typedef {{ tags: unknown[] }} ImportedTags */
+/** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
+/** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
+/** @typedef {{ code: string, exact: boolean }} LabelMatch */
+/** @typedef {{ status: string, warnings: FieldProblem[] }} ManifestAccepted */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, reviewed: boolean }} MarkedReviewed */
+/** @typedef {{ formatName: string, duration: number, bitRate?: number, video: VideoStreamInfo, audio?: AudioStreamInfo }} MediaInfo */
+/** @typedef {{ method: string, name: string, custom: boolean, labels: LabelInfo[], aliases: LabelAlias[], customRule?: string, match?: LabelMatch }} MethodDetails */
+/** @typedef {{ method: string, name: string, custom: boolean }} MethodSummary */
+/** @typedef {{ planId: string, caseId: string, sessionId: string, method: string, recording: string, recordingETag: string, nextSessionAt?: string, quality: ClipQuality, language: string, media: MediaInfo, encoding: ClipEncoding, clips: PlannedClip[], chapters: Chapter[], cues: CaptionCue[], duration: number, course?: Course, goals?: Goal[], considered?: PlannedTag[], concerns?: PlannedTag[], cutReason?: string }} PlanDocument */
+/** @typedef {{ valid: boolean, errors: FieldProblem[], warnings: FieldProblem[], duration: unknown, clips?: PlannedClip[], chapters?: Chapter[] }} PlanPreview */
+/** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[] }} PlannedClip */
+/** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice }} PlannedTag */
+/** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer */
+/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string }} PreviewDocument */
+/** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
+/** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
+/** @typedef {{ blobs: number, reviews: number, messages: number }} PurgeCounts */
+/** @typedef {{ reel: ReelDocument, links: ReelLinks, expiresAt: string, review: ReviewDocument, givesVerdict: boolean }} ReelAnswer */
+/** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
+/** @typedef {{ tagId: string, start: number, end: number }} ReelConcern */
+/** @typedef {{ session: number, of: number, theme?: string, label: string }} ReelCourse */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[] }} ReelDocument */
+/** @typedef {{ id: string, text: string, clipIds: string[] }} ReelGoal */
+/** @typedef {{ caseId: string, sessionId: string, planId: string }} ReelJob */
+/** @typedef {{ reel: string, captions: string, clips: ClipLinks[] }} ReelLinks */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, reel: string, clips: string[] }} ReelReady */
+/** @typedef {{ clipId: string, text: string, by: string, at: string }} ReviewComment */
+/** @typedef {"approve" | "send-back"} ReviewDecision */
+/** @typedef {{ comments: ReviewComment[], decision?: ReviewDecision, decidedBy?: string, decidedAt?: string }} ReviewDocument */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string, courseSession?: number, courseOf?: number }} ReviewItem */
+/** @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed"} SessionState */
+/** @typedef {{ caseId: string, sessionId: string, planId?: string, state: SessionState, clipsDone: number, clipsTotal: number, warnings: FieldProblem[], errors: FieldProblem[], concerns: StatusConcern[], createdAt: string, updatedAt: string, readyAt?: string, progress?: string }} SessionStatus */
+/** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number }} SessionSummary */
+/** @typedef {{ identityProvider?: string, userId?: string, userDetails?: string, claims?: SignInClaim[] }} SignIn */
+/** @typedef {{ typ?: string, val?: string }} SignInClaim */
+/** @typedef {{ roles: string[] }} SignInRoles */
+/** @typedef {{ id: string, size: number }} StagedBlock */
+/** @typedef {{ tagId: string, start: number, end: number }} StatusConcern */
+/** @typedef {{ caseId: string, purgedAt: string }} Tombstone */
+/** @typedef {{ uploadUrl: string, blob: string, expiresAt: string, size: number }} UploadLink */
+/** @typedef {{ fileName?: string, size?: number }} UploadRequest */
+/** @typedef {{ blob: string, committed: boolean, size: number, blocks: StagedBlock[] }} UploadedBlocks */
+/** @typedef {"strength" | "learning" | "child"} Valence */
+/** @typedef {{ codec: string, profile?: string, pixelFormat?: string, width: number, height: number, averageFrameRate: number, realFrameRate: number, rotation: number, isVariableFrameRate: boolean, displaySize: Record<string, unknown> }} VideoStreamInfo */
+/** @typedef {{ profile: string, level: number, refs: number, bFrames: number, bPyramid: number, cabac: boolean, transform8x8: boolean, weightP: boolean, weightB: boolean, picInitQp: number, chromaQpOffset: number, constrainedIntra: boolean }} X264Match */
