@@ -6,7 +6,7 @@ export {};
 /** @typedef {{ type?: string, title?: string, status?: number, detail?: string, errors?: FieldProblem[] }} ApiProblem */
 /** @typedef {{ codec: string, channels: number, channelLayout?: string, sampleRate: number }} AudioStreamInfo */
 /** @typedef {{ at: string, who: string, action: string, target: string, expiresAt?: string, details: unknown }} AuditEntry */
-/** @typedef {{ day: string, part: number, entries: unknown[], nextPart?: number }} AuditPart */
+/** @typedef {{ day: string, part: number, entries: AuditEntry[], unreadable: string[], nextPart?: number }} AuditPart */
 /** @typedef {{ tagId: string, start: number, end: number, text: string }} CaptionCue */
 /** @typedef {"therapist" | "child"} CaptionVoice */
 /** @typedef {{ caseId: string, role: CaseRole, createdAt: string, owner?: string, reviewers?: string[] }} CaseDetails */

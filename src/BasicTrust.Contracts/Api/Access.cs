@@ -1,3 +1,4 @@
+using BasicTrust.Contracts.Documents;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,10 +14,10 @@ public sealed record SignIn(string? IdentityProvider, string? UserId, string? Us
 public sealed record SignInRoles(IReadOnlyList<string> Roles);
 
 /// <summary>
-/// <c>GET /api/audit/{day}?part=N</c>: one part of a day's audit log. Each entry is an audit line as written
-/// (<see cref="Documents.AuditEntry"/>), or <c>{"unreadable": "…"}</c> for a torn write; <c>NextPart</c> is set while more parts follow.
+/// <c>GET /api/audit/{day}?part=N</c>: one part of a day's audit log, its entries as written; a line that is not an
+/// entry (a torn write) is in <c>Unreadable</c> as it is. <c>NextPart</c> is set while more parts follow.
 /// </summary>
-public sealed record AuditPart(string Day, int Part, IReadOnlyList<JsonElement> Entries, int? NextPart = null);
+public sealed record AuditPart(string Day, int Part, IReadOnlyList<AuditEntry> Entries, IReadOnlyList<string> Unreadable, int? NextPart = null);
 
 /// <summary><c>POST /api/import/{format}</c>: another tool's tags as a session manifest's <c>tags</c> array (the manifest's own format).</summary>
 public sealed record ImportedTags(JsonArray Tags);

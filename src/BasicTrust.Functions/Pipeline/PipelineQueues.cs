@@ -24,11 +24,17 @@ public sealed class PipelineQueues(QueueServiceClient service)
     /// <summary>Every queue a case can leave messages in.</summary>
     public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, BlobTriggerPoison];
 
-    /// <summary>The pipeline's queues that exist, with the poison queues the host made of them; none is created.</summary>
-    public async IAsyncEnumerable<QueueClient> ExistingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The poison queues the host made of the pipeline's queues that no function reads (<c>clip-jobs-poison-poison</c>,
+    /// <c>reels-ready-poison</c>, …) and that exist; none is created. A purge looks through these. The queues in
+    /// <see cref="All"/> have readers that drop a purged case's messages themselves (the tombstone, within seconds);
+    /// looking through those would take other families' messages off their readers and count a delivery against each,
+    /// so a purge could send another family's jobs to poison.
+    /// </summary>
+    public async IAsyncEnumerable<QueueClient> UnreadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var queue in service.GetQueuesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            if (All.Any(name => queue.Name == name || queue.Name.StartsWith(name + "-poison", StringComparison.Ordinal)))
+            if (!All.Contains(queue.Name) && All.Any(name => queue.Name.StartsWith(name + "-poison", StringComparison.Ordinal)))
                 yield return service.GetQueueClient(queue.Name);
     }
 

@@ -11,8 +11,8 @@ namespace BasicTrust.Functions.PurgeCase;
 /// <summary>
 /// <c>DELETE /api/cases/{caseId}</c>: consent withdrawn. Records the intent in the audit log, leaves a tombstone so
 /// work in flight writes nothing new (Sweep removes what slipped through), removes every blob of the case, the
-/// host's trigger receipts naming it, its review index rows and its messages from the pipeline's queues, then
-/// records what was removed.
+/// host's trigger receipts naming it, its review index rows and its messages from the poison queues no function reads
+/// (the functions reading the others drop a purged case's messages themselves), then records what was removed.
 /// </summary>
 public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, CaseAccess cases, AuditLog audit, TimeProvider clock)
 {
@@ -34,7 +34,7 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
         var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
         var messages = 0;
-        await foreach (var queue in queues.ExistingAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
+        await foreach (var queue in queues.UnreadAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
         var removed = new PurgeCounts(blobs, reviews, messages);
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: removed), cancellationToken);
         return TypedResults.Ok(new CasePurged(caseId, removed));

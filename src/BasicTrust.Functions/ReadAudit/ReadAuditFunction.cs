@@ -29,17 +29,19 @@ public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditL
         if (!who.Is(AppRoles.PrivacyOfficer)) return await gate.ForbidAsync(context, "read-audit", "read the audit log");
 
         await audit.WriteAsync(who.ObjectId, "read-audit", $"{day}/{part:D4}", null, context.RequestAborted);
-        var entries = await ReadPartAsync(AuditLog.PartName(day, part), context.RequestAborted);
+        var lines = await ReadPartAsync(AuditLog.PartName(day, part), context.RequestAborted);
+        var read = lines.Select(line => (Line: line, Entry: Entry(line))).ToList();
         var more = await store.ExistsAsync(SessionKey.Audit, AuditLog.PartName(day, part + 1), context.RequestAborted);
-        return TypedResults.Ok(new AuditPart(day, part, entries, more ? part + 1 : null));
+        return TypedResults.Ok(new AuditPart(day, part, [.. read.Where(r => r.Entry is not null).Select(r => r.Entry!)],
+            [.. read.Where(r => r.Entry is null).Select(r => r.Line)], more ? part + 1 : null));
     }
 
-    async Task<IReadOnlyList<JsonElement>> ReadPartAsync(string name, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<string>> ReadPartAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
             var text = (await store.Blob(SessionKey.Audit, name).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
-            return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Entry)];
+            return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -47,10 +49,10 @@ public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditL
         }
     }
 
-    /// <summary>One line as JSON; a line that is not (a torn write) is returned as text rather than failing the read.</summary>
-    static JsonElement Entry(string line)
+    /// <summary>One line as the entry it was written as, or null for a line that is not one (a torn write).</summary>
+    static AuditEntry? Entry(string line)
     {
-        try { return JsonElement.Parse(line); }
-        catch (JsonException) { return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["unreadable"] = line }); }
+        try { return JsonSerializer.Deserialize<AuditEntry>(line, Json.Options) is { Who: not null, Action: not null, Target: not null } entry ? entry : null; }
+        catch (JsonException) { return null; }
     }
 }

@@ -6,7 +6,6 @@ import { idField, showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
 
 /**
- * @typedef {import("app/contracts.js").AuditEntry} AuditEntry
  * @typedef {import("app/contracts.js").AuditPart} AuditPart
  * @typedef {import("app/contracts.js").CasePurged} Purged
  */
@@ -45,8 +44,8 @@ export async function privacyPage({ main, signal }) {
     try {
       /** @type {AuditPart} */
       const found = await api(`audit/${day.value}?part=${part}`, { signal });
-      // An entry is an audit line as written (a torn write reads {"unreadable": …}, whose cells stay empty).
-      const entries = /** @type {AuditEntry[]} */ (found.entries);
+      // The entries as written; a torn write (found.unreadable) has no cells to show.
+      const entries = found.entries;
       fill(log, entries.length === 0 ? h("p", {}, t("privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
         h("caption", {}, t("privacy.logCaption", { day: found.day, part: found.part + 1 })),
         h("thead", {}, h("tr", {}, ["at", "who", "action", "target"].map(c => h("th", { scope: "col" }, t(`privacy.col.${c}`))))),
