@@ -131,7 +131,8 @@ public sealed class ReviewTests(WebFixture web)
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }).ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reviews$"));
-            await Assertions.Expect(page.Locator(".card", new() { HasText = Sessions.SentBackSession })).ToHaveCountAsync(0);
+            // Sent back, it waits for the therapist: listed apart from the reels to review.
+            await Assertions.Expect(page.Locator("#sent-back .card", new() { HasText = Sessions.SentBackSession })).ToHaveCountAsync(1);
             Assert.Empty(reviewer.Problems);
         }
 

@@ -22,7 +22,7 @@ export {};
 /** @typedef {{ clipId: string, video: string, still: string }} ClipLinks */
 /** @typedef {"precise" | "draft"} ClipQuality */
 /** @typedef {{ requestedIn: number, requestedOut: number, actualIn: number, actualOut: number, inOffsetFrames: number, outOffsetFrames: number, duration: number }} ClipTiming */
-/** @typedef {{ clipId?: string, text?: string }} CommentRequest */
+/** @typedef {{ clipId?: string, text?: string, offset?: number, replyTo?: string }} CommentRequest */
 /** @typedef {{ session: number, of: number, theme?: string }} Course */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
@@ -32,7 +32,7 @@ export {};
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
 /** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
 /** @typedef {{ code: string, exact: boolean }} LabelMatch */
-/** @typedef {{ status: string, warnings: FieldProblem[] }} ManifestAccepted */
+/** @typedef {{ status: string, warnings: FieldProblem[], version?: string }} ManifestAccepted */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, reviewed: boolean }} MarkedReviewed */
 /** @typedef {{ formatName: string, duration: number, bitRate?: number, video: VideoStreamInfo, audio?: AudioStreamInfo }} MediaInfo */
 /** @typedef {{ method: string, name: string, custom: boolean, labels: LabelInfo[], aliases: LabelAlias[], customRule?: string, match?: LabelMatch }} MethodDetails */
@@ -46,7 +46,7 @@ export {};
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
 /** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
 /** @typedef {{ blobs: number, reviews: number, messages: number }} PurgeCounts */
-/** @typedef {{ reel: ReelDocument, links: ReelLinks, expiresAt: string, review: ReviewDocument, givesVerdict: boolean }} ReelAnswer */
+/** @typedef {{ reel: ReelDocument, links: ReelLinks, expiresAt: string, review: ReviewRound, earlier: ReviewRound[], givesVerdict: boolean, newerInProgress: boolean }} ReelAnswer */
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
 /** @typedef {{ tagId: string, start: number, end: number }} ReelConcern */
 /** @typedef {{ session: number, of: number, theme?: string, label: string }} ReelCourse */
@@ -55,13 +55,14 @@ export {};
 /** @typedef {{ caseId: string, sessionId: string, planId: string }} ReelJob */
 /** @typedef {{ reel: string, captions: string, clips: ClipLinks[] }} ReelLinks */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, reel: string, clips: string[] }} ReelReady */
-/** @typedef {{ clipId: string, text: string, by: string, at: string }} ReviewComment */
+/** @typedef {{ id: string, planId: string, clipId: string, text: string, by: string, at: string, offset?: number, recordingAt?: number, replyTo?: string, addressedAt?: string, resolvedAt?: string, resolvedBy?: string }} ReviewComment */
 /** @typedef {"approve" | "send-back"} ReviewDecision */
-/** @typedef {{ comments: ReviewComment[], decision?: ReviewDecision, decidedBy?: string, decidedAt?: string }} ReviewDocument */
-/** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string, courseSession?: number, courseOf?: number }} ReviewItem */
+/** @typedef {{ rounds: ReviewRound[] }} ReviewDocument */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string, courseSession?: number, courseOf?: number, round: number, sentBack: boolean }} ReviewItem */
+/** @typedef {{ number: number, planId: string, comments: ReviewComment[], decision?: ReviewDecision, decidedBy?: string, decidedAt?: string }} ReviewRound */
 /** @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed"} SessionState */
-/** @typedef {{ caseId: string, sessionId: string, planId?: string, state: SessionState, clipsDone: number, clipsTotal: number, warnings: FieldProblem[], errors: FieldProblem[], concerns: StatusConcern[], createdAt: string, updatedAt: string, readyAt?: string, progress?: string }} SessionStatus */
-/** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number }} SessionSummary */
+/** @typedef {{ caseId: string, sessionId: string, planId?: string, state: SessionState, clipsDone: number, clipsTotal: number, warnings: FieldProblem[], errors: FieldProblem[], concerns: StatusConcern[], createdAt: string, updatedAt: string, readyAt?: string, reelPlanId?: string, manifest?: string, progress?: string }} SessionStatus */
+/** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number, round?: number }} SessionSummary */
 /** @typedef {{ identityProvider?: string, userId?: string, userDetails?: string, claims?: SignInClaim[] }} SignIn */
 /** @typedef {{ typ?: string, val?: string }} SignInClaim */
 /** @typedef {{ roles: string[] }} SignInRoles */

@@ -23,7 +23,8 @@ import { commentsByTag, fromManifest, goalsOf, importFormat, importTags, kindOf,
  */
 
 /**
- * @param {{ caseId: string, sessionId: string, signal: AbortSignal, onSubmitted: () => void }} options
+ * @param {{ caseId: string, sessionId: string, signal: AbortSignal, onSubmitted: (version: string | undefined) => void }} options
+ *   onSubmitted: the manifest was accepted, in this version (the status names it once it answers it)
  */
 export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   const base = `sessions/${caseId}/${sessionId}`;
@@ -35,9 +36,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   /** @type {Vocabulary | undefined} */
   let vocabulary;
   let recording = "";
-  /** After a reviewer sent the reel back: their comments, by the ids of the tags they are about. */
-  /** @type {Record<string, { text: string, by: string }[]>} */
-  let comments = {};
+  /** The reel's review (every round), once there is a reel: its comments show beside the tags they are about. */
+  /** @type {import("app/contracts.js").ReelAnswer | undefined} */
+  let reviewed;
 
   /** @param {EditorTag} tag */
   const kind = tag => kindOf(vocabulary, tag);
@@ -53,7 +54,8 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   const form = tagForm({ signal, vocabulary: () => vocabulary, onPicked: () => play.element.focus(),
     onSave: (id, fields) => { tags = saveTag(tags, id, fields); edit(null); changed(); play.element.focus(); },
     onRemove: id => { tags = removeTag(tags, id); edit(null); changed(); play.element.focus(); } });
-  const list = tagList({ labelOf: code => labelOf(vocabulary, code), kindOf: kind, onEdit: id => { edit(id); form.labelInput.focus(); } });
+  const list = tagList({ labelOf: code => labelOf(vocabulary, code), kindOf: kind, onEdit: id => { edit(id); form.labelInput.focus(); },
+    onAddressed: async id => { await api(`reels/${caseId}/${sessionId}/comments/${id}/addressed`, { method: "POST", signal }); await loadComments(); changed(); } });
   const plan = planView({ path: base, signal, session: () => ({ manifest: manifest(), tags }), duration: play.duration });
   play.video.addEventListener("loadedmetadata", changed);
 
@@ -88,7 +90,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   }
 
   function changed() {
-    list.show(tags, comments);
+    list.show(tags, reviewed ? commentsByTag(reviewed, tags) : {});
     line.draw(tags);
     plan.replan();
   }
@@ -108,7 +110,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       /** @type {import("app/contracts.js").ManifestAccepted} */
       const accepted = await api(`${base}/manifest`, { method: "PUT", json: manifest(), signal });
       fill(sendProblems, h("p", { id: "tags-accepted" }, t("session.manifestAccepted")), problemList("notice", accepted.warnings, tags));
-      onSubmitted();
+      onSubmitted(accepted.version);
     } catch (error) {
       showProblems(sendProblems, error);
     } finally {
@@ -175,9 +177,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     edit(null);
   }
 
-  /** After a reviewer sent the reel back, their comments show beside the tags of the clip they commented on. */
+  /** After a review, its comments (every round) show beside the tags at their recording times. */
   async function loadComments() {
-    try { comments = commentsByTag(await api(`reels/${caseId}/${sessionId}`, { signal })); }
+    try { reviewed = await api(`reels/${caseId}/${sessionId}`, { signal }); }
     catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
   }
 

@@ -4,7 +4,8 @@ import { h, fill } from "app/dom.js";
 import { chosenLanguage, languages, language, loadLanguage, t } from "app/i18n.js";
 
 /**
- * @typedef {{ main: HTMLElement, roles: string[], signal: AbortSignal, go: (path: string) => void }} PageContext
+ * @typedef {{ main: HTMLElement, roles: string[], signal: AbortSignal, go: (path: string, notice?: string) => void }} PageContext
+ *   go: to another page; its notice (a confirmation of what was just done) is shown under that page's title
  * @typedef {(context: PageContext, ...ids: string[]) => Promise<void>} Page
  */
 
@@ -28,9 +29,12 @@ let leaving;
 /** The path of the page on screen. */
 let shown = "";
 
-/** @param {string} path */
-function go(path) {
-  history.pushState(null, "", path);
+/**
+ * @param {string} path
+ * @param {string} [notice]
+ */
+function go(path, notice) {
+  history.pushState(notice ? { notice } : null, "", path);
   void show();
 }
 
@@ -48,6 +52,8 @@ async function show() {
   try {
     const page = await load();
     await page({ main, roles, signal: leaving.signal, go }, ...(match ?? []).slice(1));
+    const notice = history.state?.notice;
+    if (typeof notice === "string") main.querySelector("h1")?.after(h("p", { id: "notice", class: "confirm", role: "status" }, notice));
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") return;
     fill(main, h("h1", { tabindex: "-1" }, t("error.title")), h("p", { role: "alert" }, e instanceof Error ? e.message : String(e)));

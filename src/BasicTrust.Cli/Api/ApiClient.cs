@@ -44,11 +44,11 @@ sealed class ApiClient(Uri baseAddress, string token) : IDisposable
 
     public Task<MarkedReviewed> ReviewedAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync<MarkedReviewed>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/reviewed", null, ct);
 
-    public Task<ReviewDocument> CommentAsync(string caseId, string sessionId, string clipId, string text, CancellationToken ct) =>
-        SendAsync<ReviewDocument>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/comments", Body(new CommentRequest(clipId, text)), ct);
+    public Task<ReviewRound> CommentAsync(string caseId, string sessionId, string clipId, string text, double? offset, CancellationToken ct) =>
+        SendAsync<ReviewRound>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/comments", Body(new CommentRequest(clipId, text, offset)), ct);
 
-    public Task<ReviewDocument> DecideAsync(string caseId, string sessionId, ReviewDecision decision, CancellationToken ct) =>
-        SendAsync<ReviewDocument>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/decision", Body(new DecisionRequest(Json.Name(decision))), ct);
+    public Task<ReviewRound> DecideAsync(string caseId, string sessionId, ReviewDecision decision, CancellationToken ct) =>
+        SendAsync<ReviewRound>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/decision", Body(new DecisionRequest(Json.Name(decision))), ct);
 
     public Task<CasePurged> PurgeAsync(string caseId, CancellationToken ct) => SendAsync<CasePurged>(HttpMethod.Delete, $"cases/{caseId}", null, ct);
 

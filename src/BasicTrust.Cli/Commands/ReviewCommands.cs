@@ -14,18 +14,19 @@ static class ReviewCommands
     public static Command Review(Func<ParseResult, ApiClient> client, IAnsiConsole console)
     {
         var until = new Option<string?>("--until") { Description = "Only reels whose next session is on or before this date (2026-12-01)." };
-        var command = new Command("review", "Ready reels not yet reviewed, the next session first.") { until };
+        var command = new Command("review", "Ready reels not yet reviewed, and those sent back to their therapist, the next session first.") { until };
         command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             using var api = client(r);
             var items = await api.ReviewsAsync(r.GetValue(until), ct);
-            var table = new Table().AddColumns("next session", "case", "session", "plan", "clips", "length");
+            var table = new Table().AddColumns("next session", "case", "session", "plan", "clips", "length", "round", "waiting for");
             foreach (var i in items)
                 table.AddRow(i.NextSessionAt?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(i.CaseId), Markup.Escape(i.SessionId),
                     Markup.Escape(i.PlanId), i.Clips.ToString(CultureInfo.InvariantCulture),
-                    TimeSpan.FromSeconds(i.Duration).ToString(@"m\:ss", CultureInfo.InvariantCulture));
+                    TimeSpan.FromSeconds(i.Duration).ToString(@"m\:ss", CultureInfo.InvariantCulture),
+                    i.Round.ToString(CultureInfo.InvariantCulture), i.SentBack ? "therapist" : "reviewer");
             console.Write(table);
-            console.MarkupLineInterpolated($"{items.Count} reel(s) to review.");
+            console.MarkupLineInterpolated($"{items.Count(i => !i.SentBack)} reel(s) to review, {items.Count(i => i.SentBack)} sent back to the therapist.");
             return 0;
         }));
         return command;
@@ -82,12 +83,13 @@ static class ReviewCommands
     public static Command Comment(Func<ParseResult, ApiClient> client, IAnsiConsole console)
     {
         var (caseId, sessionId, clipId, text) = (new Argument<string>("case"), new Argument<string>("session"), new Argument<string>("clip"), new Argument<string>("text"));
-        var command = new Command("comment", "Comment on one clip of a reel; the therapist reads it with the reel.") { caseId, sessionId, clipId, text };
+        var at = new Option<double?>("--at") { Description = "Pin the comment to this moment: seconds into the clip (the therapist sees it at that recording time)." };
+        var command = new Command("comment", "Comment on one clip of a reel; the therapist reads it with the reel and in the editor.") { caseId, sessionId, clipId, text, at };
         command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             using var api = client(r);
-            var review = await api.CommentAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, r.GetValue(clipId)!, r.GetValue(text)!, ct);
-            console.MarkupLineInterpolated($"The reel has {review.Comments.Count} comment(s).");
+            var round = await api.CommentAsync(r.GetValue(caseId)!, r.GetValue(sessionId)!, r.GetValue(clipId)!, r.GetValue(text)!, r.GetValue(at), ct);
+            console.MarkupLineInterpolated($"Round {round.Number} of the review has {round.Comments.Count} comment(s).");
             return 0;
         }));
         return command;

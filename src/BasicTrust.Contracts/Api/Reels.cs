@@ -3,10 +3,13 @@ using BasicTrust.Contracts.Documents;
 namespace BasicTrust.Contracts.Api;
 
 /// <summary>
-/// <c>GET /api/reels/{caseId}/{sessionId}</c>: reel.json, read links to its files, until when they work, the review as
-/// the caller sees it, and whether the caller gives the verdict (a reviewer; the owner only of a case shared with nobody).
+/// <c>GET /api/reels/{caseId}/{sessionId}</c>: the last ready reel (reel.json), read links to its files, until when they
+/// work, its review round and the rounds before it as the caller sees them, whether the caller gives the verdict (a
+/// reviewer; the owner only of a case shared with nobody), and whether a newer reel is being made (then this one is
+/// to watch only: comments and verdicts wait for the new one).
 /// </summary>
-public sealed record ReelAnswer(ReelDocument Reel, ReelLinks Links, DateTimeOffset ExpiresAt, ReviewDocument Review, bool GivesVerdict);
+public sealed record ReelAnswer(ReelDocument Reel, ReelLinks Links, DateTimeOffset ExpiresAt, ReviewRound Review, IReadOnlyList<ReviewRound> Earlier,
+    bool GivesVerdict, bool NewerInProgress = false);
 
 /// <summary>Read links to the reel, its captions, and every clip and still.</summary>
 public sealed record ReelLinks(Uri Reel, Uri Captions, IReadOnlyList<ClipLinks> Clips);
@@ -14,8 +17,11 @@ public sealed record ReelLinks(Uri Reel, Uri Captions, IReadOnlyList<ClipLinks> 
 /// <summary>Read links to one clip and its still.</summary>
 public sealed record ClipLinks(string ClipId, Uri Video, Uri Still);
 
-/// <summary><c>POST /api/reels/{caseId}/{sessionId}/comments</c>: a comment on one clip of a reel.</summary>
-public sealed record CommentRequest(string? ClipId, string? Text);
+/// <summary>
+/// <c>POST /api/reels/{caseId}/{sessionId}/comments</c>: a comment on one clip of the ready reel, pinned to a moment
+/// when <c>Offset</c> (seconds into the clip) is given; or a reply to the comment <c>ReplyTo</c> (on its clip).
+/// </summary>
+public sealed record CommentRequest(string? ClipId, string? Text, double? Offset = null, string? ReplyTo = null);
 
 /// <summary><c>POST /api/reels/{caseId}/{sessionId}/decision</c>: a reviewer's verdict, <c>approve</c> or <c>send-back</c>.</summary>
 /// <remarks>A string, read by <see cref="ReviewDecisions.Parse"/>: the verdict is exactly one of its names, never a number or another spelling.</remarks>
@@ -28,5 +34,6 @@ public sealed record MarkedReviewed(string CaseId, string SessionId, string Plan
 /// One reel waiting for review (<c>GET /api/reviews</c>); <c>Course</c> reads "sessie 3 van 8" (in the reel's
 /// language) when the manifest gave one, and <c>CourseSession</c> and <c>CourseOf</c> hold its numbers.
 /// </summary>
+/// <remarks><c>Round</c> is 2 and up for a reel sent again after a verdict; <c>SentBack</c> marks a reel sent back and waiting for its therapist.</remarks>
 public sealed record ReviewItem(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, int Clips, double Duration, string? Course = null,
-    int? CourseSession = null, int? CourseOf = null);
+    int? CourseSession = null, int? CourseOf = null, int Round = 1, bool SentBack = false);

@@ -16,8 +16,11 @@ public sealed record UploadedBlocks(string Blob, bool Committed, long Size, IRea
 /// <summary>A block staged but not yet committed: its id (base64) and size in bytes.</summary>
 public sealed record StagedBlock(string Id, long Size);
 
-/// <summary><c>PUT /api/sessions/{caseId}/{sessionId}/manifest</c> (202): where to follow the session, and the manifest's warnings.</summary>
-public sealed record ManifestAccepted(string Status, IReadOnlyList<FieldProblem> Warnings);
+/// <summary>
+/// <c>PUT /api/sessions/{caseId}/{sessionId}/manifest</c> (202): where to follow the session, the manifest's warnings,
+/// and its version, which the status names (<c>manifest</c>) once it answers this manifest.
+/// </summary>
+public sealed record ManifestAccepted(string Status, IReadOnlyList<FieldProblem> Warnings, string? Version = null);
 
 /// <summary>
 /// <c>POST /api/sessions/{caseId}/{sessionId}/plan</c>: the pipeline's planning as a dry run. <c>Valid</c> says whether
@@ -34,6 +37,7 @@ public sealed record PreviewAnswer(string Recording, PreviewState State, Preview
 
 /// <summary>
 /// One session of a case (<c>GET /api/cases/{caseId}/sessions</c>): where the pipeline is and, once its reel is ready,
-/// the review's verdict and how many comments it has.
+/// its review round: the verdict, how many comments, and the round's number.
 /// </summary>
-public sealed record SessionSummary(string SessionId, SessionState State, int ClipsDone, int ClipsTotal, DateTimeOffset UpdatedAt, ReviewDecision? Decision = null, int? Comments = null);
+public sealed record SessionSummary(string SessionId, SessionState State, int ClipsDone, int ClipsTotal, DateTimeOffset UpdatedAt, ReviewDecision? Decision = null, int? Comments = null,
+    int? Round = null);

@@ -31,6 +31,10 @@ public sealed record SessionStatus
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ReadyAt { get; init; }
+    /// <summary>The plan of the last ready reel: kept while a newer manifest is planned and cut, so that reel can still be watched.</summary>
+    public string? ReelPlanId { get; init; }
+    /// <summary>The version (ETag) of the manifest this status answers: a page that sent one follows until it is this one.</summary>
+    public string? Manifest { get; init; }
 
     /// <summary>One line for people: "planned", "cutting 3/8", "ready", "failed: …".</summary>
     public string Progress => State switch

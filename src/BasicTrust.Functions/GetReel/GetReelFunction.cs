@@ -7,8 +7,10 @@ using BasicTrust.Functions.ReviewReel;
 namespace BasicTrust.Functions.GetReel;
 
 /// <summary>
-/// <c>GET /api/reels/{caseId}/{sessionId}</c>: reel.json and read-only links, valid <see cref="PipelineOptions.ReadLinkLifetime"/> (15 minutes), to the reel, its
-/// captions, and every clip and still. Each link handed out is written to the audit log.
+/// <c>GET /api/reels/{caseId}/{sessionId}</c>: the last ready reel's reel.json and read-only links, valid
+/// <see cref="PipelineOptions.ReadLinkLifetime"/> (15 minutes), to the reel, its captions, and every clip and still;
+/// its review round and the earlier ones. While a newer manifest is planned and cut the last ready reel is still
+/// served, marked <c>newerInProgress</c>. Each link handed out is written to the audit log.
 /// </summary>
 public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, ReadLinks links)
 {
@@ -17,7 +19,7 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
     {
         var (context, call) = (request.HttpContext, CaseCall.Of(request));
         var session = call.Session;
-        if (await status.ReadyPlanAsync(session, context.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
+        if (await status.GetAsync(session, context.RequestAborted) is not { ReelPlanId: { } planId } current) return ApiResults.NoReadyReel(session);
         var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
         if (reel is null) return ApiResults.NoReadyReel(session);
 
@@ -26,7 +28,8 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
         Task<Uri> Link(string path) => links.MintAsync(who, path, context.RequestAborted);
         var minted = new ReelLinks(await Link(reel.Reel), await Link(reel.Captions),
             await Task.WhenAll(reel.Clips.Select(async c => new ClipLinks(c.ClipId, await Link(c.Video), await Link(c.Still)))));
-        var review = (await reviews.GetAsync(session, planId, context.RequestAborted)).SeenBy(call.Case!, who);
-        return TypedResults.Ok(new ReelAnswer(reel, minted, expires, review, call.GivesVerdict));
+        var review = (await reviews.GetAsync(session, context.RequestAborted)).SeenBy(call.Case!, who);
+        var newer = current is not { State: SessionState.Ready } || current.PlanId != planId;
+        return TypedResults.Ok(new ReelAnswer(reel, minted, expires, review.RoundOf(planId), review.Before(planId), call.GivesVerdict, newer));
     }
 }

@@ -27,11 +27,16 @@ public sealed class ReviewEntry : ITableEntity
     /// <summary>When the plan became ready (status.json): a row is only ever replaced by a plan ready later.</summary>
     public DateTimeOffset ReadyAt { get; set; }
     public bool Reviewed { get; set; }
+    /// <summary>The review round of this reel: 2 and up when the therapist sent the tags again after a verdict.</summary>
+    public int Round { get; set; } = 1;
+    /// <summary>Sent back: reviewed, and waiting for the therapist (the queue still lists it, as the therapist's).</summary>
+    public bool SentBack { get; set; }
 
-    public static ReviewEntry From(SessionKey session, ReelDocument reel, DateTimeOffset readyAt, bool reviewed) => new()
+    public static ReviewEntry From(SessionKey session, ReelDocument reel, DateTimeOffset readyAt, bool reviewed, ReviewRound round) => new()
     {
         PartitionKey = session.CaseId, RowKey = session.SessionId, PlanId = reel.PlanId, NextSessionAt = reel.NextSessionAt,
         Clips = reel.Clips.Count, Duration = reel.Duration, Course = reel.Course?.Label,
         CourseSession = reel.Course?.Session, CourseOf = reel.Course?.Of, ReadyAt = readyAt, Reviewed = reviewed,
+        Round = round.Number, SentBack = reviewed && round.Decision == ReviewDecision.SendBack,
     };
 }

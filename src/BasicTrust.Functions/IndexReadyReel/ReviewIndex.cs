@@ -43,7 +43,8 @@ public sealed class ReviewIndex(TableServiceClient service, PipelineStore store,
         var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(ready, "reel.json"), cancellationToken).ConfigureAwait(false)).Value;
         if (reel is null) return IndexOutcome.NotReady;
         var reviewed = await store.ExistsAsync(SessionKey.Pipeline, session.Reviewed(ready), cancellationToken).ConfigureAwait(false);
-        var entry = ReviewEntry.From(session, reel, readyAt, reviewed);
+        var review = (await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, session.Review, cancellationToken).ConfigureAwait(false)).Value ?? ReviewDocument.Empty;
+        var entry = ReviewEntry.From(session, reel, readyAt, reviewed, review.RoundOf(ready));
 
         for (var attempt = 1; ; attempt++)
         {
@@ -65,8 +66,11 @@ public sealed class ReviewIndex(TableServiceClient service, PipelineStore store,
         }
     }
 
-    /// <summary>Sets the reviewed flag of the session's row for this plan; indexes the session first when it has no row yet.</summary>
-    public async Task MarkReviewedAsync(SessionKey session, string planId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the reviewed flag of the session's row for this plan (and whether it was sent back); indexes the session
+    /// when it has no row yet, which reads both from storage.
+    /// </summary>
+    public async Task MarkReviewedAsync(SessionKey session, string planId, bool sentBack, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -77,8 +81,8 @@ public sealed class ReviewIndex(TableServiceClient service, PipelineStore store,
                 await IndexAsync(session, planId, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            if (existing.Value.Reviewed) return;
-            existing.Value.Reviewed = true;
+            if (existing.Value.Reviewed && existing.Value.SentBack == sentBack) return;
+            (existing.Value.Reviewed, existing.Value.SentBack) = (true, sentBack);
             try
             {
                 await Table.UpdateEntityAsync(existing.Value, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -90,11 +94,11 @@ public sealed class ReviewIndex(TableServiceClient service, PipelineStore store,
         }
     }
 
-    /// <summary>Every row not yet reviewed.</summary>
+    /// <summary>Every row not yet reviewed, and every row sent back (waiting for its therapist).</summary>
     public async Task<IReadOnlyList<ReviewEntry>> WaitingAsync(CancellationToken cancellationToken)
     {
         var rows = new List<ReviewEntry>();
-        await foreach (var row in Table.QueryAsync<ReviewEntry>(r => r.Reviewed == false, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Table.QueryAsync<ReviewEntry>(r => r.Reviewed == false || r.SentBack == true, cancellationToken: cancellationToken).ConfigureAwait(false))
             rows.Add(row);
         return rows;
     }

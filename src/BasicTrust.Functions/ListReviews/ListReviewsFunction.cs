@@ -7,7 +7,8 @@ using BasicTrust.Functions.IndexReadyReel;
 namespace BasicTrust.Functions.ListReviews;
 
 /// <summary>
-/// <c>GET /api/reviews?until=DATE</c>: ready reels of the caller's cases (owned or shared) not yet marked reviewed, the next session first
+/// <c>GET /api/reviews?until=DATE</c>: ready reels of the caller's cases (owned or shared) not yet marked reviewed, and
+/// those sent back (<c>sentBack</c>: waiting for the therapist), the next session first
 /// (sessions without a date last), optionally only those whose next session is on or before DATE. Reads the review
 /// index (one query), which <c>IndexReadyReel</c> and the sweep's backfill keep.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class ListReviewsFunction(ReviewIndex index, CaseAccess cases)
         var mine = (await cases.VisibleToAsync(Principal.Of(context), context.RequestAborted)).Select(c => c.CaseId).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<ReviewItem> items = [.. (await index.WaitingAsync(context.RequestAborted))
             .Where(r => mine.Contains(r.PartitionKey) && (until is not { } limit || !(r.NextSessionAt > limit)))
-            .Select(r => new ReviewItem(r.PartitionKey, r.RowKey, r.PlanId, r.NextSessionAt, r.Clips, r.Duration, r.Course, r.CourseSession, r.CourseOf))
+            .Select(r => new ReviewItem(r.PartitionKey, r.RowKey, r.PlanId, r.NextSessionAt, r.Clips, r.Duration, r.Course, r.CourseSession, r.CourseOf, r.Round, r.SentBack))
             .OrderBy(i => i.NextSessionAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.SessionId, StringComparer.Ordinal)];
         return TypedResults.Ok(items);
     }

@@ -21,8 +21,8 @@ public sealed class ListSessionsFunction(StatusBoard status, Reviews reviews)
             var summary = new SessionSummary(session.SessionId, current.State, current.ClipsDone, current.ClipsTotal, current.UpdatedAt);
             if (current is { State: SessionState.Ready, PlanId: { } planId })
             {
-                var review = await reviews.GetAsync(session, planId, context.RequestAborted);
-                summary = summary with { Decision = review.Decision, Comments = review.Comments.Count };
+                var round = (await reviews.GetAsync(session, context.RequestAborted)).RoundOf(planId);
+                summary = summary with { Decision = round.Decision, Comments = round.Comments.Count, Round = round.Number };
             }
             sessions.Add(summary);
         }

@@ -6,10 +6,13 @@ public abstract record SessionEvent
     SessionEvent() { }
 
     /// <summary>A plan was written: its clips are about to be queued.</summary>
-    public sealed record Planned(string PlanId, int ClipsTotal, IReadOnlyList<FieldProblem> Warnings, IReadOnlyList<StatusConcern> Concerns) : SessionEvent;
+    public sealed record Planned(string PlanId, int ClipsTotal, IReadOnlyList<FieldProblem> Warnings, IReadOnlyList<StatusConcern> Concerns, string? Manifest = null) : SessionEvent;
 
     /// <summary>The manifest (or its recording) was refused before any plan: the errors say why.</summary>
-    public sealed record Refused(IReadOnlyList<FieldProblem> Errors, IReadOnlyList<FieldProblem> Warnings, IReadOnlyList<StatusConcern> Concerns) : SessionEvent;
+    public sealed record Refused(IReadOnlyList<FieldProblem> Errors, IReadOnlyList<FieldProblem> Warnings, IReadOnlyList<StatusConcern> Concerns, string? Manifest = null) : SessionEvent;
+
+    /// <summary>A manifest gave the plan already under way or ready: nothing changes but which manifest the status answers.</summary>
+    public sealed record ManifestUnchanged(string Manifest) : SessionEvent;
 
     /// <summary>A clip of the plan was cut; <paramref name="Done"/> clips of it are done now.</summary>
     public sealed record ClipCut(string PlanId, int Done) : SessionEvent;

@@ -50,8 +50,8 @@ public sealed record SessionKey
     public string ClipError(string planId, string clipId) => $"{PlanFolder(planId)}/errors/{clipId}.txt";
     public string ReelQueued(string planId) => $"{PlanFolder(planId)}/reel-queued";
     public string Reviewed(string planId) => $"{PlanFolder(planId)}/reviewed";
-    /// <summary>The comments on a plan's reel and the verdict.</summary>
-    public string Review(string planId) => $"{PlanFolder(planId)}/review.json";
+    /// <summary>The session's review, every round (beside the plans, so the sweep of older plans keeps it).</summary>
+    public string Review => $"{Folder}/review.json";
     /// <summary>Whether the editor plays the recording or a preview of it.</summary>
     public string Preview => $"{Folder}/preview.json";
     public string ReadyAnnounced(string planId) => $"{PlanFolder(planId)}/ready-announced";

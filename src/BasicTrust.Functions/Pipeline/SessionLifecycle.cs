@@ -39,7 +39,8 @@ public enum SweepDecision
 /// <code>
 ///   (none) ─Planned─▶ Planned ─ClipCut─▶ Cutting ─Assembling─▶ Assembling ─ReelStored─▶ Ready
 ///   Planned (a new manifest) from any state; Refused from any state; JobPoisoned while in flight and
-///   ManifestAbandoned while there is no plan ─▶ Failed
+///   ManifestAbandoned while there is no plan ─▶ Failed; ManifestUnchanged only notes the manifest (its version)
+///   that the status answers. Every state keeps the plan of the last ready reel (ReelPlanId).
 /// </code>
 /// </summary>
 public static class SessionLifecycle
@@ -54,24 +55,26 @@ public static class SessionLifecycle
     /// </summary>
     public static SessionStatus? Apply(SessionStatus? current, SessionKey session, SessionEvent @event) => @event switch
     {
-        SessionEvent.Planned e => New(session, SessionState.Planned) with
+        SessionEvent.Planned e => New(session, SessionState.Planned, current) with
         {
-            PlanId = e.PlanId, ClipsTotal = e.ClipsTotal, Warnings = e.Warnings, Concerns = e.Concerns,
+            PlanId = e.PlanId, ClipsTotal = e.ClipsTotal, Warnings = e.Warnings, Concerns = e.Concerns, Manifest = e.Manifest,
         },
-        SessionEvent.Refused e => New(session, SessionState.Failed) with
+        SessionEvent.Refused e => New(session, SessionState.Failed, current) with
         {
             ClipsDone = current?.ClipsDone ?? 0, ClipsTotal = current?.ClipsTotal ?? 0, Errors = e.Errors, Warnings = e.Warnings, Concerns = e.Concerns,
+            Manifest = e.Manifest,
         },
+        SessionEvent.ManifestUnchanged e when current is not null && current.Manifest != e.Manifest => current with { Manifest = e.Manifest },
         SessionEvent.ClipCut e when current is { State: SessionState.Planned or SessionState.Cutting } && current.PlanId == e.PlanId =>
             current with { State = SessionState.Cutting, ClipsDone = Math.Max(current.ClipsDone, e.Done) },
         SessionEvent.Assembling e when current?.PlanId == e.PlanId && current.State != SessionState.Failed =>
             current with { State = SessionState.Assembling, ClipsDone = e.ClipsTotal },
         SessionEvent.ReelStored e when current?.PlanId == e.PlanId && current.State != SessionState.Failed =>
-            current with { State = SessionState.Ready, ClipsDone = e.ClipsTotal, ReadyAt = current.ReadyAt ?? e.At },
+            current with { State = SessionState.Ready, ClipsDone = e.ClipsTotal, ReadyAt = current.ReadyAt ?? e.At, ReelPlanId = e.PlanId },
         SessionEvent.JobPoisoned e when InFlight(current) && current!.PlanId == e.PlanId =>
             current with { State = SessionState.Failed, Errors = [e.Error] },
         SessionEvent.ManifestAbandoned e when current?.PlanId is null =>
-            New(session, SessionState.Failed) with { Errors = [e.Error], Warnings = current?.Warnings ?? [] },
+            New(session, SessionState.Failed, current) with { Errors = [e.Error], Warnings = current?.Warnings ?? [] },
         SessionEvent.Repaired e when current?.PlanId == e.PlanId => current with { },
         _ => null,
     };
@@ -103,5 +106,7 @@ public static class SessionLifecycle
     /// </summary>
     public static bool QueuesReel(bool createdMarker, bool isRetry, bool reelStored) => createdMarker || (isRetry && !reelStored);
 
-    static SessionStatus New(SessionKey session, SessionState state) => new() { CaseId = session.CaseId, SessionId = session.SessionId, State = state };
+    /// <summary>A fresh status, keeping only which reel was ready last (it can be watched while a newer one is made).</summary>
+    static SessionStatus New(SessionKey session, SessionState state, SessionStatus? current) =>
+        new() { CaseId = session.CaseId, SessionId = session.SessionId, State = state, ReelPlanId = current?.ReelPlanId };
 }

@@ -17,8 +17,8 @@ public sealed class PlanSessionFunction(SessionPlanning planning, ILogger<PlanSe
         string caseId, string sessionId, CancellationToken cancellationToken)
     {
         var session = Messages.Session(caseId, sessionId);
-        var text = (await manifest.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
-        var jobs = await planning.PlanAsync(session, text, cancellationToken);
+        var content = (await manifest.DownloadContentAsync(cancellationToken)).Value;
+        var jobs = await planning.PlanAsync(session, content.Content.ToString(), content.Details.ETag.ToString(), cancellationToken);
         logger.LogInformation("{Session}: {Count} clip jobs queued", session, jobs.Count);
         return jobs;
     }

@@ -21,7 +21,8 @@ namespace BasicTrust.Functions.PlanSession;
 public sealed class SessionPlanning(PipelineStore store, StatusBoard status, AuditLog audit, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<SessionPlanning> logger)
 {
     /// <summary>Returns the clip jobs to queue: none when the input is refused or this plan is already under way.</summary>
-    public async Task<IReadOnlyList<ClipJob>> PlanAsync(SessionKey session, string manifestText, CancellationToken cancellationToken)
+    /// <remarks><paramref name="manifestVersion"/> (its ETag) goes into the status, which a page that sent it follows.</remarks>
+    public async Task<IReadOnlyList<ClipJob>> PlanAsync(SessionKey session, string manifestText, string? manifestVersion, CancellationToken cancellationToken)
     {
         if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false))
         {
@@ -31,14 +32,14 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         var read = ManifestReader.Read(manifestText, session.CaseId, session.SessionId);
         var problems = read.Problems.ToList();
         if (read.Manifest is not { } manifest || Errors(problems).Count > 0)
-            return await FailAsync(session, problems, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken).ConfigureAwait(false);
         var concerns = await RecordConcernsAsync(session, manifest, cancellationToken).ConfigureAwait(false);
 
         if (await status.PlannedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } planned && planned != manifest.Recording)
         {
             problems.Add(Problem.Error("recording", "one-recording",
                 $"This session's recording is '{planned}': a session has one recording. Name it in the manifest, or start a new session for another recording."));
-            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
         var recording = store.Blob(SessionKey.Recordings, session.Recording(manifest.Recording));
         BlobProperties version;
@@ -49,13 +50,13 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         catch (RequestFailedException e) when (e.Status == 404)
         {
             problems.Add(Problem.Error("recording", "uploaded", $"No recording named '{manifest.Recording}' has been uploaded for this session."));
-            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         if (version.ContentLength == 0)
         {
             problems.Add(Problem.Error("recording", "not-empty", RecordingPreviews.EmptyRecording));
-            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         // One relay for the whole plan: the probe and the container index read the same recording, so storage
@@ -69,24 +70,25 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         catch (UnsupportedMediaException e)
         {
             problems.Add(Problem.Error("recording", "readable-video", e.Reason));
-            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
 
         var result = SessionPlanner.Plan(manifest, source.Info.Duration, version.ETag.ToString());
         problems.AddRange(result.Problems);
         if (result.Plan is not { } plan || Errors(problems).Count > 0)
-            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
 
         var decision = SessionLifecycle.DecidePlan(await status.GetAsync(session, cancellationToken).ConfigureAwait(false), plan.PlanId);
         if (decision == PlanDecision.AlreadyUnderWay)
         {
             logger.LogInformation("Session {Session}: plan {PlanId} is already under way or ready; nothing to do", session, plan.PlanId);
+            if (manifestVersion is not null) await status.ApplyAsync(session, new SessionEvent.ManifestUnchanged(manifestVersion), cancellationToken).ConfigureAwait(false);
             return [];
         }
         if (!await store.SealAsync(recording, version.ETag, cancellationToken).ConfigureAwait(false))
         {
             problems.Add(Problem.Error("recording", "unchanged", $"The recording '{manifest.Recording}' changed while it was being planned; send the manifest again."));
-            return await FailAsync(session, problems, cancellationToken, concerns).ConfigureAwait(false);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
         if (await store.RemoveStrayRecordingsAsync(session, manifest.Recording, cancellationToken).ConfigureAwait(false) is > 0 and var strays)
             logger.LogWarning("Session {Session}: removed {Count} other recordings; a session has one", session, strays);
@@ -97,7 +99,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
             await store.WriteAsync(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cuts.Keyframes, cancellationToken: cancellationToken).ConfigureAwait(false);
         var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason);
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await status.ApplyAsync(session, new SessionEvent.Planned(plan.PlanId, plan.Clips.Count, Warnings(problems), concerns), cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.Planned(plan.PlanId, plan.Clips.Count, Warnings(problems), concerns, manifestVersion), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, cuts.Reason);
         return [.. plan.Clips.Select(c => new ClipJob(session.CaseId, session.SessionId, plan.PlanId, c.ClipId))];
     }
@@ -120,10 +122,10 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         }
     }
 
-    async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, List<Problem> problems, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)
+    async Task<IReadOnlyList<ClipJob>> FailAsync(SessionKey session, List<Problem> problems, string? manifestVersion, CancellationToken cancellationToken, IReadOnlyList<StatusConcern>? concerns = null)
     {
         logger.LogInformation("Session {Session}: refused with {Count} problems", session, Errors(problems).Count);
-        await status.ApplyAsync(session, new SessionEvent.Refused(Errors(problems), Warnings(problems), concerns ?? []), cancellationToken).ConfigureAwait(false);
+        await status.ApplyAsync(session, new SessionEvent.Refused(Errors(problems), Warnings(problems), concerns ?? [], manifestVersion), cancellationToken).ConfigureAwait(false);
         return [];
     }
 

@@ -24,9 +24,9 @@ public sealed class PutManifestFunction(PipelineStore store)
         var read = ManifestReader.Read(text!, session.CaseId, session.SessionId);
         if (FieldProblem.Of(read.Problems, Severity.Error) is { Count: > 0 } errors) return ApiResults.BadRequest("The manifest has problems; nothing was stored.", errors);
 
-        await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text!),
+        var stored = await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text!),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, context.RequestAborted);
         var status = $"/api/sessions/{session.CaseId}/{session.SessionId}";
-        return TypedResults.Accepted(status, new ManifestAccepted(status, FieldProblem.Of(read.Problems, Severity.Warning)));
+        return TypedResults.Accepted(status, new ManifestAccepted(status, FieldProblem.Of(read.Problems, Severity.Warning), stored.Value.ETag.ToString()));
     }
 }

@@ -6,43 +6,72 @@ using BasicTrust.Functions.Pipeline;
 namespace BasicTrust.Functions.ReviewReel;
 
 /// <summary>
-/// A ready reel's review, for its owner and the reviewers it is shared with:
-/// <c>POST /api/reels/{caseId}/{sessionId}/comments</c> <c>{clipId, text}</c> adds a comment to a clip, and
+/// A session's review, for the reel's owner and the reviewers it is shared with, in rounds (<see cref="ReviewDocument"/>):
+/// <c>POST /api/reels/{caseId}/{sessionId}/comments</c> <c>{clipId, text, offset?}</c> adds a comment to a clip of the
+/// ready reel (at <c>offset</c> seconds into it), or <c>{replyTo, text}</c> a reply; <c>…/comments/{commentId}/addressed</c>
+/// (the therapist) and <c>…/comments/{commentId}/resolved</c> (either side) mark a comment of any round;
 /// <c>POST /api/reels/{caseId}/{sessionId}/decision</c> <c>{decision}</c> approves the reel or sends it back with the
-/// comments; either verdict takes it off the review queue. Both answer with the review as the caller sees it
-/// (<see cref="ReviewViews.SeenBy"/>), as <c>GET /api/reels/…</c> returns it with the reel.
+/// comments; either verdict takes it off the review queue. Each answers with the round as the caller sees it
+/// (<see cref="ReviewViews.SeenBy(ReviewRound, Access.CaseRecord, string)"/>), as <c>GET /api/reels/…</c> returns it.
 /// </summary>
 public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, TimeProvider clock)
 {
     public const int MaxCommentLength = 2000;
 
     [Function("CommentOnReel"), CaseEndpoint(CaseAction.Review)]
-    public async Task<Results<Created<ReviewDocument>, ProblemHttpResult>> CommentAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/comments")] HttpRequest request)
+    public async Task<Results<Created<ReviewRound>, ProblemHttpResult>> CommentAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/comments")] HttpRequest request)
     {
         var call = CaseCall.Of(request);
         var session = call.Session;
         if (await status.ReadyPlanAsync(session, request.HttpContext.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
-        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, "comment", """{"clipId": "…-01", "text": "Mooi moment"}""");
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, "comment", """{"clipId": "…-01", "text": "Mooi moment", "offset": 2.5}""");
         if (unreadable is not null) return unreadable;
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), request.HttpContext.RequestAborted)).Value;
+        var clip = body!.ClipId is null ? null : plan?.Clip(body.ClipId);
         var errors = new List<FieldProblem>();
-        if (body!.ClipId is null || plan?.Clip(body.ClipId) is null) errors.Add(new FieldProblem("clipId", "clip-of-reel", "clipId must name a clip of this reel."));
+        if (body.ReplyTo is null && clip is null) errors.Add(new FieldProblem("clipId", "clip-of-reel", "clipId must name a clip of this reel."));
+        if (body.ReplyTo is not null && (body.ClipId is not null || body.Offset is not null))
+            errors.Add(new FieldProblem("replyTo", "reply-alone", "A reply is on the comment it answers: send replyTo without clipId or offset."));
+        if (body.Offset is { } offset && clip is not null && !(offset >= 0 && offset <= (clip.Out - clip.In).TotalSeconds))
+            errors.Add(new FieldProblem("offset", "within-clip", $"offset must be 0 to {(clip.Out - clip.In).TotalSeconds:0.###} seconds (the clip's length)."));
         if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > MaxCommentLength)
             errors.Add(new FieldProblem("text", "length", $"text must be 1 to {MaxCommentLength} characters."));
         if (errors.Count > 0) return ApiResults.BadRequest("The comment is not valid.", errors);
 
         var who = call.Who.ObjectId;
-        var comment = new ReviewComment(body.ClipId!, body.Text!.Trim(), who, clock.GetUtcNow());
+        // Every comment on a clip has a recording time, for the editor: its moment, or else the clip's key moment.
+        var recordingAt = clip is null ? (double?)null : Math.Round(body.Offset is { } into ? clip.In.TotalSeconds + into : clip.StillAt.TotalSeconds, 3);
+        var comment = new ReviewComment("", planId, body.ClipId ?? "", body.Text!.Trim(), who, clock.GetUtcNow(), body.Offset, recordingAt, body.ReplyTo);
         return await reviews.CommentAsync(session, planId, comment, request.HttpContext.RequestAborted) switch
         {
-            (null, _) => ApiResults.Purged(call.CaseId),
-            (_, true) => ApiResults.Problem(409, "The reel has all the comments it takes.", $"A reel takes at most {Reviews.MaxComments} comments."),
-            (var review, _) => TypedResults.Created((string?)null, review.SeenBy(call.Case!, who)),
+            (Reviews.CommentOutcome.Purged, _) => ApiResults.Purged(call.CaseId),
+            (Reviews.CommentOutcome.Full, _) => ApiResults.Problem(409, "The reel has all the comments it takes.", $"A review round takes at most {Reviews.MaxComments} comments."),
+            (Reviews.CommentOutcome.UnknownReply, _) => ApiResults.BadRequest("The reply is not valid.", [new FieldProblem("replyTo", "comment-of-session", "replyTo must name a comment of this session.")]),
+            (_, var round) => TypedResults.Created((string?)null, round!.SeenBy(call.Case!, who)),
         };
     }
 
+    [Function("AddressComment"), CaseEndpoint(CaseAction.Upload)]
+    public Task<Results<Ok<ReviewRound>, ProblemHttpResult>> AddressAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/comments/{commentId}/addressed")] HttpRequest request, string commentId) =>
+        MarkAsync(request, commentId, resolve: false);
+
+    [Function("ResolveComment"), CaseEndpoint(CaseAction.Review)]
+    public Task<Results<Ok<ReviewRound>, ProblemHttpResult>> ResolveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/comments/{commentId}/resolved")] HttpRequest request, string commentId) =>
+        MarkAsync(request, commentId, resolve: true);
+
+    async Task<Results<Ok<ReviewRound>, ProblemHttpResult>> MarkAsync(HttpRequest request, string commentId, bool resolve)
+    {
+        var call = CaseCall.Of(request);
+        var session = call.Session;
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if (!(await reviews.GetAsync(session, cancellationToken)).AllComments.Any(c => c.Id == commentId))
+            return ApiResults.NotFound($"Session {session.Folder} has no such comment.");
+        if (await reviews.MarkCommentAsync(session, commentId, resolve, call.Who.ObjectId, cancellationToken) is not { } review) return ApiResults.Purged(call.CaseId);
+        return TypedResults.Ok(review.Rounds.First(r => r.Comments.Any(c => c.Id == commentId)).SeenBy(call.Case!, call.Who.ObjectId));
+    }
+
     [Function("DecideOnReel"), CaseEndpoint(CaseAction.Review)]
-    public async Task<Results<Ok<ReviewDocument>, ProblemHttpResult>> DecideAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/decision")] HttpRequest request)
+    public async Task<Results<Ok<ReviewRound>, ProblemHttpResult>> DecideAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reels/{caseId}/{sessionId}/decision")] HttpRequest request)
     {
         var call = CaseCall.Of(request);
         var session = call.Session;
@@ -53,7 +82,7 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
             return ApiResults.BadRequest("The decision is missing.", [new FieldProblem("decision", "one-of", "decision must be approve or send-back.")]);
         var who = call.Who.ObjectId;
         if (!call.GivesVerdict) return ApiResults.ReviewersVerdict();
-        var review = await reviews.DecideAsync(session, planId, decision, who, request.HttpContext.RequestAborted);
-        return review is null ? ApiResults.Purged(call.CaseId) : TypedResults.Ok(review.SeenBy(call.Case!, who));
+        var round = await reviews.DecideAsync(session, planId, decision, who, request.HttpContext.RequestAborted);
+        return round is null ? ApiResults.Purged(call.CaseId) : TypedResults.Ok(round.SeenBy(call.Case!, who));
     }
 }

@@ -4,31 +4,73 @@ using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.ReviewReel;
 
-/// <summary>A reel's review: comments per clip, approve or send back, and the reviewed mark that takes it off the queue.</summary>
+/// <summary>
+/// A session's review, in rounds (<see cref="ReviewDocument"/>): comments on a reel's clips (at a moment, or replies),
+/// approve or send back, the reviewed mark that takes the reel off the queue, and the therapist's "addressed".
+/// </summary>
 public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog audit, TimeProvider clock)
 {
-    public async Task<ReviewDocument> GetAsync(SessionKey session, string planId, CancellationToken cancellationToken) =>
-        (await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, session.Review(planId), cancellationToken).ConfigureAwait(false)).Value ?? ReviewDocument.Empty;
-
-    /// <summary>The most comments a reel takes: enough for any review, and review.json stays small.</summary>
+    /// <summary>The most comments a round takes: enough for any review, and review.json stays small.</summary>
     public const int MaxComments = 200;
 
-    /// <summary>Adds the comment unless the reel has <see cref="MaxComments"/> already (<c>Full</c>); the review is null when the case was purged.</summary>
-    public async Task<(ReviewDocument? Review, bool Full)> CommentAsync(SessionKey session, string planId, ReviewComment comment, CancellationToken cancellationToken)
+    /// <summary>The session's review; an empty one when nobody has written to it.</summary>
+    public async Task<ReviewDocument> GetAsync(SessionKey session, CancellationToken cancellationToken) =>
+        (await store.ReadAsync<ReviewDocument>(SessionKey.Pipeline, session.Review, cancellationToken).ConfigureAwait(false)).Value ?? ReviewDocument.Empty;
+
+    /// <summary>What adding a comment did: the round it went to, or why not.</summary>
+    public enum CommentOutcome { Added, Full, UnknownReply, Purged }
+
+    /// <summary>
+    /// Adds a comment to the round of <paramref name="planId"/>, or, as a reply, to the round of the comment it answers
+    /// (on its clip). The comment's id is given here: <c>c</c> and its number in the session.
+    /// </summary>
+    public async Task<(CommentOutcome Outcome, ReviewRound? Round)> CommentAsync(SessionKey session, string planId, ReviewComment comment, CancellationToken cancellationToken)
     {
-        var full = false;
-        var review = await UpdateAsync(session, planId, r => (full = r.Comments.Count >= MaxComments) ? r : r with { Comments = [.. r.Comments, comment] }, cancellationToken).ConfigureAwait(false);
-        return (review, full);
+        var outcome = CommentOutcome.Added;
+        ReviewRound? written = null;
+        var review = await UpdateAsync(session, r =>
+        {
+            var round = r.RoundOf(planId);
+            var added = comment with { Id = $"c{r.AllComments.Count() + 1}" };
+            if (comment.ReplyTo is { } parentId)
+            {
+                if (r.Rounds.FirstOrDefault(x => x.Comments.Any(c => c.Id == parentId)) is not { } parentRound) { outcome = CommentOutcome.UnknownReply; return null; }
+                var parent = parentRound.Comments.First(c => c.Id == parentId);
+                (round, added) = (parentRound, added with { PlanId = parent.PlanId, ClipId = parent.ClipId, Offset = null, RecordingAt = null });
+            }
+            if (round.Comments.Count >= MaxComments) { outcome = CommentOutcome.Full; return null; }
+            written = round with { Comments = [.. round.Comments, added] };
+            return r.With(written);
+        }, cancellationToken).ConfigureAwait(false);
+        return review is null ? (CommentOutcome.Purged, null) : (outcome, written);
     }
 
-    /// <summary>Records the verdict (a later one replaces it) and takes the reel off the review queue; null when the case was purged.</summary>
-    public async Task<ReviewDocument?> DecideAsync(SessionKey session, string planId, ReviewDecision decision, string who, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a comment addressed (the therapist) or resolved (either side); a comment already marked keeps its first
+    /// mark. False when the session has no comment <paramref name="commentId"/>; null when the case was purged.
+    /// </summary>
+    public async Task<ReviewDocument?> MarkCommentAsync(SessionKey session, string commentId, bool resolve, string who, CancellationToken cancellationToken)
     {
-        if (await UpdateAsync(session, planId, r => r with { Decision = decision, DecidedBy = who, DecidedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false) is not { } review)
+        var now = clock.GetUtcNow();
+        return await UpdateAsync(session, r =>
+        {
+            if (r.Rounds.FirstOrDefault(x => x.Comments.Any(c => c.Id == commentId)) is not { } round) return null;
+            ReviewComment Mark(ReviewComment c) => c.Id != commentId ? c
+                : resolve ? c with { ResolvedAt = c.ResolvedAt ?? now, ResolvedBy = c.ResolvedBy ?? who }
+                : c with { AddressedAt = c.AddressedAt ?? now };
+            return r.With(round with { Comments = [.. round.Comments.Select(Mark)] });
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the verdict on the round of <paramref name="planId"/> (a later one replaces it) and takes the reel off the review queue; null when the case was purged.</summary>
+    public async Task<ReviewRound?> DecideAsync(SessionKey session, string planId, ReviewDecision decision, string who, CancellationToken cancellationToken)
+    {
+        ReviewRound? decided = null;
+        if (await UpdateAsync(session, r => r.With(decided = r.RoundOf(planId) with { Decision = decision, DecidedBy = who, DecidedAt = clock.GetUtcNow() }), cancellationToken).ConfigureAwait(false) is null)
             return null;
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "review-decision", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", Details: new { decision }), cancellationToken).ConfigureAwait(false);
         await MarkReviewedAsync(session, planId, who, cancellationToken).ConfigureAwait(false);
-        return review;
+        return decided;
     }
 
     /// <summary>
@@ -39,14 +81,16 @@ public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog aud
     {
         if (await store.CreateMarkerAsync(session.Reviewed(planId), who, cancellationToken).ConfigureAwait(false))
             await audit.WriteAsync(who, "reviewed", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", null, cancellationToken).ConfigureAwait(false);
-        await index.MarkReviewedAsync(session, planId, cancellationToken).ConfigureAwait(false);
+        var sentBack = (await GetAsync(session, cancellationToken).ConfigureAwait(false)).RoundOf(planId).Decision == ReviewDecision.SendBack;
+        await index.MarkReviewedAsync(session, planId, sentBack, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Applies <paramref name="change"/> over the current review (see <see cref="PipelineStore.UpdateAsync"/>); null when the case was purged.</summary>
-    async Task<ReviewDocument?> UpdateAsync(SessionKey session, string planId, Func<ReviewDocument, ReviewDocument> change, CancellationToken cancellationToken)
+    /// <summary>Applies <paramref name="change"/> over the current review (see <see cref="PipelineStore.UpdateAsync"/>; null from it writes nothing); null when the case was purged.</summary>
+    async Task<ReviewDocument?> UpdateAsync(SessionKey session, Func<ReviewDocument, ReviewDocument?> change, CancellationToken cancellationToken)
     {
         // A purge in progress stops every writer (Sweep removes what slipped in between).
         if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return null;
-        return await store.UpdateAsync<ReviewDocument>(SessionKey.Pipeline, session.Review(planId), current => change(current ?? ReviewDocument.Empty), cancellationToken).ConfigureAwait(false);
+        return await store.UpdateAsync<ReviewDocument>(SessionKey.Pipeline, session.Review, current => change(current ?? ReviewDocument.Empty), cancellationToken).ConfigureAwait(false)
+            ?? ReviewDocument.Empty;
     }
 }

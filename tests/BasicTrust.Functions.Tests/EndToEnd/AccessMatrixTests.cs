@@ -43,6 +43,8 @@ public class AccessMatrixTests(PipelineFixture stack)
         new("the manifest as sent", (c, _) => Send(HttpMethod.Get, $"sessions/{c}/s-1/manifest"), 200, 404, 403, 404, 403),
         new("import tags", (_, _) => Send(HttpMethod.Post, "import/csv", new StringContent("start,end,label\n1,2,benoemen\n")), 200, 200, 403, 403, 403),
         new("comment (on no clip: access comes first)", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/comments", JsonContent.Create(new { clipId = "x", text = "t" })), 400, 404, 400, 404, 403),
+        new("mark a comment addressed (none such: access comes first)", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/comments/c99/addressed"), 404, 404, 403, 404, 403),
+        new("resolve a comment (none such: access comes first)", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/comments/c99/resolved"), 404, 404, 404, 404, 403),
         // The case has a reviewer, so the verdict (and "reviewed") is theirs, not the owner's (AccessRules.MayGiveVerdict).
         new("decision", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/decision", JsonContent.Create(new { decision = "approve" })), 403, 404, 200, 404, 403),
         new("mark reviewed", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/reviewed"), 403, 404, 200, 404, 403),

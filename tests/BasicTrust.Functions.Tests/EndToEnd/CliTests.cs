@@ -41,9 +41,13 @@ public class CliTests(PipelineFixture stack)
         var clip = Path.GetFileNameWithoutExtension(Directory.GetFiles(Path.Combine(folder, "clips"), "*.mp4").Order().First());
         var comment = await Bt("comment", caseId, "s-1", clip, "Kijk samen naar de pauze hier.");
         Assert.True(comment.Code == 0 && comment.Output.Contains("1 comment", StringComparison.Ordinal), comment.Output);
+        var pinned = await Bt("comment", caseId, "s-1", clip, "Hier kijkt het kind op.", "--at", "0.5");
+        Assert.True(pinned.Code == 0 && pinned.Output.Contains("Round 1 of the review has 2 comment(s)", StringComparison.Ordinal), pinned.Output);
         Assert.Equal(0, (await Bt("send-back", caseId, "s-1")).Code);
         Assert.Equal(0, (await Bt("reviewed", caseId, "s-1")).Code); // idempotent after a verdict
-        Assert.DoesNotContain(caseId, (await Bt("review")).Output);
+        // Sent back, it waits for the therapist: still listed, as theirs.
+        var row = (await Bt("review")).Output.Split('\n').Single(line => line.Contains(caseId, StringComparison.Ordinal));
+        Assert.Contains("therapist", row);
         Assert.Equal(2, (await Bt("purge", caseId)).Code);
         var refused = await Bt("purge", caseId, "--yes");
         Assert.True(refused.Code == 1 && refused.Output.Contains("may not", StringComparison.Ordinal), refused.Output);

@@ -35,7 +35,9 @@ public class ReviewFlowTests(PipelineFixture stack)
         Assert.Equal(("send-back", People.Reviewer.ObjectId), ((string)review["decision"]!, (string)review["decidedBy"]!));
         var seen = review["comments"]![0]!;
         Assert.Equal((clipId, "Mooi benoemd; kijk samen naar de pauze.", People.Reviewer.ObjectId), ((string)seen["clipId"]!, (string)seen["text"]!, (string)seen["by"]!));
-        Assert.DoesNotContain(JsonNode.Parse(await reviewer.GetStringAsync("reviews"))!.AsArray(), r => (string)r!["caseId"]! == caseId);
+        // Sent back, it waits for the therapist: the queue still lists it, marked so.
+        var queued = Assert.Single(JsonNode.Parse(await reviewer.GetStringAsync("reviews"))!.AsArray(), r => (string)r!["caseId"]! == caseId)!;
+        Assert.Equal((true, 1), ((bool)queued["sentBack"]!, (int)queued["round"]!));
 
         // The case's sessions say so, for the owner and the reviewer alike.
         foreach (var api in new[] { therapist, reviewer })
@@ -47,6 +49,65 @@ public class ReviewFlowTests(PipelineFixture stack)
         using var other = stack.Api(People.TherapistB);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { clipId, text = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = "maybe" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task SendBackAndResend_OpensRound2_WhichKeepsRound1_AndTheStatusAnswersTheNewManifest()
+    {
+        var caseId = await stack.ReadySharedCaseAsync("round", (2, 4, "benoemen"), (7, 9, "spiegelen"));
+        using var therapist = stack.Api();
+        using var reviewer = stack.Api(People.Reviewer);
+        var reel = JsonNode.Parse(await reviewer.GetStringAsync($"reels/{caseId}/s-1"))!;
+        var clip = reel["reel"]!["clips"]![1]!;
+        var requestedIn = (double)clip["timing"]!["requestedIn"]!;
+
+        // A comment pinned 1.5 s into the second clip holds the recording time; one past the clip's end is refused.
+        using (var pinned = await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { clipId = (string)clip["clipId"]!, text = "Hier: de blik.", offset = 1.5 }))
+        {
+            Assert.Equal(HttpStatusCode.Created, pinned.StatusCode);
+            var comment = JsonNode.Parse(await pinned.Content.ReadAsStringAsync())!["comments"]![0]!;
+            Assert.Equal(("c1", 1.5), ((string)comment["id"]!, (double)comment["offset"]!));
+            Assert.Equal(requestedIn + 1.5, (double)comment["recordingAt"]!, 3);
+        }
+        using (var outside = await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { clipId = (string)clip["clipId"]!, text = "x", offset = 999 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+            Assert.Equal("within-clip", (string?)JsonNode.Parse(await outside.Content.ReadAsStringAsync())!["errors"]![0]!["rule"]);
+        }
+        using (var reply = await therapist.PostAsJsonAsync($"reels/{caseId}/s-1/comments", new { replyTo = "c1", text = "Goed gezien." }))
+            Assert.Equal("c1", (string?)JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["comments"]![1]!["replyTo"]);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = "send-back" })).StatusCode);
+
+        // The therapist marks it addressed (a reviewer may not), and sends the tags again, changed.
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync($"reels/{caseId}/s-1/comments/c1/addressed", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await therapist.PostAsync($"reels/{caseId}/s-1/comments/c99/addressed", null)).StatusCode);
+        using (var addressed = await therapist.PostAsync($"reels/{caseId}/s-1/comments/c1/addressed", null))
+            Assert.NotNull(JsonNode.Parse(await addressed.Content.ReadAsStringAsync())!["comments"]![0]!["addressedAt"]);
+        using var sent = await therapist.PutAsync($"sessions/{caseId}/s-1/manifest",
+            new StringContent(PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"), (6.5, 9, "spiegelen")), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        var version = (string)JsonNode.Parse(await sent.Content.ReadAsStringAsync())!["version"]!;
+        var ready = await stack.WaitForAsync(caseId, "s-1", s => (string?)s["manifest"] == version && (string?)s["state"] == "ready");
+        Assert.NotEqual((string)reel["reel"]!["planId"]!, (string)ready["planId"]!);
+        await stack.WaitForReviewRowAsync(caseId, "s-1", (string)ready["planId"]!);
+
+        // Round 2: marked on the queue, with round 1's comments, verdict and marks on the reel.
+        var queued = Assert.Single(JsonNode.Parse(await reviewer.GetStringAsync("reviews"))!.AsArray(), r => (string)r!["caseId"]! == caseId)!;
+        Assert.Equal((false, 2), ((bool)queued["sentBack"]!, (int)queued["round"]!));
+        var second = JsonNode.Parse(await reviewer.GetStringAsync($"reels/{caseId}/s-1"))!;
+        Assert.Equal((2, 0, false), ((int)second["review"]!["number"]!, second["review"]!["comments"]!.AsArray().Count, (bool)second["newerInProgress"]!));
+        var first = Assert.Single(second["earlier"]!.AsArray())!;
+        Assert.Equal((1, "send-back", "colleague"), ((int)first["number"]!, (string)first["decision"]!, (string)first["comments"]![1]!["by"]!));
+        Assert.NotNull(first["comments"]![0]!["addressedAt"]);
+
+        // Resolving works on any round; approving round 2 leaves round 1 as it was.
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsync($"reels/{caseId}/s-1/comments/c1/resolved", null)).StatusCode);
+        using (var approved = await reviewer.PostAsJsonAsync($"reels/{caseId}/s-1/decision", new { decision = "approve" }))
+            Assert.Equal(2, (int?)JsonNode.Parse(await approved.Content.ReadAsStringAsync())!["number"]);
+        var after = JsonNode.Parse(await therapist.GetStringAsync($"reels/{caseId}/s-1"))!;
+        Assert.Equal(("approve", "send-back"), ((string)after["review"]!["decision"]!, (string)after["earlier"]![0]!["decision"]!));
+        Assert.Equal(People.Reviewer.ObjectId, (string?)after["earlier"]![0]!["comments"]![0]!["resolvedBy"]);
+        Assert.DoesNotContain(JsonNode.Parse(await reviewer.GetStringAsync("reviews"))!.AsArray(), r => (string)r!["caseId"]! == caseId);
     }
 
     [Fact]

@@ -231,3 +231,31 @@ public class SessionLifecycleTests
     public void DecideSweep_FailedOrWithoutPlan_IsLeftAlone(SessionState state, string? planId) =>
         Assert.Equal(SweepDecision.Nothing, SessionLifecycle.DecideSweep(Status(state, planId), Now + TimeSpan.FromDays(1), StuckAfter));
 }
+
+/// <summary>Which reel a session shows while a newer one is made, and which manifest its status answers.</summary>
+public class SessionLifecycleReelTests
+{
+    static readonly SessionKey Session = SessionKey.Create("fam-1", "s-1");
+    static readonly SessionStatus Ready = new() { CaseId = "fam-1", SessionId = "s-1", PlanId = "old", State = SessionState.Ready, ReelPlanId = "old", Manifest = "\"v1\"" };
+
+    [Fact]
+    public void ReelStored_NamesTheReadyReel() =>
+        Assert.Equal("new", SessionLifecycle.Apply(Ready with { PlanId = "new", State = SessionState.Assembling }, Session, new SessionEvent.ReelStored("new", 3, DateTimeOffset.UnixEpoch))!.ReelPlanId);
+
+    [Fact]
+    public void ANewPlanOrARefusal_KeepsTheLastReadyReel_AndNamesItsManifest()
+    {
+        var planned = SessionLifecycle.Apply(Ready, Session, new SessionEvent.Planned("new", 3, [], [], "\"v2\""))!;
+        Assert.Equal(("new", "old", "\"v2\""), (planned.PlanId, planned.ReelPlanId, planned.Manifest));
+        var refused = SessionLifecycle.Apply(Ready, Session, new SessionEvent.Refused([], [], [], "\"v3\""))!;
+        Assert.Equal((SessionState.Failed, "old", "\"v3\""), (refused.State, refused.ReelPlanId, refused.Manifest));
+    }
+
+    [Fact]
+    public void AnUnchangedManifest_OnlyNamesItsVersion()
+    {
+        Assert.Equal(Ready with { Manifest = "\"v2\"" }, SessionLifecycle.Apply(Ready, Session, new SessionEvent.ManifestUnchanged("\"v2\"")));
+        Assert.Null(SessionLifecycle.Apply(Ready, Session, new SessionEvent.ManifestUnchanged("\"v1\"")));
+        Assert.Null(SessionLifecycle.Apply(null, Session, new SessionEvent.ManifestUnchanged("\"v1\"")));
+    }
+}

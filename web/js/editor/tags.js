@@ -244,15 +244,35 @@ export function problemTag(path, tags) {
 }
 
 /**
- * A reviewer's comments by the ids of the tags in the clip each is about.
- * @param {{ reel: { clips: { clipId: string, tags: { id: string }[] }[] }, review?: { comments: { clipId: string, text: string, by: string }[] } }} answer
+ * @typedef {{ id: string, text: string, by: string, round: number, at?: number, addressedAt?: string, reply: boolean }} TagComment
+ *   a review comment as the editor shows it beside a tag: its round, its recording time, whether the therapist addressed it
  */
-export function commentsByTag(answer) {
-  /** @type {Record<string, { text: string, by: string }[]>} */
+
+/**
+ * The review's comments of every round by the ids of the tags they are about: the tag at the comment's recording
+ * time (a comment at a moment; otherwise its clip's key moment), or the nearest tag when none covers it now; a reply
+ * goes with the comment it answers.
+ * @param {{ review: { number: number, comments: { id: string, text: string, by: string, recordingAt?: number, replyTo?: string, addressedAt?: string }[] },
+ *   earlier: { number: number, comments: { id: string, text: string, by: string, recordingAt?: number, replyTo?: string, addressedAt?: string }[] }[] }} answer
+ * @param {{ id: string, start: number, end: number }[]} tags
+ */
+export function commentsByTag(answer, tags) {
+  /** @type {Record<string, TagComment[]>} */
   const byTag = {};
-  for (const comment of answer.review?.comments ?? []) {
-    const clip = answer.reel.clips.find(c => c.clipId === comment.clipId);
-    for (const tag of clip?.tags ?? []) (byTag[tag.id] ??= []).push({ text: comment.text, by: comment.by });
+  /** @type {Record<string, string>} the tag each comment went to */
+  const placed = {};
+  /** @param {number} at @param {{ start: number, end: number }} tag */
+  const distance = (at, tag) => Math.max(tag.start - at, at - tag.end, 0);
+  /** @param {number} at */
+  const nearest = at => tags.reduce((best, t) => distance(at, t) < distance(at, best) ? t : best, tags[0])?.id;
+  for (const round of [...answer.earlier, answer.review]) {
+    for (const comment of round.comments) {
+      const at = comment.recordingAt;
+      const tag = comment.replyTo ? placed[comment.replyTo] : at === undefined ? undefined : nearest(at);
+      if (!tag) continue;
+      placed[comment.id] = tag;
+      (byTag[tag] ??= []).push({ id: comment.id, text: comment.text, by: comment.by, round: round.number, at, addressedAt: comment.addressedAt, reply: !!comment.replyTo });
+    }
   }
   return byTag;
 }

@@ -242,16 +242,18 @@ test("problemTag names the tag a problem's path points at", () => {
   assert.equal(problemTag("method", tags), undefined);
 });
 
-test("commentsByTag puts each comment beside every tag of the clip it is about", () => {
+test("commentsByTag puts each comment beside the tag at its recording time, the nearest one when none covers it", () => {
+  const tags = [tag("t1", 2, 4), tag("t2", 10, 12)];
   const answer = {
-    reel: { clips: [{ clipId: "c1", tags: [{ id: "t1" }, { id: "t2" }] }, { clipId: "c2", tags: [{ id: "t3" }] }] },
-    review: { comments: [{ clipId: "c1", text: "Mooi", by: "you" }, { clipId: "c2", text: "Korter?", by: "colleague" },
-      { clipId: "c1", text: "Ja", by: "colleague" }, { clipId: "gone", text: "?", by: "you" }] },
+    earlier: [{ number: 1, comments: [{ id: "c1", text: "Mooi", by: "colleague", recordingAt: 3, addressedAt: "2026-12-07T10:00:00Z" },
+      { id: "c2", text: "Ja", by: "you", replyTo: "c1" }, { id: "c3", text: "Later", by: "colleague", recordingAt: 9 }]}],
+    review: { number: 2, comments: [{ id: "c4", text: "Korter?", by: "colleague", recordingAt: 11.5 }, { id: "c5", text: "?", by: "you" }] },
   };
-  assert.deepEqual(commentsByTag(answer), {
-    t1: [{ text: "Mooi", by: "you" }, { text: "Ja", by: "colleague" }],
-    t2: [{ text: "Mooi", by: "you" }, { text: "Ja", by: "colleague" }],
-    t3: [{ text: "Korter?", by: "colleague" }],
+  assert.deepEqual(commentsByTag(answer, tags), {
+    t1: [{ id: "c1", text: "Mooi", by: "colleague", round: 1, at: 3, addressedAt: "2026-12-07T10:00:00Z", reply: false },
+      { id: "c2", text: "Ja", by: "you", round: 1, at: undefined, addressedAt: undefined, reply: true }],
+    t2: [{ id: "c3", text: "Later", by: "colleague", round: 1, at: 9, addressedAt: undefined, reply: false },
+      { id: "c4", text: "Korter?", by: "colleague", round: 2, at: 11.5, addressedAt: undefined, reply: false }],
   });
-  assert.deepEqual(commentsByTag({ reel: { clips: [] } }), {});
+  assert.deepEqual(commentsByTag({ earlier: [], review: { number: 1, comments: [] } }, tags), {});
 });

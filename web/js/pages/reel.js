@@ -1,17 +1,19 @@
-// The reel page: the reel with its chapters (a list to jump, and a kind="chapters" track) and captions, each clip
-// with its still, requested versus actual in/out, the therapist's private notes and the review's comments, downloads,
-// and the verdict: approve, send back with the comments, or only "reviewed".
+// The reel page: the reel with its chapters (a list to jump, and a kind="chapters" track) and captions, markers for the
+// comments pinned to a moment, each clip with its still, requested versus actual in/out, the therapist's private notes
+// and this round's comments, the earlier rounds, downloads, and the verdict: approve, send back with the comments, or
+// only "reviewed". While a newer reel is being made this one is shown to watch, and says so.
 import { api } from "app/api.js";
 import { chaptersVtt } from "app/chapters.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
-import { clipComments, verdict } from "app/review.js";
+import { clipComments, earlierRounds, verdict } from "app/review.js";
 
 /**
  * @typedef {import("app/contracts.js").ReelAnswer} ReelAnswer
  * @typedef {import("app/contracts.js").ClipDocument} ClipDocument
  * @typedef {import("app/contracts.js").ClipLinks} ClipLinks
+ * @typedef {import("app/contracts.js").ReviewRound} ReviewRound
  * @typedef {import("app/review.js").ReviewContext} ReviewContext
  */
 
@@ -19,9 +21,10 @@ import { clipComments, verdict } from "app/review.js";
 export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
   const path = `reels/${caseId}/${sessionId}`;
   /** @type {ReelAnswer} */
-  const { reel, links, expiresAt, review, givesVerdict } = await api(path, { signal });
+  const { reel, links, expiresAt, review, earlier, givesVerdict, newerInProgress } = await api(path, { signal });
   /** @type {ReviewContext} */
-  const reviewing = { path, self: roles.find(r => r.startsWith("oid-"))?.slice(4).toLowerCase(), signal };
+  const reviewing = { path, self: roles.find(r => r.startsWith("oid-"))?.slice(4).toLowerCase(), signal, open: !newerInProgress, onChange: round => show(round) };
+  const commentsOf = new Map(reel.clips.map(clip => [clip.clipId, clipComments(clip, clip.index + 1, reviewing)]));
   const chapters = URL.createObjectURL(new Blob([chaptersVtt(reel.chapters)], { type: "text/vtt" }));
   signal.addEventListener("abort", () => URL.revokeObjectURL(chapters), { once: true });
 
@@ -45,9 +48,34 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
     captionsToggle.setAttribute("aria-pressed", String(on));
   } }, t("reel.captionsToggle"));
 
+  // Comments pinned to a moment: markers on the reel's timeline that seek there, and "comment at this moment".
+  const markers = h("div", { class: "markers", role: "group", "aria-label": t("review.markers") });
+  const verdictLine = h("div", {});
+  /** @param {ReviewRound} round */
+  function show(round) {
+    for (const comments of commentsOf.values()) comments.show(round);
+    fill(verdictLine, verdict(round, reviewing.self));
+    fill(markers, round.comments.filter(c => c.offset !== undefined && c.planId === round.planId).flatMap(c => {
+      const chapter = reel.chapters.find(ch => ch.clipId === c.clipId);
+      if (!chapter || c.offset === undefined) return [];
+      const at = chapter.start + c.offset;
+      const marker = h("button", { type: "button", class: "marker", title: c.text, "aria-label": t("review.markerLabel", { at: clock(at), text: c.text.slice(0, 60) }),
+        onclick: () => { video.currentTime = at; video.pause(); } });
+      // Through the CSSOM: the site's Content-Security-Policy refuses style attributes.
+      marker.style.left = `${(100 * at / reel.duration).toFixed(2)}%`;
+      return [marker];
+    }));
+  }
+  const pinHere = !newerInProgress && h("button", { type: "button", id: "comment-here", onclick: () => {
+    video.pause();
+    const now = video.currentTime;
+    const chapter = reel.chapters.find(c => now >= c.start && now < c.end) ?? reel.chapters.at(-1);
+    if (chapter) commentsOf.get(chapter.clipId)?.pin(Math.max(0, Math.min(now, chapter.end) - chapter.start));
+  } }, t("review.commentHere"));
+
   const problems = h("div", { class: "problems", role: "alert" });
   /**
-   * Each of these takes the reel off the review queue, so after it the page goes back to the queue.
+   * Each of these takes the reel off the review queue, so after it the page goes back to the queue, which confirms it.
    * @param {string} label
    * @param {"decision" | "reviewed"} action
    * @param {{ decision: import("app/contracts.js").ReviewDecision }} [json]
@@ -57,7 +85,7 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
       button.disabled = true;
       try {
         await api(`${path}/${action}`, { method: "POST", json, signal });
-        go("/reviews");
+        go("/reviews", t(`review.done.${json?.decision ?? "reviewed"}`, { caseId, sessionId }));
       } catch (error) {
         button.disabled = false;
         showProblems(problems, error);
@@ -73,11 +101,12 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
       reel.course ? `${t("course.label", { session: reel.course.session, of: reel.course.of })} · ` : "",
       reel.nextSessionAt ? t("reel.nextSession", { when: dateTime(reel.nextSessionAt) }) : t("reviews.noDate"),
       " · ", t("reel.length", { length: clock(reel.duration) })),
-    verdict(review, reviewing.self),
+    newerInProgress && h("p", { id: "newer-reel", class: "notice", role: "status" }, t("reel.newerInProgress")),
+    verdictLine,
     concerns.length > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: concerns.length })),
     h("div", { class: "player" },
-      h("div", { class: "screen" }, video,
-        h("div", { class: "controls" }, captionsToggle,
+      h("div", { class: "screen" }, video, markers,
+        h("div", { class: "controls" }, captionsToggle, pinHere,
           h("a", { href: links.reel, "data-link": "reel", download: `${caseId}-${sessionId}.mp4` }, t("reel.downloadReel")),
           h("a", { href: links.captions, "data-link": "captions", download: `${caseId}-${sessionId}.vtt` }, t("reel.downloadCaptions")))),
       h("nav", { class: "chapters", "aria-labelledby": "chapters-title" },
@@ -95,13 +124,15 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
     h("section", { "aria-labelledby": "clips-title" },
       h("h2", { id: "clips-title" }, t("reel.clips")),
       h("ol", { class: "clips" }, reel.clips.map(clip =>
-        clipCard(clip, links.clips.find(l => l.clipId === clip.clipId), clipComments(clip, review, reviewing))))),
+        clipCard(clip, links.clips.find(l => l.clipId === clip.clipId), commentsOf.get(clip.clipId)?.element)))),
+    earlierRounds(earlier, reviewing),
     h("div", { class: "actions" },
       // A case's reviewer gives the verdict; its therapist only while nobody else reviews it.
-      givesVerdict && finish("review.approve", "decision", { decision: "approve" }),
-      givesVerdict && finish("review.sendBack", "decision", { decision: "send-back" }),
-      givesVerdict && finish("reel.markReviewed", "reviewed")),
+      !newerInProgress && givesVerdict && finish("review.approve", "decision", { decision: "approve" }),
+      !newerInProgress && givesVerdict && finish("review.sendBack", "decision", { decision: "send-back" }),
+      !newerInProgress && givesVerdict && finish("reel.markReviewed", "reviewed")),
     problems);
+  show(review);
   keepLinksFresh(main, video, path, expiresAt, signal);
 }
 
@@ -156,7 +187,7 @@ function keepLinksFresh(main, video, path, expiresAt, signal) {
 /**
  * @param {ClipDocument} clip
  * @param {ClipLinks | undefined} links
- * @param {HTMLElement} comments the review's comments on the clip, next to its tags and notes
+ * @param {HTMLElement | undefined} comments the review's comments on the clip, next to its tags and notes
  */
 function clipCard(clip, links, comments) {
   const timing = clip.timing;

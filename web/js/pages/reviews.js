@@ -1,4 +1,5 @@
-// The review queue: ready reels of my cases not yet reviewed, the next feedback session first.
+// The review queue: ready reels of my cases not yet reviewed, the next feedback session first (a reel sent again after
+// a verdict marked with its round), and below them the reels sent back and waiting for their therapist.
 import { api } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { clock, dateTime, t } from "app/i18n.js";
@@ -9,12 +10,18 @@ import { clock, dateTime, t } from "app/i18n.js";
 export async function reviewsPage({ main, signal }) {
   /** @type {ReviewItem[]} */
   const items = await api("reviews", { signal });
+  const waiting = items.filter(i => !i.sentBack);
+  const sentBack = items.filter(i => i.sentBack);
   fill(main,
     h("h1", { tabindex: "-1" }, t("reviews.title")),
     h("p", { class: "muted" }, t("reviews.intro")),
-    items.length === 0
+    waiting.length === 0
       ? h("p", { role: "status" }, t("reviews.empty"))
-      : h("ol", { class: "cards", "aria-label": t("reviews.title") }, items.map((item, i) => card(item, i === 0))));
+      : h("ol", { class: "cards", "aria-label": t("reviews.title") }, waiting.map((item, i) => card(item, i === 0))),
+    sentBack.length > 0 && h("section", { "aria-labelledby": "sent-back-title" },
+      h("h2", { id: "sent-back-title" }, t("reviews.sentBack")),
+      h("p", { class: "muted" }, t("reviews.sentBackIntro")),
+      h("ol", { id: "sent-back", class: "cards", "aria-labelledby": "sent-back-title" }, sentBack.map(item => card(item, false)))));
 }
 
 /**
@@ -26,6 +33,7 @@ function card(item, next) {
   return h("li", { class: next ? "card next" : "card" },
     h("h2", {}, h("a", { href }, `${item.caseId} · ${item.sessionId}`)),
     next && h("p", { class: "badge" }, t("reviews.next")),
+    item.round > 1 && !item.sentBack && h("p", { class: "badge resubmitted" }, t("reviews.resubmitted", { round: item.round })),
     h("dl", { class: "facts" },
       item.course && [h("dt", {}, t("reviews.course")),
         h("dd", {}, item.courseSession && item.courseOf ? t("course.label", { session: item.courseSession, of: item.courseOf }) : item.course)],

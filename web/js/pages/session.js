@@ -23,7 +23,13 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
 
   // 1. The recording.
   const file = h("input", { id: "recording", type: "file", accept: "video/*,.mp4,.mov,.m4v,.mkv,.webm,.avi", required: true });
-  const editor = tagEditor({ caseId, sessionId, signal, onSubmitted: () => { sent = true; void follow(); } });
+  const editor = tagEditor({ caseId, sessionId, signal, onSubmitted: version => {
+    sent = true;
+    awaited = version;
+    // At once, not after the next poll: the state on screen belongs to the tags sent before.
+    fill(progress, h("p", { id: "pipeline-state", class: "state received", "data-state": "received" }, t("state.received")));
+    void follow();
+  } });
   const editorProblems = h("div", { class: "problems", role: "alert" });
   const cannotShow = h("p", { id: "preview-note", class: "notice", hidden: true }, t("session.cannotShow"));
   file.addEventListener("change", () => playChosen(editor, cannotShow, file.files?.[0], signal));
@@ -78,7 +84,13 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   const progress = h("div", { id: "pipeline", "aria-live": "polite" }, h("p", { class: "muted" }, t("session.noStatus")));
   let following = false;
   let sent = false;
-  /** Polls the status until ready or failed; while nothing was sent (404), once, unless a manifest was just accepted. */
+  /** @type {string | undefined} the version of the manifest just sent: until the status answers it, it is "received" */
+  let awaited;
+  /**
+   * Polls the status until ready or failed; while nothing was sent (404), once, unless a manifest was just accepted.
+   * After a send the status answers the previous manifest (a reel "ready" that is about to be replaced) until the
+   * pipeline takes the new one up: until then the page says "received" and goes on following.
+   */
   async function follow() {
     if (following) return;
     following = true;
@@ -87,12 +99,14 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
         /** @type {SessionStatus | null} */
         let status = null;
         try { status = await api(base, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
-        if (status) {
+        const answered = !awaited || status?.manifest === awaited;
+        if (status && !answered) fill(progress, describe({ ...status, state: "received", errors: [], warnings: [] }, caseId, sessionId));
+        if (status && answered) {
           fill(progress, describe(status, caseId, sessionId));
           // Once tags were accepted the recording is what the plan was made from: it can no longer change.
           fill(uploadStep, h("p", {}, t("session.recordingFinal")));
         }
-        if (status && (status.state === "ready" || status.state === "failed")) return;
+        if (status && answered && (status.state === "ready" || status.state === "failed")) return;
         if (!status && !sent) return;
         await new Promise(resolve => setTimeout(resolve, pollEvery));
       }
