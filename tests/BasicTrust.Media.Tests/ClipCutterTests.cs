@@ -142,6 +142,23 @@ public class ClipCutterTests
         Assert.Equal([65], await media.FrameNumbersAsync(still));
     }
 
+    [Fact]
+    public async Task SmallStill_Is320Wide_InProportion()
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.NumberedVideoAsync(), Limits);
+        var (still, small) = (media.PathOf("still.jpg"), media.PathOf("still-320.jpg"));
+        await Still.SaveAsync(source, TimeSpan.FromSeconds(2.6), ClipEncoding.For(source.Info, 720), still);
+
+        await Still.SaveSmallAsync(still, small);
+
+        var full = (await TestMedia.AnalyseAsync(still)).PrimaryVideoStream!;
+        var thumb = (await TestMedia.AnalyseAsync(small)).PrimaryVideoStream!;
+        var (width, height, fullWidth, fullHeight) = (thumb.Width!.Value, thumb.Height!.Value, full.Width!.Value, full.Height!.Value);
+        Assert.Equal(Still.SmallWidth, width);
+        Assert.Equal((int)Math.Round(320.0 * fullHeight / fullWidth / 2) * 2, height);
+    }
+
     [Theory]
     [InlineData(4.0, 99)]    // exactly the recording's end: the last frame is still shown
     [InlineData(4.5, 99)]    // past the end

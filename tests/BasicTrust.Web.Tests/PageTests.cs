@@ -63,6 +63,12 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
         output.WriteLine($"screenshot: {file}");
         // Nothing wider than the screen: no sideways scrolling.
         Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        // The verdict stays in reach at the top of a long reel page, and a moment's edges are big enough to take.
+        if (name == "reel")
+            Assert.True(await browser.Page.EvaluateAsync<bool>("() => { const r = document.querySelector('.verdict-bar')?.getBoundingClientRect(); return !!r && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }"),
+                "the verdict buttons are out of sight");
+        if (await browser.Page.Locator(".timeline .edge").CountAsync() > 0)
+            Assert.True(await browser.Page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.timeline .edge')].every(e => e.getBoundingClientRect().width >= 24)"), "a moment's edge is under 24 px wide");
         Assert.Empty(browser.Problems);
     }
 

@@ -16,10 +16,10 @@ export {};
 /** @typedef {{ caseId: string, owner: string, reviewers: string[] }} CaseShares */
 /** @typedef {{ caseId: string, role: CaseRole }} CaseSummary */
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} Chapter */
-/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod }} ClipDocument */
+/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string }} ClipDocument */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
-/** @typedef {{ clipId: string, video: string, still: string }} ClipLinks */
+/** @typedef {{ clipId: string, video: string, still: string, smallStill?: string }} ClipLinks */
 /** @typedef {"precise" | "draft"} ClipQuality */
 /** @typedef {{ requestedIn: number, requestedOut: number, actualIn: number, actualOut: number, inOffsetFrames: number, outOffsetFrames: number, duration: number }} ClipTiming */
 /** @typedef {{ clipId?: string, text?: string, offset?: number, replyTo?: string }} CommentRequest */

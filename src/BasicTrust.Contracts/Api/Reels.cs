@@ -14,8 +14,8 @@ public sealed record ReelAnswer(ReelDocument Reel, ReelLinks Links, DateTimeOffs
 /// <summary>Read links to the reel, its captions, and every clip and still.</summary>
 public sealed record ReelLinks(Uri Reel, Uri Captions, IReadOnlyList<ClipLinks> Clips);
 
-/// <summary>Read links to one clip and its still.</summary>
-public sealed record ClipLinks(string ClipId, Uri Video, Uri Still);
+/// <summary>Read links to one clip, its still and the still 320 px wide (absent for clips cut before small stills).</summary>
+public sealed record ClipLinks(string ClipId, Uri Video, Uri Still, Uri? SmallStill = null);
 
 /// <summary>
 /// <c>POST /api/reels/{caseId}/{sessionId}/comments</c>: a comment on one clip of the ready reel, pinned to a moment

@@ -17,11 +17,12 @@ public sealed record ClipDocument(
     ClipTiming Timing,
     string Video,
     string Still,
-    CutMethod Cut)
+    CutMethod Cut,
+    string? SmallStill = null)
 {
-    /// <summary>The document of a cut clip; <paramref name="video"/> and <paramref name="still"/> are <c>container/blob</c> paths.</summary>
-    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, CutMethod cut, string video, string still) =>
-        new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy), video, still, cut);
+    /// <summary>The document of a cut clip; <paramref name="video"/>, <paramref name="still"/> and <paramref name="smallStill"/> (320 px wide) are <c>container/blob</c> paths.</summary>
+    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, CutMethod cut, string video, string still, string smallStill) =>
+        new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy), video, still, cut, smallStill);
 }
 
 /// <summary>Requested and actual in/out in recording seconds, and how many frames they differ.</summary>

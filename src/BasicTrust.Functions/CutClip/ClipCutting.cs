@@ -80,18 +80,22 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         {
             var video = Path.Combine(work.FullName, "clip.mp4");
             var still = Path.Combine(work.FullName, "still.jpg");
+            var smallStill = Path.Combine(work.FullName, "still-small.jpg");
             var request = new ClipRequest(clip.In, clip.Out, clip.Title, clip.Comment);
             var keyframes = (await store.ReadAsync<KeyframeIndex>(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cancellationToken).ConfigureAwait(false)).Value;
             var (accuracy, cut) = await ClipCutter.CutAsync(source, request, plan.Quality, plan.Encoding, keyframes, video, run, cancellationToken).ConfigureAwait(false);
             await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
+            await Still.SaveSmallAsync(still, smallStill, run, cancellationToken).ConfigureAwait(false);
             if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return false;
 
             // Metadata holds ids and codes only: nothing that names or describes the family.
             var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId, ["clipid"] = clip.ClipId, ["valence"] = clip.Valence.ToString().ToLowerInvariant(), ["cut"] = Json.Name(cut) };
             await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "mp4"), video, "video/mp4", metadata, cancellationToken).ConfigureAwait(false);
             await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "jpg"), still, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
+            await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "small.jpg"), smallStill, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
             // The JSON goes last: its presence means the clip's files are complete.
-            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, cut, $"{SessionKey.Clips}/{session.Clip(plan.PlanId, clip.ClipId, "mp4")}", $"{SessionKey.Clips}/{session.Clip(plan.PlanId, clip.ClipId, "jpg")}"), cancellationToken: cancellationToken).ConfigureAwait(false);
+            string Stored(string extension) => $"{SessionKey.Clips}/{session.Clip(plan.PlanId, clip.ClipId, extension)}";
+            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, cut, Stored("mp4"), Stored("jpg"), Stored("small.jpg")), cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }
         finally

@@ -27,7 +27,7 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
         var expires = links.ExpiresAt;
         Task<Uri> Link(string path) => links.MintAsync(who, path, context.RequestAborted);
         var minted = new ReelLinks(await Link(reel.Reel), await Link(reel.Captions),
-            await Task.WhenAll(reel.Clips.Select(async c => new ClipLinks(c.ClipId, await Link(c.Video), await Link(c.Still)))));
+            await Task.WhenAll(reel.Clips.Select(async c => new ClipLinks(c.ClipId, await Link(c.Video), await Link(c.Still), c.SmallStill is null ? null : await Link(c.SmallStill)))));
         var review = (await reviews.GetAsync(session, context.RequestAborted)).SeenBy(call.Case!, who);
         var newer = current is not { State: SessionState.Ready } || current.PlanId != planId;
         return TypedResults.Ok(new ReelAnswer(reel, minted, expires, review.RoundOf(planId), review.Before(planId), call.GivesVerdict, newer));

@@ -18,6 +18,23 @@ public static class Still
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default) =>
         PartialFile.WriteAsync(output, partial => Command(source, at, encoding, partial).RunAsync(options, cancellationToken));
 
+    /// <summary>How wide the small still is: what the pages show (a phone's card, the list of clips).</summary>
+    public const int SmallWidth = 320;
+
+    /// <summary>
+    /// Writes a <see cref="SmallWidth"/> px wide copy of <paramref name="still"/> (its height in proportion, even) to
+    /// <paramref name="output"/>: pages load it instead of the full still, which is the clips' size.
+    /// </summary>
+    public static Task SaveSmallAsync(string still, string output, ProcessRunOptions? options = null, CancellationToken cancellationToken = default) =>
+        PartialFile.WriteAsync(output, partial => SmallCommand(still, partial).RunAsync(options, cancellationToken));
+
+    internal static FFMpegArgumentProcessor SmallCommand(string still, string output) =>
+        FfmpegCommand.From(still).ToFile(output, o => o
+            .WithVideoFilters(v => v.WithCustomFilter("scale", $"{SmallWidth}:-2"))
+            .WithoutMetadata()
+            .WithVideoQualityScale(4).WithVideoCodec(VideoCodec.Image.Jpg).ForceFormat(ContainerFormats.Image2)
+            .WithCustomArgument("-update 1"));
+
     /// <summary>
     /// Seeking to the moment itself gives the first frame at or after it, and nothing at all at the very end. So the run
     /// seeks a little earlier, keeps the frames up to the moment and writes each over the same file (<c>-update 1</c>):

@@ -49,7 +49,7 @@ public partial class PipelineTests
         var files = (await stack.BlobsAsync("clips", $"{caseId}/")).Select(b => ("clips", b.Name))
             .Concat((await stack.BlobsAsync("reels", $"{caseId}/")).Select(b => ("reels", b.Name)))
             .Where(f => !f.Name.EndsWith(".json", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3 * 2 + 2, files.Count); // clip.mp4 + still.jpg per clip; reel.mp4 + reel.vtt
+        Assert.Equal(3 * 3 + 2, files.Count); // clip.mp4, still.jpg and still.small.jpg per clip; reel.mp4 + reel.vtt
         foreach (var (container, name) in files)
         {
             var bytes = (await stack.Blobs.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync()).Value.Content.ToArray();

@@ -21,8 +21,9 @@ public partial class PipelineTests(PipelineFixture stack)
         Assert.Equal((3, 3), ((int)status["clipsDone"]!, (int)status["clipsTotal"]!));
 
         var clips = (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Select(b => b.Name).ToList();
-        Assert.Equal(9, clips.Count);
-        Assert.Equal(3, clips.Count(n => n.EndsWith(".jpg", StringComparison.Ordinal)));
+        Assert.Equal(12, clips.Count);
+        Assert.Equal(3, clips.Count(n => n.EndsWith(".small.jpg", StringComparison.Ordinal)));
+        Assert.Equal(6, clips.Count(n => n.EndsWith(".jpg", StringComparison.Ordinal)));
         var reel = JsonNode.Parse((await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{planId}/reel.json").DownloadContentAsync()).Value.Content.ToString())!;
         Assert.Equal(3, reel["chapters"]!.AsArray().Count);
         foreach (var clip in reel["clips"]!.AsArray())
@@ -76,7 +77,7 @@ public partial class PipelineTests(PipelineFixture stack)
         Assert.True(await stack.Host.FireTimerAsync("Sweep"));
         Assert.Empty(await stack.BlobsAsync("clips", $"{caseId}/s-1/{old}/"));
         Assert.Empty(await stack.BlobsAsync("reels", $"{caseId}/s-1/{old}/"));
-        Assert.Equal(6, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count);
+        Assert.Equal(8, (await stack.BlobsAsync("clips", $"{caseId}/s-1/{planId}/")).Count);
         await stack.WaitForReviewRowAsync(caseId, "s-1", planId); // the newer plan replaced the older one's row
     }
 
@@ -129,7 +130,7 @@ public partial class PipelineTests(PipelineFixture stack)
         var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
         var warning = Assert.Single(status["warnings"]!.AsArray())!;
         Assert.Equal(("tags[0].end", "within-recording"), ((string)warning["path"]!, (string)warning["rule"]!));
-        Assert.Single(await stack.BlobsAsync("clips", $"{caseId}/s-1/{(string)status["planId"]!}/"), b => b.Name.EndsWith(".jpg", StringComparison.Ordinal));
+        Assert.Single(await stack.BlobsAsync("clips", $"{caseId}/s-1/{(string)status["planId"]!}/"), b => b.Name.EndsWith(".small.jpg", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 // The editor's player: the recording, its time, the transport (play, seek by 5 s, 1 s or a frame) and the buttons
 // that mark a tag's in, out and key moment. The keys for the same actions are the editor's (editor.js).
-import { h } from "app/dom.js";
+import { fitVideo, h } from "app/dom.js";
 import { clock, t } from "app/i18n.js";
 import { clamp } from "app/editor/tags.js";
 
@@ -11,7 +11,7 @@ export const frame = 0.04;
  * @param {{ onMark: (what: "start" | "end" | "keyMoment", at: number) => void }} actions onMark: a mark at the player's time
  */
 export function player({ onMark }) {
-  const video = h("video", { id: "editor-video", preload: "auto", playsinline: true, "aria-label": t("editor.video") });
+  const video = fitVideo(h("video", { id: "editor-video", preload: "auto", playsinline: true, "aria-label": t("editor.video") }));
   const time = h("p", { id: "editor-time", class: "time" }, clock(0));
   const playButton = h("button", { type: "button", "aria-keyshortcuts": "Space", onclick: () => playPause() }, t("editor.play"));
   /** @param {string} key @param {string} shortcut @param {() => void} action */

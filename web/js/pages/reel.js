@@ -4,7 +4,7 @@
 // only "reviewed". While a newer reel is being made this one is shown to watch, and says so.
 import { api } from "app/api.js";
 import { chaptersVtt } from "app/chapters.js";
-import { h, fill } from "app/dom.js";
+import { fitVideo, h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
 import { clipComments, earlierRounds, verdict } from "app/review.js";
@@ -28,9 +28,9 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
   const chapters = URL.createObjectURL(new Blob([chaptersVtt(reel.chapters)], { type: "text/vtt" }));
   signal.addEventListener("abort", () => URL.revokeObjectURL(chapters), { once: true });
 
-  const video = h("video", { id: "reel", controls: true, preload: "metadata", crossorigin: "anonymous", playsinline: true, src: links.reel },
+  const video = fitVideo(h("video", { id: "reel", controls: true, preload: "metadata", crossorigin: "anonymous", playsinline: true, src: links.reel },
     h("track", { kind: "chapters", src: chapters, srclang: language(), label: t("reel.chapters"), default: true }),
-    h("track", { id: "captions", kind: "captions", src: links.captions, label: t("reel.captions"), default: true }));
+    h("track", { id: "captions", kind: "captions", src: links.captions, label: t("reel.captions"), default: true })));
   const chapterButtons = reel.chapters.map((c, i) =>
     h("button", { type: "button", class: "chapter", "data-start": c.start, onclick: () => { video.currentTime = c.start; } },
       h("span", { class: "n" }, `${i + 1}.`), ` ${c.title} `, h("span", { class: "muted" }, `${clock(c.start)}–${clock(c.end)}`)));
@@ -126,7 +126,7 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
       h("ol", { class: "clips" }, reel.clips.map(clip =>
         clipCard(clip, links.clips.find(l => l.clipId === clip.clipId), commentsOf.get(clip.clipId)?.element)))),
     earlierRounds(earlier, reviewing),
-    h("div", { class: "actions" },
+    h("div", { class: "actions verdict-bar" },
       // A case's reviewer gives the verdict; its therapist only while nobody else reviews it.
       !newerInProgress && givesVerdict && finish("review.approve", "decision", { decision: "approve" }),
       !newerInProgress && givesVerdict && finish("review.sendBack", "decision", { decision: "send-back" }),
@@ -163,10 +163,14 @@ function keepLinksFresh(main, video, path, expiresAt, signal) {
     expires = Date.parse(fresh.expiresAt);
     /** @type {Record<string, string>} */
     const byName = { reel: fresh.links.reel, captions: fresh.links.captions };
-    for (const c of fresh.links.clips) { byName[`clip:${c.clipId}`] = c.video; byName[`still:${c.clipId}`] = c.still; }
+    for (const c of fresh.links.clips) byName[`clip:${c.clipId}`] = c.video;
     for (const element of main.querySelectorAll("[data-link]")) {
       const link = byName[element.getAttribute("data-link") ?? ""];
-      if (link) element.setAttribute(element instanceof HTMLImageElement ? "src" : "href", link);
+      if (link) element.setAttribute("href", link);
+    }
+    for (const c of fresh.links.clips) {
+      const image = main.querySelector(`img[data-still="${c.clipId}"]`);
+      if (image) for (const [name, value] of Object.entries(stillSources(c))) if (value) image.setAttribute(name, value);
     }
     if (resumeVideo) {
       const at = video.currentTime;
@@ -194,7 +198,7 @@ function clipCard(clip, links, comments) {
   const notes = clip.tags.filter(tag => tag.note);
   const captions = clip.tags.filter(tag => tag.caption);
   return h("li", { class: `clip ${clip.valence}`, id: `clip-${clip.clipId}` },
-    links && h("img", { class: "still", src: links.still, "data-link": `still:${clip.clipId}`, alt: t("reel.still", { title: clip.title }), width: 320, height: 180 }),
+    links && h("img", { class: "still", ...stillSources(links), sizes: "320px", "data-still": clip.clipId, alt: t("reel.still", { title: clip.title }), width: 320, height: 180 }),
     h("div", {},
       h("h3", {}, `${clip.index + 1}. ${clip.title}`),
       h("p", { class: "valence" }, t(`valence.${clip.valence}`), " · ", clip.tags.map(tag => tag.displayName).join(", ")),
@@ -211,4 +215,13 @@ function clipCard(clip, links, comments) {
         h("ul", {}, notes.map(tag => h("li", {}, h("strong", {}, `${tag.displayName}: `), tag.note ?? "")))),
       comments,
       links && h("p", {}, h("a", { href: links.video, "data-link": `clip:${clip.clipId}`, download: `${clip.clipId}.mp4` }, t("reel.downloadClip", { index: clip.index + 1 })))));
+}
+
+/**
+ * The still as the page loads it: the small one (320 px wide, as shown) and the full one for screens with twice the
+ * pixels; clips cut before small stills existed have only the full one.
+ * @param {ClipLinks} links
+ */
+function stillSources(links) {
+  return { src: links.smallStill ?? links.still, srcset: links.smallStill ? `${links.smallStill} 1x, ${links.still} 2x` : undefined };
 }
