@@ -52,6 +52,8 @@ public sealed record SessionKey
     public string Reviewed(string planId) => $"{PlanFolder(planId)}/reviewed";
     /// <summary>The comments on a plan's reel and the verdict.</summary>
     public string Review(string planId) => $"{PlanFolder(planId)}/review.json";
+    /// <summary>The upload last begun: the file's name and size, for saying how far it got.</summary>
+    public string Upload => $"{Folder}/upload.json";
     /// <summary>Whether the editor plays the recording or a preview of it.</summary>
     public string Preview => $"{Folder}/preview.json";
     public string ReadyAnnounced(string planId) => $"{PlanFolder(planId)}/ready-announced";
