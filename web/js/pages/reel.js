@@ -2,7 +2,7 @@
 // with its still, requested versus actual in/out, the therapist's private notes and the review's comments, downloads,
 // and the verdict: approve, send back with the comments, or only "reviewed".
 import { api } from "app/api.js";
-import { chaptersVtt } from "app/chapters.js";
+import { chaptersVtt, inReelOrder } from "app/chapters.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
@@ -19,7 +19,9 @@ import { clipComments, verdict } from "app/review.js";
 export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
   const path = `reels/${caseId}/${sessionId}`;
   /** @type {ReelAnswer} */
-  const { reel, links, expiresAt, review, givesVerdict } = await api(path, { signal });
+  const { reel: made, links, expiresAt, review, givesVerdict } = await api(path, { signal });
+  // One number per clip everywhere on the page (chapters, cards, goals, comments): its place in the reel.
+  const reel = inReelOrder(made);
   /** @type {ReviewContext} */
   const reviewing = { path, self: roles.find(r => r.startsWith("oid-"))?.slice(4).toLowerCase(), signal };
   const chapters = URL.createObjectURL(new Blob([chaptersVtt(reel.chapters)], { type: "text/vtt" }));

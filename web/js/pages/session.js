@@ -6,12 +6,13 @@ import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
 import { tagEditor } from "app/editor.js";
 import { showProblems } from "app/form.js";
-import { stateText, t } from "app/i18n.js";
+import { dateTime, language, stateText, t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/contracts.js").UploadLink} UploadLink
  * @typedef {import("app/contracts.js").SessionStatus} SessionStatus
  * @typedef {import("app/contracts.js").PreviewAnswer} PreviewAnswer
+ * @typedef {import("app/contracts.js").RecordingUpload} RecordingUpload
  * @typedef {ReturnType<typeof tagEditor>} TagEditor
  */
 
@@ -23,7 +24,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
 
   // 1. The recording.
   const file = h("input", { id: "recording", type: "file", accept: "video/*,.mp4,.mov,.m4v,.mkv,.webm,.avi", required: true });
-  const editor = tagEditor({ caseId, sessionId, signal, onSubmitted: () => { sent = true; void follow(); } });
+  const editor = tagEditor({ caseId, sessionId, signal, onSubmitted: () => { sent = true; sentAfter = shownUpdate; void follow(); } });
   const editorProblems = h("div", { class: "problems", role: "alert" });
   const cannotShow = h("p", { id: "preview-note", class: "notice", hidden: true }, t("session.cannotShow"));
   file.addEventListener("change", () => playChosen(editor, cannotShow, file.files?.[0], signal));
@@ -56,6 +57,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
         },
       });
       barText.textContent = t("session.uploaded", { name: chosen.name });
+      void showRecording(stored, base, signal);
       void followPreview(served, editor, base, signal);
     } catch (error) {
       if (error instanceof ApiError) showProblems(uploadProblems, error);
@@ -70,6 +72,8 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   h("div", { class: "progress" }, h("span", { id: "upload-progress-label", class: "visually-hidden" }, t("session.uploadProgress")), bar, barText),
   uploadProblems);
 
+  // What storage holds of the recording, after a reload too: stored (name, size, when), or where an upload stopped.
+  const stored = h("div", { id: "recording-stored", role: "status" });
   // What the pipeline made of the upload: the recording plays as it is, or a preview is made for the browser.
   const served = h("div", { id: "served-preview", "aria-live": "polite" });
   const uploadStep = h("div", {}, uploadForm);
@@ -78,6 +82,9 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   const progress = h("div", { id: "pipeline", "aria-live": "polite" }, h("p", { class: "muted" }, t("session.noStatus")));
   let following = false;
   let sent = false;
+  /** When the status shown last changed, and when it had changed as the tags were sent: a later change is theirs. */
+  let shownUpdate = "";
+  let sentAfter = "";
   /** Polls the status until ready or failed; while nothing was sent (404), once, unless a manifest was just accepted. */
   async function follow() {
     if (following) return;
@@ -89,6 +96,8 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
         try { status = await api(base, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
         if (status) {
           fill(progress, describe(status, caseId, sessionId));
+          if (sent && status.updatedAt !== sentAfter) editor.showState(stateText(status));
+          shownUpdate = status.updatedAt;
           // Once tags were accepted the recording is what the plan was made from: it can no longer change.
           fill(uploadStep, h("p", {}, t("session.recordingFinal")));
         }
@@ -106,13 +115,36 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   fill(main,
     h("p", {}, h("a", { href: `/cases/${caseId}` }, t("session.back", { caseId }))),
     h("h1", { tabindex: "-1" }, t("session.title", { caseId, sessionId })),
-    h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), uploadStep, served),
+    h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), stored, uploadStep, served),
     h("section", { "aria-labelledby": "step-tags" }, h("h2", { id: "step-tags" }, t("session.step2")), editorProblems, editor.element),
     h("section", { "aria-labelledby": "step-progress" }, h("h2", { id: "step-progress" }, t("session.step3")), progress));
   // The editor not starting (the network, the API) is said there; the upload and the progress still work.
   try { await editor.start(); } catch (e) { if (!(e instanceof DOMException && e.name === "AbortError")) showProblems(editorProblems, e); }
+  void showRecording(stored, base, signal);
   void follow();
   void followPreview(served, editor, base, signal);
+}
+
+/**
+ * What storage holds of the session's recording, said in step 1 (a reload forgets what this page uploaded): stored,
+ * with its name, size and when; or an upload begun and how far it got, and how to go on. Nothing before an upload.
+ * @param {HTMLElement} target
+ * @param {string} base
+ * @param {AbortSignal} signal
+ */
+async function showRecording(target, base, signal) {
+  /** @type {RecordingUpload | null} */
+  let recording = null;
+  try { recording = await api(`${base}/recording`, { signal }); }
+  catch (e) { if (!(e instanceof ApiError && e.status === 404) && !(e instanceof DOMException && e.name === "AbortError")) showProblems(target, e); return; }
+  if (!recording) return;
+  const { fileName: name, size, stored, received, storedAt } = recording;
+  if (stored) {
+    fill(target, h("p", { class: "stored" }, t("session.stored", { name, size: megabytes(size), when: storedAt ? dateTime(storedAt) : "" })));
+    return;
+  }
+  const percent = size > 0 ? Math.floor((Math.min(received, size) / size) * 100) : 0;
+  fill(target, h("p", { class: "notice" }, t("session.interrupted", { name, size: megabytes(size), percent }), " ", t("session.interruptedHow", { name })));
 }
 
 /**
@@ -181,9 +213,12 @@ function playChosen(editor, note, chosen, signal) {
   if (old.startsWith("blob:")) URL.revokeObjectURL(old);
 }
 
-/** @param {number} bytes */
+/**
+ * Megabytes with one decimal, as the page's language writes them (7,3 in Dutch).
+ * @param {number} bytes
+ */
 function megabytes(bytes) {
-  return (bytes / 1_000_000).toFixed(1);
+  return new Intl.NumberFormat(language() === "nl" ? "nl-NL" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
 /**
