@@ -40,9 +40,10 @@ public sealed class PrivacyTests(WebFixture web)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
         // Other test projects purge cases on the same Azurite on the same day: this purge is the row naming this case.
+        // Purged twice: both runs are in the log.
         var purged = page.Locator("#audit-log tr", new() { HasText = "purge-case" }).Filter(new() { HasText = caseId });
-        await Assertions.Expect(purged).ToContainTextAsync(caseId);
-        await Assertions.Expect(purged).ToContainTextAsync(Person.PrivacyOfficer.ObjectId);
+        await Assertions.Expect(purged).ToHaveCountAsync(2);
+        await Assertions.Expect(purged.First).ToContainTextAsync(Person.PrivacyOfficer.ObjectId);
         Assert.Empty(browser.Problems);
     }
 

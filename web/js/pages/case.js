@@ -63,8 +63,8 @@ export async function casePage(context, caseId) {
 }
 
 /**
- * A session in one line: its id (for the owner a link to it), where the pipeline is, the next feedback session (in the
- * reader's language and time zone), the review's outcome, the reel.
+ * A session in one line: its id (for the owner a link to it), where the pipeline is, the review's outcome, the next
+ * feedback session (in the reader's language and time zone), the reel.
  * @param {string} caseId
  * @param {SessionSummary} session
  * @param {boolean} owner
@@ -75,7 +75,7 @@ function sessionItem(caseId, session, owner) {
   return h("li", { "data-session": sessionId },
     owner ? h("a", { href: `/cases/${caseId}/sessions/${sessionId}` }, sessionId) : sessionId,
     " · ", stateText(session),
-    nextSessionAt && [" · ", h("span", { class: "next-session" }, t("case.nextSession", { when: dateTime(nextSessionAt) }))],
     review && [" · ", review],
+    nextSessionAt && [" · ", h("span", { class: "next-session" }, t("case.nextSession", { when: dateTime(nextSessionAt) }))],
     state === "ready" && [" · ", h("a", { href: `/reels/${caseId}/${sessionId}` }, t("case.openReel"))]);
 }
