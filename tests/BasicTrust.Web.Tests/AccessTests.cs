@@ -33,12 +33,21 @@ public sealed class AccessTests(WebFixture web)
         Assert.Equal((int)HttpStatusCode.NotFound, upload.Status);
     }
 
-    [Fact]
-    public async Task Reviewer_CannotOpenTherapistPages_TheSiteSendsThemToSignIn()
+    [Theory]
+    [InlineData("nl", "/cases", "Geen toegang", "therapeuten", "de rol therapeut")]
+    [InlineData("nl", "/cases/web-showcase/sessions/s1", "Geen toegang", "therapeuten", "de rol therapeut")]
+    [InlineData("en", "/privacy", "No access", "privacy officer", "the privacy officer role")]
+    public async Task Reviewer_OpeningAPageOfAnotherRole_IsToldSoAndWhomToAsk_NotSentToSignIn(string language, string path, string title, string forWhom, string role)
     {
-        await using var browser = await web.OpenAsync(Person.Reviewer);
-        var response = await browser.Page.APIRequest.GetAsync("/cases", new() { MaxRedirects = 0 });
-        Assert.Equal(302, response.Status);
-        Assert.StartsWith("/.auth/login/", response.Headers["location"]);
+        await using var browser = await web.OpenAsync(Person.Reviewer, language);
+        var page = browser.Page;
+        await browser.GoAsync(path);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"{Regex.Escape(path)}$"));
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("#no-access")).ToContainTextAsync(forWhom);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(role);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Entra ID");
+        // The page asked the API for nothing: what a role may not see, the API refuses anyway.
+        Assert.Empty(browser.Problems);
     }
 }

@@ -17,6 +17,7 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
         ["case"] = (Person.TherapistA, $"/cases/{Sessions.ShowcaseCase}", "#reviewers"),
         ["session"] = (Person.TherapistA, $"/cases/{Sessions.ShowcaseCase}/sessions/{Sessions.SessionId}", "#pipeline-state"),
         ["privacy"] = (Person.PrivacyOfficer, "/privacy", "#purge-case"),
+        ["no-access"] = (Person.Reviewer, "/cases", "#no-access"),
     };
 
     [Theory]
@@ -26,6 +27,7 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
     [InlineData("case", "nl")] [InlineData("case", "en")]
     [InlineData("session", "nl")] [InlineData("session", "en")]
     [InlineData("privacy", "nl")] [InlineData("privacy", "en")]
+    [InlineData("no-access", "nl")] [InlineData("no-access", "en")]
     public async Task Page_PassesAxe_AndIsScreenshotted(string name, string language)
     {
         await web.Showcase;

@@ -80,6 +80,34 @@ public sealed class ReviewTests(WebFixture web)
     }
 
     [Fact]
+    public async Task ReelPage_NumbersEachClipAlike_ByItsPlaceInTheReel_WhenStrengthsGoFirst()
+    {
+        await web.Showcase;
+        using var api = web.Api(Person.Reviewer);
+        var reel = (await api.GetFromJsonAsync<JsonObject>($"reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}"))!["reel"]!;
+        var chapters = reel["chapters"]!.AsArray().Select(c => (string)c!["clipId"]!).ToList();
+        var inTime = reel["clips"]!.AsArray().ToDictionary(c => (string)c!["clipId"]!, c => (int)c!["index"]!);
+        // The reel shows a strength before the learning moment that comes first in the recording.
+        Assert.NotEqual(chapters, chapters.OrderBy(id => inTime[id]));
+
+        await using var browser = await web.OpenAsync(Person.Reviewer);
+        var page = browser.Page;
+        await browser.GoAsync($"/reels/{Sessions.ShowcaseCase}/{Sessions.SessionId}");
+        for (var i = 0; i < chapters.Count; i++)
+        {
+            var number = i + 1;
+            await Assertions.Expect(page.Locator("button.chapter .n").Nth(i)).ToHaveTextAsync($"{number}.");
+            var card = page.Locator($"#clip-{chapters[i]}");
+            await Assertions.Expect(card.Locator("h3")).ToHaveTextAsync(new Regex($"^{number}\\. "));
+            await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = $"Fragment {number} downloaden" })).ToHaveCountAsync(1);
+            await Assertions.Expect(card.GetByLabel($"Opmerking bij fragment {number}", new() { Exact = true })).ToHaveCountAsync(1);
+        }
+        // The clip cards come in the reel's order too.
+        Assert.Equal(chapters.Select(id => $"clip-{id}"), await page.Locator("li.clip").EvaluateAllAsync<string[]>("cards => cards.map(c => c.id)"));
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
     public async Task ReelPage_AsksForFreshLinksBeforeTheyRunOut()
     {
         await web.Showcase;

@@ -19,7 +19,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         const string caseId = "web-upload";
         const string sessionId = "2026-11-27-bezoek-4";
 
-        await using var browser = await web.OpenAsync(Person.TherapistA);
+        await using var browser = await web.OpenAsync(Person.TherapistA, timeZone: "Europe/Amsterdam");
         var page = browser.Page;
         await browser.GoAsync("/cases");
 
@@ -94,17 +94,40 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await page.Mouse.UpAsync();
         await Assertions.Expect(page.Locator("#tag-t3")).Not.ToContainTextAsync("0:11.00");
 
+        // The next feedback session, in the browser's own date and time picker, on the therapist's clock (Amsterdam).
+        await page.GetByLabel("Volgende feedbacksessie").FillAsync("2031-11-28T10:00");
+        await Assertions.Expect(page.Locator("#next-session-hint")).ToContainTextAsync("Europe/Amsterdam");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#tags-accepted")).ToHaveTextAsync("Ontvangen. De montage wordt gemaakt.");
+        // Received is news, not a problem: a status, and nothing in the problems.
+        await Assertions.Expect(page.Locator("#send-status[role=status] #tags-accepted")).ToHaveTextAsync("Ontvangen. De montage wordt gemaakt.");
+        await Assertions.Expect(page.Locator("#send-problems")).ToBeEmptyAsync();
         var sent = JsonNode.Parse((await web.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/{sessionId}/session.json").DownloadContentAsync()).Value.Content.ToString())!;
+        Assert.Equal("2031-11-28T10:00:00+01:00", (string?)sent["nextSessionAt"]);
         Assert.Equal(["benoemen", "verwarringscheppend-gedrag", "benoemen"], sent["tags"]!.AsArray().Select(t => (string)t!["label"]!));
         Assert.Equal((1.0, 3.0), ((double)sent["tags"]![0]!["start"]!, (double)sent["tags"]![0]!["end"]!));
         Assert.InRange((double)sent["tags"]![2]!["end"]!, 9.2, 10.95);
         Assert.Equal("recording.mp4", (string?)sent["recording"]);
         await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = (float)Sessions.Patience.TotalMilliseconds });
+        // What sending said gave way to where the pipeline is.
+        await Assertions.Expect(page.Locator("#send-status #tags-state")).ToHaveTextAsync("Klaar");
+        await Assertions.Expect(page.Locator("#tags-accepted")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
         await Assertions.Expect(page.Locator("button.chapter")).ToHaveCountAsync(2);
+
+        // The review queue (the therapist reviews their own reels while the case is shared with nobody) and the case
+        // page say when the next session is, in the reader's language and on the reader's clock.
+        await browser.GoAsync("/reviews");
+        var card = page.Locator(".card", new() { HasText = caseId });
+        await Assertions.Expect(card).ToContainTextAsync("vrijdag 28 november 2031 om 10:00");
+        await browser.GoAsync($"/cases/{caseId}");
+        await Assertions.Expect(page.Locator($"[data-session='{sessionId}']")).ToContainTextAsync("volgende sessie vrijdag 28 november 2031 om 10:00");
         Assert.Empty(browser.Problems);
+
+        await using var abroad = await web.OpenAsync(Person.TherapistA, "en", timeZone: "America/New_York");
+        await abroad.GoAsync("/reviews");
+        await Assertions.Expect(abroad.Page.Locator(".card", new() { HasText = caseId })).ToContainTextAsync("28 November 2031 at 04:00");
+        Assert.Empty(abroad.Problems);
     }
 
     [Fact]
@@ -173,9 +196,12 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
             """);
         Assert.DoesNotContain("MDAwMDAx", puts);
 
-        // The laptop was closed: a new page, the same file.
+        // The laptop was closed: a new page says where the upload stopped and how to go on (two of three blocks
+        // arrived: 8 MiB and 64 KiB of 16.8 MB), and the same file goes on from there.
         dropSecondBlock = false;
         await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
+        await Assertions.Expect(page.Locator("#recording-stored")).ToContainTextAsync("De upload van long-visit.mp4 (16,8 MB) is onderbroken bij 50 %.");
+        await Assertions.Expect(page.Locator("#recording-stored")).ToContainTextAsync("Kies hetzelfde bestand (long-visit.mp4)");
         await page.GetByLabel("Opname", new() { Exact = true }).SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
         await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("long-visit.mp4 is geüpload", new() { Timeout = Patience });
@@ -184,6 +210,11 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         var stored = await web.Blobs.GetBlobContainerClient("recordings").GetBlobClient($"{caseId}/{sessionId}/long-visit.mp4").DownloadContentAsync();
         Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(stored.Value.Content.ToArray()));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('basictrust.upload.')).length"));
+
+        // Reloaded once more, step 1 says the recording is stored: its name, size and when.
+        await Assertions.Expect(page.Locator("#recording-stored")).ToContainTextAsync("Opgeslagen: long-visit.mp4 (16,8 MB)");
+        await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
+        await Assertions.Expect(page.Locator("#recording-stored")).ToHaveTextAsync(new Regex(@"^Opgeslagen: long-visit\.mp4 \(16,8 MB\), \w+dag \d+ \w+ \d{4} om \d{2}:\d{2}\.$"));
     }
 
     [Fact]

@@ -1,7 +1,25 @@
 // Browsers do not expose an MP4's chapter atoms to pages, so the reel page gives the video a WebVTT
-// kind="chapters" track, made here from reel.json's chapters (reel seconds, in showing order).
+// kind="chapters" track, made here from reel.json's chapters (reel seconds, in showing order). And the one number a
+// clip has on the page, its place in the reel.
 
-/** @typedef {import("app/contracts.js").ReelChapter} ReelChapter */
+/**
+ * @typedef {import("app/contracts.js").ReelChapter} ReelChapter
+ * @typedef {import("app/contracts.js").ReelDocument} ReelDocument
+ */
+
+/**
+ * The reel with its clips in the order it shows them, each clip's index its place in the reel (0-based), so the
+ * chapter list, the clip cards, the goals and the comments all number a clip alike. reel.json's index is the clip's
+ * place in the recording, which differs once strengths go first and which nobody watching the reel sees.
+ * @param {ReelDocument} reel
+ * @returns {ReelDocument}
+ */
+export function inReelOrder(reel) {
+  const place = new Map(reel.chapters.map((c, i) => [c.clipId, i]));
+  const at = (/** @type {{ clipId: string }} */ clip) => place.get(clip.clipId) ?? reel.chapters.length;
+  const clips = [...reel.clips].sort((a, b) => at(a) - at(b) || a.index - b.index).map((clip, index) => ({ ...clip, index }));
+  return { ...reel, clips };
+}
 
 /**
  * A WebVTT timestamp, hh:mm:ss.mmm.

@@ -10,7 +10,7 @@ export {};
 /** @typedef {{ tagId: string, start: number, end: number, text: string }} CaptionCue */
 /** @typedef {"therapist" | "child"} CaptionVoice */
 /** @typedef {{ caseId: string, role: CaseRole, createdAt: string, owner?: string, reviewers?: string[] }} CaseDetails */
-/** @typedef {{ caseId: string, removed: PurgeCounts }} CasePurged */
+/** @typedef {{ caseId: string, removed: PurgeCounts, purgedBefore?: string }} CasePurged */
 /** @typedef {{ caseId?: string }} CaseRequest */
 /** @typedef {"none" | "owner" | "reviewer"} CaseRole */
 /** @typedef {{ caseId: string, owner: string, reviewers: string[] }} CaseShares */
@@ -46,6 +46,7 @@ export {};
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
 /** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
 /** @typedef {{ blobs: number, reviews: number, messages: number }} PurgeCounts */
+/** @typedef {{ fileName: string, size: number, stored: boolean, received: number, storedAt?: string, startedAt?: string }} RecordingUpload */
 /** @typedef {{ reel: ReelDocument, links: ReelLinks, expiresAt: string, review: ReviewRound, earlier: ReviewRound[], givesVerdict: boolean, newerInProgress: boolean }} ReelAnswer */
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
 /** @typedef {{ tagId: string, start: number, end: number }} ReelConcern */
@@ -62,13 +63,15 @@ export {};
 /** @typedef {{ number: number, planId: string, comments: ReviewComment[], decision?: ReviewDecision, decidedBy?: string, decidedAt?: string }} ReviewRound */
 /** @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed"} SessionState */
 /** @typedef {{ caseId: string, sessionId: string, planId?: string, state: SessionState, clipsDone: number, clipsTotal: number, warnings: FieldProblem[], errors: FieldProblem[], concerns: StatusConcern[], createdAt: string, updatedAt: string, readyAt?: string, reelPlanId?: string, manifest?: string, progress?: string }} SessionStatus */
-/** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number, round?: number }} SessionSummary */
+/** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number, nextSessionAt?: string, round?: number }} SessionSummary */
 /** @typedef {{ identityProvider?: string, userId?: string, userDetails?: string, claims?: SignInClaim[] }} SignIn */
 /** @typedef {{ typ?: string, val?: string }} SignInClaim */
 /** @typedef {{ roles: string[] }} SignInRoles */
 /** @typedef {{ id: string, size: number }} StagedBlock */
 /** @typedef {{ tagId: string, start: number, end: number }} StatusConcern */
+/** @typedef {{ fileName: string, contentType: string, text: string }} TagFile */
 /** @typedef {{ caseId: string, purgedAt: string }} Tombstone */
+/** @typedef {{ fileName: string, size: number, at: string }} UploadDocument */
 /** @typedef {{ uploadUrl: string, blob: string, expiresAt: string, size: number }} UploadLink */
 /** @typedef {{ fileName?: string, size?: number }} UploadRequest */
 /** @typedef {{ blob: string, committed: boolean, size: number, blocks: StagedBlock[] }} UploadedBlocks */

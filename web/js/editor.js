@@ -7,6 +7,7 @@ import { api, ApiError } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
+import { exportView } from "app/editor/export.js";
 import { listenForKeys } from "app/editor/keys.js";
 import { player } from "app/editor/player.js";
 import { planView, problemList } from "app/editor/plan.js";
@@ -67,6 +68,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     onchange: () => { importing = importChosen(); } });
   const importProblems = h("div", { id: "import-problems", class: "problems", role: "alert" });
   const sendProblems = h("div", { id: "send-problems", class: "problems", role: "alert" });
+  // What became of the tags sent: a status, not a problem, and replaced as the pipeline goes on (showState).
+  const sendStatus = h("div", { id: "send-status", role: "status" });
+  const exporting = exportView({ path: base, signal, manifest: () => manifest(), ready: async () => { await starting.catch(() => {}); await importing; } });
   const sendButton = h("button", { type: "button", class: "primary", id: "send-tags", onclick: () => void send() }, t("session.send"));
 
   const element = h("div", { class: "editor" },
@@ -76,9 +80,10 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       form.element),
     h("h3", {}, t("editor.tags")), list.element,
     h("div", { class: "field" }, h("label", { for: "tags-file" }, t("editor.import")), h("p", { class: "hint" }, t("editor.importHint")), importFile, importProblems),
+    exporting,
     fields.element,
     h("h3", {}, t("editor.plan")), plan.element,
-    h("div", { class: "controls" }, sendButton), sendProblems);
+    h("div", { class: "controls" }, sendButton), sendStatus, sendProblems);
 
   listenForKeys(element, play, form);
 
@@ -102,6 +107,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   async function send() {
     fill(sendProblems);
+    fill(sendStatus);
     await starting.catch(() => {});
     await importing;
     if (!recording) { fill(sendProblems, h("p", {}, t("editor.needRecording"))); return; }
@@ -109,7 +115,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     try {
       /** @type {import("app/contracts.js").ManifestAccepted} */
       const accepted = await api(`${base}/manifest`, { method: "PUT", json: manifest(), signal });
-      fill(sendProblems, h("p", { id: "tags-accepted" }, t("session.manifestAccepted")), problemList("notice", accepted.warnings, tags));
+      fill(sendStatus, h("p", { id: "tags-accepted" }, t("session.manifestAccepted")), problemList("notice", accepted.warnings, tags));
       onSubmitted(accepted.version);
     } catch (error) {
       showProblems(sendProblems, error);
@@ -199,6 +205,14 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       play.show(src);
     },
     video: play.video,
+    /**
+     * Where the pipeline is with the tags sent from this page ("Knippen 2/3", "Klaar"): replaces what sending said.
+     * Nothing before anything was sent here.
+     * @param {string} text
+     */
+    showState(text) {
+      if (sendStatus.hasChildNodes()) fill(sendStatus, h("p", { id: "tags-state" }, text));
+    },
     /** @returns {boolean} */
     hasSource: () => play.video.hasAttribute("src"),
   };

@@ -9,15 +9,16 @@ import { chosenLanguage, languages, language, loadLanguage, t } from "app/i18n.j
  * @typedef {(context: PageContext, ...ids: string[]) => Promise<void>} Page
  */
 
-// Each page's module is loaded when it is first shown: a reviewer's phone never downloads the tagging editor.
-/** @type {[RegExp, () => Promise<Page>][]} */
+// Each page's module is loaded when it is first shown: a reviewer's phone never downloads the tagging editor. A page
+// for one role says so to anyone without it, and whom to ask (the API refuses them its data all the same).
+/** @type {[RegExp, () => Promise<Page>, string?][]} */
 const routes = [
   [/^\/reviews$/, async () => (await import("app/pages/reviews.js")).reviewsPage],
   [/^\/reels\/([a-z0-9-]+)\/([a-z0-9-]+)$/, async () => (await import("app/pages/reel.js")).reelPage],
-  [/^\/cases$/, async () => (await import("app/pages/cases.js")).casesPage],
-  [/^\/cases\/([a-z0-9-]+)$/, async () => (await import("app/pages/case.js")).casePage],
-  [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, async () => (await import("app/pages/session.js")).sessionPage],
-  [/^\/privacy$/, async () => (await import("app/pages/privacy.js")).privacyPage],
+  [/^\/cases$/, async () => (await import("app/pages/cases.js")).casesPage, "therapist"],
+  [/^\/cases\/([a-z0-9-]+)$/, async () => (await import("app/pages/case.js")).casePage, "therapist"],
+  [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, async () => (await import("app/pages/session.js")).sessionPage, "therapist"],
+  [/^\/privacy$/, async () => (await import("app/pages/privacy.js")).privacyPage, "privacy-officer"],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -45,10 +46,17 @@ async function show() {
   if (path !== location.pathname) history.replaceState(null, "", path);
   shown = path;
   renderNav(path);
-  const found = routes.map(([pattern, page]) => /** @type {const} */ ([pattern.exec(path), page])).find(([m]) => m);
+  const found = routes.map(([pattern, page, role]) => /** @type {const} */ ([pattern.exec(path), page, role])).find(([m]) => m);
   fill(main, h("p", { class: "muted", role: "status" }, t("loading")));
   if (!found) { fill(main, h("h1", { tabindex: "-1" }, t("notFound.title")), h("p", {}, t("notFound.text"))); return; }
-  const [match, load] = found;
+  const [match, load, role] = found;
+  if (role && !roles.includes(role)) {
+    fill(main, h("h1", { tabindex: "-1" }, t("noAccess.title")),
+      h("p", { id: "no-access" }, t(`noAccess.${role}`)), h("p", {}, t("noAccess.whom", { role: t(`noAccess.role.${role}`) })),
+      h("p", {}, h("a", { href: "/reviews" }, t("noAccess.back"))));
+    main.querySelector("h1")?.focus();
+    return;
+  }
   try {
     const page = await load();
     await page({ main, roles, signal: leaving.signal, go }, ...(match ?? []).slice(1));

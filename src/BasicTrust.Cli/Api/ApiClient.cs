@@ -35,6 +35,10 @@ sealed class ApiClient(Uri baseAddress, string token) : IDisposable
     public Task<ManifestAccepted> PutManifestAsync(string caseId, string sessionId, string manifest, CancellationToken ct) =>
         SendAsync<ManifestAccepted>(HttpMethod.Put, $"sessions/{caseId}/{sessionId}/manifest", new StringContent(manifest, System.Text.Encoding.UTF8, "application/json"), ct);
 
+    /// <summary>The manifest last sent for the session, as sent.</summary>
+    public async Task<string> ManifestAsync(string caseId, string sessionId, CancellationToken ct) =>
+        (await SendAsync<JsonElement>(HttpMethod.Get, $"sessions/{caseId}/{sessionId}/manifest", null, ct)).GetRawText();
+
     public Task<SessionStatus> StatusAsync(string caseId, string sessionId, CancellationToken ct) => SendAsync<SessionStatus>(HttpMethod.Get, $"sessions/{caseId}/{sessionId}", null, ct);
 
     public Task<IReadOnlyList<ReviewItem>> ReviewsAsync(string? until, CancellationToken ct) =>

@@ -125,7 +125,10 @@ static class ReviewCommands
             }
             using var api = client(r);
             var result = await api.PurgeAsync(r.GetValue(caseId)!, ct);
-            console.MarkupLineInterpolated($"Purged {r.GetValue(caseId)}: {result.Removed.Blobs} blobs, {result.Removed.Messages} queue messages.");
+            if (result.PurgedBefore is { } before)
+                console.MarkupLineInterpolated($"{r.GetValue(caseId)} was already purged on {before.ToLocalTime():yyyy-MM-dd HH:mm}; this time {result.Removed.Blobs} blobs, {result.Removed.Messages} queue messages were left to remove.");
+            else
+                console.MarkupLineInterpolated($"Purged {r.GetValue(caseId)}: {result.Removed.Blobs} blobs, {result.Removed.Messages} queue messages.");
             return 0;
         }));
         return command;

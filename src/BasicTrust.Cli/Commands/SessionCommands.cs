@@ -102,19 +102,21 @@ static class SessionCommands
         var sessionId = new Option<string?>("--session");
         var recording = new Option<string?>("--recording") { Description = "The uploaded recording's file name." };
         var tier = new Option<string?>("--tier") { Description = "ELAN: only this tier." };
-        var label = new Option<string?>("--label") { Description = "ELAN: this label for every annotation (default: the tier's name)." };
-        var push = new Command("push", "Send the tags; the API validates them and starts the pipeline.") { file, method, caseId, sessionId, recording, tier, label };
+        var label = new Option<string?>("--label") { Description = "ELAN: this label for every annotation, whose value becomes its note (default: the value is the label)." };
+        var next = new Option<string?>("--next-session") { Description = "When the next feedback session is: 2026-11-27 10:00 (this computer's time zone) or 2026-11-27T10:00:00+01:00." };
+        var push = new Command("push", "Send the tags; the API validates them and starts the pipeline.") { file, method, caseId, sessionId, recording, tier, label, next };
         push.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             var input = r.GetValue(file)!;
             if (!input.Exists) throw new IOException($"No file at '{input.FullName}'.");
             var text = await File.ReadAllTextAsync(input.FullName, ct);
+            var nextSession = r.GetValue(next) is { } when ? NextSession.Parse(when, TimeZoneInfo.Local) : (DateTimeOffset?)null;
             string manifest, c, s;
             if (input.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
             {
                 var ids = ManifestIds.Read(text);
                 (c, s) = (r.GetValue(caseId) ?? ids.CaseId ?? "", r.GetValue(sessionId) ?? ids.SessionId ?? "");
-                manifest = text;
+                manifest = nextSession is { } at ? NextSession.Into(text, at) : text;
             }
             else
             {
@@ -126,7 +128,7 @@ static class SessionCommands
                     _ when text.Contains("Behavior", StringComparison.Ordinal) && text.Contains("Status", StringComparison.Ordinal) => BorisTags.Read(text),
                     _ => CsvTags.Read(text),
                 };
-                manifest = ManifestBuilder.Build(r.GetValue(method)!, c, s, Needed(r.GetValue(recording), "--recording"), tags);
+                manifest = ManifestBuilder.Build(r.GetValue(method)!, c, s, Needed(r.GetValue(recording), "--recording"), tags, nextSession);
             }
             using var api = client(r);
             var accepted = await api.PutManifestAsync(c, s, manifest, ct);
@@ -135,7 +137,7 @@ static class SessionCommands
             console.MarkupLineInterpolated($"Accepted; follow it with: bt status {c} {s} --watch");
             return 0;
         }));
-        return new Command("manifest", "Session manifests.") { push };
+        return new Command("manifest", "Session manifests.") { push, ManifestExport.Command(client, console) };
     }
 
     public static Command Status(Func<ParseResult, ApiClient> client, IAnsiConsole console)

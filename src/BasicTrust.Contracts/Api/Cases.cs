@@ -15,8 +15,11 @@ public sealed record CaseDetails(string CaseId, CaseRole Role, DateTimeOffset Cr
 /// <summary><c>PUT</c>/<c>DELETE /api/cases/{caseId}/reviewers/{objectId}</c>: whom the case is shared with now.</summary>
 public sealed record CaseShares(string CaseId, string Owner, IReadOnlyList<string> Reviewers);
 
-/// <summary><c>DELETE /api/cases/{caseId}</c>: the case was purged; what was removed.</summary>
-public sealed record CasePurged(string CaseId, PurgeCounts Removed);
+/// <summary>
+/// <c>DELETE /api/cases/{caseId}</c>: the case was purged; what was removed. <c>PurgedBefore</c> says when a case had
+/// already been purged (the run only removed what an earlier one left, usually nothing).
+/// </summary>
+public sealed record CasePurged(string CaseId, PurgeCounts Removed, DateTimeOffset? PurgedBefore = null);
 
 /// <summary>How many blobs, review index rows and queue messages a purge removed.</summary>
 public sealed record PurgeCounts(int Blobs, int Reviews, int Messages);

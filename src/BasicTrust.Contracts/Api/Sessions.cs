@@ -36,8 +36,19 @@ public sealed record PlanPreview(bool Valid, IReadOnlyList<FieldProblem> Errors,
 public sealed record PreviewAnswer(string Recording, PreviewState State, PreviewNeed Need, string? Reason = null, Uri? Link = null, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>
-/// One session of a case (<c>GET /api/cases/{caseId}/sessions</c>): where the pipeline is and, once its reel is ready,
-/// its review round: the verdict, how many comments, and the round's number.
+/// One session of a case (<c>GET /api/cases/{caseId}/sessions</c>): where the pipeline is, when the next feedback
+/// session is (once planned), and, once its reel is ready, its review round: the verdict, how many comments, and the
+/// round's number.
 /// </summary>
 public sealed record SessionSummary(string SessionId, SessionState State, int ClipsDone, int ClipsTotal, DateTimeOffset UpdatedAt, ReviewDecision? Decision = null, int? Comments = null,
-    int? Round = null);
+    DateTimeOffset? NextSessionAt = null, int? Round = null);
+
+/// <summary>
+/// <c>GET /api/sessions/{caseId}/{sessionId}/recording</c>: the session's recording as storage holds it. <c>Stored</c>
+/// once the upload was committed (its <c>Size</c> and <c>StoredAt</c>); before that the upload begun (<c>Size</c> the
+/// file's, as the upload link was asked for) and how many of its bytes storage holds (<c>Received</c>), to go on from.
+/// </summary>
+public sealed record RecordingUpload(string FileName, long Size, bool Stored, long Received, DateTimeOffset? StoredAt = null, DateTimeOffset? StartedAt = null);
+
+/// <summary><c>POST /api/sessions/{caseId}/{sessionId}/export/{format}</c>: a session's tags as another tool's file, to save under its name.</summary>
+public sealed record TagFile(string FileName, string ContentType, string Text);

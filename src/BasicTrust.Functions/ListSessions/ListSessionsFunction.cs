@@ -7,9 +7,10 @@ namespace BasicTrust.Functions.ListSessions;
 
 /// <summary>
 /// <c>GET /api/cases/{caseId}/sessions</c>: the case's sessions that have a status (their manifest was received), the
-/// latest change first, read from their <c>status.json</c>; for a ready reel also its review's verdict and comment count.
+/// latest change first, read from their <c>status.json</c>; once planned also the next feedback session (from the
+/// plan), and for a ready reel its review's verdict and comment count.
 /// </summary>
-public sealed class ListSessionsFunction(StatusBoard status, Reviews reviews)
+public sealed class ListSessionsFunction(StatusBoard status, Reviews reviews, PipelineStore store)
 {
     [Function("ListSessions"), CaseEndpoint(CaseAction.View)]
     public async Task<Ok<IReadOnlyList<SessionSummary>>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/sessions")] HttpRequest request, string caseId)
@@ -19,6 +20,8 @@ public sealed class ListSessionsFunction(StatusBoard status, Reviews reviews)
         await foreach (var (session, current) in status.ListAsync(caseId, context.RequestAborted))
         {
             var summary = new SessionSummary(session.SessionId, current.State, current.ClipsDone, current.ClipsTotal, current.UpdatedAt);
+            if (current.PlanId is { } planned)
+                summary = summary with { NextSessionAt = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planned), context.RequestAborted)).Value?.NextSessionAt };
             if (current is { State: SessionState.Ready, PlanId: { } planId })
             {
                 var round = (await reviews.GetAsync(session, context.RequestAborted)).RoundOf(planId);

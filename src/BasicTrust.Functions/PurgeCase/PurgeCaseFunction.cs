@@ -12,7 +12,8 @@ namespace BasicTrust.Functions.PurgeCase;
 /// <c>DELETE /api/cases/{caseId}</c>: consent withdrawn. Records the intent in the audit log, leaves a tombstone so
 /// work in flight writes nothing new (Sweep removes what slipped through), removes every blob of the case, the
 /// host's trigger receipts naming it, its review index rows and its messages from the poison queues no function reads
-/// (the functions reading the others drop a purged case's messages themselves), then records what was removed.
+/// (the functions reading the others drop a purged case's messages themselves), then records what was removed. Run
+/// again on a purged case it removes what an earlier run left and answers when the case was purged.
 /// </summary>
 public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, ReviewIndex index, PipelineQueues queues, CaseAccess cases, AuditLog audit, TimeProvider clock)
 {
@@ -25,19 +26,23 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         // A case stored before access records existed has none: it is purged when something of it is stored.
         if (record is null && await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound($"There is no case {caseId} that you may see.");
 
+        // Run again, a purge finishes one that failed part-way (usually there is nothing left) and says when the case was purged.
+        var before = record?.PurgedAt ?? (await store.ReadAsync<Tombstone>(SessionKey.Audit, PipelineStore.Tombstone(caseId), cancellationToken)).Value?.PurgedAt;
+
         // The intent is recorded before anything is deleted, and the tombstone stops work in flight from writing anew.
         await audit.WriteAsync(who, "purge-requested", caseId, null, cancellationToken);
-        await store.Blob(SessionKey.Audit, PipelineStore.Tombstone(caseId))
-            .UploadAsync(BinaryData.FromObjectAsJson(new Tombstone(caseId, clock.GetUtcNow()), Json.Options), overwrite: true, cancellationToken);
+        if (before is null)
+            await store.Blob(SessionKey.Audit, PipelineStore.Tombstone(caseId))
+                .UploadAsync(BinaryData.FromObjectAsJson(new Tombstone(caseId, clock.GetUtcNow()), Json.Options), overwrite: true, cancellationToken);
         // From here on nobody gets a link or writes to the case; the purge itself may still run again (CaseGate).
-        if (record is not null) await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
+        if (record is { PurgedAt: null }) await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
         var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
         var messages = 0;
         await foreach (var queue in queues.UnreadAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
         var removed = new PurgeCounts(blobs, reviews, messages);
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: removed), cancellationToken);
-        return TypedResults.Ok(new CasePurged(caseId, removed));
+        return TypedResults.Ok(new CasePurged(caseId, removed, before));
     }
 
     /// <summary>

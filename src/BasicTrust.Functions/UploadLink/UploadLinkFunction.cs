@@ -44,7 +44,10 @@ public sealed class UploadLinkFunction(PipelineStore store, AuditLog audit, Time
         var blob = recordings.GetBlobClient(session.Recording(request!.FileName!));
         // Write as well as Create: storage needs it for Put Block. Once planned, the recording is sealed (PipelineStore.SealAsync).
         var link = await store.LinkAsync(blob, BlobSasPermissions.Create | BlobSasPermissions.Write, options.Value.UploadLinkLifetime, context.RequestAborted);
-        var expires = clock.GetUtcNow() + options.Value.UploadLinkLifetime;
+        var now = clock.GetUtcNow();
+        var expires = now + options.Value.UploadLinkLifetime;
+        // Storage will hold the blocks received, not how many there are to come: the page asks (GetRecording) how far it got.
+        await store.WriteAsync(SessionKey.Pipeline, session.Upload, new UploadDocument(request.FileName!, request.Size!.Value, now), cancellationToken: context.RequestAborted);
         await audit.WriteAsync(call.Who.ObjectId, "upload-link", $"{SessionKey.Recordings}/{blob.Name}", expires, context.RequestAborted);
         return TypedResults.Ok(new Link(link, $"{SessionKey.Recordings}/{blob.Name}", expires, request.Size!.Value));
     }

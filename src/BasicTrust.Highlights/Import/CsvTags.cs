@@ -1,22 +1,25 @@
-using System.Text;
+using BasicTrust.Highlights.Vocabulary;
 
 namespace BasicTrust.Highlights.Import;
 
-/// <summary>Tags from a CSV file with the header <c>start,end,label,valence,note,caption</c> (the last three optional).</summary>
+/// <summary>
+/// Tags from a CSV file with the header <c>start,end,label,valence,actor,note,caption</c> (the last four optional, in
+/// any order). The actor may be written as the manifest does (<c>parent</c>) or as a person (<c>moeder</c>, <c>kind</c>).
+/// </summary>
 /// <remarks>
 /// Rows are read one at a time: the header's columns are looked up once, a row wider than
 /// <see cref="ImportLimits.MaxColumns"/> is refused as it is read, and so is the first tag past the cap.
 /// </remarks>
 public static class CsvTags
 {
-    // In the order of ImportedTag's fields; the first three are required.
-    static readonly string[] Names = ["start", "end", "label", "valence", "note", "caption"];
+    // The first three are required.
+    static readonly string[] Names = ["start", "end", "label", "valence", "note", "caption", "actor"];
 
     public static IReadOnlyList<ImportedTag> Read(string text)
     {
-        int[]? columns = null; // start, end, label, valence, note, caption: where in a row, or -1
+        int[]? columns = null; // where in a row each of Names is, or -1
         var tags = new List<ImportedTag>();
-        foreach (var row in Rows(text))
+        foreach (var row in DelimitedRows.Read(text, ',', "CSV"))
         {
             if (columns is null)
             {
@@ -24,55 +27,22 @@ public static class CsvTags
                 continue;
             }
             string? Field(int column) => columns[column] is var i and >= 0 && i < row.Count ? row[i] : null;
-            ImportLimits.Add(tags, new ImportedTag(Field(0) ?? "", Field(1) ?? "", Field(2) ?? "", Field(3), Field(4), Field(5)));
+            ImportLimits.Add(tags, new ImportedTag(Field(0) ?? "", Field(1) ?? "", Field(2) ?? "", Field(3), Field(4), Field(5), Actor(Field(6))));
         }
         if (columns is null) throw new ImportRefusedException("$", "empty", "The CSV file is empty.");
         return tags;
     }
+
+    /// <summary>A person's name as the manifest's actor; anything else as written, for the manifest to refuse by name.</summary>
+    static string? Actor(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : ActorNames.Find(text) is { } actor ? ActorNames.Code(actor) : text.Trim();
 
     static int[] Columns(List<string> header)
     {
         var names = header.ConvertAll(h => h.Trim().ToLowerInvariant());
         foreach (var required in Names[..3])
             if (!names.Contains(required))
-                throw new ImportRefusedException(required, "required", $"The CSV header must name the columns start,end,label (and optionally valence,note,caption); '{required}' is missing.");
+                throw new ImportRefusedException(required, "required", $"The CSV header must name the columns start,end,label (and optionally valence,actor,note,caption); '{required}' is missing.");
         return [.. Names.Select(n => names.IndexOf(n))];
-    }
-
-    /// <summary>RFC 4180 rows that are not blank: quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    static IEnumerable<List<string>> Rows(string text)
-    {
-        var (row, field, quoted) = (new List<string>(), new StringBuilder(), false);
-        void EndField(bool endOfLine = false)
-        {
-            if (row.Count == ImportLimits.MaxColumns)
-                throw new ImportRefusedException("$", "max-columns", $"A row of the CSV file has more than {ImportLimits.MaxColumns} columns.");
-            row.Add(endOfLine ? field.ToString().TrimEnd('\r') : field.ToString());
-            field.Clear();
-        }
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') EndField();
-            else if (c == '\n')
-            {
-                EndField(endOfLine: true);
-                if (row.Exists(f => f.Length > 0)) { yield return row; row = []; }
-                else row.Clear(); // blank rows are skipped, and a flood of them costs no lists
-            }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0)
-        {
-            EndField(endOfLine: true);
-            if (row.Exists(f => f.Length > 0)) yield return row;
-        }
     }
 }

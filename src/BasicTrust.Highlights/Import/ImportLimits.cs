@@ -14,11 +14,22 @@ public static class ImportLimits
     /// <summary>How deep XML elements nest: an ELAN file's annotation values sit at depth 4.</summary>
     public const int MaxXmlDepth = 32;
 
+    /// <summary>Notes on tags (an ELAN file's dependent tiers): a few per tag at most.</summary>
+    public const int MaxNotes = 4 * ManifestReader.MaxTags;
+
     /// <summary>Adds <paramref name="tag"/>, or refuses the file once it holds more tags than a session takes.</summary>
     public static void Add<T>(List<T> tags, T tag)
     {
         if (tags.Count == ManifestReader.MaxTags)
             throw new ImportRefusedException("$", "max-tags", $"The file has more than {ManifestReader.MaxTags} tags; a session takes at most {ManifestReader.MaxTags}.");
         tags.Add(tag);
+    }
+
+    /// <summary>Adds <paramref name="note"/>, or refuses the file once it holds more than <see cref="MaxNotes"/>.</summary>
+    public static void AddNote<T>(List<T> notes, T note)
+    {
+        if (notes.Count == MaxNotes)
+            throw new ImportRefusedException("$", "max-notes", $"The file has more than {MaxNotes} notes on its tags.");
+        notes.Add(note);
     }
 }

@@ -41,6 +41,8 @@ public class AccessMatrixTests(PipelineFixture stack)
         new("plan dry run", (c, _) => Send(HttpMethod.Post, $"sessions/{c}/s-2/plan?duration=12", new StringContent("{}", Encoding.UTF8, "application/json")), 200, 404, 403, 404, 403),
         new("a method's vocabulary", (_, _) => Send(HttpMethod.Get, "methods/basic-trust?match=benomen"), 200, 200, 200, 200, 200),
         new("the manifest as sent", (c, _) => Send(HttpMethod.Get, $"sessions/{c}/s-1/manifest"), 200, 404, 403, 404, 403),
+        new("the recording as stored", (c, _) => Send(HttpMethod.Get, $"sessions/{c}/s-1/recording"), 200, 404, 403, 404, 403),
+        new("export tags (not valid: access comes first)", (c, _) => Send(HttpMethod.Post, $"sessions/{c}/s-2/export/csv", new StringContent("{}", Encoding.UTF8, "application/json")), 400, 404, 403, 404, 403),
         new("import tags", (_, _) => Send(HttpMethod.Post, "import/csv", new StringContent("start,end,label\n1,2,benoemen\n")), 200, 200, 403, 403, 403),
         new("comment (on no clip: access comes first)", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/comments", JsonContent.Create(new { clipId = "x", text = "t" })), 400, 404, 400, 404, 403),
         new("mark a comment addressed (none such: access comes first)", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/comments/c99/addressed"), 404, 404, 403, 404, 403),

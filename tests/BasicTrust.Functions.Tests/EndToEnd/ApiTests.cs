@@ -107,6 +107,7 @@ public class ApiTests(PipelineFixture stack)
         using var officer = stack.Api(People.PrivacyOfficer);
         var purge = await Json(await officer.DeleteAsync($"cases/{caseId}"));
         Assert.True((int)purge["removed"]!["blobs"]! > 10);
+        Assert.Null(purge["purgedBefore"]);
         foreach (var container in SessionKey.Containers)
             Assert.Empty(await stack.BlobsAsync(container, caseId + "/"));
         Assert.DoesNotContain(await stack.BlobsAsync("azure-webjobs-hosts", "blobreceipts/"), b => b.Name.Contains(caseId, StringComparison.Ordinal));
@@ -114,7 +115,10 @@ public class ApiTests(PipelineFixture stack)
         Assert.True(log.IndexOf($"\"action\":\"purge-requested\",\"target\":\"{caseId}\"", StringComparison.Ordinal)
             < log.IndexOf($"\"action\":\"purge-case\",\"target\":\"{caseId}\"", StringComparison.Ordinal), "the intent is recorded before the result");
         // A purge can run again (to finish one that failed part-way); the purged case id is retired.
-        Assert.Equal(0, (int)(await Json(await officer.DeleteAsync($"cases/{caseId}")))["removed"]!["blobs"]!);
+        // Run again it says the case was purged already, and when: nothing was left to remove.
+        var again = await Json(await officer.DeleteAsync($"cases/{caseId}"));
+        Assert.Equal(0, (int)again["removed"]!["blobs"]!);
+        Assert.NotNull((DateTimeOffset?)again["purgedBefore"]);
         Assert.Equal(HttpStatusCode.Gone, (await api.PostAsJsonAsync("cases", new { caseId })).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await api.PostAsJsonAsync($"sessions/{caseId}/s-2/upload", new { fileName = "recording.mp4", size = 10 })).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await api.PutAsync($"sessions/{caseId}/s-2/manifest", new StringContent(PipelineFixture.Manifest(caseId, "s-2", (2, 4, "benoemen"))))).StatusCode);

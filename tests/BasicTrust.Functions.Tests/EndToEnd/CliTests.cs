@@ -23,13 +23,19 @@ public class CliTests(PipelineFixture stack)
         Assert.True(create.Code == 0, create.Output);
         var upload = await Bt("upload", stack.Recording, "--case", caseId, "--session", "s-1");
         Assert.True(upload.Code == 0, upload.Output);
-        var push = await Bt("manifest", "push", csv, "--case", caseId, "--session", "s-1", "--recording", "recording.mp4");
+        var push = await Bt("manifest", "push", csv, "--case", caseId, "--session", "s-1", "--recording", "recording.mp4", "--next-session", "2031-12-01 10:00");
         Assert.True(push.Code == 0, push.Output);
         var watch = await Bt("status", caseId, "s-1", "--watch");
         Assert.True(watch.Code == 0, watch.Output);
         Assert.Contains("ready", watch.Output);
         await stack.WaitForReviewRowAsync(caseId, "s-1", (string)(await stack.StatusAsync(caseId, "s-1"))!["planId"]!);
-        Assert.Contains(caseId, (await Bt("review")).Output);
+        var queue = (await Bt("review")).Output;
+        Assert.Contains(caseId, queue);
+        Assert.Contains("2031-12-01 10:00", queue);
+        var eaf = Path.Combine(stack.Folder, $"{caseId}.eaf");
+        var export = await Bt("manifest", "export", "--case", caseId, "--session", "s-1", "--to", "elan", "--out", eaf);
+        Assert.True(export.Code == 0, export.Output);
+        Assert.Equal(["benoemen", "spiegelen"], BasicTrust.Highlights.Import.ElanTags.Read(await File.ReadAllTextAsync(eaf)).Select(t => t.Label));
 
         var folder = Path.Combine(stack.Folder, caseId);
         var fetch = await Bt("fetch", caseId, "s-1", "--out", folder);
@@ -53,6 +59,8 @@ public class CliTests(PipelineFixture stack)
         Assert.True(refused.Code == 1 && refused.Output.Contains("may not", StringComparison.Ordinal), refused.Output);
         var purge = await BtAs(People.PrivacyOfficer, "purge", caseId, "--yes");
         Assert.True(purge.Output.Contains("Purged", StringComparison.Ordinal), purge.Output + "\n" + stack.LogTail);
+        var again = await BtAs(People.PrivacyOfficer, "purge", caseId, "--yes");
+        Assert.True(again.Code == 0 && again.Output.Contains("already purged", StringComparison.Ordinal), again.Output);
     }
 
     [Fact]

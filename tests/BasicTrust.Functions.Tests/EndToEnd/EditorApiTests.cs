@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Specialized;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -103,5 +105,60 @@ public class EditorApiTests(PipelineFixture stack)
         using var get = await api.GetAsync($"sessions/{caseId}/s-1/manifest");
         Assert.Equal("application/json", get.Content.Headers.ContentType?.MediaType);
         Assert.Equal(manifest, await get.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Export_GivesTheTagsAsAFileTheImportReadsBack_AndNamesAManifestsErrors()
+    {
+        var caseId = $"edit-{Guid.NewGuid():N}"[..20];
+        await stack.CreateCaseAsync(caseId);
+        using var api = stack.Api();
+        var manifest = PipelineFixture.Manifest(caseId, "s-1", (2, 4, "benoemen"), (5, 6.5, "kind-signaal"));
+
+        foreach (var format in new[] { "elan", "boris", "csv" })
+        {
+            using var exported = await api.PostAsync($"sessions/{caseId}/s-1/export/{format}", new StringContent(manifest, Encoding.UTF8, "application/json"));
+            var file = JsonNode.Parse(await exported.Content.ReadAsStringAsync())!;
+            Assert.True(exported.StatusCode == HttpStatusCode.OK, file.ToJsonString());
+            Assert.StartsWith($"{caseId}-s-1", (string)file["fileName"]!);
+            using var imported = await api.PostAsync($"import/{format}", new StringContent((string)file["text"]!));
+            var tags = JsonNode.Parse(await imported.Content.ReadAsStringAsync())!["tags"]!.AsArray();
+            Assert.Equal([(2.0, 4.0, "benoemen", "parent"), (5.0, 6.5, "kind-signaal", "child")],
+                tags.Select(t => ((double)t!["start"]!, (double)t["end"]!, (string)t["label"]!, (string)t["actor"]!)).OrderBy(t => t.Item1));
+        }
+        Assert.Empty(await stack.BlobsAsync("recordings", caseId + "/"));
+
+        using var invalid = await api.PostAsync($"sessions/{caseId}/s-1/export/elan", new StringContent(manifest.Replace("\"benoemen\"", "\"benomen\""), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("tags[0].label", await invalid.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync($"sessions/{caseId}/s-1/export/xlsx", new StringContent(manifest))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Recording_SaysHowMuchOfAnUploadStorageHolds_ThenThatItIsStored()
+    {
+        var caseId = $"rec-{Guid.NewGuid():N}"[..20];
+        await stack.CreateCaseAsync(caseId);
+        using var api = stack.Api();
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"sessions/{caseId}/s-1/recording")).StatusCode);
+
+        const int size = 3 * 1024 * 1024;
+        using var linked = await api.PostAsJsonAsync($"sessions/{caseId}/s-1/upload", new { fileName = "visit.mp4", size });
+        var link = await linked.Content.ReadFromJsonAsync<JsonObject>();
+        var blob = new BlockBlobClient(new Uri((string)link!["uploadUrl"]!));
+        // One of three blocks staged, as an upload the browser lost at a third.
+        var bytes = new byte[size];
+        var ids = Enumerable.Range(0, 3).Select(i => Convert.ToBase64String(BitConverter.GetBytes(i))).ToList();
+        await blob.StageBlockAsync(ids[0], new MemoryStream(bytes, 0, size / 3));
+        var begun = JsonNode.Parse(await api.GetStringAsync($"sessions/{caseId}/s-1/recording"))!;
+        Assert.Equal(("visit.mp4", size, false, size / 3), ((string)begun["fileName"]!, (int)begun["size"]!, (bool)begun["stored"]!, (int)begun["received"]!));
+        Assert.NotNull((DateTimeOffset?)begun["startedAt"]);
+
+        await blob.StageBlockAsync(ids[1], new MemoryStream(bytes, size / 3, size / 3));
+        await blob.StageBlockAsync(ids[2], new MemoryStream(bytes, 2 * (size / 3), size - 2 * (size / 3)));
+        await blob.CommitBlockListAsync(ids);
+        var stored = JsonNode.Parse(await api.GetStringAsync($"sessions/{caseId}/s-1/recording"))!;
+        Assert.Equal(("visit.mp4", size, true), ((string)stored["fileName"]!, (int)stored["size"]!, (bool)stored["stored"]!));
+        Assert.True((DateTimeOffset)stored["storedAt"]! > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
 }

@@ -44,6 +44,7 @@ public class ReviewFlowTests(PipelineFixture stack)
         {
             var session = Assert.Single(JsonNode.Parse(await api.GetStringAsync($"cases/{caseId}/sessions"))!.AsArray())!;
             Assert.Equal(("s-1", "ready", "send-back", 1), ((string)session["sessionId"]!, (string)session["state"]!, (string)session["decision"]!, (int)session["comments"]!));
+            Assert.Equal(DateTimeOffset.Parse("2026-12-01T10:00:00+01:00"), (DateTimeOffset)session["nextSessionAt"]!);
         }
 
         using var other = stack.Api(People.TherapistB);

@@ -16,8 +16,8 @@ public class ImportLimitsTests
     public void Elan_NestedTiers_CountEachAnnotationOnce_ForItsInnermostTier()
     {
         var eaf = Eaf(Tier("A", Annotation(1) + Tier("B", Annotation(2) + Tier("C", Annotation(3)))));
-        Assert.Equal(["a", "b", "c"], ElanTags.Read(eaf).Select(t => t.Label));
-        Assert.Equal("2", Assert.Single(ElanTags.Read(eaf, tier: "B")).Note);
+        Assert.Equal(["1", "2", "3"], ElanTags.Read(eaf).Select(t => t.Label));
+        Assert.Equal("2", Assert.Single(ElanTags.Read(eaf, tier: "B")).Label);
     }
 
     [Fact]
@@ -29,6 +29,15 @@ public class ImportLimitsTests
         var refusal = Refusal(() => ElanTags.Read(Eaf(tiers + NotWellFormed)));
         Assert.Equal(("$", "max-tags"), (refusal.Problem.Path, refusal.Problem.Rule));
         Assert.Contains($"more than {ManifestReader.MaxTags} tags", refusal.Message);
+    }
+
+    [Fact]
+    public void Elan_MoreNotesThanTheCap_AreRefusedAtTheFirstTooMany_BeforeTheRestIsRead()
+    {
+        var notes = string.Concat(Enumerable.Range(0, ImportLimits.MaxNotes + 1).Select(i =>
+            $"""<ANNOTATION><REF_ANNOTATION ANNOTATION_ID="n{i}" ANNOTATION_REF="a1"><ANNOTATION_VALUE>{i}</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>"""));
+        var refusal = Refusal(() => ElanTags.Read(Eaf(Tier("A", Annotation(1)) + Tier("Notes", notes + NotWellFormed))));
+        Assert.Equal(("$", "max-notes"), (refusal.Problem.Path, refusal.Problem.Rule));
     }
 
     [Fact]
@@ -47,7 +56,7 @@ public class ImportLimitsTests
         Assert.Equal(("$", "xml"), (refusal.Problem.Path, refusal.Problem.Rule));
 
         var note = string.Concat(Enumerable.Repeat("&amp;&#233;", 5_000));
-        Assert.Equal(string.Concat(Enumerable.Repeat("&é", 5_000)), Assert.Single(ElanTags.Read(Eaf(Tier("A", Annotation(1).Replace(">1<", $">{note}<"))))).Note);
+        Assert.Equal(string.Concat(Enumerable.Repeat("&é", 5_000)), Assert.Single(ElanTags.Read(Eaf(Tier("A", Annotation(1).Replace(">1<", $">{note}<"))), label: "benoemen")).Note);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class ImportTests
         Assert.Contains("'label'", Assert.Throws<ImportRefusedException>(() => CsvTags.Read("start,end\n1,2\n")).Message);
 
     [Fact]
-    public void Elan_EachAlignedAnnotationIsATagLabelledByItsTier()
+    public void Elan_ATierPerCodeWithoutValues_IsLabelledByItsTiers()
     {
         const string eaf = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -31,17 +31,17 @@ public class ImportTests
                 <TIME_SLOT TIME_SLOT_ID="ts3" TIME_VALUE="45000"/><TIME_SLOT TIME_SLOT_ID="ts4" TIME_VALUE="62500"/>
               </TIME_ORDER>
               <TIER TIER_ID="Benoemen">
-                <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2"><ANNOTATION_VALUE>benoemt gevoel</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>
+                <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2"><ANNOTATION_VALUE></ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>
               </TIER>
               <TIER TIER_ID="Veilig begrenzen">
-                <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a2" TIME_SLOT_REF1="ts3" TIME_SLOT_REF2="ts4"><ANNOTATION_VALUE></ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>
+                <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a2" TIME_SLOT_REF1="ts3" TIME_SLOT_REF2="ts4"><ANNOTATION_VALUE> </ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>
               </TIER>
             </ANNOTATION_DOCUMENT>
             """;
         var tags = ElanTags.Read(eaf);
-        Assert.Equal(new ImportedTag("12.4", "31", "benoemen", Note: "benoemt gevoel"), tags[0]);
+        Assert.Equal(new ImportedTag("12.4", "31", "benoemen"), tags[0]);
         Assert.Equal(("45", "62.5", "veilig-begrenzen"), (tags[1].Start, tags[1].End, tags[1].Label));
-        Assert.Equal("spiegelen", Assert.Single(ElanTags.Read(eaf, tier: "Benoemen", label: "spiegelen")).Label);
+        Assert.Equal(new ImportedTag("12.4", "31", "spiegelen", Note: ""), ElanTags.Read(eaf, tier: "Benoemen", label: "spiegelen").Single());
         Assert.Contains("no tier named", Assert.Throws<ImportRefusedException>(() => ElanTags.Read(eaf, tier: "x")).Message);
     }
 
@@ -53,7 +53,7 @@ public class ImportTests
             "20.0\trec.mp4\t180\t25\tKind\tLacht\t\t\tPOINT\n" +
             "31.0\trec.mp4\t180\t25\tMoeder\tSensitief reageren\t\tmooi moment\tSTOP\n";
         var tag = Assert.Single(BorisTags.Read(boris));
-        Assert.Equal(new ImportedTag("12.4", "31.0", "sensitief-reageren", Note: "mooi moment"), tag);
+        Assert.Equal(new ImportedTag("12.4", "31.0", "sensitief-reageren", Note: "mooi moment", Actor: "parent"), tag);
     }
 
     [Fact]

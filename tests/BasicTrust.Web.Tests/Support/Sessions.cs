@@ -26,26 +26,28 @@ public static class Sessions
 
     /// <summary>
     /// Three tags far enough apart to stay three clips (two strengths and a learning moment), with captions and a note,
-    /// a goal, session 3 of 8, the next session on 1 December.
+    /// a goal, session 3 of 8, the next session on 1 December. With <paramref name="strengthsFirst"/> the learning
+    /// moment comes first in the recording and the reel shows the strengths first, so the reel's order is not the
+    /// recording's.
     /// </summary>
-    public static string Manifest(string caseId, string sessionId, string recording = "recording.mp4") => new JsonObject
+    public static string Manifest(string caseId, string sessionId, string recording = "recording.mp4", bool strengthsFirst = false) => new JsonObject
     {
         ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = sessionId, ["method"] = "basic-trust",
         ["recording"] = recording, ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
         ["course"] = new JsonObject { ["session"] = 3, ["of"] = 8 },
         ["goals"] = new JsonArray(new JsonObject { ["id"] = "g1", ["text"] = Goal }),
         ["tags"] = new JsonArray(
-            new JsonObject { ["start"] = 1, ["end"] = 3, ["label"] = "benoemen", ["caption"] = "Jij bent boos, hè?", ["note"] = Note, ["goal"] = "g1" },
-            new JsonObject { ["start"] = 5, ["end"] = 7, ["label"] = "signaal-gemist", ["caption"] = "Wat zag je hier?" },
+            new JsonObject { ["start"] = strengthsFirst ? 5 : 1, ["end"] = strengthsFirst ? 7 : 3, ["label"] = "benoemen", ["caption"] = "Jij bent boos, hè?", ["note"] = Note, ["goal"] = "g1" },
+            new JsonObject { ["start"] = strengthsFirst ? 1 : 5, ["end"] = strengthsFirst ? 3 : 7, ["label"] = "signaal-gemist", ["caption"] = "Wat zag je hier?" },
             new JsonObject { ["start"] = 9, ["end"] = 11, ["label"] = "spiegelen" }),
-        ["reel"] = new JsonObject { ["preRoll"] = 0.25, ["postRoll"] = 0.25, ["resolution"] = "480p" },
+        ["reel"] = new JsonObject { ["preRoll"] = 0.25, ["postRoll"] = 0.25, ["resolution"] = "480p", ["order"] = strengthsFirst ? "strengths-first" : "chronological" },
     }.ToJsonString();
 
     /// <summary>
     /// Therapist A creates the case, shares it, uploads the recording through an upload link and sends the manifest,
     /// as bt does; then waits until the reel is ready and on the review queue.
     /// </summary>
-    public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith)
+    public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith, bool strengthsFirst = false)
     {
         using var api = web.Api(Person.TherapistA);
         (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
@@ -55,7 +57,7 @@ public static class Sessions
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
         await using (var file = File.OpenRead(web.Recording))
             await new BlobClient(new Uri((string)link!["uploadUrl"]!)).UploadAsync(file);
-        (await api.PutAsync($"sessions/{caseId}/{sessionId}/manifest", new StringContent(Manifest(caseId, sessionId)))).EnsureSuccessStatusCode();
+        (await api.PutAsync($"sessions/{caseId}/{sessionId}/manifest", new StringContent(Manifest(caseId, sessionId, strengthsFirst: strengthsFirst)))).EnsureSuccessStatusCode();
 
         var clock = Stopwatch.StartNew();
         string? state = null;

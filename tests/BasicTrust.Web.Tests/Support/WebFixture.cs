@@ -66,7 +66,7 @@ public sealed class WebFixture : IAsyncLifetime
             RequireSignIn = true,
             AcceptStaticWebAppsCli = true,
         }, _loggers);
-        Showcase = Sessions.MakeReadyAsync(this, Sessions.ShowcaseCase, Sessions.SessionId, Person.Reviewer);
+        Showcase = Sessions.MakeReadyAsync(this, Sessions.ShowcaseCase, Sessions.SessionId, Person.Reviewer, strengthsFirst: true);
         ToReview = Sessions.MakeReadyAsync(this, Sessions.ReviewCase, Sessions.SessionId, Person.Reviewer);
         Verdicts = MakeVerdictsReadyAsync();
         Site = await StaticWebAppsCli.StartAsync(Path.Combine(Repository.Root, "web"), Host.ApiBaseAddress!);
@@ -98,12 +98,16 @@ public sealed class WebFixture : IAsyncLifetime
         await Blobs.SetPropertiesAsync(properties);
     }
 
-    /// <summary>A new browser context signed in as <paramref name="person"/>, showing the pages in <paramref name="language"/>.</summary>
-    public async Task<BrowserSession> OpenAsync(Person person, string language = "nl", int width = 1280, int height = 900)
+    /// <summary>
+    /// A new browser context signed in as <paramref name="person"/>, showing the pages in <paramref name="language"/>,
+    /// its clock in <paramref name="timeZone"/> (an IANA name; the machine's when null).
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(Person person, string language = "nl", int width = 1280, int height = 900, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Site.Address.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = language == "nl" ? "nl-NL" : "en-GB",
+            TimezoneId = timeZone,
         });
         await context.AddCookiesAsync([new Cookie { Name = Person.CookieName, Value = person.Cookie, Url = Site.Address.GetLeftPart(UriPartial.Authority) }]);
         await context.AddInitScriptAsync($"localStorage.setItem('basictrust.language', '{language}')");

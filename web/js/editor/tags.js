@@ -11,7 +11,8 @@
  * @typedef {{ start?: number, end?: number, keyMoment?: number, label?: string }} Draft the tag being marked
  * @typedef {{ session: string, of: string }} CourseFields the course's two fields as typed ("" when empty)
  * @typedef {{ caseId: string, sessionId: string, method: string, recording: string, course: CourseFields, order: string,
- *   kept: Record<string, unknown>, tags: EditorTag[] }} EditorSession what the editor holds of a session
+ *   nextSessionAt: string, kept: Record<string, unknown>, tags: EditorTag[] }} EditorSession what the editor holds of a
+ *   session; nextSessionAt is the manifest's (a date and time with its offset), "" for none
  */
 
 /** The kinds a tag can have, in the order the form offers them. */
@@ -157,26 +158,27 @@ export function importTags(tags, more) {
  * @returns {Omit<EditorSession, "caseId" | "sessionId" | "method"> & { method?: string }}
  */
 export function fromManifest(manifest, recording) {
-  const { tags, method, recording: named, course, reel, schema: _schema, caseId: _caseId, sessionId: _sessionId, ...rest } = manifest;
+  const { tags, method, recording: named, course, reel, nextSessionAt, schema: _schema, caseId: _caseId, sessionId: _sessionId, ...rest } = manifest;
   return {
     kept: { ...rest, reel, course },
     recording: typeof named === "string" && !recording ? named : recording,
     method: typeof method === "string" ? method : undefined,
     course: { session: String(course?.session ?? ""), of: String(course?.of ?? "") },
     order: reel?.order ?? "chronological",
+    nextSessionAt: typeof nextSessionAt === "string" ? nextSessionAt : "",
     tags: importTags([], Array.isArray(tags) ? tags : []),
   };
 }
 
 /**
  * The manifest the session makes, with the fields a loaded one had and the editor does not show. The course counts
- * only with both its numbers.
+ * only with both its numbers; without a next session the manifest names none.
  * @param {EditorSession} session
  */
-export function toManifest({ caseId, sessionId, method, recording, course, order, kept, tags }) {
+export function toManifest({ caseId, sessionId, method, recording, course, order, nextSessionAt, kept, tags }) {
   return {
     ...kept,
-    schema: "basictrust.session/v1", caseId, sessionId, method, recording,
+    schema: "basictrust.session/v1", caseId, sessionId, method, recording, nextSessionAt: nextSessionAt || undefined,
     course: course.session && course.of
       ? { .../** @type {object} */ (kept.course ?? {}), session: Number(course.session), of: Number(course.of) } : undefined,
     reel: { .../** @type {object} */ (kept.reel ?? {}), order },

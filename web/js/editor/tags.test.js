@@ -163,7 +163,7 @@ test("importTags reads times in either form, gives ids to tags without one and s
 
 const sent = {
   schema: "basictrust.session/v1", caseId: "c1", sessionId: "s1", method: "basic-trust", recording: "recording.mp4",
-  recordedAt: "2026-11-27T10:00:00Z", goals: [{ id: "g1", text: "Benoemen wat het kind doet" }],
+  recordedAt: "2026-11-27T10:00:00Z", nextSessionAt: "2026-12-04T10:00:00+01:00", goals: [{ id: "g1", text: "Benoemen wat het kind doet" }],
   course: { session: 2, of: 6, name: "VIPP" }, reel: { order: "strengths-first", preRoll: 1 },
   tags: [{ id: "t2", start: 4, end: 5, label: "benoemen" }, { id: "t1", start: "00:00:01", end: 3.5, label: "benoemen", goal: "g1" }],
 };
@@ -173,6 +173,7 @@ test("fromManifest reads the tags, the course and the order, and keeps the field
   assert.deepEqual(loaded.tags.map(t => [t.id, t.start, t.end]), [["t1", 1, 3.5], ["t2", 4, 5]]);
   assert.deepEqual(loaded.course, { session: "2", of: "6" });
   assert.equal(loaded.order, "strengths-first");
+  assert.equal(loaded.nextSessionAt, "2026-12-04T10:00:00+01:00");
   assert.equal(loaded.method, "basic-trust");
   assert.deepEqual(loaded.kept, { recordedAt: sent.recordedAt, goals: sent.goals, course: sent.course, reel: sent.reel });
   assert.deepEqual(goalsOf(loaded.kept), sent.goals);
@@ -185,8 +186,8 @@ test("fromManifest takes the recording it names only when the editor has none", 
 
 test("fromManifest of a bare manifest gives no method, an empty course, the chronological order and no tags", () => {
   const loaded = fromManifest({}, "");
-  assert.deepEqual([loaded.method, loaded.course, loaded.order, loaded.tags, goalsOf(loaded.kept)],
-    [undefined, { session: "", of: "" }, "chronological", [], []]);
+  assert.deepEqual([loaded.method, loaded.course, loaded.order, loaded.nextSessionAt, loaded.tags, goalsOf(loaded.kept)],
+    [undefined, { session: "", of: "" }, "chronological", "", [], []]);
 });
 
 test("toManifest sends back what a loaded manifest had, with the editor's changes", () => {
@@ -199,8 +200,16 @@ test("toManifest sends back what a loaded manifest had, with the editor's change
   });
 });
 
+test("toManifest names the next session as the editor holds it, and none when it holds none", () => {
+  const loaded = fromManifest(sent, "");
+  const manifest = (/** @type {string} */ nextSessionAt) =>
+    toManifest({ caseId: "c1", sessionId: "s1", ...loaded, method: "basic-trust", nextSessionAt });
+  assert.equal(manifest("2026-12-11T09:30:00+01:00").nextSessionAt, "2026-12-11T09:30:00+01:00");
+  assert.equal(JSON.parse(JSON.stringify(manifest(""))).nextSessionAt, undefined);
+});
+
 test("toManifest leaves the course out unless both its numbers are filled in", () => {
-  const session = { caseId: "c1", sessionId: "s1", method: "basic-trust", recording: "r.mp4", order: "chronological", tags: [],
+  const session = { caseId: "c1", sessionId: "s1", method: "basic-trust", recording: "r.mp4", order: "chronological", nextSessionAt: "", tags: [],
     kept: { course: { session: 1, of: 4 } } };
   assert.equal(toManifest({ ...session, course: { session: "2", of: "" } }).course, undefined);
   assert.deepEqual(toManifest({ ...session, course: { session: "2", of: "5" } }).course, { session: 2, of: 5 });

@@ -63,17 +63,19 @@ export async function casePage(context, caseId) {
 }
 
 /**
- * A session in one line: its id (for the owner a link to it), where the pipeline is, the review's outcome, the reel.
+ * A session in one line: its id (for the owner a link to it), where the pipeline is, the review's outcome, the next
+ * feedback session (in the reader's language and time zone), the reel.
  * @param {string} caseId
  * @param {SessionSummary} session
  * @param {boolean} owner
  */
 function sessionItem(caseId, session, owner) {
-  const { sessionId, state, decision, comments = 0 } = session;
+  const { sessionId, state, decision, comments = 0, nextSessionAt } = session;
   const review = decision ? t(`case.decision.${decision}`, { count: comments }) : comments > 0 && t("case.comments", { count: comments });
   return h("li", { "data-session": sessionId },
     owner ? h("a", { href: `/cases/${caseId}/sessions/${sessionId}` }, sessionId) : sessionId,
     " · ", stateText(session),
     review && [" · ", review],
+    nextSessionAt && [" · ", h("span", { class: "next-session" }, t("case.nextSession", { when: dateTime(nextSessionAt) }))],
     state === "ready" && [" · ", h("a", { href: `/reels/${caseId}/${sessionId}` }, t("case.openReel"))]);
 }

@@ -3,7 +3,7 @@
 import { api, idPattern } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { idField, showProblems } from "app/form.js";
-import { t } from "app/i18n.js";
+import { dateTime, t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/contracts.js").AuditPart} AuditPart
@@ -15,7 +15,9 @@ export async function privacyPage({ main, signal }) {
   const purgeId = idField({ id: "purge-case", label: t("privacy.caseId"), hint: t("privacy.caseIdHint"), pattern: idPattern, invalid: t("id.invalid") });
   const confirm = idField({ id: "purge-confirm", label: t("privacy.confirm"), hint: t("privacy.confirmHint"), pattern: idPattern, invalid: t("id.invalid") });
   const purgeButton = h("button", { type: "submit", class: "danger", disabled: true }, t("privacy.purge"));
-  const purgeResult = h("div", { role: "alert", class: "problems" });
+  // What the purge did is a status; what went wrong, an alert.
+  const purgeResult = h("div", { id: "purge-result", role: "status" });
+  const purgeProblems = h("div", { role: "alert", class: "problems" });
   // The button stays off until both fields hold the same valid id.
   const match = () => { purgeButton.disabled = !(purgeId.check() && confirm.input.value === purgeId.input.value); };
   purgeId.input.addEventListener("input", match);
@@ -25,17 +27,17 @@ export async function privacyPage({ main, signal }) {
     if (purgeButton.disabled) return;
     purgeButton.disabled = true;
     try {
+      fill(purgeProblems);
       /** @type {Purged} */
       const purged = await api(`cases/${purgeId.input.value}`, { method: "DELETE", signal });
-      purgeResult.classList.remove("problems");
-      fill(purgeResult, h("p", {}, t("privacy.purged", { caseId: purged.caseId, ...purged.removed })));
+      fill(purgeResult, h("p", {}, purgedText(purged)));
       purgeId.input.value = confirm.input.value = "";
     } catch (error) {
-      purgeResult.classList.add("problems");
-      showProblems(purgeResult, error);
+      fill(purgeResult);
+      showProblems(purgeProblems, error);
       match();
     }
-  } }, purgeId.field, confirm.field, purgeButton, purgeResult);
+  } }, purgeId.field, confirm.field, purgeButton, purgeResult, purgeProblems);
 
   const day = h("input", { id: "audit-day", type: "date", required: true, value: new Date().toISOString().slice(0, 10) });
   const log = h("div", { id: "audit-log", "aria-live": "polite" });
@@ -63,4 +65,16 @@ export async function privacyPage({ main, signal }) {
     h("section", { "aria-labelledby": "purge-title" }, h("h2", { id: "purge-title" }, t("privacy.purgeTitle")),
       h("p", {}, t("privacy.purgeIntro")), purgeForm),
     h("section", { "aria-labelledby": "audit-title" }, h("h2", { id: "audit-title" }, t("privacy.auditTitle")), auditForm, log));
+}
+
+/**
+ * What a purge did. Run again on a purged case it says so, and when, rather than "purged: 0 files".
+ * @param {Purged} purged
+ */
+function purgedText({ caseId, removed, purgedBefore }) {
+  if (!purgedBefore) return t("privacy.purged", { caseId, ...removed });
+  const when = dateTime(purgedBefore);
+  return removed.blobs + removed.reviews + removed.messages === 0
+    ? t("privacy.alreadyPurged", { caseId, when })
+    : t("privacy.alreadyPurgedRest", { caseId, when, ...removed });
 }

@@ -3,7 +3,7 @@
 // and this round's comments, the earlier rounds, downloads, and the verdict: approve, send back with the comments, or
 // only "reviewed". While a newer reel is being made this one is shown to watch, and says so.
 import { api } from "app/api.js";
-import { chaptersVtt } from "app/chapters.js";
+import { chaptersVtt, inReelOrder } from "app/chapters.js";
 import { fitVideo, h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
@@ -21,7 +21,9 @@ import { clipComments, earlierRounds, verdict } from "app/review.js";
 export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
   const path = `reels/${caseId}/${sessionId}`;
   /** @type {ReelAnswer} */
-  const { reel, links, expiresAt, review, earlier, givesVerdict, newerInProgress } = await api(path, { signal });
+  const { reel: made, links, expiresAt, review, earlier, givesVerdict, newerInProgress } = await api(path, { signal });
+  // One number per clip everywhere on the page (chapters, cards, goals, comments): its place in the reel.
+  const reel = inReelOrder(made);
   /** @type {ReviewContext} */
   const reviewing = { path, self: roles.find(r => r.startsWith("oid-"))?.slice(4).toLowerCase(), signal, open: !newerInProgress, onChange: round => show(round) };
   const commentsOf = new Map(reel.clips.map(clip => [clip.clipId, clipComments(clip, clip.index + 1, reviewing)]));

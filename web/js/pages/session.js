@@ -6,12 +6,13 @@ import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
 import { tagEditor } from "app/editor.js";
 import { showProblems } from "app/form.js";
-import { stateText, t } from "app/i18n.js";
+import { dateTime, language, stateText, t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/contracts.js").UploadLink} UploadLink
  * @typedef {import("app/contracts.js").SessionStatus} SessionStatus
  * @typedef {import("app/contracts.js").PreviewAnswer} PreviewAnswer
+ * @typedef {import("app/contracts.js").RecordingUpload} RecordingUpload
  * @typedef {ReturnType<typeof tagEditor>} TagEditor
  */
 
@@ -62,6 +63,7 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
         },
       });
       barText.textContent = t("session.uploaded", { name: chosen.name });
+      void showRecording(stored, base, signal);
       void followPreview(served, editor, base, signal);
     } catch (error) {
       if (error instanceof ApiError) showProblems(uploadProblems, error);
@@ -76,6 +78,8 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   h("div", { class: "progress" }, h("span", { id: "upload-progress-label", class: "visually-hidden" }, t("session.uploadProgress")), bar, barText),
   uploadProblems);
 
+  // What storage holds of the recording, after a reload too: stored (name, size, when), or where an upload stopped.
+  const stored = h("div", { id: "recording-stored", role: "status" });
   // What the pipeline made of the upload: the recording plays as it is, or a preview is made for the browser.
   const served = h("div", { id: "served-preview", "aria-live": "polite" });
   const uploadStep = h("div", {}, uploadForm);
@@ -103,6 +107,8 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
         if (status && !answered) fill(progress, describe({ ...status, state: "received", errors: [], warnings: [] }, caseId, sessionId));
         if (status && answered) {
           fill(progress, describe(status, caseId, sessionId));
+          // The editor's "received" gives way to the state of the tags sent.
+          if (sent) editor.showState(stateText(status));
           // Once tags were accepted the recording is what the plan was made from: it can no longer change.
           fill(uploadStep, h("p", {}, t("session.recordingFinal")));
         }
@@ -120,13 +126,36 @@ export async function sessionPage({ main, signal }, caseId, sessionId) {
   fill(main,
     h("p", {}, h("a", { href: `/cases/${caseId}` }, t("session.back", { caseId }))),
     h("h1", { tabindex: "-1" }, t("session.title", { caseId, sessionId })),
-    h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), uploadStep, served),
+    h("section", { "aria-labelledby": "step-upload" }, h("h2", { id: "step-upload" }, t("session.step1")), stored, uploadStep, served),
     h("section", { "aria-labelledby": "step-tags" }, h("h2", { id: "step-tags" }, t("session.step2")), editorProblems, editor.element),
     h("section", { "aria-labelledby": "step-progress" }, h("h2", { id: "step-progress" }, t("session.step3")), progress));
   // The editor not starting (the network, the API) is said there; the upload and the progress still work.
   try { await editor.start(); } catch (e) { if (!(e instanceof DOMException && e.name === "AbortError")) showProblems(editorProblems, e); }
+  void showRecording(stored, base, signal);
   void follow();
   void followPreview(served, editor, base, signal);
+}
+
+/**
+ * What storage holds of the session's recording, said in step 1 (a reload forgets what this page uploaded): stored,
+ * with its name, size and when; or an upload begun and how far it got, and how to go on. Nothing before an upload.
+ * @param {HTMLElement} target
+ * @param {string} base
+ * @param {AbortSignal} signal
+ */
+async function showRecording(target, base, signal) {
+  /** @type {RecordingUpload | null} */
+  let recording = null;
+  try { recording = await api(`${base}/recording`, { signal }); }
+  catch (e) { if (!(e instanceof ApiError && e.status === 404) && !(e instanceof DOMException && e.name === "AbortError")) showProblems(target, e); return; }
+  if (!recording) return;
+  const { fileName: name, size, stored, received, storedAt } = recording;
+  if (stored) {
+    fill(target, h("p", { class: "stored" }, t("session.stored", { name, size: megabytes(size), when: storedAt ? dateTime(storedAt) : "" })));
+    return;
+  }
+  const percent = size > 0 ? Math.floor((Math.min(received, size) / size) * 100) : 0;
+  fill(target, h("p", { class: "notice" }, t("session.interrupted", { name, size: megabytes(size), percent }), " ", t("session.interruptedHow", { name })));
 }
 
 /**
@@ -195,9 +224,12 @@ function playChosen(editor, note, chosen, signal) {
   if (old.startsWith("blob:")) URL.revokeObjectURL(old);
 }
 
-/** @param {number} bytes */
+/**
+ * Megabytes with one decimal, as the page's language writes them (7,3 in Dutch).
+ * @param {number} bytes
+ */
 function megabytes(bytes) {
-  return (bytes / 1_000_000).toFixed(1);
+  return new Intl.NumberFormat(language() === "nl" ? "nl-NL" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
 /**
