@@ -32,6 +32,10 @@ public sealed record SessionStatus
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ReadyAt { get; init; }
 
+    /// <summary>The same status with its problems said in <paramref name="language"/> (stored, they are in English).</summary>
+    public SessionStatus In(string language) =>
+        this with { Warnings = [.. Warnings.Select(w => w.In(language))], Errors = [.. Errors.Select(e => e.In(language))] };
+
     /// <summary>One line for people: "planned", "cutting 3/8", "ready", "failed: …".</summary>
     public string Progress => State switch
     {

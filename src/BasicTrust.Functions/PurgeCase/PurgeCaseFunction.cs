@@ -23,7 +23,7 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         var call = CaseCall.Of(request);
         var (record, who) = (call.Case, call.Who.ObjectId);
         // A case stored before access records existed has none: it is purged when something of it is stored.
-        if (record is null && await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound($"There is no case {caseId} that you may see.");
+        if (record is null && await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound("api.no-case.detail", ("caseId", caseId));
 
         // The intent is recorded before anything is deleted, and the tombstone stops work in flight from writing anew.
         await audit.WriteAsync(who, "purge-requested", caseId, null, cancellationToken);

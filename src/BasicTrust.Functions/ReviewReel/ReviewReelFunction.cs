@@ -22,21 +22,21 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         var call = CaseCall.Of(request);
         var session = call.Session;
         if (await status.ReadyPlanAsync(session, request.HttpContext.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
-        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, "comment", """{"clipId": "…-01", "text": "Mooi moment"}""");
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, """{"clipId": "…-01", "text": "Mooi moment"}""");
         if (unreadable is not null) return unreadable;
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), request.HttpContext.RequestAborted)).Value;
         var errors = new List<FieldProblem>();
-        if (body!.ClipId is null || plan?.Clip(body.ClipId) is null) errors.Add(new FieldProblem("clipId", "clip-of-reel", "clipId must name a clip of this reel."));
+        if (body!.ClipId is null || plan?.Clip(body.ClipId) is null) errors.Add(FieldProblem.Create("clipId", "clip-of-reel", "problem.clip-of-reel"));
         if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > MaxCommentLength)
-            errors.Add(new FieldProblem("text", "length", $"text must be 1 to {MaxCommentLength} characters."));
-        if (errors.Count > 0) return ApiResults.BadRequest("The comment is not valid.", errors);
+            errors.Add(FieldProblem.Create("text", "length", "problem.length.comment", ("max", MaxCommentLength)));
+        if (errors.Count > 0) return ApiResults.BadRequest("api.comment.detail", errors);
 
         var who = call.Who.ObjectId;
         var comment = new ReviewComment(body.ClipId!, body.Text!.Trim(), who, clock.GetUtcNow());
         return await reviews.CommentAsync(session, planId, comment, request.HttpContext.RequestAborted) switch
         {
             (null, _) => ApiResults.Purged(call.CaseId),
-            (_, true) => ApiResults.Problem(409, "The reel has all the comments it takes.", $"A reel takes at most {Reviews.MaxComments} comments."),
+            (_, true) => ApiResults.Problem(409, "api.comments-full.title", "api.comments-full.detail", null, ("max", Reviews.MaxComments)),
             (var review, _) => TypedResults.Created((string?)null, review.SeenBy(call.Case!, who)),
         };
     }
@@ -47,10 +47,10 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         var call = CaseCall.Of(request);
         var session = call.Session;
         if (await status.ReadyPlanAsync(session, request.HttpContext.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
-        var (body, unreadable) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, 4 * 1024, "decision", """{"decision": "approve"}""");
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, 4 * 1024, """{"decision": "approve"}""");
         if (unreadable is not null) return unreadable;
         if (ReviewDecisions.Parse(body!.Decision) is not { } decision)
-            return ApiResults.BadRequest("The decision is missing.", [new FieldProblem("decision", "one-of", "decision must be approve or send-back.")]);
+            return ApiResults.BadRequest("api.decision.detail", [FieldProblem.Create("decision", "one-of", "problem.one-of.decision")]);
         var who = call.Who.ObjectId;
         if (!call.GivesVerdict) return ApiResults.ReviewersVerdict();
         var review = await reviews.DecideAsync(session, planId, decision, who, request.HttpContext.RequestAborted);

@@ -18,7 +18,7 @@ public static class BorisTags
         List<string>? header = null;
         while (header is null && lines.ReadLine() is { } line)
             if (Header.All(line.Contains) && Columns(line, separator) is var c && Header.All(c.Contains)) header = c;
-        if (header is null) throw new ImportRefusedException("$", "events-table", "No BORIS events table found: expected a header with Time, Behavior and Status.");
+        if (header is null) throw new ImportRefusedException("$", "events-table", "problem.events-table");
         var (time, behavior, status, comment) = (header.IndexOf("Time"), header.IndexOf("Behavior"), header.IndexOf("Status"), header.IndexOf("Comment"));
         var needed = Math.Max(time, Math.Max(behavior, status));
 
@@ -38,12 +38,12 @@ public static class BorisTags
                     break;
             }
         }
-        if (open.Count > 0) throw new ImportRefusedException("Status", "stop", $"Behaviour '{open.Keys.First()}' starts but never stops.");
+        if (open.Count > 0) throw new ImportRefusedException("Status", "stop", "problem.stop", ("behaviour", open.Keys.First()));
         return tags;
     }
 
     static List<string> Columns(string line, char separator) =>
         line.AsSpan().Count(separator) < ImportLimits.MaxColumns
             ? [.. line.Split(separator).Select(c => c.Trim().Trim('"'))]
-            : throw new ImportRefusedException("$", "max-columns", $"A line of the BORIS file has more than {ImportLimits.MaxColumns} columns.");
+            : throw new ImportRefusedException("$", "max-columns", "problem.max-columns.boris", ("max", ImportLimits.MaxColumns));
 }

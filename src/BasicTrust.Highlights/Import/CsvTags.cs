@@ -26,7 +26,7 @@ public static class CsvTags
             string? Field(int column) => columns[column] is var i and >= 0 && i < row.Count ? row[i] : null;
             ImportLimits.Add(tags, new ImportedTag(Field(0) ?? "", Field(1) ?? "", Field(2) ?? "", Field(3), Field(4), Field(5)));
         }
-        if (columns is null) throw new ImportRefusedException("$", "empty", "The CSV file is empty.");
+        if (columns is null) throw new ImportRefusedException("$", "empty", "problem.empty");
         return tags;
     }
 
@@ -35,7 +35,7 @@ public static class CsvTags
         var names = header.ConvertAll(h => h.Trim().ToLowerInvariant());
         foreach (var required in Names[..3])
             if (!names.Contains(required))
-                throw new ImportRefusedException(required, "required", $"The CSV header must name the columns start,end,label (and optionally valence,note,caption); '{required}' is missing.");
+                throw new ImportRefusedException(required, "required", "problem.required.column", ("column", required));
         return [.. Names.Select(n => names.IndexOf(n))];
     }
 
@@ -46,7 +46,7 @@ public static class CsvTags
         void EndField(bool endOfLine = false)
         {
             if (row.Count == ImportLimits.MaxColumns)
-                throw new ImportRefusedException("$", "max-columns", $"A row of the CSV file has more than {ImportLimits.MaxColumns} columns.");
+                throw new ImportRefusedException("$", "max-columns", "problem.max-columns.csv", ("max", ImportLimits.MaxColumns));
             row.Add(endOfLine ? field.ToString().TrimEnd('\r') : field.ToString());
             field.Clear();
         }

@@ -18,7 +18,7 @@ public static class ImportLimits
     public static void Add<T>(List<T> tags, T tag)
     {
         if (tags.Count == ManifestReader.MaxTags)
-            throw new ImportRefusedException("$", "max-tags", $"The file has more than {ManifestReader.MaxTags} tags; a session takes at most {ManifestReader.MaxTags}.");
+            throw new ImportRefusedException("$", "max-tags", "problem.max-tags", ("max", ManifestReader.MaxTags));
         tags.Add(tag);
     }
 }
