@@ -28,12 +28,14 @@ public sealed class PrivacyTests(WebFixture web)
         // A purge looks through every queue again while workers hold messages (the fixture's reels may still be cutting).
         await Assertions.Expect(page.GetByText($"{caseId} is verwijderd")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Equal(HttpStatusCode.Gone, (await therapist.GetAsync($"cases/{caseId}")).StatusCode);
+        await DutchText.AssertAsync(page, "purged");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
         // Other test projects purge cases on the same Azurite on the same day: this purge is the row naming this case.
-        var purged = page.Locator("#audit-log tr", new() { HasText = "purge-case" }).Filter(new() { HasText = caseId });
-        await Assertions.Expect(purged).ToContainTextAsync(caseId);
+        var purged = page.Locator("#audit-log tr[data-action='purge-case']").Filter(new() { HasText = caseId });
+        await Assertions.Expect(purged).ToContainTextAsync("Cliënt verwijderd");
         await Assertions.Expect(purged).ToContainTextAsync(Person.PrivacyOfficer.ObjectId);
+        await DutchText.AssertAsync(page, "the audit log");
         Assert.Empty(browser.Problems);
     }
 
