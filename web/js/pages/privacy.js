@@ -59,7 +59,7 @@ export async function privacyPage({ main, signal }) {
         h("thead", {}, h("tr", {}, ["at", "who", "action", "target"].map(c => h("th", { scope: "col" }, t(`privacy.col.${c}`))))),
         h("tbody", {}, entries.map(entry => h("tr", { "data-action": entry.action },
           h("td", {}, new Date(entry.at).toLocaleTimeString()), h("td", {}, who(entry.who)),
-          h("td", {}, said(`audit.${entry.action}`, undefined, entry.action)), h("td", {}, entry.target)))))),
+          h("td", {}, said(`audit.${entry.action}`, undefined, entry.action)), h("td", {}, h("code", {}, entry.target))))))),
         found.nextPart !== undefined && found.nextPart !== null && h("button", { type: "button", onclick: () => read(/** @type {number} */ (found.nextPart)) }, t("privacy.nextPart")));
     } catch (error) { showProblems(log, error); }
   }
