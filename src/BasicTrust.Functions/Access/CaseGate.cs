@@ -48,7 +48,8 @@ public sealed class CaseGate(CaseAccess cases, AuditLog audit, TimeProvider cloc
         CaseAction.Review => "api.forbidden.review.detail",
         CaseAction.Upload => "api.forbidden.upload.detail",
         CaseAction.Share => "api.forbidden.share.detail",
-        _ => "api.forbidden.purge.detail",
+        CaseAction.Purge => "api.forbidden.purge.detail",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
     /// <summary>Audits a refusal: who, what (the action and the status), which case or action, when.</summary>
