@@ -36,6 +36,8 @@ public static class ServiceRegistration
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(Json.Options));
         // HTTP answers (typed results and problem details) in the same shape.
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => Json.Configure(options.SerializerOptions));
+        // Problem details in the language the request asks for (Accept-Language), from their catalogue keys.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiResults.Localize);
         return services;
     }
 

@@ -54,7 +54,7 @@ static class WebTypes
             "number" or "integer" => "number",
             "boolean" => "boolean",
             "array" => $"{Element(TypeOf(s["items"]))}[]",
-            "object" => "Record<string, unknown>",
+            "object" => $"Record<string, {(s["additionalProperties"] is JsonObject values ? TypeOf(values) : "unknown")}>",
             _ => "unknown",
         }));
     }

@@ -53,7 +53,7 @@ public class MediaProbeTests
         var path = media.PathOf("fake.mp4");
         await File.WriteAllTextAsync(path, "this is not a video");
         var e = await Assert.ThrowsAsync<UnsupportedMediaException>(() => MediaProbe.ProbeAsync(path));
-        Assert.Contains("not a video file", e.Reason);
+        Assert.Contains("not a video file", e.Message);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class MediaProbeTests
     public void Parse_AudioOnly_SaysThereIsNoVideo()
     {
         const string json = """{"streams":[{"codec_type":"audio","codec_name":"aac","channels":1}],"format":{"format_name":"mov,mp4","duration":"0:00:03.000000"}}""";
-        Assert.Contains("no video stream", Assert.Throws<UnsupportedMediaException>(() => MediaProbe.Parse(json)).Reason);
+        Assert.Contains("no video stream", Assert.Throws<UnsupportedMediaException>(() => MediaProbe.Parse(json)).Message);
     }
 
     [Fact]

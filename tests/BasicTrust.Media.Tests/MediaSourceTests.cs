@@ -38,7 +38,7 @@ public class MediaSourceTests
         await File.WriteAllTextAsync(path, content);
 
         var e = await Assert.ThrowsAsync<UnsupportedMediaException>(() => MediaSource.OpenAsync(path, Limits));
-        Assert.Contains(reason, e.Reason);
+        Assert.Contains(reason, e.Message);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class MediaSourceTests
         await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
 
         var e = await Assert.ThrowsAsync<UnsupportedMediaException>(() => MediaSource.OpenAsync(cut, Limits));
-        Assert.Matches(@"cut short at 00:0[2-6]\.\d{3}", e.Reason);
+        Assert.Matches(@"cut short at 00:0[2-6]\.\d{3}", e.Message);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class MediaSourceTests
         await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
 
         var e = await Assert.ThrowsAsync<UnsupportedMediaException>(() => MediaSource.OpenAsync(cut, Limits));
-        Assert.Contains("index is missing", e.Reason);
+        Assert.Contains("index is missing", e.Message);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class MediaSourceTests
         using var media = new TestMedia();
         var path = await media.VideoAsync(seconds: 3);
         var e = await Assert.ThrowsAsync<UnsupportedMediaException>(() => MediaSource.OpenAsync(path, new MediaLimits { MaxDuration = TimeSpan.FromSeconds(2) }));
-        Assert.Contains("at most 00:02.000", e.Reason);
+        Assert.Contains("at most 00:02.000", e.Message);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public class MediaSourceTests
     {
         var info = Info("mov,mp4,m4a,3gp,3g2,mj2") with { Video = new VideoStreamInfo("h264", "High", "yuv420p", width, height, 30, 30, 0) };
         var check = () => MediaPolicy.Check(info, Limits);
-        if (allowed) check(); else Assert.Contains("at most 3840x2160", Assert.Throws<UnsupportedMediaException>(check).Reason);
+        if (allowed) check(); else Assert.Contains("at most 3840x2160", Assert.Throws<UnsupportedMediaException>(check).Message);
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public class MediaSourceTests
     {
         var info = Info("mov,mp4,m4a,3gp,3g2,mj2") with { Video = new VideoStreamInfo("h264", "High", "yuv420p", 320, 240, average, real, 0) };
         var check = () => MediaPolicy.Check(info, Limits);
-        if (allowed) check(); else Assert.Contains("frames per second", Assert.Throws<UnsupportedMediaException>(check).Reason);
+        if (allowed) check(); else Assert.Contains("frames per second", Assert.Throws<UnsupportedMediaException>(check).Message);
     }
 
     [Theory]
@@ -107,14 +107,14 @@ public class MediaSourceTests
     public void Check_UnknownContainerOrCodec_IsRefused(string format, string codec, string reason)
     {
         var info = Info(format) with { Video = new VideoStreamInfo(codec, null, null, 320, 240, 25, 25, 0) };
-        Assert.Contains(reason, Assert.Throws<UnsupportedMediaException>(() => MediaPolicy.Check(info, Limits)).Reason);
+        Assert.Contains(reason, Assert.Throws<UnsupportedMediaException>(() => MediaPolicy.Check(info, Limits)).Message);
     }
 
     [Fact]
     public void Apply_DemuxerOutsideThePolicy_IsRefusedRatherThanForced()
     {
         var source = new MediaSource("/tmp/a.m3u8", Info("hls"));
-        Assert.Contains("hls file", Assert.Throws<UnsupportedMediaException>(() => Input(source)).Reason);
+        Assert.Contains("hls file", Assert.Throws<UnsupportedMediaException>(() => Input(source)).Message);
     }
 
     /// <summary>The input part of a command using the source (up to and including its -i).</summary>

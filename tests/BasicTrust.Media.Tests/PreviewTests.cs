@@ -47,7 +47,8 @@ public class PreviewTests
         var source = await MediaSource.OpenAsync(hevc, new MediaLimits());
         var (need, reason) = BrowserPlayback.Decide(source.Info, hevc);
         Assert.Equal(PreviewNeed.Transcode, need);
-        Assert.Contains("hevc", reason);
+        Assert.Equal(("preview.codec", "hevc"), (reason?.Key, reason?.Args["codec"]));
+        Assert.Equal("De browser kan het beeld niet afspelen (hevc).", reason?.In("nl"));
 
         var preview = media.PathOf("preview.mp4");
         await PreviewMaker.MakeAsync(source, need, preview);

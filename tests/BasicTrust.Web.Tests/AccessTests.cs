@@ -18,10 +18,12 @@ public sealed class AccessTests(WebFixture web)
         await browser.GoAsync("/cases");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Mijn cliënten");
         await Assertions.Expect(page.GetByText(caseId)).ToHaveCountAsync(0);
+        await DutchText.AssertAsync(page, "the cases");
 
         // Asked for by its address, the page says it is not there: the API answers 404, as for a case that does not exist.
         await browser.GoAsync($"/cases/{caseId}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"no case {caseId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Er is geen cliënt {caseId} die u mag zien.");
+        await DutchText.AssertAsync(page, "another's case");
 
         // The same person's requests through the site (its cookie, the principal the CLI forwards) are refused.
         foreach (var (method, path) in new[] { ("GET", $"/api/cases/{caseId}"), ("GET", $"/api/reels/{caseId}/s1"), ("GET", $"/api/sessions/{caseId}/s1"), ("DELETE", $"/api/cases/{caseId}") })

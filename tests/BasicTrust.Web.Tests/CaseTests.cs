@@ -54,6 +54,7 @@ public sealed class CaseTests(WebFixture web)
         await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveAttributeAsync("data-state", "failed", new() { Timeout = (float)Sessions.Patience.TotalMilliseconds });
         await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveTextAsync("Mislukt");
         await Assertions.Expect(page.Locator("#pipeline ul.error")).ToContainTextAsync("recording");
+        await DutchText.AssertAsync(page, "the pipeline's problem");
         Assert.Empty(browser.Problems);
     }
 }

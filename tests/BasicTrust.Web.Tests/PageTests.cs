@@ -34,6 +34,7 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
         var (who, path, ready) = Pages[name];
         await using var browser = await web.OpenAsync(who, language);
         await OpenAsync(browser, path, ready);
+        if (language == "nl") await DutchText.AssertAsync(browser.Page, name);
 
         var accessibility = await browser.AccessibilityProblemsAsync();
         var file = Path.Combine(WebFixture.Screenshots, $"{name}.{language}.png");
@@ -60,6 +61,7 @@ public sealed class PageTests(WebFixture web, ITestOutputHelper output)
         var (who, path, ready) = Pages[name];
         await using var browser = await web.OpenAsync(who, "nl", width: 390, height: 844);
         await OpenAsync(browser, path, ready);
+        await DutchText.AssertAsync(browser.Page, $"{name} on a phone");
         var file = Path.Combine(WebFixture.Screenshots, $"{name}.phone.png");
         await browser.Page.ScreenshotAsync(new() { Path = file, FullPage = true });
         output.WriteLine($"screenshot: {file}");

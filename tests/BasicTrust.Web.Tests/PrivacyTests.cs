@@ -30,6 +30,7 @@ public sealed class PrivacyTests(WebFixture web)
         // What the purge did is a status, not an alert.
         await Assertions.Expect(page.Locator("#purge-result")).ToHaveAttributeAsync("role", "status");
         Assert.Equal(HttpStatusCode.Gone, (await therapist.GetAsync($"cases/{caseId}")).StatusCode);
+        await DutchText.AssertAsync(page, "purged");
 
         // Purged again, the page says it already was, rather than "verwijderd: 0 bestanden".
         await page.GetByLabel("Cliëntcode", new() { Exact = true }).FillAsync(caseId);
@@ -41,9 +42,11 @@ public sealed class PrivacyTests(WebFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
         // Other test projects purge cases on the same Azurite on the same day: this purge is the row naming this case.
         // Purged twice: both runs are in the log.
-        var purged = page.Locator("#audit-log tr", new() { HasText = "purge-case" }).Filter(new() { HasText = caseId });
+        var purged = page.Locator("#audit-log tr[data-action='purge-case']").Filter(new() { HasText = caseId });
         await Assertions.Expect(purged).ToHaveCountAsync(2);
+        await Assertions.Expect(purged.First).ToContainTextAsync("Cliënt verwijderd");
         await Assertions.Expect(purged.First).ToContainTextAsync(Person.PrivacyOfficer.ObjectId);
+        await DutchText.AssertAsync(page, "the audit log");
         Assert.Empty(browser.Problems);
     }
 

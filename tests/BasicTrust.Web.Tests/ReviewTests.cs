@@ -24,6 +24,7 @@ public sealed class ReviewTests(WebFixture web)
         await browser.GoAsync("/reviews");
         var card = page.Locator(".card", new() { HasText = Sessions.ReviewCase });
         await Assertions.Expect(card).ToContainTextAsync("sessie 3 van 8");
+        await DutchText.AssertAsync(page, "the review queue");
         await card.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/reels/{Sessions.ReviewCase}/{Sessions.SessionId}$"));
 
@@ -51,6 +52,7 @@ public sealed class ReviewTests(WebFixture web)
         await goal.GetByRole(AriaRole.Link, new() { Name = "fragment 1" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("#clip-"));
         await Assertions.Expect(page.Locator("table.timing").First).ToContainTextAsync("Gevraagd");
+        await DutchText.AssertAsync(page, "a reel to review");
 
         // Captions off and on again.
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Ondertiteling" });
@@ -147,6 +149,7 @@ public sealed class ReviewTests(WebFixture web)
             await Assertions.Expect(clip.GetByRole(AriaRole.Button, new() { Name = "Opmerking plaatsen bij fragment 1" })).ToBeFocusedAsync();
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(clip.GetByRole(AriaRole.Alert)).ToContainTextAsync("text");
+            await DutchText.AssertAsync(page, "an empty comment refused");
             await Assertions.Expect(field).ToBeFocusedAsync();
 
             await field.FillAsync(comment);
@@ -173,12 +176,14 @@ public sealed class ReviewTests(WebFixture web)
         await Assertions.Expect(first.Locator(".valence")).ToContainTextAsync("Benoemen");
         await Assertions.Expect(first.Locator(".comments .text")).ToHaveTextAsync(comment);
         Assert.Empty(await therapist.AccessibilityProblemsAsync());
+        await DutchText.AssertAsync(own, "the reel sent back");
         await own.ScreenshotAsync(new() { Path = Path.Combine(WebFixture.Screenshots, "reel.sent-back.nl.png"), FullPage = true });
 
         // The case page lists the session as sent back, with its comment count and the reel.
         await therapist.GoAsync($"/cases/{Sessions.VerdictCase}");
         var session = own.Locator($"#sessions li[data-session='{Sessions.SentBackSession}']");
         await Assertions.Expect(session).ToContainTextAsync("Klaar · teruggestuurd (1 opmerking(en))");
+        await DutchText.AssertAsync(own, "the case with a reel sent back");
         await session.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
         await Assertions.Expect(own).ToHaveURLAsync(new Regex($"{reel}$"));
         await Assertions.Expect(own.Locator("#verdict")).ToBeVisibleAsync();
@@ -189,6 +194,7 @@ public sealed class ReviewTests(WebFixture web)
         await Assertions.Expect(commented).ToHaveCountAsync(1);
         await Assertions.Expect(commented).ToContainTextAsync("Benoemen");
         await Assertions.Expect(commented).ToContainTextAsync($"supervisor {Person.Reviewer.ObjectId[..8]}");
+        await DutchText.AssertAsync(own, "the editor after a send-back");
         Assert.Empty(therapist.Problems);
     }
 

@@ -48,6 +48,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
         await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("recording.mp4 is geüpload", new() { Timeout = Patience });
         Assert.Equal(100, await page.EvalOnSelectorAsync<double>("#upload-progress", "bar => bar.value"));
+        await DutchText.AssertAsync(page, "uploaded");
         var seen = await page.EvaluateAsync<double[]>("() => window.progressSeen");
         Assert.Equal(seen.Order(), seen);
 
@@ -85,6 +86,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         // The plan is the API's dry run: with the default pre- and post-roll the first two moments make one clip.
         await Assertions.Expect(page.Locator("#plan-summary")).ToContainTextAsync("2 fragment(en)");
         await Assertions.Expect(page.Locator(".plan-clips li")).ToHaveCountAsync(2);
+        await DutchText.AssertAsync(page, "tagged, with the plan");
 
         // A bar's edge dragged with the mouse changes the moment's end.
         var edge = await page.Locator(".bar[title='t3'] .edge.end").BoundingBoxAsync();
@@ -112,8 +114,10 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         // What sending said gave way to where the pipeline is.
         await Assertions.Expect(page.Locator("#send-status #tags-state")).ToHaveTextAsync("Klaar");
         await Assertions.Expect(page.Locator("#tags-accepted")).ToHaveCountAsync(0);
+        await DutchText.AssertAsync(page, "sent and ready");
         await page.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
         await Assertions.Expect(page.Locator("button.chapter")).ToHaveCountAsync(2);
+        await DutchText.AssertAsync(page, "the reel");
 
         // The review queue (the therapist reviews their own reels while the case is shared with nobody) and the case
         // page say when the next session is, in the reader's language and on the reader's clock.
@@ -156,6 +160,62 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
     }
 
     [Fact]
+    public async Task Therapist_ImportsTagsWithMistakes_EveryProblemIsSaidInDutch()
+    {
+        const string caseId = "web-mistake-nl";
+        const string sessionId = "s1";
+        var manifest = Path.Combine(web.Folder, "mistake-nl.json");
+        await File.WriteAllTextAsync(manifest, Sessions.Manifest(caseId, sessionId).Replace("\"benoemen\"", "\"benomen\""));
+        var csv = Path.Combine(web.Folder, "no-label.csv");
+        await File.WriteAllTextAsync(csv, "start,end\n1,2\n");
+        await web.CreateCaseAsync(caseId);
+
+        await using var browser = await web.OpenAsync(Person.TherapistA);
+        var page = browser.Page;
+        await browser.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
+        await page.GetByLabel("Opname", new() { Exact = true }).SetInputFilesAsync(web.Recording);
+        // A CSV file the API's import refuses: the rule's sentence in Dutch.
+        await page.GetByLabel("Tags importeren").SetInputFilesAsync(csv);
+        await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("label");
+        await DutchText.AssertAsync(page, "an import refused");
+        // The dry run names the mistyped label by the moment, with the API's suggestion, in Dutch ...
+        await page.GetByLabel("Tags importeren").SetInputFilesAsync(manifest);
+        await Assertions.Expect(page.Locator("#plan .plan-problems")).ToContainTextAsync("moment t1");
+        await Assertions.Expect(page.Locator("#plan .plan-problems")).ToContainTextAsync("'benoemen'");
+        await DutchText.AssertAsync(page, "the dry run's problems");
+        // ... and sending it anyway is refused, each problem named in Dutch.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#send-problems")).ToContainTextAsync("tags[0].label");
+        await DutchText.AssertAsync(page, "the manifest refused");
+    }
+
+    [Fact]
+    public async Task Offline_APageSaysSoInDutch_AndKeepsWhatWasTyped()
+    {
+        const string offline = "Geen verbinding; uw werk staat nog op deze pagina.";
+        await using var browser = await web.OpenAsync(Person.TherapistA);
+        var page = browser.Page;
+        await browser.GoAsync("/cases");
+        var caseField = page.GetByLabel("Cliëntcode");
+        await caseField.FillAsync("web-offline");
+
+        await browser.Context.SetOfflineAsync(true);
+        // A request that cannot leave the browser.
+        await caseField.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main .problems")).ToHaveTextAsync(offline);
+        await DutchText.AssertAsync(page, "offline, a case not created");
+        // A page whose code was never loaded: the import fails, and the page on screen stays.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Te bekijken" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#offline")).ToHaveTextAsync(offline);
+        await Assertions.Expect(caseField).ToHaveValueAsync("web-offline");
+        await DutchText.AssertAsync(page, "offline, another page not opened");
+
+        await browser.Context.SetOfflineAsync(false);
+        await caseField.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cases/web-offline$"));
+    }
+
+    [Fact]
     public async Task Upload_InterruptedThenReloaded_GoesOnFromTheBlocksAlreadySent()
     {
         const string caseId = "web-resume";
@@ -187,6 +247,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await page.GetByLabel("Opname", new() { Exact = true }).SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden" }).ClickAsync();
         await Assertions.Expect(page.GetByText("De upload is onderbroken")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await DutchText.AssertAsync(page, "upload interrupted");
         // The blocks that did get through are in the page's journal.
         await page.WaitForFunctionAsync("""
             () => {

@@ -1,7 +1,16 @@
-// The HTTP API, through the static web app's /api (it adds the signed-in person's principal). Errors are RFC 9457
-// problem details; they surface as ApiError with every problem the API named.
+// The HTTP API, through the static web app's /api (it adds the signed-in person's principal), asked in the page's
+// language. Errors are RFC 9457 problem details; they surface as ApiError with every problem the API named, each with
+// its catalogue key. A request that never reached the API (offline) is a NetworkError.
+import { language, t } from "app/i18n.js";
 
 /** @typedef {import("app/contracts.js").ApiProblem} ProblemDetails */
+
+/** A request or a page's code that did not arrive: the network is gone. Its message says so in the page's language. */
+export class NetworkError extends Error {
+  constructor() {
+    super(t("error.offline"));
+  }
+}
 
 export class ApiError extends Error {
   /**
@@ -25,18 +34,24 @@ export class ApiError extends Error {
  */
 export async function api(path, { method = "GET", json, text, type = "application/json", signal } = {}) {
   /** @type {Record<string, string>} */
-  const headers = { accept: "application/json" };
+  const headers = { accept: "application/json", "accept-language": language() };
   let body;
   if (json !== undefined) { headers["content-type"] = "application/json"; body = JSON.stringify(json); }
   else if (text !== undefined) { headers["content-type"] = type; body = text; }
-  const response = await fetch(`/api/${path}`, { method, headers, body, signal, credentials: "same-origin" });
+  let response;
+  try {
+    response = await fetch(`/api/${path}`, { method, headers, body, signal, credentials: "same-origin" });
+  } catch (e) {
+    // fetch rejects with a TypeError when the request cannot be made ("Failed to fetch"); an abort is a DOMException.
+    throw e instanceof TypeError ? new NetworkError() : e;
+  }
   // Signed out (or the sign-in ran out): Static Web Apps redirects to its login page instead of answering 401.
   if (response.redirected && new URL(response.url).pathname.startsWith("/.auth/")) {
     location.assign("/.auth/login/aad?post_login_redirect_uri=" + encodeURIComponent(location.pathname));
-    throw new ApiError(401, { title: "Sign in first." });
+    throw new ApiError(401, { titleKey: "api.sign-in.title", title: t("api.sign-in.title") });
   }
   const answer = (response.headers.get("content-type") ?? "").includes("json") ? await response.json() : undefined;
-  if (!response.ok) throw new ApiError(response.status, answer ?? { title: response.statusText });
+  if (!response.ok) throw new ApiError(response.status, answer ?? {});
   return answer;
 }
 

@@ -3,7 +3,7 @@
 export {};
 
 /** @typedef {"parent" | "child" | "dyad"} Actor */
-/** @typedef {{ type?: string, title?: string, status?: number, detail?: string, errors?: FieldProblem[] }} ApiProblem */
+/** @typedef {{ type?: string, title?: string, status?: number, detail?: string, errors?: FieldProblem[], titleKey?: string, detailKey?: string, args?: Record<string, string> }} ApiProblem */
 /** @typedef {{ codec: string, channels: number, channelLayout?: string, sampleRate: number }} AudioStreamInfo */
 /** @typedef {{ at: string, who: string, action: string, target: string, expiresAt?: string, details: unknown }} AuditEntry */
 /** @typedef {{ day: string, part: number, entries: AuditEntry[], unreadable: string[], nextPart?: number }} AuditPart */
@@ -26,7 +26,7 @@ export {};
 /** @typedef {{ session: number, of: number, theme?: string }} Course */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
-/** @typedef {{ path: string, rule: string, message: string }} FieldProblem */
+/** @typedef {{ path: string, rule: string, message: string, key?: string, args?: Record<string, string> }} FieldProblem */
 /** @typedef {{ id: string, text: string }} Goal */
 /** @typedef {{ tags: unknown[] }} ImportedTags */
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
@@ -42,7 +42,7 @@ export {};
 /** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[] }} PlannedClip */
 /** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice }} PlannedTag */
 /** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer */
-/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string }} PreviewDocument */
+/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string> }} PreviewDocument */
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
 /** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
 /** @typedef {{ blobs: number, reviews: number, messages: number }} PurgeCounts */

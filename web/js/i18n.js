@@ -48,6 +48,18 @@ export function t(key, values = {}) {
 }
 
 /**
+ * A sentence the API sent, in the page's language: its catalogue key with its values when these texts have the key,
+ * else the API's own words (an API newer than these texts, or one from before sentences had keys).
+ * @param {string | undefined} key
+ * @param {Record<string, string> | undefined} args
+ * @param {string | undefined} sent
+ * @returns {string | undefined}
+ */
+export function said(key, args, sent) {
+  return key !== undefined && key in texts ? t(key, args) : sent;
+}
+
+/**
  * Seconds as m:ss.cc (or h:mm:ss.cc), the way the reel's in/out times are read.
  * @param {number} seconds
  */

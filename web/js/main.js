@@ -1,6 +1,7 @@
 // The web app's shell: who is signed in, the language, the navigation, and which page the address shows.
-import { me } from "app/api.js";
+import { me, NetworkError } from "app/api.js";
 import { h, fill } from "app/dom.js";
+import { showProblems } from "app/form.js";
 import { chosenLanguage, languages, language, loadLanguage, t } from "app/i18n.js";
 
 /**
@@ -29,6 +30,8 @@ let roles = [];
 let leaving;
 /** The path of the page on screen. */
 let shown = "";
+/** Counts the pages asked for: a page whose code arrives after a later one was asked for is not shown. */
+let asked = 0;
 
 /**
  * @param {string} path
@@ -40,34 +43,70 @@ function go(path, notice) {
 }
 
 async function show() {
-  leaving?.abort();
-  leaving = new AbortController();
+  const mine = ++asked;
   const path = location.pathname === "/" ? (roles.includes("therapist") ? "/cases" : "/reviews") : location.pathname;
   if (path !== location.pathname) history.replaceState(null, "", path);
+  const found = routes.map(([pattern, page, role]) => /** @type {const} */ ([pattern.exec(path), page, role])).find(([m]) => m);
+  // A page for another role is not even loaded: it says so, and whom to ask.
+  const refused = found?.[2] && !roles.includes(found[2]) ? found[2] : undefined;
+  /** @type {Page | undefined} */
+  let page;
+  try {
+    page = found && !refused ? await found[1]() : undefined;
+  } catch (e) {
+    if (mine !== asked) return;
+    // The page's code did not arrive (a failed import is a TypeError): offline. The page on screen stays, and what
+    // was typed in it; the address goes back to it.
+    const offline = e instanceof TypeError;
+    if (offline && shown !== "") {
+      history.replaceState(null, "", shown);
+      sayOffline();
+    } else {
+      fail(offline ? new NetworkError() : e);
+    }
+    return;
+  }
+  if (mine !== asked) return;
+  // Only now is the page on screen left: its requests and timers stop.
+  leaving?.abort();
+  leaving = new AbortController();
   shown = path;
   renderNav(path);
-  const found = routes.map(([pattern, page, role]) => /** @type {const} */ ([pattern.exec(path), page, role])).find(([m]) => m);
-  fill(main, h("p", { class: "muted", role: "status" }, t("loading")));
-  if (!found) { fill(main, h("h1", { tabindex: "-1" }, t("notFound.title")), h("p", {}, t("notFound.text"))); return; }
-  const [match, load, role] = found;
-  if (role && !roles.includes(role)) {
+  if (refused) {
     fill(main, h("h1", { tabindex: "-1" }, t("noAccess.title")),
-      h("p", { id: "no-access" }, t(`noAccess.${role}`)), h("p", {}, t("noAccess.whom", { role: t(`noAccess.role.${role}`) })),
+      h("p", { id: "no-access" }, t(`noAccess.${refused}`)), h("p", {}, t("noAccess.whom", { role: t(`noAccess.role.${refused}`) })),
       h("p", {}, h("a", { href: "/reviews" }, t("noAccess.back"))));
     main.querySelector("h1")?.focus();
     return;
   }
+  if (!found || !page) { fill(main, h("h1", { tabindex: "-1" }, t("notFound.title")), h("p", {}, t("notFound.text"))); return; }
+  fill(main, h("p", { class: "muted", role: "status" }, t("loading")));
   try {
-    const page = await load();
-    await page({ main, roles, signal: leaving.signal, go }, ...(match ?? []).slice(1));
+    await page({ main, roles, signal: leaving.signal, go }, ...(found[0] ?? []).slice(1));
     const notice = history.state?.notice;
     if (typeof notice === "string") main.querySelector("h1")?.after(h("p", { id: "notice", class: "confirm", role: "status" }, notice));
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") return;
-    fill(main, h("h1", { tabindex: "-1" }, t("error.title")), h("p", { role: "alert" }, e instanceof Error ? e.message : String(e)));
+    fail(e);
   }
   // Focus the page's heading, so a screen reader and the keyboard start at the new page.
   main.querySelector("h1")?.focus();
+}
+
+/**
+ * The page could not be shown: why, in the page's language.
+ * @param {unknown} error
+ */
+function fail(error) {
+  const why = h("div", { role: "alert" });
+  fill(main, h("h1", { tabindex: "-1" }, t("error.title")), why);
+  showProblems(why, error);
+}
+
+/** Says, above the page on screen, that the network is gone; the page stays as it is. */
+function sayOffline() {
+  main.querySelector("#offline")?.remove();
+  main.prepend(h("p", { id: "offline", class: "notice", role: "alert" }, t("error.offline")));
 }
 
 /** @param {string} path */
@@ -83,7 +122,11 @@ function renderNav(path) {
       roles.includes("privacy-officer") && h("li", {}, link("/privacy", "nav.privacy"))),
     h("button", {
       type: "button", class: "link", lang: other,
-      onclick: async () => { await loadLanguage(other); document.title = t("app.title"); void show(); },
+      onclick: async () => {
+        try { await loadLanguage(other); } catch { sayOffline(); return; }
+        document.title = t("app.title");
+        void show();
+      },
     }, t("nav.otherLanguage")));
 }
 

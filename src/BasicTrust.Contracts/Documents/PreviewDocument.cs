@@ -1,3 +1,4 @@
+using BasicTrust.Highlights.Texts;
 using BasicTrust.Media.Previews;
 
 namespace BasicTrust.Contracts.Documents;
@@ -7,15 +8,22 @@ public enum PreviewState { Making, Ready, NotNeeded, Failed }
 
 /// <summary>
 /// <c>pipeline/{caseId}/{sessionId}/preview.json</c>: whether the editor plays the recording itself or a preview of it
-/// (<see cref="Blob"/> in the <c>previews</c> container), for which version of the recording, why in a sentence, and
-/// since when (a worker that died while making it leaves <see cref="PreviewState.Making"/> behind).
+/// (<see cref="Blob"/> in the <c>previews</c> container), for which version of the recording, why in a sentence (in
+/// English, and as the catalogue's <see cref="ReasonKey"/> and <see cref="ReasonArgs"/> for the reader's language),
+/// and since when (a worker that died while making it leaves <see cref="PreviewState.Making"/> behind).
 /// </summary>
 public sealed record PreviewDocument(string Recording, string RecordingETag, PreviewState State, PreviewNeed Need = PreviewNeed.None, string? Reason = null,
-    string? Blob = null, DateTimeOffset? Since = null)
+    string? Blob = null, DateTimeOffset? Since = null, string? ReasonKey = null, IReadOnlyDictionary<string, string>? ReasonArgs = null)
 {
+    /// <summary>The same document with <paramref name="reason"/> as its reason (none when null).</summary>
+    public PreviewDocument Because(Sentence? reason) => this with { Reason = reason?.ToString(), ReasonKey = reason?.Key, ReasonArgs = reason?.Args };
+
+    /// <summary>The reason in <paramref name="language"/>; one stored before reasons had keys stays in English.</summary>
+    public string? ReasonIn(string language) => ReasonKey is null ? Reason : Catalogue.Render(language, ReasonKey, ReasonArgs);
+
     /// <summary>What the page is told: a preview still "making" long after any run could have finished failed.</summary>
     public PreviewDocument AsOf(DateTimeOffset now, TimeSpan longestRun) =>
         State == PreviewState.Making && Since is { } since && now - since > longestRun
-            ? this with { State = PreviewState.Failed, Reason = "Making the preview did not finish; upload the recording again." }
+            ? (this with { State = PreviewState.Failed }).Because(Sentence.Of("preview.unfinished"))
             : this;
 }

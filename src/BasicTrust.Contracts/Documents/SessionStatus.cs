@@ -36,6 +36,10 @@ public sealed record SessionStatus
     /// <summary>The version (ETag) of the manifest this status answers: a page that sent one follows until it is this one.</summary>
     public string? Manifest { get; init; }
 
+    /// <summary>The same status with its problems said in <paramref name="language"/> (stored, they are in English).</summary>
+    public SessionStatus In(string language) =>
+        this with { Warnings = [.. Warnings.Select(w => w.In(language))], Errors = [.. Errors.Select(e => e.In(language))] };
+
     /// <summary>One line for people: "planned", "cutting 3/8", "ready", "failed: …".</summary>
     public string Progress => State switch
     {

@@ -26,10 +26,10 @@ public sealed class CaseEdge(CaseGate gate) : IFunctionsWorkerMiddleware
             var (caseId, sessionId, objectId) = (Route("caseId") ?? "", Route("sessionId"), Route("objectId"));
             var errors = ApiResults.IdErrors([("caseId", caseId), .. sessionId is null ? [] : new[] { ("sessionId", sessionId) }]);
             if (objectId is not null && (!Guid.TryParseExact(objectId, "D", out var reviewer) || reviewer == Guid.Empty))
-                errors.Add(new FieldProblem("objectId", "guid", "objectId must be the reviewer's Entra object id (a GUID such as 0b3d…-…)."));
+                errors.Add(FieldProblem.Create("objectId", "guid", "problem.guid"));
             if (errors.Count > 0)
             {
-                await ApiResults.BadRequest("An id in the path is not valid.", errors).ExecuteAsync(http);
+                await ApiResults.BadRequest("api.ids.detail", errors).ExecuteAsync(http);
                 return;
             }
             var (record, refusal) = await gate.CheckAsync(http, caseId, action);

@@ -27,19 +27,30 @@ public sealed class CaseGate(CaseAccess cases, AuditLog audit, TimeProvider cloc
                 return (null, ApiResults.Purged(caseId));
             case Verdict.Forbid when record is not null:
                 await RefusedAsync(http, caseId, name, 403);
-                return (null, ApiResults.Problem(403, "Not allowed.", $"You may not {name} case {caseId}; ask its owner or a privacy officer."));
+                return (null, ApiResults.Problem(403, "api.forbidden.title", Forbidden(action), null, ("caseId", caseId)));
             default:
                 await RefusedAsync(http, caseId, name, 404);
-                return (null, ApiResults.NotFound($"There is no case {caseId} that you may see."));
+                return (null, ApiResults.NotFound("api.no-case.detail", ("caseId", caseId)));
         }
     }
 
-    /// <summary>Audits and answers a refusal of an action the caller's roles do not allow (<paramref name="what"/> completes "You may not …").</summary>
-    public async Task<ProblemHttpResult> ForbidAsync(HttpContext http, string action, string what)
+    /// <summary>Audits and answers a refusal of an action the caller's roles do not allow, said by the catalogue's <paramref name="detailKey"/>.</summary>
+    public async Task<ProblemHttpResult> ForbidAsync(HttpContext http, string action, string detailKey)
     {
         await RefusedAsync(http, action, action, 403);
-        return ApiResults.Problem(403, "Not allowed.", $"You may not {what}; your roles do not allow it.");
+        return ApiResults.Problem(403, "api.forbidden.title", detailKey);
     }
+
+    /// <summary>What the caller may not do to the case, as the catalogue says it.</summary>
+    static string Forbidden(CaseAction action) => action switch
+    {
+        CaseAction.View => "api.forbidden.view.detail",
+        CaseAction.Review => "api.forbidden.review.detail",
+        CaseAction.Upload => "api.forbidden.upload.detail",
+        CaseAction.Share => "api.forbidden.share.detail",
+        CaseAction.Purge => "api.forbidden.purge.detail",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
 
     /// <summary>Audits a refusal: who, what (the action and the status), which case or action, when.</summary>
     public Task RefusedAsync(HttpContext http, string target, string action, int status) =>

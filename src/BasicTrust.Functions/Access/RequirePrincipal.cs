@@ -20,8 +20,7 @@ public sealed class RequirePrincipal(AuditLog audit) : IFunctionsWorkerMiddlewar
             {
                 await audit.WriteAsync("anonymous", "refused", context.FunctionDefinition.Name, null, http.RequestAborted);
                 http.Response.Headers.WWWAuthenticate = "Bearer";
-                await ApiResults.Problem(401, "Sign in first.", "The request carries no signed-in person; sign in with Entra ID (the web app, or bt login).")
-                    .ExecuteAsync(http);
+                await ApiResults.Problem(401, "api.sign-in.title", "api.sign-in.detail").ExecuteAsync(http);
                 return;
             }
             http.Items[typeof(Principal)] = principal;

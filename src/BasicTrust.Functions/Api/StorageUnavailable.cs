@@ -41,7 +41,7 @@ public sealed class StorageUnavailable(IOptions<PipelineOptions> options, ILogge
             // The deadline's token is cancelled: the answer is written with the caller's.
             http.RequestAborted = caller;
             http.Response.Headers.RetryAfter = "10";
-            await ApiResults.Problem(503, "Storage is unavailable.", "The request could not be completed now; nothing was lost. Try again shortly.")
+            await ApiResults.Problem(503, "api.storage.title", "api.storage.detail")
                 .ExecuteAsync(http);
         }
         finally

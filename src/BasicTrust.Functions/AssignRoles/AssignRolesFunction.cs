@@ -14,7 +14,7 @@ public sealed class AssignRolesFunction
     [Function(Name)]
     public async Task<Results<Ok<SignInRoles>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/roles")] HttpRequest request)
     {
-        var (signIn, problem) = await RequestBodies.ReadJsonAsync<SignIn>(request, 64 * 1024, "sign-in",
+        var (signIn, problem) = await RequestBodies.ReadJsonAsync<SignIn>(request, 64 * 1024,
             """{"identityProvider": "aad", "userId": "…", "claims": [{"typ": "oid", "val": "…"}]}""");
         return problem is null ? TypedResults.Ok(new SignInRoles(RoleMapping.RolesFor(signIn!))) : problem;
     }

@@ -16,10 +16,10 @@ public sealed class CreateCaseFunction(CaseAccess cases, CaseGate gate, Pipeline
     {
         var context = request.HttpContext;
         var who = Principal.Of(context);
-        if (!who.Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "create-case", "create cases");
-        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CaseRequest>(request, 4 * 1024, "case", """{"caseId": "fam-0042"}""");
+        if (!who.Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "create-case", "api.forbidden.create-case.detail");
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CaseRequest>(request, 4 * 1024, """{"caseId": "fam-0042"}""");
         if (unreadable is not null) return unreadable;
-        if (ApiResults.IdErrors(("caseId", body!.CaseId ?? "")) is { Count: > 0 } errors) return ApiResults.BadRequest("The case id is not valid.", errors);
+        if (ApiResults.IdErrors(("caseId", body!.CaseId ?? "")) is { Count: > 0 } errors) return ApiResults.BadRequest("api.case-id.detail", errors);
         var caseId = body.CaseId!;
         // Case ids are chosen by people, so a taken or retired one must be said; both answers are audited.
         if (await store.IsPurgedAsync(caseId, context.RequestAborted))
@@ -33,8 +33,7 @@ public sealed class CreateCaseFunction(CaseAccess cases, CaseGate gate, Pipeline
         {
             case CreateOutcome.Taken:
                 await gate.RefusedAsync(context, caseId, "create-case", 409);
-                return ApiResults.Problem(409, "The case id is taken.", $"There is already a case {caseId}; choose another pseudonymous id.",
-                    [new FieldProblem("caseId", "unique", "The case id is in use.")]);
+                return ApiResults.Problem(409, "api.case-taken.title", "api.case-taken.detail", [FieldProblem.Create("caseId", "unique", "problem.unique.case")], ("caseId", caseId));
             case CreateOutcome.Created:
                 await audit.WriteAsync(who.ObjectId, "create-case", caseId, null, context.RequestAborted);
                 return TypedResults.Created($"/api/cases/{caseId}", owned);

@@ -1,5 +1,6 @@
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
+using BasicTrust.Highlights.Texts;
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Indexing;
@@ -45,9 +46,9 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Kept for MarkFailed, in case every attempt fails: the plain reason, never a link.
+                // Kept for MarkFailed, in case every attempt fails: the plain reason (its catalogue key), never a link.
                 await store.Blob(SessionKey.Pipeline, session.ClipError(planId, clipId))
-                    .UploadAsync(BinaryData.FromString(PlainReason(e)), overwrite: true, cancellationToken).ConfigureAwait(false);
+                    .UploadAsync(BinaryData.FromObjectAsJson(PlainReason(e), Json.Options), overwrite: true, cancellationToken).ConfigureAwait(false);
                 throw;
             }
             await store.CreateMarkerAsync(session.ClipDone(planId, clipId), clipId, cancellationToken).ConfigureAwait(false);
@@ -70,7 +71,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
         var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         if (version.ETag.ToString() != plan.RecordingETag)
-            throw new UnsupportedMediaException("The recording was replaced after planning; upload the manifest again to plan the new one.");
+            throw new UnsupportedMediaException("problem.cut.replaced");
         await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
         var source = new MediaSource(relay.Url, plan.Media);
         var run = limits.RunOptions();
@@ -105,10 +106,10 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
     }
 
     /// <summary>What a therapist can act on; FFmpeg's details stay in the log.</summary>
-    static string PlainReason(Exception e) => e switch
+    static Sentence PlainReason(Exception e) => e switch
     {
         UnsupportedMediaException u => u.Reason,
-        MediaProcessException => "FFmpeg could not cut this clip from the recording.",
-        _ => "The clip could not be cut or stored.",
+        MediaProcessException => Sentence.Of("problem.cut.ffmpeg"),
+        _ => Sentence.Of("problem.cut.stored"),
     };
 }

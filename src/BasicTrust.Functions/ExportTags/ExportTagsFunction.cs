@@ -18,13 +18,13 @@ public sealed class ExportTagsFunction(TimeProvider clock)
     public async Task<Results<Ok<TagFile>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sessions/{caseId}/{sessionId}/export/{format}")] HttpRequest request, string format)
     {
         if (TagExport.Parse(format) is not { } chosen)
-            return ApiResults.BadRequest("Unknown format.", [new FieldProblem("format", "one-of", "format must be elan, boris or csv.")]);
+            return ApiResults.BadRequest("api.import-format.detail", [FieldProblem.Create("format", "one-of", "problem.one-of.format")]);
         var session = CaseCall.Of(request).Session;
-        var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "manifest");
+        var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes);
         if (unreadable is not null) return unreadable;
         var read = ManifestReader.Read(text!, session.CaseId, session.SessionId);
         if (read.Manifest is not { } manifest)
-            return ApiResults.BadRequest("The manifest has errors; the tags are exported once it has none.", FieldProblem.Of(read.Problems, Severity.Error));
+            return ApiResults.BadRequest("api.export-manifest.detail", FieldProblem.Of(read.Problems, Severity.Error, ApiLanguage.Of(request)));
         return TypedResults.Ok(new TagFile(TagExport.FileName(chosen, manifest), TagExport.ContentType(chosen), TagExport.Write(chosen, manifest, clock.GetUtcNow())));
     }
 }

@@ -24,7 +24,7 @@ public sealed class GetManifestFunction(PipelineStore store)
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return ApiResults.NotFound($"No manifest has been sent for {session.Folder}.");
+            return ApiResults.NotFound("api.no-manifest.detail", ("session", session.Folder));
         }
     }
 }

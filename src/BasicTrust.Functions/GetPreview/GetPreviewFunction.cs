@@ -22,15 +22,15 @@ public sealed class GetPreviewFunction(PipelineStore store, ReadLinks links, Med
         var (context, call) = (request.HttpContext, CaseCall.Of(request));
         var session = call.Session;
         if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, context.RequestAborted)).Value is not { } stored)
-            return ApiResults.NotFound($"No recording of {session.Folder} has been checked yet.");
+            return ApiResults.NotFound("api.no-preview.detail", ("session", session.Folder));
         // The probe, the run and the upload all fit in twice the longest run.
         var preview = stored.AsOf(clock.GetUtcNow(), 2 * limits.RunTimeout);
         // A recording uploaded again under the same name is checked anew; until then nothing of the old one is handed out.
         switch (await RecordingETagAsync(session, preview.Recording, context.RequestAborted))
         {
-            case null: return ApiResults.NotFound($"The recording of {session.Folder} is no longer kept.");
+            case null: return ApiResults.NotFound("api.recording-gone.detail", ("session", session.Folder));
             case var etag when etag != preview.RecordingETag:
-                preview = preview with { State = PreviewState.Making, Need = PreviewNeed.None, Reason = null, Blob = null };
+                preview = (preview with { State = PreviewState.Making, Need = PreviewNeed.None, Blob = null }).Because(null);
                 break;
         }
         var (container, blob) = preview switch
@@ -39,7 +39,7 @@ public sealed class GetPreviewFunction(PipelineStore store, ReadLinks links, Med
             { State: PreviewState.NotNeeded } => (SessionKey.Recordings, session.Recording(preview.Recording)),
             _ => (null, null),
         };
-        var answer = new PreviewAnswer(preview.Recording, preview.State, preview.Need, preview.Reason);
+        var answer = new PreviewAnswer(preview.Recording, preview.State, preview.Need, preview.ReasonIn(ApiLanguage.Of(request)));
         if (container is null || blob is null) return TypedResults.Ok(answer);
 
         var expires = links.ExpiresAt;

@@ -27,7 +27,7 @@ public sealed class GetRecordingFunction(PipelineStore store)
         if (name is null)
             await foreach (var blob in recordings.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, cancellationToken))
                 if (blob.Name != session.Manifest) { name = Path.GetFileName(blob.Name); break; }
-        if (name is null) return ApiResults.NotFound($"Nothing has been uploaded for {session.Folder} yet.");
+        if (name is null) return ApiResults.NotFound("api.no-upload.detail", ("session", session.Folder));
 
         var recording = recordings.GetBlockBlobClient(session.Recording(name));
         try

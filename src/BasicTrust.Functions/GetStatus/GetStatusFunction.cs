@@ -13,7 +13,7 @@ public sealed class GetStatusFunction(StatusBoard status)
     {
         var session = CaseCall.Of(request).Session;
         return await status.GetAsync(session, request.HttpContext.RequestAborted) is { } current
-            ? TypedResults.Ok(current)
-            : ApiResults.NotFound($"No session {session.Folder}: no manifest has been received for it.");
+            ? TypedResults.Ok(current.In(ApiLanguage.Of(request)))
+            : ApiResults.NotFound("api.no-status.detail", ("session", session.Folder));
     }
 }

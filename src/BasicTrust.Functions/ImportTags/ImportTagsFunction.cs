@@ -18,9 +18,9 @@ public sealed class ImportTagsFunction(CaseGate gate)
     {
         var context = request.HttpContext;
         if (format is not ("csv" or "elan" or "boris"))
-            return ApiResults.BadRequest("Unknown format.", [new FieldProblem("format", "one-of", "format must be csv, elan or boris.")]);
-        if (!Principal.Of(context).Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "import-tags", "import tags");
-        var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "file");
+            return ApiResults.BadRequest("api.import-format.detail", [FieldProblem.Create("format", "one-of", "problem.one-of.format")]);
+        if (!Principal.Of(context).Is(AppRoles.Therapist)) return await gate.ForbidAsync(context, "import-tags", "api.forbidden.import-tags.detail");
+        var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes);
         if (unreadable is not null) return unreadable;
         try
         {
@@ -35,7 +35,7 @@ public sealed class ImportTagsFunction(CaseGate gate)
         catch (ImportRefusedException e)
         {
             // Refused while reading, within one pass: more than a session's tags, too wide, too deep, or not the format.
-            return ApiResults.BadRequest($"The {format} file cannot be read: {e.Message}", [new FieldProblem(e.Problem.Path, e.Problem.Rule, e.Message)]);
+            return ApiResults.BadRequest("api.import.detail", [FieldProblem.From(e.Problem)], ("format", format.ToUpperInvariant()));
         }
     }
 }

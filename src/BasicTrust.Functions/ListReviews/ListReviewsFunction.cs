@@ -22,7 +22,7 @@ public sealed class ListReviewsFunction(ReviewIndex index, CaseAccess cases)
         if (context.Request.Query["until"].FirstOrDefault() is { } text)
         {
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                return ApiResults.BadRequest("until is not a date.", [new FieldProblem("until", "date", "until must be a date (2026-12-01) or a date and time (ISO 8601).")]);
+                return ApiResults.BadRequest("api.until.detail", [FieldProblem.Create("until", "date", "problem.date.until")]);
             // A bare date means the whole of that day (9999-12-31 included: there is no day after it).
             until = text.Length <= 10 && parsed < DateTimeOffset.MaxValue.AddDays(-1) ? parsed.AddDays(1).AddTicks(-1) : parsed;
         }

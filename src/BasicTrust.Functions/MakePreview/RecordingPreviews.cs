@@ -1,6 +1,7 @@
 using Azure;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Texts;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Previews;
 using BasicTrust.Media.Probing;
@@ -17,7 +18,7 @@ namespace BasicTrust.Functions.MakePreview;
 public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock, ILogger<RecordingPreviews> logger)
 {
     /// <summary>The same reason the session's status gives for an empty recording.</summary>
-    public const string EmptyRecording = "The recording is empty (0 bytes); upload it again.";
+    public static readonly Sentence EmptyRecording = Sentence.Of("problem.not-empty");
 
     public async Task MakeAsync(SessionKey session, string name, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
 
         if (version.ContentLength == 0)
         {
-            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, Reason: EmptyRecording), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed).Because(EmptyRecording), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -48,7 +49,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
         try { source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false); }
         catch (UnsupportedMediaException e)
         {
-            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, Reason: e.Reason), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed).Because(e.Reason), cancellationToken).ConfigureAwait(false);
             return;
         }
         var (need, reason) = BrowserPlayback.Decide(source.Info, name);
@@ -58,7 +59,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
             return;
         }
 
-        await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Making, need, reason, Since: clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Making, need, Since: clock.GetUtcNow()).Because(reason), cancellationToken).ConfigureAwait(false);
         var work = WorkFolders.Create("preview");
         try
         {
@@ -71,13 +72,13 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
             {
                 // FFmpeg could not read it through: the page says so rather than waiting for a preview.
                 logger.LogWarning("{Session}: the preview could not be made (exit {ExitCode})", session, e.ExitCode);
-                await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, need, "The recording could not be converted for the browser."), cancellationToken).ConfigureAwait(false);
+                await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, need).Because(Sentence.Of("preview.convert")), cancellationToken).ConfigureAwait(false);
                 return;
             }
             if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
             var blob = $"{session.Folder}/preview.mp4"; // a fixed name: the therapist's file name stays out of the audit log
             await store.UploadFileAsync(SessionKey.Previews, blob, file, "video/mp4", null, cancellationToken).ConfigureAwait(false);
-            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Ready, need, reason, blob), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Ready, need, Blob: blob).Because(reason), cancellationToken).ConfigureAwait(false);
             await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), "pipeline", "preview-made", $"{SessionKey.Previews}/{blob}", Details: new { need }), cancellationToken).ConfigureAwait(false);
             logger.LogInformation("{Session}: preview made ({Need})", session, need);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Texts;
 
 namespace BasicTrust.Functions.MarkFailed;
 
@@ -33,8 +34,8 @@ public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Fa
             return;
         }
         var problem = job.ClipId is null
-            ? new FieldProblem("reel", "assembled", "The reel could not be assembled after repeated attempts.")
-            : new FieldProblem($"clips.{job.ClipId}", "cut", await ClipReasonAsync(session, job, cancellationToken).ConfigureAwait(false));
+            ? FieldProblem.Create("reel", "assembled", "problem.assembled")
+            : await ClipProblemAsync(session, job, cancellationToken).ConfigureAwait(false);
         if (await status.ApplyAsync(session, new SessionEvent.JobPoisoned(job.PlanId, problem), cancellationToken).ConfigureAwait(false))
             logger.LogWarning("Session {Session}: plan {PlanId} failed ({Rule})", session, job.PlanId, problem.Rule);
         else
@@ -44,16 +45,27 @@ public sealed class Failures(PipelineStore store, StatusBoard status, ILogger<Fa
     async Task<bool> InPlanAsync(SessionKey session, ClipJob job, CancellationToken cancellationToken) =>
         (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(job.PlanId), cancellationToken).ConfigureAwait(false)).Value?.Clip(job.ClipId!) is not null;
 
-    async Task<string> ClipReasonAsync(SessionKey session, ClipJob job, CancellationToken cancellationToken)
+    /// <summary>Why the clip could not be cut, as its last attempt wrote it down (the path names the clip).</summary>
+    async Task<FieldProblem> ClipProblemAsync(SessionKey session, ClipJob job, CancellationToken cancellationToken)
     {
+        var path = $"clips.{job.ClipId}";
+        string written;
         try
         {
-            var reason = (await store.Blob(SessionKey.Pipeline, session.ClipError(job.PlanId, job.ClipId)).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
-            return $"Clip {job.ClipId} could not be cut: {reason}";
+            written = (await store.Blob(SessionKey.Pipeline, session.ClipError(job.PlanId, job.ClipId)).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return $"Clip {job.ClipId} could not be cut after repeated attempts.";
+            return FieldProblem.Create(path, "cut", "problem.cut", ("clipId", job.ClipId!));
         }
+        return Reason(written) is { } reason
+            ? FieldProblem.Create(path, "cut", reason)
+            : new FieldProblem(path, "cut", written); // written before reasons had keys: the English sentence as it was
+    }
+
+    static Sentence? Reason(string written)
+    {
+        try { return JsonSerializer.Deserialize<Sentence>(written, Json.Options) is { Key: not null, Args: not null } reason ? reason : null; }
+        catch (JsonException) { return null; }
     }
 }

@@ -15,7 +15,7 @@ public sealed record BlobPoisonMessage(string? ContainerName, string? BlobName, 
 /// </summary>
 public sealed class ManifestFailures(PipelineStore store, StatusBoard status, ILogger<ManifestFailures> logger)
 {
-    static readonly FieldProblem GaveUp = new("manifest", "planned", "The manifest could not be planned after repeated attempts; send it again.");
+    static readonly FieldProblem GaveUp = FieldProblem.Create("manifest", "planned", "problem.planned");
 
     public async Task MarkAsync(string messageText, CancellationToken cancellationToken)
     {

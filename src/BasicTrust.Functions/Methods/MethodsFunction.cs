@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Api;
+using BasicTrust.Highlights.Texts;
 using BasicTrust.Highlights.Vocabulary;
 
 namespace BasicTrust.Functions.Methods;
@@ -17,22 +18,25 @@ public sealed class MethodsFunction
 
     [Function("ListMethods")]
     public Ok<IReadOnlyList<MethodSummary>> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "methods")] HttpRequest request) =>
-        TypedResults.Ok<IReadOnlyList<MethodSummary>>([.. Vocabularies.ByMethod.Values.Select(v => new MethodSummary(v.Method, v.Name, v.IsCustom))]);
+        TypedResults.Ok<IReadOnlyList<MethodSummary>>([.. Vocabularies.ByMethod.Values.Select(v => new MethodSummary(v.Method, Name(v, request), v.IsCustom))]);
 
     [Function("GetMethod")]
     public Results<Ok<MethodDetails>, ProblemHttpResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "methods/{method}")] HttpRequest request, string method)
     {
         if (!Vocabularies.ByMethod.TryGetValue(method, out var vocabulary))
-            return ApiResults.NotFound($"There is no method '{(method.Length > 40 ? method[..40] + "…" : method)}'; the methods are {string.Join(", ", Vocabularies.ByMethod.Keys)}.");
+            return ApiResults.NotFound("api.no-method.detail", ("method", method.Length > 40 ? method[..40] + "…" : method), ("methods", string.Join(", ", Vocabularies.ByMethod.Keys)));
         var typed = request.Query["match"].FirstOrDefault();
         if (typed is { Length: > MaxMatchLength })
-            return ApiResults.BadRequest("The text to match is too long.", [new FieldProblem("match", "length", $"match must be at most {MaxMatchLength} characters.")]);
-        return TypedResults.Ok(new MethodDetails(vocabulary.Method, vocabulary.Name, vocabulary.IsCustom,
+            return ApiResults.BadRequest("api.match.detail", [FieldProblem.Create("match", "length", "problem.length.match", ("max", MaxMatchLength))]);
+        return TypedResults.Ok(new MethodDetails(vocabulary.Method, Name(vocabulary, request), vocabulary.IsCustom,
             [.. vocabulary.Labels.Select(l => new LabelInfo(l.Code, l.Dutch, l.English, l.DefaultValence, l.DefaultActor, l.Description, l.IsConfirmed))],
             [.. vocabulary.Aliases],
             vocabulary.IsCustom ? MethodVocabulary.CustomLabelRule : null,
             typed is null ? null : Match(vocabulary, typed)));
     }
+
+    /// <summary>The method's name in the caller's language ("Custom" is "Eigen labels" in Dutch).</summary>
+    static string Name(MethodVocabulary vocabulary, HttpRequest request) => Catalogue.Render(ApiLanguage.Of(request), $"method.{vocabulary.Method}");
 
     /// <summary>The label the text means (<c>exact</c> for a code, an old code or a name), or the closest one, or null.</summary>
     static LabelMatch? Match(MethodVocabulary vocabulary, string typed)

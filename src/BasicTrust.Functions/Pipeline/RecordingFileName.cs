@@ -5,8 +5,6 @@ namespace BasicTrust.Functions.Pipeline;
 /// <summary>The one rule for a recording's file name: what an upload may be called, and what a preview is made for.</summary>
 public static partial class RecordingFileName
 {
-    public const string Rule = "fileName must be a plain file name ending in .mp4, .mov, .m4v, .mkv, .webm or .avi (at most 100 characters).";
-
     public static bool IsValid(string fileName) => Pattern().IsMatch(fileName) && !fileName.Contains("..", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ -]{0,95}\.(mp4|mov|m4v|mkv|webm|avi)\z", RegexOptions.IgnoreCase)]

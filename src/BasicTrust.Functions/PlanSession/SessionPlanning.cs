@@ -37,8 +37,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
 
         if (await status.PlannedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } planned && planned != manifest.Recording)
         {
-            problems.Add(Problem.Error("recording", "one-recording",
-                $"This session's recording is '{planned}': a session has one recording. Name it in the manifest, or start a new session for another recording."));
+            problems.Add(Problem.Error("recording", "one-recording", "problem.one-recording", ("recording", planned)));
             return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
         var recording = store.Blob(SessionKey.Recordings, session.Recording(manifest.Recording));
@@ -49,7 +48,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            problems.Add(Problem.Error("recording", "uploaded", $"No recording named '{manifest.Recording}' has been uploaded for this session."));
+            problems.Add(Problem.Error("recording", "uploaded", "problem.uploaded", ("recording", manifest.Recording)));
             return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
 
@@ -87,7 +86,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         }
         if (!await store.SealAsync(recording, version.ETag, cancellationToken).ConfigureAwait(false))
         {
-            problems.Add(Problem.Error("recording", "unchanged", $"The recording '{manifest.Recording}' changed while it was being planned; send the manifest again."));
+            problems.Add(Problem.Error("recording", "unchanged", "problem.unchanged", ("recording", manifest.Recording)));
             return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
         if (await store.RemoveStrayRecordingsAsync(session, manifest.Recording, cancellationToken).ConfigureAwait(false) is > 0 and var strays)

@@ -23,8 +23,8 @@ public sealed class PreviewPlanFunction
         var session = CaseCall.Of(request).Session;
         if (!double.TryParse(request.Query["duration"].FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             || TimeCode.FromSeconds(seconds) is not { } duration || duration <= TimeSpan.Zero)
-            return ApiResults.BadRequest("The recording's length is needed.", [new FieldProblem("duration", "seconds", "duration must be the recording's length in seconds, e.g. 183.4.")]);
-        var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "manifest");
+            return ApiResults.BadRequest("api.duration.detail", [FieldProblem.Create("duration", "seconds", "problem.seconds")]);
+        var (text, unreadable) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes);
         if (unreadable is not null) return unreadable;
 
         var read = ManifestReader.Read(text!, session.CaseId, session.SessionId);
@@ -37,8 +37,10 @@ public sealed class PreviewPlanFunction
             problems.AddRange(result.Problems);
         }
         var language = plan?.Settings.Language ?? "nl";
+        // The problems in the reader's language; the chapters in the reel's, as the parent will see them.
+        var reader = ApiLanguage.Of(request);
         return TypedResults.Ok(new PlanPreview(problems.All(p => p.Severity != Severity.Error),
-            FieldProblem.Of(problems, Severity.Error), FieldProblem.Of(problems, Severity.Warning),
+            FieldProblem.Of(problems, Severity.Error, reader), FieldProblem.Of(problems, Severity.Warning, reader),
             plan?.Duration, plan is null ? null : [.. plan.Clips.Select(c => PlannedClip.From(c, language))], plan?.Chapters));
     }
 }

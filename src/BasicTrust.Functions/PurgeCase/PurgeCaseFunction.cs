@@ -24,7 +24,7 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         var call = CaseCall.Of(request);
         var (record, who) = (call.Case, call.Who.ObjectId);
         // A case stored before access records existed has none: it is purged when something of it is stored.
-        if (record is null && await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound($"There is no case {caseId} that you may see.");
+        if (record is null && await data.CountAsync(caseId, cancellationToken) == 0) return ApiResults.NotFound("api.no-case.detail", ("caseId", caseId));
 
         // Run again, a purge finishes one that failed part-way (usually there is nothing left) and says when the case was purged.
         var before = record?.PurgedAt ?? (await store.ReadAsync<Tombstone>(SessionKey.Audit, PipelineStore.Tombstone(caseId), cancellationToken)).Value?.PurgedAt;

@@ -18,15 +18,15 @@ public sealed class PutManifestFunction(PipelineStore store)
     public async Task<Results<Accepted<ManifestAccepted>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "sessions/{caseId}/{sessionId}/manifest")] HttpRequest request)
     {
         var (context, session) = (request.HttpContext, CaseCall.Of(request).Session);
-        var (text, tooLargeOrNotText) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes, "manifest");
+        var (text, tooLargeOrNotText) = await RequestBodies.ReadTextAsync(request, ManifestReader.MaxBytes);
         if (tooLargeOrNotText is not null) return tooLargeOrNotText;
 
         var read = ManifestReader.Read(text!, session.CaseId, session.SessionId);
-        if (FieldProblem.Of(read.Problems, Severity.Error) is { Count: > 0 } errors) return ApiResults.BadRequest("The manifest has problems; nothing was stored.", errors);
+        if (FieldProblem.Of(read.Problems, Severity.Error) is { Count: > 0 } errors) return ApiResults.BadRequest("api.manifest.detail", errors);
 
         var stored = await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text!),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, context.RequestAborted);
         var status = $"/api/sessions/{session.CaseId}/{session.SessionId}";
-        return TypedResults.Accepted(status, new ManifestAccepted(status, FieldProblem.Of(read.Problems, Severity.Warning), stored.Value.ETag.ToString()));
+        return TypedResults.Accepted(status, new ManifestAccepted(status, FieldProblem.Of(read.Problems, Severity.Warning, ApiLanguage.Of(request)), stored.Value.ETag.ToString()));
     }
 }

@@ -20,13 +20,13 @@ public sealed class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditL
         var context = request.HttpContext;
         var errors = new List<FieldProblem>();
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            errors.Add(new FieldProblem("day", "date", "day must be a date such as 2026-12-01."));
+            errors.Add(FieldProblem.Create("day", "date", "problem.date.day"));
         var partText = request.Query["part"].FirstOrDefault() ?? "0";
         if (!int.TryParse(partText, NumberStyles.None, CultureInfo.InvariantCulture, out var part) || part > 9999)
-            errors.Add(new FieldProblem("part", "range", "part must be a whole number from 0 to 9999."));
-        if (errors.Count > 0) return ApiResults.BadRequest("The request is not valid.", errors);
+            errors.Add(FieldProblem.Create("part", "range", "problem.range.part"));
+        if (errors.Count > 0) return ApiResults.BadRequest("api.bad-request.title", errors);
         var who = Principal.Of(context);
-        if (!who.Is(AppRoles.PrivacyOfficer)) return await gate.ForbidAsync(context, "read-audit", "read the audit log");
+        if (!who.Is(AppRoles.PrivacyOfficer)) return await gate.ForbidAsync(context, "read-audit", "api.forbidden.read-audit.detail");
 
         await audit.WriteAsync(who.ObjectId, "read-audit", $"{day}/{part:D4}", null, context.RequestAborted);
         var lines = await ReadPartAsync(AuditLog.PartName(day, part), context.RequestAborted);

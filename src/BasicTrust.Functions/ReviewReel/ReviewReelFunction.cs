@@ -24,19 +24,19 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         var call = CaseCall.Of(request);
         var session = call.Session;
         if (await status.ReadyPlanAsync(session, request.HttpContext.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
-        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, "comment", """{"clipId": "…-01", "text": "Mooi moment", "offset": 2.5}""");
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<CommentRequest>(request, 16 * 1024, """{"clipId": "…-01", "text": "Mooi moment", "offset": 2.5}""");
         if (unreadable is not null) return unreadable;
         var plan = (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), request.HttpContext.RequestAborted)).Value;
         var clip = body!.ClipId is null ? null : plan?.Clip(body.ClipId);
         var errors = new List<FieldProblem>();
-        if (body.ReplyTo is null && clip is null) errors.Add(new FieldProblem("clipId", "clip-of-reel", "clipId must name a clip of this reel."));
+        if (body.ReplyTo is null && clip is null) errors.Add(FieldProblem.Create("clipId", "clip-of-reel", "problem.clip-of-reel"));
         if (body.ReplyTo is not null && (body.ClipId is not null || body.Offset is not null))
-            errors.Add(new FieldProblem("replyTo", "reply-alone", "A reply is on the comment it answers: send replyTo without clipId or offset."));
+            errors.Add(FieldProblem.Create("replyTo", "reply-alone", "problem.reply-alone"));
         if (body.Offset is { } offset && clip is not null && !(offset >= 0 && offset <= (clip.Out - clip.In).TotalSeconds))
-            errors.Add(new FieldProblem("offset", "within-clip", $"offset must be 0 to {(clip.Out - clip.In).TotalSeconds:0.###} seconds (the clip's length)."));
+            errors.Add(FieldProblem.Create("offset", "within-clip", "problem.within-clip", ("max", Math.Round((clip.Out - clip.In).TotalSeconds, 3))));
         if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > MaxCommentLength)
-            errors.Add(new FieldProblem("text", "length", $"text must be 1 to {MaxCommentLength} characters."));
-        if (errors.Count > 0) return ApiResults.BadRequest("The comment is not valid.", errors);
+            errors.Add(FieldProblem.Create("text", "length", "problem.length.comment", ("max", MaxCommentLength)));
+        if (errors.Count > 0) return ApiResults.BadRequest("api.comment.detail", errors);
 
         var who = call.Who.ObjectId;
         // Every comment on a clip has a recording time, for the editor: its moment, or else the clip's key moment.
@@ -45,8 +45,8 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         return await reviews.CommentAsync(session, planId, comment, request.HttpContext.RequestAborted) switch
         {
             (Reviews.CommentOutcome.Purged, _) => ApiResults.Purged(call.CaseId),
-            (Reviews.CommentOutcome.Full, _) => ApiResults.Problem(409, "The reel has all the comments it takes.", $"A review round takes at most {Reviews.MaxComments} comments."),
-            (Reviews.CommentOutcome.UnknownReply, _) => ApiResults.BadRequest("The reply is not valid.", [new FieldProblem("replyTo", "comment-of-session", "replyTo must name a comment of this session.")]),
+            (Reviews.CommentOutcome.Full, _) => ApiResults.Problem(409, "api.comments-full.title", "api.comments-full.detail", null, ("max", Reviews.MaxComments)),
+            (Reviews.CommentOutcome.UnknownReply, _) => ApiResults.BadRequest("api.reply.detail", [FieldProblem.Create("replyTo", "comment-of-session", "problem.comment-of-session")]),
             (_, var round) => TypedResults.Created((string?)null, round!.SeenBy(call.Case!, who)),
         };
     }
@@ -65,7 +65,7 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         var session = call.Session;
         var cancellationToken = request.HttpContext.RequestAborted;
         if (!(await reviews.GetAsync(session, cancellationToken)).AllComments.Any(c => c.Id == commentId))
-            return ApiResults.NotFound($"Session {session.Folder} has no such comment.");
+            return ApiResults.NotFound("api.no-comment.detail", ("session", session.Folder));
         if (await reviews.MarkCommentAsync(session, commentId, resolve, call.Who.ObjectId, cancellationToken) is not { } review) return ApiResults.Purged(call.CaseId);
         return TypedResults.Ok(review.Rounds.First(r => r.Comments.Any(c => c.Id == commentId)).SeenBy(call.Case!, call.Who.ObjectId));
     }
@@ -76,10 +76,10 @@ public sealed class ReviewReelFunction(PipelineStore store, StatusBoard status, 
         var call = CaseCall.Of(request);
         var session = call.Session;
         if (await status.ReadyPlanAsync(session, request.HttpContext.RequestAborted) is not { } planId) return ApiResults.NoReadyReel(session);
-        var (body, unreadable) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, 4 * 1024, "decision", """{"decision": "approve"}""");
+        var (body, unreadable) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, 4 * 1024, """{"decision": "approve"}""");
         if (unreadable is not null) return unreadable;
         if (ReviewDecisions.Parse(body!.Decision) is not { } decision)
-            return ApiResults.BadRequest("The decision is missing.", [new FieldProblem("decision", "one-of", "decision must be approve or send-back.")]);
+            return ApiResults.BadRequest("api.decision.detail", [FieldProblem.Create("decision", "one-of", "problem.one-of.decision")]);
         var who = call.Who.ObjectId;
         if (!call.GivesVerdict) return ApiResults.ReviewersVerdict();
         var round = await reviews.DecideAsync(session, planId, decision, who, request.HttpContext.RequestAborted);

@@ -25,7 +25,7 @@ public sealed class ShareCaseFunction(CaseAccess cases, AuditLog audit)
         var (caseId, found) = (call.CaseId, call.Case!);
         var id = Guid.ParseExact(objectId, "D").ToString("D");
         if (id == found.Owner)
-            return ApiResults.BadRequest("The owner cannot be a reviewer.", [new FieldProblem("objectId", "not-owner", "The case's owner sees it already.")]);
+            return ApiResults.BadRequest("api.not-owner.detail", [FieldProblem.Create("objectId", "not-owner", "problem.not-owner")]);
 
         if (share) await cases.ShareAsync(caseId, id, context.RequestAborted);
         else await cases.UnshareAsync(caseId, id, context.RequestAborted);

@@ -22,23 +22,23 @@ public sealed class UploadLinkFunction(PipelineStore store, AuditLog audit, Time
     {
         var (context, call) = (http.HttpContext, CaseCall.Of(http));
         var session = call.Session;
-        var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, "upload request", """{"fileName": "recording.mp4", "size": 123}""");
+        var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, """{"fileName": "recording.mp4", "size": 123}""");
         if (unreadable is not null) return unreadable;
         var errors = new List<FieldProblem>();
         if (request?.FileName is not { } fileName || !RecordingFileName.IsValid(fileName))
-            errors.Add(new FieldProblem("fileName", "video-file-name", RecordingFileName.Rule));
+            errors.Add(FieldProblem.Create("fileName", "video-file-name", "problem.video-file-name"));
         if (request?.Size is not (> 0 and <= MaxBytes))
-            errors.Add(new FieldProblem("size", "range", $"size must be the file's length in bytes, 1 to {MaxBytes}."));
-        if (errors.Count > 0) return ApiResults.BadRequest("The upload request is not valid.", errors);
+            errors.Add(FieldProblem.Create("size", "range", "problem.range.size", ("max", MaxBytes)));
+        if (errors.Count > 0) return ApiResults.BadRequest("api.upload.detail", errors);
 
         var recordings = store.Service.GetBlobContainerClient(SessionKey.Recordings);
         await foreach (var existing in recordings.GetBlobsAsync(new GetBlobsOptions { Prefix = session.Folder + "/" }, context.RequestAborted))
         {
             // Once the manifest is accepted the recording is what the plan was made from: it is never replaced.
             if (existing.Name == session.Manifest)
-                return ApiResults.Problem(409, "The session's recording is final.", "The session's manifest was accepted, so its recording can no longer change; start a new session for a new recording.");
+                return ApiResults.Problem(409, "api.recording-final.title", "api.recording-final.detail");
             if (existing.Name != session.Recording(request!.FileName!))
-                return ApiResults.Problem(409, "The session already has a recording.", $"This session's recording is {Path.GetFileName(existing.Name)}; a session has one recording.");
+                return ApiResults.Problem(409, "api.has-recording.title", "api.has-recording.detail", null, ("recording", Path.GetFileName(existing.Name)));
         }
 
         var blob = recordings.GetBlobClient(session.Recording(request!.FileName!));

@@ -20,7 +20,7 @@ public sealed class UploadedBlocksFunction(PipelineStore store)
     {
         var (context, session) = (request.HttpContext, CaseCall.Of(request).Session);
         if (request.Query["fileName"].FirstOrDefault() is not { } fileName || !RecordingFileName.IsValid(fileName))
-            return ApiResults.BadRequest("The file name is not valid.", [new FieldProblem("fileName", "video-file-name", RecordingFileName.Rule)]);
+            return ApiResults.BadRequest("api.file-name.detail", [FieldProblem.Create("fileName", "video-file-name", "problem.video-file-name")]);
 
         var blob = store.Service.GetBlobContainerClient(SessionKey.Recordings).GetBlockBlobClient(session.Recording(fileName));
         // Whether it is there and how long comes from the blob itself (one Put Blob has no committed blocks); the list only adds what is staged.

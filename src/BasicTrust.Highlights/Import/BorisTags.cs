@@ -25,7 +25,7 @@ public static class BorisTags
         while (columns is null && rows.MoveNext())
             columns = Columns.Find(rows.Current.ConvertAll(c => c.Trim()));
         if (columns is null)
-            throw new ImportRefusedException("$", "events-table", "No BORIS events table found: expected a header with Time, Behavior and Status (or Behavior type).");
+            throw new ImportRefusedException("$", "events-table", "problem.events-table");
 
         // A behaviour started again before it stopped (tags that overlap) stops in the order it started.
         var open = new Dictionary<(string Subject, string Behavior), Queue<Open>>();
@@ -54,7 +54,7 @@ public static class BorisTags
                     break;
             }
         }
-        if (open.Count > 0) throw new ImportRefusedException("Status", "stop", $"Behaviour '{open.Keys.First().Behavior}' starts but never stops.");
+        if (open.Count > 0) throw new ImportRefusedException("Status", "stop", "problem.stop", ("behaviour", open.Keys.First().Behavior));
         return tags;
     }
 

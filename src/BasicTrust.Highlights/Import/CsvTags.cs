@@ -29,7 +29,7 @@ public static class CsvTags
             string? Field(int column) => columns[column] is var i and >= 0 && i < row.Count ? row[i] : null;
             ImportLimits.Add(tags, new ImportedTag(Field(0) ?? "", Field(1) ?? "", Field(2) ?? "", Field(3), Field(4), Field(5), Actor(Field(6))));
         }
-        if (columns is null) throw new ImportRefusedException("$", "empty", "The CSV file is empty.");
+        if (columns is null) throw new ImportRefusedException("$", "empty", "problem.empty");
         return tags;
     }
 
@@ -42,7 +42,7 @@ public static class CsvTags
         var names = header.ConvertAll(h => h.Trim().ToLowerInvariant());
         foreach (var required in Names[..3])
             if (!names.Contains(required))
-                throw new ImportRefusedException(required, "required", $"The CSV header must name the columns start,end,label (and optionally valence,actor,note,caption); '{required}' is missing.");
+                throw new ImportRefusedException(required, "required", "problem.required.column", ("column", required));
         return [.. Names.Select(n => names.IndexOf(n))];
     }
 }

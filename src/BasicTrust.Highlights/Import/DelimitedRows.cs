@@ -15,7 +15,7 @@ static class DelimitedRows
         void EndField()
         {
             if (row.Count == ImportLimits.MaxColumns)
-                throw new ImportRefusedException("$", "max-columns", $"A row of the {format} file has more than {ImportLimits.MaxColumns} columns.");
+                throw new ImportRefusedException("$", "max-columns", format == "CSV" ? "problem.max-columns.csv" : "problem.max-columns.boris", ("max", ImportLimits.MaxColumns));
             row.Add(field.ToString());
             field.Clear();
         }

@@ -38,7 +38,8 @@ public static class ElanTags
         }
         catch (XmlException e)
         {
-            throw new ImportRefusedException("$", "xml", $"The ELAN file is not well-formed XML: {e.Message}");
+            // Where, not .NET's own sentence (in English only): a DTD is refused the same way.
+            throw new ImportRefusedException("$", "xml", "problem.xml", ("line", e.LineNumber), ("position", e.LinePosition));
         }
     }
 
@@ -75,7 +76,7 @@ public static class ElanTags
                     break;
                 case XmlNodeType.Element:
                     if (reader.Depth > ImportLimits.MaxXmlDepth)
-                        throw new ImportRefusedException("$", "max-depth", $"The ELAN file nests elements more than {ImportLimits.MaxXmlDepth} deep.");
+                        throw new ImportRefusedException("$", "max-depth", "problem.max-depth", ("max", ImportLimits.MaxXmlDepth));
                     if (reader.NamespaceURI.Length > 0) break;
                     switch (reader.LocalName)
                     {
@@ -108,7 +109,7 @@ public static class ElanTags
                     break;
             }
         }
-        if (!anyTier) throw new ImportRefusedException("TIER", "missing", tier is null ? "The ELAN file has no tiers." : $"The ELAN file has no tier named '{tier}'.");
+        if (!anyTier) throw new ImportRefusedException("TIER", "missing", tier is null ? "problem.missing.tiers" : "problem.missing.tier", ("tier", tier ?? ""));
         var notes = references.Where(r => r.Value is { Length: > 0 }).ToLookup(r => r.About!, r => r.Value!.ToString().Trim(), StringComparer.Ordinal);
         return [.. annotations.Select(a => Tag(a, slots, label, a.Id is null ? [] : notes[a.Id]))];
     }
@@ -127,14 +128,14 @@ public static class ElanTags
     static void Slot(XmlReader reader, Dictionary<string, long> slots)
     {
         if (reader.GetAttribute("TIME_VALUE") is not { } value) return; // unaligned: ELAN interpolates, we have no time
-        var id = reader.GetAttribute("TIME_SLOT_ID") ?? throw new ImportRefusedException("TIME_SLOT_ID", "required", "A TIME_SLOT of the ELAN file has no TIME_SLOT_ID.");
+        var id = reader.GetAttribute("TIME_SLOT_ID") ?? throw new ImportRefusedException("TIME_SLOT_ID", "required", "problem.required.time-slot");
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
-            throw new ImportRefusedException("TIME_VALUE", "milliseconds", $"Time slot '{id}' of the ELAN file has no valid TIME_VALUE (whole milliseconds).");
-        if (!slots.TryAdd(id, ms)) throw new ImportRefusedException("TIME_SLOT_ID", "unique", $"The ELAN file names time slot '{id}' twice.");
+            throw new ImportRefusedException("TIME_VALUE", "milliseconds", "problem.milliseconds", ("slot", id));
+        if (!slots.TryAdd(id, ms)) throw new ImportRefusedException("TIME_SLOT_ID", "unique", "problem.unique.time-slot", ("slot", id));
     }
 
     static string Seconds(Dictionary<string, long> slots, string? slot) =>
         slot is not null && slots.TryGetValue(slot, out var ms)
             ? (ms / 1000.0).ToString("0.###", CultureInfo.InvariantCulture)
-            : throw new ImportRefusedException("TIME_SLOT_REF", "known-slot", $"The ELAN file refers to time slot '{slot}', which has no time.");
+            : throw new ImportRefusedException("TIME_SLOT_REF", "known-slot", "problem.known-slot", ("slot", slot ?? ""));
 }

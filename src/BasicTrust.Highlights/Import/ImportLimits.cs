@@ -21,7 +21,7 @@ public static class ImportLimits
     public static void Add<T>(List<T> tags, T tag)
     {
         if (tags.Count == ManifestReader.MaxTags)
-            throw new ImportRefusedException("$", "max-tags", $"The file has more than {ManifestReader.MaxTags} tags; a session takes at most {ManifestReader.MaxTags}.");
+            throw new ImportRefusedException("$", "max-tags", "problem.max-tags", ("max", ManifestReader.MaxTags));
         tags.Add(tag);
     }
 
@@ -29,7 +29,7 @@ public static class ImportLimits
     public static void AddNote<T>(List<T> notes, T note)
     {
         if (notes.Count == MaxNotes)
-            throw new ImportRefusedException("$", "max-notes", $"The file has more than {MaxNotes} notes on its tags.");
+            throw new ImportRefusedException("$", "max-notes", "problem.max-notes", ("max", MaxNotes));
         notes.Add(note);
     }
 }

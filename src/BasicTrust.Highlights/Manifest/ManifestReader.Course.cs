@@ -18,21 +18,21 @@ public static partial class ManifestReader
             if (!root.TryGetProperty("course", out var course)) return null;
             if (course.ValueKind != JsonValueKind.Object)
             {
-                Error("course", "type", "course must be an object with session and of.");
+                Error("course", "type", "problem.type.course");
                 return null;
             }
             var session = Count(course, "session", "course.session");
             var of = Count(course, "of", "course.of");
             if (session is { } s && of is { } o && s > o)
-                Error("course.session", "range", $"course.session ({s}) is after the last session (course.of is {o}).");
+                Error("course.session", "range", "problem.range.course", ("session", s), ("of", o));
             var theme = String(course, "theme", "course.theme", required: false);
             if (theme is not null && method != Vocabularies.VippSd.Method)
-                Error("course.theme", "method", "course.theme is the theme of a VIPP-SD visit; other methods have none.");
+                Error("course.theme", "method", "problem.method.theme");
             else if (theme is not null && VisitThemes.VippSd.All(t => t.Code != theme))
-                Error("course.theme", "one-of", $"Theme '{Shorten(theme)}' is unknown; use one of {string.Join(", ", VisitThemes.VippSd.Select(t => t.Code))}.");
+                Error("course.theme", "one-of", "problem.one-of.theme", ("theme", Shorten(theme)), ("themes", string.Join(", ", VisitThemes.VippSd.Select(t => t.Code))));
             if (of is { } length && method is not null && VisitThemes.UsualLength(method) is { } usual && (length < usual.Min || length > usual.Max))
-                Problems.Add(Validation.Problem.Warning("course.of", "usual-length",
-                    $"{Vocabularies.ByMethod[method].Name} usually has {(usual.Min == usual.Max ? $"{usual.Min}" : $"{usual.Min} to {usual.Max}")} sessions; this course has {length}."));
+                Problems.Add(Validation.Problem.Warning("course.of", "usual-length", usual.Min == usual.Max ? "problem.usual-length" : "problem.usual-length.range",
+                    ("method", Vocabularies.ByMethod[method].Name), ("min", usual.Min), ("max", usual.Max), ("length", length)));
             return session is null || of is null ? null : new Course(session.Value, of.Value, theme);
         }
 
@@ -40,11 +40,11 @@ public static partial class ManifestReader
         {
             if (!parent.TryGetProperty(name, out var value))
             {
-                Error(path, "required", $"{path} is required.");
+                Error(path, "required", "problem.required", ("path", path));
                 return null;
             }
             if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count is >= 1 and <= 100) return count;
-            Error(path, "range", $"{path} must be a whole number from 1 to 100.");
+            Error(path, "range", "problem.range.count", ("path", path), ("min", 1), ("max", 100));
             return null;
         }
 
@@ -53,12 +53,12 @@ public static partial class ManifestReader
             if (!root.TryGetProperty("goals", out var goals)) return [];
             if (goals.ValueKind != JsonValueKind.Array)
             {
-                Error("goals", "type", "goals must be a list of { id, text }.");
+                Error("goals", "type", "problem.type.goals");
                 return [];
             }
             if (goals.GetArrayLength() > MaxGoals)
             {
-                Error("goals", "count", $"There are {goals.GetArrayLength()} goals; at most {MaxGoals} are allowed.");
+                Error("goals", "count", "problem.count.goals", ("count", goals.GetArrayLength()), ("max", MaxGoals));
                 return [];
             }
             var result = new List<Goal>();
@@ -68,13 +68,13 @@ public static partial class ManifestReader
                 var path = $"goals[{index++}]";
                 if (goal.ValueKind != JsonValueKind.Object)
                 {
-                    Error(path, "type", "Each goal must be an object with id and text.");
+                    Error(path, "type", "problem.type.goal");
                     continue;
                 }
                 var id = Id(goal, "id", $"{path}.id");
                 var text = Text(goal, "text", $"{path}.text", MaxGoalLength);
-                if (text is null && goal.TryGetProperty("text", out _) is false) Error($"{path}.text", "required", $"{path}.text is required.");
-                if (id is not null && result.Any(g => g.Id == id)) Error($"{path}.id", "unique", $"Goal id '{id}' is used more than once.");
+                if (text is null && goal.TryGetProperty("text", out _) is false) Error($"{path}.text", "required", "problem.required", ("path", $"{path}.text"));
+                if (id is not null && result.Any(g => g.Id == id)) Error($"{path}.id", "unique", "problem.unique.goal", ("id", id));
                 else if (id is not null && text is not null) result.Add(new Goal(id, text));
             }
             return result;
@@ -84,7 +84,7 @@ public static partial class ManifestReader
         {
             if (!parent.TryGetProperty(name, out var value)) return null;
             if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
-            Error(path, "type", $"{path} must be true or false.");
+            Error(path, "type", "problem.type.boolean", ("path", path));
             return null;
         }
     }

@@ -29,7 +29,7 @@ public static partial class ManifestReader
     public static ManifestReadResult Read(string json)
     {
         if (json.Length > MaxBytes)
-            return Failed(Problem.Error("$", "size", $"The manifest is larger than {MaxBytes / 1024} KB."));
+            return Failed(Problem.Error("$", "size", "problem.size", ("kilobytes", MaxBytes / 1024)));
         JsonDocument document;
         try
         {
@@ -38,12 +38,12 @@ public static partial class ManifestReader
         }
         catch (JsonException e)
         {
-            return Failed(Problem.Error("$", "json", $"The manifest is not valid JSON, or names a key twice (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})."));
+            return Failed(Problem.Error("$", "json", "problem.json", ("line", (e.LineNumber ?? 0) + 1), ("position", (e.BytePositionInLine ?? 0) + 1)));
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return Failed(Problem.Error("$", "type", "The manifest must be a JSON object."));
+                return Failed(Problem.Error("$", "type", "problem.type.manifest"));
             var reader = new Reader();
             var manifest = reader.Manifest(document.RootElement);
             var errors = reader.Problems.Any(p => p.Severity == Severity.Error);
@@ -59,8 +59,8 @@ public static partial class ManifestReader
     {
         var read = Read(json);
         if (read.Manifest is not { } m || (m.CaseId, m.SessionId) == (caseId, sessionId)) return read;
-        var mismatch = Problem.Error(m.CaseId != caseId ? "caseId" : "sessionId", "matches-path",
-            $"The manifest is for {m.CaseId}/{m.SessionId}, not {caseId}/{sessionId}.");
+        var mismatch = Problem.Error(m.CaseId != caseId ? "caseId" : "sessionId", "matches-path", "problem.matches-path",
+            ("sent", $"{m.CaseId}/{m.SessionId}"), ("session", $"{caseId}/{sessionId}"));
         return new ManifestReadResult(null, [.. read.Problems, mismatch]);
     }
 
@@ -70,24 +70,24 @@ public static partial class ManifestReader
     {
         public List<Problem> Problems { get; } = [];
 
-        void Error(string path, string rule, string message) => Problems.Add(Problem.Error(path, rule, message));
+        void Error(string path, string rule, string key, params (string Name, object Value)[] args) => Problems.Add(Problem.Error(path, rule, key, args));
 
         public SessionManifest Manifest(JsonElement root)
         {
             var schema = String(root, "schema", "schema", required: true);
             if (schema is not null && schema != SessionManifest.Schema)
-                Error("schema", "schema", $"Schema '{schema}' is not supported; this version reads '{SessionManifest.Schema}'.");
+                Error("schema", "schema", "problem.schema", ("schema", Shorten(schema)), ("supported", SessionManifest.Schema));
             var caseId = Id(root, "caseId");
             var sessionId = Id(root, "sessionId");
             var method = String(root, "method", "method", required: true);
             var vocabulary = method is null ? null : Vocabularies.ByMethod.GetValueOrDefault(method);
             if (method is not null && vocabulary is null)
-                Error("method", "method", $"Method '{method}' is unknown; use one of {string.Join(", ", Vocabularies.ByMethod.Keys)}.");
+                Error("method", "method", "problem.method", ("method", Shorten(method)), ("methods", string.Join(", ", Vocabularies.ByMethod.Keys)));
             var recording = Recording(root);
             var recordedAt = Timestamp(root, "recordedAt");
             var nextSessionAt = Timestamp(root, "nextSessionAt");
             if (recordedAt is { } r && nextSessionAt is { } n && n <= r)
-                Error("nextSessionAt", "order", "The next session must be after the recording was made.");
+                Error("nextSessionAt", "order", "problem.order.next-session");
             var course = Course(root, vocabulary?.Method);
             var goals = Goals(root);
             var tags = Tags(root, vocabulary, goals);
@@ -102,7 +102,7 @@ public static partial class ManifestReader
             path ??= name;
             var value = String(parent, name, path, required: true);
             if (value is not null && !Ids.IsValid(value))
-                Error(path, "id", $"'{Shorten(value)}' is not a valid id: use lower-case letters, digits and '-', at most 63 characters, starting with a letter or digit (no names).");
+                Error(path, "id", "problem.id", ("value", Shorten(value)));
             return value;
         }
 
@@ -112,9 +112,9 @@ public static partial class ManifestReader
             if (value is null) return null;
             var extension = value.Contains('.') ? value[(value.LastIndexOf('.') + 1)..].ToLowerInvariant() : "";
             if (!FileName().IsMatch(value))
-                Error("recording", "file-name", "The recording must be a plain file name such as 'recording.mp4' (letters, digits, '.', '_', '-'; no folders).");
+                Error("recording", "file-name", "problem.file-name");
             else if (!VideoExtensions.Contains(extension))
-                Error("recording", "extension", $"'{extension}' is not a video extension this pipeline accepts ({string.Join(", ", VideoExtensions)}).");
+                Error("recording", "extension", "problem.extension", ("extension", Shorten(extension)), ("extensions", string.Join(", ", VideoExtensions)));
             return value;
         }
 
@@ -122,19 +122,19 @@ public static partial class ManifestReader
         {
             if (!root.TryGetProperty("tags", out var tags))
             {
-                Error("tags", "required", "The manifest has no tags: tag at least one moment.");
+                Error("tags", "required", "problem.required.tags");
                 return [];
             }
             if (tags.ValueKind != JsonValueKind.Array)
             {
-                Error("tags", "type", "tags must be a list.");
+                Error("tags", "type", "problem.type.tags");
                 return [];
             }
             var count = tags.GetArrayLength();
-            if (count == 0) Error("tags", "count", "The manifest has no tags: tag at least one moment.");
+            if (count == 0) Error("tags", "count", "problem.count.no-tags");
             if (count > MaxTags)
             {
-                Error("tags", "count", $"There are {count} tags; at most {MaxTags} are allowed.");
+                Error("tags", "count", "problem.count.tags", ("count", count), ("max", MaxTags));
                 return [];
             }
             var result = new List<Tag>();
@@ -145,7 +145,7 @@ public static partial class ManifestReader
                 index++;
             }
             foreach (var duplicate in result.GroupBy(t => t.Id).Where(g => g.Count() > 1))
-                Error($"tags[{duplicate.Last().Index}].id", "unique", $"Tag id '{duplicate.Key}' is used more than once.");
+                Error($"tags[{duplicate.Last().Index}].id", "unique", "problem.unique.tag", ("id", duplicate.Key));
             return result;
         }
 
@@ -154,7 +154,7 @@ public static partial class ManifestReader
             var path = $"tags[{index}]";
             if (element.ValueKind != JsonValueKind.Object)
             {
-                Error(path, "type", "Each tag must be an object with start, end and label.");
+                Error(path, "type", "problem.type.tag");
                 return null;
             }
             var before = Problems.Count;
@@ -163,17 +163,17 @@ public static partial class ManifestReader
             var end = Time(element, "end", $"{path}.end", required: true);
             if (start is { } s && end is { } e)
             {
-                if (e < s) Error($"{path}.end", "order", $"The tag ends ({TimeCode.Format(e)}) before it starts ({TimeCode.Format(s)}).");
-                else if (e == s) Error($"{path}.end", "order", "The tag has no length: its end equals its start.");
+                if (e < s) Error($"{path}.end", "order", "problem.order.end-before-start", ("end", TimeCode.Format(e)), ("start", TimeCode.Format(s)));
+                else if (e == s) Error($"{path}.end", "order", "problem.order.no-length");
             }
             var label = Label(element, path, vocabulary);
             var valence = Enum<Valence>(element, "valence", $"{path}.valence", ["strength", "learning", "child"]);
             if (valence is null && vocabulary is { IsCustom: true } && !element.TryGetProperty("valence", out _))
-                Error($"{path}.valence", "required", "With method 'custom' every tag needs a valence: 'strength', 'learning' or 'child'.");
+                Error($"{path}.valence", "required", "problem.required.valence");
             var actor = Enum<Actor>(element, "actor", $"{path}.actor", ["parent", "child", "dyad"]);
             var keyMoment = Time(element, "keyMoment", $"{path}.keyMoment", required: false);
             if (keyMoment is { } k && start is { } ks && end is { } ke && ke > ks && (k < ks || k > ke))
-                Error($"{path}.keyMoment", "range", $"The key moment ({TimeCode.Format(k)}) lies outside the tag ({TimeCode.Format(ks)}–{TimeCode.Format(ke)}).");
+                Error($"{path}.keyMoment", "range", "problem.range.key-moment", ("key", TimeCode.Format(k)), ("start", TimeCode.Format(ks)), ("end", TimeCode.Format(ke)));
             var note = Text(element, "note", $"{path}.note", MaxNoteLength);
             var caption = Text(element, "caption", $"{path}.caption", MaxCaptionLength);
             var captionVoice = Enum<CaptionVoice>(element, "captionVoice", $"{path}.captionVoice", ["therapist", "child"]);
@@ -181,8 +181,8 @@ public static partial class ManifestReader
             var concern = Bool(element, "concern", $"{path}.concern");
             var goal = String(element, "goal", $"{path}.goal", required: false);
             if (goal is not null && goals.All(g => g.Id != goal))
-                Error($"{path}.goal", "known-goal", $"Goal '{Shorten(goal)}' is not one of the manifest's goals" +
-                    (goals.Count == 0 ? "; list it under goals first." : $" ({string.Join(", ", goals.Select(g => g.Id))})."));
+                Error($"{path}.goal", "known-goal", goals.Count == 0 ? "problem.known-goal.none" : "problem.known-goal",
+                    ("goal", Shorten(goal)), ("goals", string.Join(", ", goals.Select(g => g.Id))));
             if (Problems.Skip(before).Any(p => p.Severity == Severity.Error) || start is null || end is null || label is null || id is null)
                 return null;
             return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, actor ?? label.DefaultActor,
@@ -197,18 +197,17 @@ public static partial class ManifestReader
             if (label is not null) return label;
             if (vocabulary.Alias(code) is { } alias)
             {
-                Problems.Add(Problem.Warning($"{path}.label", "renamed",
-                    $"Label '{code}' is now '{alias.NewCode}' ({alias.Why}); it plans as '{alias.NewCode}', but write the new code."));
+                Problems.Add(Problem.Warning($"{path}.label", "renamed", "problem.renamed", ("code", code), ("new", alias.NewCode)));
                 return vocabulary.Find(alias.NewCode);
             }
             if (vocabulary.IsCustom)
             {
-                Error($"{path}.label", "label", $"Label '{Shorten(code)}' must be lower-case letters, digits and '-' (at most 41 characters).");
+                Error($"{path}.label", "label", "problem.label", ("code", Shorten(code)));
                 return null;
             }
             var suggestion = vocabulary.Suggest(code)?.Code;
-            Error($"{path}.label", "vocabulary", $"Label '{Shorten(code)}' is not in the {vocabulary.Method} vocabulary" +
-                (suggestion is null ? $"; use one of {string.Join(", ", vocabulary.Labels.Select(l => l.Code))}." : $" — did you mean '{suggestion}'?"));
+            Error($"{path}.label", "vocabulary", suggestion is null ? "problem.vocabulary" : "problem.vocabulary.suggestion", ("code", Shorten(code)),
+                ("method", vocabulary.Method), ("suggestion", suggestion ?? ""), ("labels", string.Join(", ", vocabulary.Labels.Select(l => l.Code))));
             return null;
         }
 
@@ -216,16 +215,16 @@ public static partial class ManifestReader
         {
             if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
-                if (required) Error(path, "required", $"{path} is required.");
+                if (required) Error(path, "required", "problem.required", ("path", path));
                 return null;
             }
             if (value.ValueKind != JsonValueKind.String)
             {
-                Error(path, "type", $"{path} must be text.");
+                Error(path, "type", "problem.type.text", ("path", path));
                 return null;
             }
             var text = ValidText(value);
-            if (text is null) Error(path, "characters", $"{path} is not valid Unicode text.");
+            if (text is null) Error(path, "characters", "problem.characters.unicode", ("path", path));
             return text;
         }
 
@@ -241,9 +240,9 @@ public static partial class ManifestReader
             // Line breaks as the therapist's system wrote them (CR LF, CR) count as the one line break allowed.
             var text = String(parent, name, path, required: false)?.ReplaceLineEndings("\n");
             if (text is null) return null;
-            if (text.Length > maxLength) Error(path, "length", $"{path} is {text.Length} characters; at most {maxLength} are allowed.");
+            if (text.Length > maxLength) Error(path, "length", "problem.length", ("path", path), ("length", text.Length), ("max", maxLength));
             // Captions end up in subtitle tracks and chapter files: no control characters but line breaks.
-            if (text.Any(c => char.IsControl(c) && c != '\n')) Error(path, "characters", $"{path} contains control characters; only text and line breaks are allowed.");
+            if (text.Any(c => char.IsControl(c) && c != '\n')) Error(path, "characters", "problem.characters.control", ("path", path));
             return text;
         }
 
@@ -254,7 +253,7 @@ public static partial class ManifestReader
             var position = Array.IndexOf(allowed, text);
             if (position < 0)
             {
-                Error(path, "one-of", $"'{Shorten(text)}' is not allowed for {name}; use {string.Join(" or ", allowed)}.");
+                Error(path, "one-of", "problem.one-of", ("value", Shorten(text)), ("name", path), ("allowed", string.Join(", ", allowed)));
                 return null;
             }
             return (T)System.Enum.ToObject(typeof(T), position);
@@ -264,7 +263,7 @@ public static partial class ManifestReader
         {
             if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
-                if (required) Error(path, "required", $"{path} is required.");
+                if (required) Error(path, "required", "problem.required", ("path", path));
                 return null;
             }
             var time = value.ValueKind switch
@@ -274,7 +273,7 @@ public static partial class ManifestReader
                 _ => null,
             };
             if (time is null)
-                Error(path, "time", $"{path} is not a time: write seconds (72.4) or a timecode (01:12.4, 1:02:03.5).");
+                Error(path, "time", "problem.time", ("path", path));
             return time;
         }
 
@@ -284,7 +283,7 @@ public static partial class ManifestReader
             if (text is null) return null;
             if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && HasOffset().IsMatch(text))
                 return value;
-            Error(name, "timestamp", $"{name} must be a date and time with its UTC offset, e.g. 2026-11-27T10:00:00+01:00.");
+            Error(name, "timestamp", "problem.timestamp", ("path", name));
             return null;
         }
     }

@@ -31,14 +31,14 @@ public static class ClipPlanner
         {
             if (tag.Start >= duration)
             {
-                problems.Add(Problem.Error($"{tag.Path}.start", "within-recording",
-                    $"Tag '{tag.Id}' starts at {TimeCode.Format(tag.Start)}, but the recording is only {TimeCode.Format(duration)} long."));
+                problems.Add(Problem.Error($"{tag.Path}.start", "within-recording", "problem.within-recording.start",
+                    ("tag", tag.Id), ("start", TimeCode.Format(tag.Start)), ("duration", TimeCode.Format(duration))));
                 continue;
             }
             if (tag.End > duration)
                 problems.Add(Problem.Warning($"{tag.Path}.end", "within-recording",
-                    $"Tag '{tag.Id}' ends at {TimeCode.Format(tag.End)}, after the recording ends ({TimeCode.Format(duration)}); the clip stops at the end"
-                    + (tag.KeyMoment >= duration ? $" and its still shows the last frame instead of {TimeCode.Format(tag.KeyMoment)}." : ".")));
+                    tag.KeyMoment >= duration ? "problem.within-recording.end-still" : "problem.within-recording.end",
+                    ("tag", tag.Id), ("end", TimeCode.Format(tag.End)), ("duration", TimeCode.Format(duration)), ("key", TimeCode.Format(tag.KeyMoment))));
             var start = tag.Start - settings.PreRoll;
             var end = tag.End + settings.PostRoll;
             windows.Add(new Window(start < TimeSpan.Zero ? TimeSpan.Zero : start, end > duration ? duration : end, [tag]));
@@ -75,9 +75,9 @@ public static class ClipPlanner
             var path = clip.Tags[0].Path;
             var ids = string.Join(", ", clip.Tags.Select(t => $"'{t.Id}'"));
             if (clip.Duration < MinClip)
-                problems.Add(Problem.Error(path, "min-length", $"The clip for tag {ids} would be {TimeCode.Seconds(clip.Duration)} s; clips must be at least {MinClip.TotalSeconds:0} s."));
+                problems.Add(Problem.Error(path, "min-length", "problem.min-length", ("tags", ids), ("length", TimeCode.Seconds(clip.Duration)), ("min", MinClip.TotalSeconds)));
             else if (clip.Duration > LongClip)
-                problems.Add(Problem.Warning(path, "long-clip", $"The clip for tag {ids} runs {TimeCode.Format(clip.Duration)}; feedback moments are usually much shorter."));
+                problems.Add(Problem.Warning(path, "long-clip", "problem.long-clip", ("tags", ids), ("length", TimeCode.Format(clip.Duration))));
             clips.Add(clip);
         }
         return clips;

@@ -31,8 +31,8 @@ public static class ConcernGuard
             foreach (var c in concerns.Where(c => c.Start < window.Out && window.In < c.End))
             {
                 var shown = window.Tags.FirstOrDefault(t => t.Start < c.End && c.Start < t.End) ?? window.Tags[0];
-                problems.Add(Problem.Error($"{shown.Path}.start", "concern-overlap",
-                    $"Tag '{shown.Id}' overlaps the safety concern '{c.Id}' ({TimeCode.Format(c.Start)}–{TimeCode.Format(c.End)}), which is never shown: move tag '{shown.Id}' or set its select to false."));
+                problems.Add(Problem.Error($"{shown.Path}.start", "concern-overlap", "problem.concern-overlap",
+                    ("tag", shown.Id), ("concern", c.Id), ("start", TimeCode.Format(c.Start)), ("end", TimeCode.Format(c.End))));
             }
     }
 }

@@ -51,8 +51,8 @@ public static class ReelPlanner
             at += clip.Duration;
         }
         if (at > settings.MaxDuration)
-            problems.Add(Problem.Error("reel.maxSeconds", "max-length",
-                $"The reel would run {TimeCode.Seconds(at)} s, {TimeCode.Seconds(at - settings.MaxDuration)} s over the {settings.MaxDuration.TotalSeconds:0} s limit: shorten or drop tags, or raise reel.maxSeconds."));
+            problems.Add(Problem.Error("reel.maxSeconds", "max-length", "problem.max-length",
+                ("length", TimeCode.Seconds(at)), ("over", TimeCode.Seconds(at - settings.MaxDuration)), ("max", Math.Round(settings.MaxDuration.TotalSeconds))));
         return new ReelPlan(planId, ordered, chapters, cues.OrderBy(c => c.Start).ToList(), at, settings);
     }
 

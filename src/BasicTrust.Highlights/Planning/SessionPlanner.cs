@@ -27,9 +27,9 @@ public static class SessionPlanner
         };
         StrengthsBalance.Check(clips.SelectMany(c => c.Tags), problems);
         if (shown.Count == 0 && manifest.Tags.Count > 0)
-            problems.Add(Problem.Error("tags", "count", "Every tag is kept out of the reel (select false or a concern), so there is nothing to cut."));
+            problems.Add(Problem.Error("tags", "count", "problem.count.none-shown"));
         else if (clips.Count == 0 && !problems.Any(p => p.Severity == Severity.Error))
-            problems.Add(Problem.Error("tags", "count", "No tag lies within the recording, so there is nothing to cut."));
+            problems.Add(Problem.Error("tags", "count", "problem.count.none-within"));
         return new PlanResult(problems.Any(p => p.Severity == Severity.Error) ? null : reel, problems);
     }
 }

@@ -11,15 +11,13 @@ namespace BasicTrust.Highlights.Planning;
 /// </summary>
 public static class StrengthsBalance
 {
-    /// <summary>A warning, in English and Dutch, when learning moments are half or more of the parent's moments.</summary>
+    /// <summary>A warning when learning moments are half or more of the parent's moments.</summary>
     public static void Check(IEnumerable<Tag> shown, List<Problem> problems)
     {
         var tags = shown.ToList();
         var learning = tags.Count(t => t.Valence == Valence.Learning);
         var parent = learning + tags.Count(t => t.Valence == Valence.Strength);
         if (learning == 0 || learning * 2 < parent) return;
-        problems.Add(Problem.Warning("tags", "strengths-led",
-            $"Feedback is led by strengths, but {learning} of the {parent} parent moments in this reel are learning moments; show more moments that go well, or set select to false on a learning moment. "
-            + $"/ Feedback begint bij wat goed gaat, maar {learning} van de {parent} momenten van de ouder in deze reel zijn leermomenten; laat meer momenten zien die goed gaan, of zet select op false bij een leermoment."));
+        problems.Add(Problem.Warning("tags", "strengths-led", "problem.strengths-led", ("learning", learning), ("parent", parent)));
     }
 }

@@ -108,7 +108,7 @@ public static class ClipCutter
     {
         var packets = await MediaProbe.VideoPacketsAsync(output, "-f mov -protocol_whitelist file", MediaProbe.Interval(TimeSpan.Zero, clip.Duration + TimeSpan.FromMinutes(5)),
             options, cancellationToken).ConfigureAwait(false);
-        if (packets.Count == 0) throw new UnsupportedMediaException("The clip came out empty: the recording has no pictures at that point.");
+        if (packets.Count == 0) throw new UnsupportedMediaException("problem.cut.empty");
         var frame = TimeSpan.FromSeconds(1 / framesPerSecond);
         return new ClipAccuracy(clip.In, clip.Out, offset + packets.Min(p => p.Time), offset + packets.Max(p => p.Time) + frame, framesPerSecond);
     }

@@ -1,3 +1,4 @@
+using BasicTrust.Highlights.Texts;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
 
@@ -28,17 +29,17 @@ public static class BrowserPlayback
     static readonly IReadOnlySet<string> PlayablePixels = new HashSet<string>(["yuv420p", "yuvj420p"]);
 
     /// <summary>The need and, when there is one, a plain reason for the page.</summary>
-    public static (PreviewNeed Need, string? Reason) Decide(MediaInfo info, string fileName)
+    public static (PreviewNeed Need, Sentence? Reason) Decide(MediaInfo info, string fileName)
     {
         var (video, audio) = (info.Video.Codec, info.Audio?.Codec);
         if (video == "h264" && info.Video.PixelFormat is { } pixels && !PlayablePixels.Contains(pixels))
-            return (PreviewNeed.Transcode, $"Browsers cannot play its video (h264 in {pixels}).");
+            return (PreviewNeed.Transcode, Sentence.Of("preview.pixels", ("pixels", pixels)));
         var webm = Path.GetExtension(fileName).Equals(".webm", StringComparison.OrdinalIgnoreCase) && MediaPolicy.Demuxer(info) == "matroska";
         var mp4 = MediaPolicy.Demuxer(info) == "mov";
         if (mp4 && Mp4Video.Contains(video) && (audio is null || Mp4Audio.Contains(audio))) return (PreviewNeed.None, null);
         if (webm && WebmVideo.Contains(video) && (audio is null || WebmAudio.Contains(audio))) return (PreviewNeed.None, null);
         if (Mp4Video.Contains(video))
-            return (PreviewNeed.Remux, mp4 ? $"Browsers cannot play its sound ({audio})." : "Browsers cannot play this file type; the pictures are copied into an MP4.");
-        return (PreviewNeed.Transcode, $"Browsers cannot play its video ({video}).");
+            return (PreviewNeed.Remux, mp4 ? Sentence.Of("preview.sound", ("audio", audio ?? "")) : Sentence.Of("preview.file-type"));
+        return (PreviewNeed.Transcode, Sentence.Of("preview.codec", ("codec", video)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BasicTrust.Highlights.Texts;
 using BasicTrust.Media.Ffmpeg;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
@@ -38,15 +39,15 @@ public static class MediaProbe
     }
 
     /// <summary>The plain reason behind an ffprobe failure, from its stderr.</summary>
-    internal static string Reason(string stderr) =>
-        stderr switch
+    internal static Sentence Reason(string stderr) =>
+        Sentence.Of(stderr switch
         {
             _ when stderr.Contains("Server returned 4", StringComparison.Ordinal) || stderr.Contains("Connection refused", StringComparison.Ordinal)
-                => "The recording cannot be fetched from storage.",
+                => "problem.readable-video.unreachable",
             _ when stderr.Contains("moov atom not found", StringComparison.Ordinal) && !stderr.Contains("misdetection possible", StringComparison.Ordinal)
-                => "The recording is incomplete: its index is missing (the upload or the recording was interrupted).",
-            _ => "The recording is not a video file that can be read.",
-        };
+                => "problem.readable-video.no-index",
+            _ => "problem.readable-video",
+        });
 
     /// <summary>
     /// The video packets of one read interval in ffprobe's syntax (<c>12.5%20</c>: from 12.5 s to 20 s; <c>12.5%+#30</c>:
@@ -71,7 +72,7 @@ public static class MediaProbe
     static MediaInfo Map(IMediaAnalysis analysis)
     {
         var video = analysis.VideoStreams.FirstOrDefault(s => !IsAttachedPicture(s))
-            ?? throw new UnsupportedMediaException("The recording has no video stream: it is not a video file.");
+            ?? throw new UnsupportedMediaException("problem.readable-video.no-video");
         var audio = analysis.PrimaryAudioStream;
         return new MediaInfo
         {

@@ -30,7 +30,7 @@ public static class SmartCutter
         if (encoding.Match is null || !keyframes.IsConstantFrameRate) throw new ArgumentException("The plan does not allow smart cuts.", nameof(encoding));
         options = ClipCutter.NextTo(output, options);
         var (firstFrame, endFrame) = (keyframes.FrameAt(clip.In), keyframes.FrameAt(clip.Out));
-        if (endFrame <= firstFrame) throw new UnsupportedMediaException("The clip came out empty: the recording has no pictures at that point.");
+        if (endFrame <= firstFrame) throw new UnsupportedMediaException("problem.cut.empty");
         var parts = Parts(keyframes.KeyframeNumbers(), firstFrame, endFrame);
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $".{Path.GetFileName(output)}.parts"));
         try

@@ -24,28 +24,29 @@ public static class MediaPolicy
         "mov" => ContainerFormats.Mov,
         "matroska" => ContainerFormats.Matroska,
         "avi" => ContainerFormats.Avi,
-        var other => throw new UnsupportedMediaException($"The recording is a {other} file, not a video file (accepted: MP4/MOV, MKV/WebM, AVI)."),
+        var other => throw new UnsupportedMediaException("problem.readable-video.container", ("format", other)),
     };
 
     /// <summary>Throws <see cref="UnsupportedMediaException"/> with a plain reason when the recording is outside the policy or the limits.</summary>
     public static void Check(MediaInfo info, MediaLimits limits)
     {
         if (!Demuxers.Contains(Demuxer(info)))
-            throw new UnsupportedMediaException($"The recording is a {Demuxer(info)} file, not a video file (accepted: MP4/MOV, MKV/WebM, AVI).");
+            throw new UnsupportedMediaException("problem.readable-video.container", ("format", Demuxer(info)));
         if (!VideoCodecs.Contains(info.Video.Codec))
-            throw new UnsupportedMediaException($"The recording's video codec '{info.Video.Codec}' is not supported (accepted: {string.Join(", ", VideoCodecs.Order())}).");
+            throw new UnsupportedMediaException("problem.readable-video.codec", ("codec", info.Video.Codec), ("codecs", string.Join(", ", VideoCodecs.Order())));
         if (info.Video.Width <= 0 || info.Video.Height <= 0)
-            throw new UnsupportedMediaException("The recording's picture size cannot be read.");
+            throw new UnsupportedMediaException("problem.readable-video.picture-size");
         if (info.Duration <= TimeSpan.Zero)
-            throw new UnsupportedMediaException("The recording's duration cannot be read.");
+            throw new UnsupportedMediaException("problem.readable-video.duration");
         if (info.Duration > limits.MaxDuration)
-            throw new UnsupportedMediaException($"The recording is {TimeCode.Format(info.Duration)} long; at most {TimeCode.Format(limits.MaxDuration)} is accepted.");
+            throw new UnsupportedMediaException("problem.readable-video.too-long", ("duration", TimeCode.Format(info.Duration)), ("max", TimeCode.Format(limits.MaxDuration)));
         var rate = info.Video.AverageFrameRate > 0 ? info.Video.AverageFrameRate : info.Video.RealFrameRate;
         if (rate > 0 && (rate < limits.MinFrameRate || rate > limits.MaxFrameRate))
-            throw new UnsupportedMediaException(string.Create(CultureInfo.InvariantCulture,
-                $"The recording has {rate:0.###} frames per second; {limits.MinFrameRate:0.###} to {limits.MaxFrameRate:0.###} are accepted. Export it again from the camera or phone at its normal frame rate."));
+            throw new UnsupportedMediaException("problem.readable-video.frame-rate", ("rate", Rate(rate)), ("min", Rate(limits.MinFrameRate)), ("max", Rate(limits.MaxFrameRate)));
         var (longSide, shortSide) = (Math.Max(info.Video.Width, info.Video.Height), Math.Min(info.Video.Width, info.Video.Height));
         if (longSide > limits.MaxLongSide || shortSide > limits.MaxShortSide)
-            throw new UnsupportedMediaException($"The recording is {info.Video.Width}x{info.Video.Height}; at most {limits.MaxLongSide}x{limits.MaxShortSide} is accepted.");
+            throw new UnsupportedMediaException("problem.readable-video.too-large", ("width", info.Video.Width), ("height", info.Video.Height), ("long", limits.MaxLongSide), ("short", limits.MaxShortSide));
     }
+
+    static string Rate(double rate) => rate.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -42,17 +42,15 @@ public sealed record MediaSource(string Location, MediaInfo Info)
         }
         catch (UnsupportedMediaException)
         {
-            if (await Sniffing.IsPlaylistAsync(location, cancellationToken).ConfigureAwait(false)) throw new UnsupportedMediaException(PlaylistReason);
+            if (await Sniffing.IsPlaylistAsync(location, cancellationToken).ConfigureAwait(false)) throw new UnsupportedMediaException("problem.readable-video.playlist");
             throw;
         }
         MediaPolicy.Check(info, limits);
         var source = new MediaSource(location, info);
         if (await Completeness.FindCutShortAsync(source, options, cancellationToken).ConfigureAwait(false) is { } readableUntil)
-            throw new UnsupportedMediaException($"The recording is cut short at {TimeCode.Format(readableUntil)} (it claims to last {TimeCode.Format(info.Duration)}); upload it again.");
+            throw new UnsupportedMediaException("problem.readable-video.cut-short", ("readable", TimeCode.Format(readableUntil)), ("duration", TimeCode.Format(info.Duration)));
         return source;
     }
-
-    internal const string PlaylistReason = "The recording is a playlist, not a video file.";
 
     /// <summary>The protocols FFmpeg may open for this input: a crafted file cannot make it read anything else.</summary>
     public static string[] Protocols(string location) => IsHttp(location) ? ["http", "https", "tcp", "tls"] : ["file"];

@@ -21,7 +21,11 @@ public class PreviewTests(PipelineFixture stack)
         using var api = stack.Api();
         var ready = await stack.WaitForPreviewAsync(hevcCase, "ready");
         Assert.Equal("transcode", (string?)ready["need"]);
-        Assert.Contains("hevc", (string?)ready["reason"]);
+        Assert.Equal("Browsers cannot play its video (hevc).", (string?)ready["reason"]);
+        // The reason in the reader's language, as the editor asks for it.
+        using (var dutch = new HttpRequestMessage(HttpMethod.Get, $"sessions/{hevcCase}/s-1/preview") { Headers = { { "Accept-Language", "nl" } } })
+        using (var answer = await api.SendAsync(dutch))
+            Assert.Equal("De browser kan het beeld niet afspelen (hevc).", (string?)JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["reason"]);
         var downloaded = Path.Combine(stack.Folder, $"{hevcCase}-preview.mp4");
         await new BlobClient(new Uri((string)ready["link"]!)).DownloadToAsync(downloaded);
         var preview = await MediaProbe.ProbeAsync(downloaded);

@@ -2,7 +2,7 @@
 // last change, with its clips and every problem it names.
 import { api } from "app/api.js";
 import { h, fill } from "app/dom.js";
-import { showProblems } from "app/form.js";
+import { problemText, showProblems } from "app/form.js";
 import { clock, t } from "app/i18n.js";
 import { problemTag, seconds } from "app/editor/tags.js";
 
@@ -25,7 +25,7 @@ const replanAfter = 400;
 export function problemList(kind, problems, tags) {
   return problems.length > 0 && h("ul", { class: `plan-problems ${kind}` }, problems.map(p => {
     const id = problemTag(p.path, tags);
-    return h("li", {}, h("strong", {}, `${id === undefined ? p.path : t("editor.problemTag", { id })}: `), p.message);
+    return h("li", {}, h("strong", {}, `${id === undefined ? p.path : t("editor.problemTag", { id })}: `), problemText(p));
   }));
 }
 

@@ -1,7 +1,7 @@
 // The session's own fields under the tags: the method (its vocabulary), where the session is in the course, when the
 // next feedback session is (the review queue's order), and the reel's order.
 import { h, fill } from "app/dom.js";
-import { t } from "app/i18n.js";
+import { said, t } from "app/i18n.js";
 import { fromLocalInput, readersZone, toLocalInput } from "app/local-time.js";
 
 /** @typedef {import("app/editor/tags.js").CourseFields} CourseFields */
@@ -31,12 +31,12 @@ export function sessionFields({ onMethod, onChange }) {
   return {
     element,
     /**
-     * The methods to choose from, and the one chosen.
+     * The methods to choose from (named in the page's language), and the one chosen.
      * @param {{ method: string, name: string }[]} methods
      * @param {string} chosen
      */
     showMethods(methods, chosen) {
-      fill(method, methods.map(m => h("option", { value: m.method }, m.name)));
+      fill(method, methods.map(m => h("option", { value: m.method }, said(`method.${m.method}`, undefined, m.name))));
       method.value = chosen;
     },
     /** @param {string} chosen */

@@ -3,12 +3,20 @@
 import { api, idPattern } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { idField, showProblems } from "app/form.js";
-import { dateTime, t } from "app/i18n.js";
+import { dateTime, said, t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/contracts.js").AuditPart} AuditPart
  * @typedef {import("app/contracts.js").CasePurged} Purged
  */
+
+/**
+ * Who did it: a person's object id, or in words the pipeline and a request without a sign-in.
+ * @param {string} id
+ */
+function who(id) {
+  return id === "pipeline" || id === "anonymous" ? said(`audit.who.${id}`, undefined, id) : h("code", {}, id);
+}
 
 /** @type {import("app/main.js").Page} */
 export async function privacyPage({ main, signal }) {
@@ -51,8 +59,9 @@ export async function privacyPage({ main, signal }) {
       fill(log, entries.length === 0 ? h("p", {}, t("privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
         h("caption", {}, t("privacy.logCaption", { day: found.day, part: found.part + 1 })),
         h("thead", {}, h("tr", {}, ["at", "who", "action", "target"].map(c => h("th", { scope: "col" }, t(`privacy.col.${c}`))))),
-        h("tbody", {}, entries.map(entry => h("tr", {},
-          h("td", {}, new Date(entry.at).toLocaleTimeString()), h("td", {}, h("code", {}, entry.who)), h("td", {}, entry.action), h("td", {}, entry.target)))))),
+        h("tbody", {}, entries.map(entry => h("tr", { "data-action": entry.action },
+          h("td", {}, new Date(entry.at).toLocaleTimeString()), h("td", {}, who(entry.who)),
+          h("td", {}, said(`audit.${entry.action}`, undefined, entry.action)), h("td", {}, h("code", {}, entry.target))))))),
         found.nextPart !== undefined && found.nextPart !== null && h("button", { type: "button", onclick: () => read(/** @type {number} */ (found.nextPart)) }, t("privacy.nextPart")));
     } catch (error) { showProblems(log, error); }
   }

@@ -5,7 +5,7 @@ import { api, ApiError } from "app/api.js";
 import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
 import { tagEditor } from "app/editor.js";
-import { showProblems } from "app/form.js";
+import { problemText, showProblems } from "app/form.js";
 import { dateTime, language, stateText, t } from "app/i18n.js";
 
 /**
@@ -247,9 +247,9 @@ function describe(status, caseId, sessionId) {
     h("p", { id: "pipeline-state", class: `state ${status.state}`, "data-state": status.state }, stateText(status)),
     status.state !== "failed" && h("ol", { class: "steps" }, order.slice(1).map((step, i) =>
       h("li", { class: i + 1 < reached ? "done" : i + 1 === reached ? "now" : "" , "aria-current": i + 1 === reached ? "step" : false }, label(step)))),
-    status.state === "failed" && h("ul", { class: "error" }, status.errors.map(p => h("li", {}, h("code", {}, p.path), ": ", p.message))),
+    status.state === "failed" && h("ul", { class: "error" }, status.errors.map(p => h("li", {}, h("code", {}, p.path), ": ", problemText(p)))),
     status.warnings.length > 0 && h("details", {}, h("summary", {}, t("session.warnings", { count: status.warnings.length })),
-      h("ul", {}, status.warnings.map(p => h("li", {}, h("code", {}, p.path), ": ", p.message)))),
+      h("ul", {}, status.warnings.map(p => h("li", {}, h("code", {}, p.path), ": ", problemText(p))))),
     (status.concerns?.length ?? 0) > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: status.concerns?.length ?? 0 })),
     status.state === "ready" && h("p", {}, h("a", { class: "button primary", href: `/reels/${caseId}/${sessionId}` }, t("session.openReel"))),
   ];
