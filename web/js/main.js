@@ -18,6 +18,7 @@ const routes = [
   [/^\/cases\/([a-z0-9-]+)$/, async () => (await import("app/pages/case.js")).casePage],
   [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, async () => (await import("app/pages/session.js")).sessionPage],
   [/^\/privacy$/, async () => (await import("app/pages/privacy.js")).privacyPage],
+  [/^\/notifications$/, async () => (await import("app/pages/notifications.js")).notificationsPage],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -72,7 +73,8 @@ function renderNav(path) {
     h("ul", {},
       roles.includes("therapist") && h("li", {}, link("/cases", "nav.cases")),
       h("li", {}, link("/reviews", "nav.reviews")),
-      roles.includes("privacy-officer") && h("li", {}, link("/privacy", "nav.privacy"))),
+      roles.includes("privacy-officer") && h("li", {}, link("/privacy", "nav.privacy")),
+      h("li", {}, link("/notifications", "nav.notifications"))),
     h("button", {
       type: "button", class: "link", lang: other,
       onclick: async () => { await loadLanguage(other); document.title = t("app.title"); void show(); },
