@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace BasicTrust.Functions.Notifications;
@@ -34,13 +33,6 @@ public sealed class NotificationPreferences(TableServiceClient service)
         {
             ["Enabled"] = settings.Enabled, ["Address"] = settings.Address, ["Language"] = settings.Language, ["FromSignIn"] = settings.FromSignIn,
         }, TableUpdateMode.Replace, cancellationToken);
-
-    /// <summary>Removes the person's settings (idempotent).</summary>
-    public async Task RemoveAsync(string objectId, CancellationToken cancellationToken)
-    {
-        try { await Table.DeleteEntityAsync(objectId, Row, ETag.All, cancellationToken).ConfigureAwait(false); }
-        catch (RequestFailedException e) when (e.Status == 404) { }
-    }
 
     static NotificationSettings From(TableEntity row) => new(
         row.GetBoolean("Enabled") ?? true, row.GetString("Address") is { Length: > 0 } address ? address : null,

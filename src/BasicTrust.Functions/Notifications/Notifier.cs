@@ -11,8 +11,8 @@ namespace BasicTrust.Functions.Notifications;
 /// </summary>
 public sealed class Notifier(QueueServiceClient queues, CaseAccess cases, PipelineStore store, TimeProvider clock, ILogger<Notifier> logger)
 {
-    public const string Outbox = "mail-outbox";
-    public const string OutboxPoison = Outbox + "-poison";
+    public const string Outbox = PipelineQueues.MailOutbox;
+    public const string OutboxPoison = PipelineQueues.MailOutboxPoison;
 
     /// <summary>
     /// A plan's reel is ready: its reviewers and its owner are told, once per plan (a marker beside the plan, written
@@ -40,14 +40,17 @@ public sealed class Notifier(QueueServiceClient queues, CaseAccess cases, Pipeli
         foreach (var (recipient, kind) in mails)
         {
             var job = new MailJob(kind, recipient, session.CaseId, session.SessionId, planId, clock.GetUtcNow());
-            await queue.SendMessageAsync(JsonSerializer.Serialize(job, Json.Compact), cancellationToken).ConfigureAwait(false);
+            await queue.SendMessageAsync(Wire(job), cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Mail {Kind} for plan {PlanId} queued", kind, planId);
         }
     }
 
     /// <summary>Puts <paramref name="job"/> back on the outbox, to be tried again after <paramref name="delay"/>.</summary>
     public Task RetryLaterAsync(MailJob job, TimeSpan delay, CancellationToken cancellationToken) =>
-        queues.GetQueueClient(Outbox).SendMessageAsync(JsonSerializer.Serialize(job with { Attempt = job.Attempt + 1 }, Json.Compact), delay, cancellationToken: cancellationToken);
+        queues.GetQueueClient(Outbox).SendMessageAsync(Wire(job with { Attempt = job.Attempt + 1 }), delay, cancellationToken: cancellationToken);
+
+    /// <summary>The message as the host reads it (base64, host.json's <c>messageEncoding</c>): the queue clients here write wire text.</summary>
+    static string Wire(MailJob job) => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(job, Json.Compact));
 
     /// <summary>Creates the outbox when missing (local runs; in Azure the infrastructure creates it).</summary>
     public Task CreateQueueAsync(CancellationToken cancellationToken) => queues.GetQueueClient(Outbox).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

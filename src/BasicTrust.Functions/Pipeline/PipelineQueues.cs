@@ -22,7 +22,7 @@ public sealed class PipelineQueues(QueueServiceClient service)
     public const string BlobTriggerPoison = "webjobs-blobtrigger-poison";
 
     /// <summary>Every queue a case can leave messages in.</summary>
-    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, BlobTriggerPoison];
+    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, MailOutbox, MailOutboxPoison, BlobTriggerPoison];
 
     /// <summary>
     /// The poison queues the host made of the pipeline's queues that no function reads (<c>clip-jobs-poison-poison</c>,

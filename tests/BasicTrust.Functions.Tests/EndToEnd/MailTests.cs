@@ -73,7 +73,7 @@ public class MailTests(PipelineFixture stack)
     }
 
     [Fact]
-    public async Task Settings_AreEachPersonsOwn_AndMailOffSendsNothing()
+    public async Task Settings_AreEachPersonsOwn_AndMailCanBeTurnedOff()
     {
         await SetAsync(People.OtherReviewer, new { enabled = true, address = "ander@basictrust.test", language = "en" });
         using var other = stack.Api(People.OtherReviewer);

@@ -221,7 +221,7 @@ public partial class InfraConsistencyTests
         string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "MarkManifestFailed", "Sweep",
             "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase",
             "CreateCase", "ListCases", "GetCase", "ListSessions", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles", "PreviewPlan", "ImportTags", "CommentOnReel", "DecideOnReel", "UploadedBlocks", "MakePreview", "GetPreview",
-            "ListMethods", "GetMethod", "GetManifest", "SendMail", "MailUndeliverable", "GetNotifications", "PutNotifications"];
+            "ListMethods", "GetMethod", "GetManifest", "SendMail", "MailUndeliverable", "GetNotifications", "PutNotifications", "AddressComment", "ResolveComment"];
         Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
     }
 

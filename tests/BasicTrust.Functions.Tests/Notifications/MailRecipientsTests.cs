@@ -13,7 +13,7 @@ public class MailRecipientsTests
 
     [Fact]
     public void ReelReady_TellsEachReviewerItWaits_AndTheOwnerItIsReady() =>
-        Assert.Equal([(Second, MailKind.ReelWaiting), (Supervisor, MailKind.ReelWaiting), (Owner, MailKind.ReelReady)], MailRecipients.ReelReady(Case(Supervisor, Second, Supervisor)));
+        Assert.Equal([(Supervisor, MailKind.ReelWaiting), (Second, MailKind.ReelWaiting), (Owner, MailKind.ReelReady)], MailRecipients.ReelReady(Case(Supervisor, Second, Supervisor)));
 
     [Fact]
     public void ReelReady_WithoutReviewers_TellsOnlyTheOwner() =>
