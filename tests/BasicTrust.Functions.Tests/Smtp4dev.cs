@@ -88,8 +88,9 @@ public sealed class Smtp4dev : IAsyncDisposable
     /// <summary>A message's plain-text body.</summary>
     public Task<string> PlainTextAsync(string id) => _http.GetStringAsync($"api/messages/{id}/plaintext");
 
-    /// <summary>A message as it was sent (headers and body).</summary>
-    public Task<string> SourceAsync(string id) => _http.GetStringAsync($"api/messages/{id}/source");
+    /// <summary>A message as smtp4dev describes it (JSON: its headers, parts, recipients), with its plain-text body after it.</summary>
+    public async Task<string> SourceAsync(string id) =>
+        await _http.GetStringAsync($"api/messages/{id}") + "\n" + await PlainTextAsync(id);
 
     /// <summary>Waits until a message to <paramref name="to"/> whose subject contains <paramref name="subject"/> has arrived.</summary>
     public async Task<ReceivedMail> WaitForAsync(string to, string subject, TimeSpan timeout)
