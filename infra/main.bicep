@@ -51,6 +51,25 @@ param apiClientId string
 @allowed(['westeurope', 'westus2', 'centralus', 'eastus2', 'eastasia'])
 param staticWebAppLocation string = 'westeurope'
 
+@description('The SMTP relay mail goes out through: Azure Communication Services (smtp.azurecomm.net) or Microsoft 365 (smtp.office365.com).')
+param smtpHost string = 'smtp.azurecomm.net'
+
+@description('The relay\'s port: 587 with STARTTLS.')
+param smtpPort int = 587
+
+@description('How the connection to the relay is secured (MailKit SecureSocketOptions).')
+@allowed(['StartTls', 'SslOnConnect'])
+param smtpSecurity string = 'StartTls'
+
+@description('The sender address the relay allows, e.g. DoNotReply@<domain> of the Communication Services email domain.')
+param mailFrom string
+
+@description('The relay\'s SMTP user name (Communication Services: the SMTP username of its Entra app; Microsoft 365: the mailbox).')
+param smtpUser string
+
+@description('Key Vault secret URI of the relay\'s password, e.g. https://<vault>.vault.azure.net/secrets/smtp-password; the identity needs Key Vault Secrets User on it.')
+param smtpPasswordSecretUri string
+
 param storageAccountName string = '${prefix}${uniqueString(resourceGroup().id)}'
 param functionAppName string = '${prefix}-func-${uniqueString(resourceGroup().id)}'
 param identityName string = '${prefix}-identity'
@@ -115,6 +134,13 @@ module app 'modules/functionapp.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     clipPreset: clipPreset
+    siteUrl: 'https://${web.outputs.hostName}/'
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpSecurity: smtpSecurity
+    mailFrom: mailFrom
+    smtpUser: smtpUser
+    smtpPasswordSecretUri: smtpPasswordSecretUri
   }
 }
 

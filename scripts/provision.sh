@@ -2,7 +2,8 @@
 #
 #   provision_tools      installs FFmpeg and Chromium (Debian packages), the pinned Azurite, Static Web Apps CLI
 #                        and TypeScript (npm ci into tools/azurite, tools/swa, tools/typescript) and the pinned
-#                        Bicep CLI (a NuGet package, see tools/bicep) when missing; a second run installs nothing.
+#                        Bicep CLI (a NuGet package, see tools/bicep) and smtp4dev (a .NET local tool, see tools/smtp4dev)
+#                        when missing; a second run installs nothing.
 #   check_infra          lints infra/main.bicep (any warning fails) and compiles it to .build/infra/main.json,
 #                        which the infrastructure tests read.
 #   check_web            type-checks web/ (plain ES modules, types in JSDoc) with tsc --noEmit.
@@ -18,6 +19,9 @@
 #                        tokens for three local people (BT_PEOPLE: object id, roles), exported as
 #                        BT_TOKEN_THERAPIST, BT_TOKEN_REVIEWER and BT_TOKEN_PRIVACY_OFFICER. ARGS go to the DevHost
 #                        (--accept-swa-cli when the Static Web Apps CLI proxies to it).
+#   start_smtp4dev LOG   starts smtp4dev, a development mail server with a web inbox, on 127.0.0.1 (SMTP on
+#                        BT_SMTP_PORT, default 2525; the inbox on BT_MAIL_PORT, default 5080), messages in memory,
+#                        logging to LOG; exports BT_MAIL_URL; stopped by the same EXIT trap.
 #   serve_until_stopped WEB LOG  waits until the DevHost ends, starting the Static Web Apps CLI again when it exits.
 #   start_swa WEB LOG    starts the Static Web Apps CLI serving the folder WEB on 127.0.0.1:BT_WEB_PORT and
 #                        proxying /api to the DevHost (start_devhost first), logging to LOG; exports BT_WEB_URL.
@@ -86,6 +90,16 @@ bt_ensure_bicep() {
   fi
 }
 
+# smtp4dev, the development mail server, as a .NET local tool pinned in tools/smtp4dev/dotnet-tools.json.
+bt_ensure_smtp4dev() {
+  local version packages
+  version=$(sed -n 's/.*"version": *"\([0-9][^"]*\)".*/\1/p' "$BT_ROOT/tools/smtp4dev/dotnet-tools.json" | tail -1)
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+  [ -d "${packages%/}/rnwood.smtp4dev/$version" ] && return
+  bt_log "installing smtp4dev $version (pinned in tools/smtp4dev/dotnet-tools.json)"
+  (cd "$BT_ROOT/tools/smtp4dev" && dotnet tool restore >/dev/null) || bt_die "restoring smtp4dev failed"
+}
+
 provision_tools() {
   bt_ensure_ffmpeg
   bt_ensure_chromium
@@ -93,6 +107,7 @@ provision_tools() {
   bt_ensure_swa
   bt_ensure_typescript
   bt_ensure_bicep
+  bt_ensure_smtp4dev
 }
 
 check_infra() {
@@ -230,6 +245,39 @@ start_swa() {
   bt_die "the Static Web Apps CLI did not start"
 }
 
+start_smtp4dev() {
+  local log=$1
+  export BT_SMTP_PORT=${BT_SMTP_PORT:-2525} BT_MAIL_PORT=${BT_MAIL_PORT:-5080}
+  export BT_MAIL_URL="http://127.0.0.1:$BT_MAIL_PORT/"
+  BT_SMTP4DEV_DATA="$(mktemp -d "${TMPDIR:-/tmp}/bt-smtp4dev.XXXXXX")"
+  (cd "$BT_ROOT/tools/smtp4dev" && exec dotnet tool run smtp4dev -- --urls="http://127.0.0.1:$BT_MAIL_PORT" --smtpport="$BT_SMTP_PORT" \
+    --bindaddress=127.0.0.1 --imapport=0 --pop3port=0 --db= --nousersettings --hostname=localhost \
+    --baseappdatapath="$BT_SMTP4DEV_DATA") >"$log" 2>&1 &
+  BT_SMTP4DEV_PID=$!
+  local i
+  for i in $(seq 1 300); do
+    if node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "${BT_MAIL_URL}api/messages"; then
+      bt_log "smtp4dev is up (SMTP 127.0.0.1:$BT_SMTP_PORT, inbox $BT_MAIL_URL, pid $BT_SMTP4DEV_PID, log $log)"
+      return 0
+    fi
+    kill -0 "$BT_SMTP4DEV_PID" 2>/dev/null || break
+    sleep 0.3
+  done
+  tail -20 "$log" >&2
+  bt_die "smtp4dev did not start"
+}
+
+stop_smtp4dev() {
+  if [ -n "${BT_SMTP4DEV_PID:-}" ] && kill -0 "$BT_SMTP4DEV_PID" 2>/dev/null; then
+    # dotnet tool run starts smtp4dev as its child.
+    bt_kill_tree "$BT_SMTP4DEV_PID"
+    wait "$BT_SMTP4DEV_PID" 2>/dev/null || true
+  fi
+  BT_SMTP4DEV_PID=
+  [ -n "${BT_SMTP4DEV_DATA:-}" ] && rm -rf "$BT_SMTP4DEV_DATA"
+  BT_SMTP4DEV_DATA=
+}
+
 # Keeps ./run.sh serve's stack up until the DevHost ends (Ctrl+C): the Static Web Apps CLI exits on some bad
 # requests (a malformed StaticWebAppsAuthCookie), so it is started again, and said so; when it keeps exiting
 # (5 times within a minute) serving stops with an error instead of carrying on without the web app.
@@ -269,6 +317,7 @@ stop_swa() {
 
 bt_stop_all() {
   stop_swa
+  stop_smtp4dev
   stop_devhost
   stop_azurite
 }

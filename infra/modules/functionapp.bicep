@@ -15,6 +15,13 @@ param queueEndpoint string
 param tableEndpoint string
 param applicationInsightsConnectionString string
 param clipPreset string
+param siteUrl string
+param smtpHost string
+param smtpPort int
+param smtpSecurity string
+param mailFrom string
+param smtpUser string
+param smtpPasswordSecretUri string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
@@ -38,6 +45,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references (the SMTP password) are resolved with the app's user-assigned identity.
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'DOCKER|${image}'
       acrUseManagedIdentityCreds: true
@@ -74,6 +83,17 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BasicTrust__Media__MaxFrameRate', value: '240' }
         { name: 'BasicTrust__Media__ProbeTimeout', value: '00:01:00' }
         { name: 'BasicTrust__Media__RunTimeout', value: '00:30:00' }
+        // Mail through the SMTP relay (docs/deploy.md, "Mail"); the password is a Key Vault reference the identity resolves.
+        { name: 'BasicTrust__Mail__Host', value: smtpHost }
+        { name: 'BasicTrust__Mail__Port', value: string(smtpPort) }
+        { name: 'BasicTrust__Mail__Security', value: smtpSecurity }
+        { name: 'BasicTrust__Mail__From', value: mailFrom }
+        { name: 'BasicTrust__Mail__User', value: smtpUser }
+        { name: 'BasicTrust__Mail__Password', value: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' }
+        { name: 'BasicTrust__Mail__SiteUrl', value: siteUrl }
+        { name: 'BasicTrust__Mail__RetryDelay', value: '00:00:30' }
+        { name: 'BasicTrust__Mail__MaxRetryDelay', value: '00:15:00' }
+        { name: 'BasicTrust__Mail__GiveUpAfter', value: '3.00:00:00' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
       ]

@@ -13,7 +13,7 @@ param webOrigin string
 var containerNames = ['recordings', 'previews', 'clips', 'reels', 'pipeline', 'audit']
 
 // The function.json queues, their poison queues, and the host's blob trigger poison queue.
-var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'reels-ready-poison', 'webjobs-blobtrigger-poison']
+var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'reels-ready-poison', 'mail-outbox', 'mail-outbox-poison', 'webjobs-blobtrigger-poison']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -70,8 +70,9 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
 }]
 
 // The review index (docs/pipeline.md, "Storage"): one row per session with a ready reel. The case access records: partition
-// key the case id; row key "" the case row (its owner), row key an object id a person's role on the case.
-var tableNames = ['reviews', 'cases']
+// key the case id; row key "" the case row (its owner), row key an object id a person's role on the case. The people's
+// mail settings: partition key an object id, row key 'notifications'.
+var tableNames = ['reviews', 'cases', 'people']
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account

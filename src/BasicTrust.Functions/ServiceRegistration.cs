@@ -6,6 +6,7 @@ using BasicTrust.Functions.CutClip;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.MarkFailed;
+using BasicTrust.Functions.Notifications;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.PlanSession;
 using BasicTrust.Functions.ReviewReel;
@@ -22,7 +23,7 @@ namespace BasicTrust.Functions;
 /// <summary>The app's composition root, in the few steps <c>Program.cs</c> lists.</summary>
 public static class ServiceRegistration
 {
-    /// <summary>Options bound from <c>BasicTrust:*</c> app settings and validated at start-up.</summary>
+    /// <summary>Options bound from <c>BasicTrust:*</c> app settings (the pipeline, media limits, mail) and validated at start-up.</summary>
     public static IServiceCollection AddPipelineSettings(this IServiceCollection services)
     {
         services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
@@ -31,6 +32,10 @@ public static class ServiceRegistration
             .Validate(o => o.MinFrameRate > 0 && o.MinFrameRate < o.MaxFrameRate, "BasicTrust__Media__MinFrameRate must be above 0 and below BasicTrust__Media__MaxFrameRate.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaLimits>>().Value);
+        services.AddOptions<MailOptions>().BindConfiguration("BasicTrust:Mail").ValidateDataAnnotations()
+            .Validate(o => o.User.Length == 0 || o.Password.Length > 0, "BasicTrust__Mail__Password must be set when BasicTrust__Mail__User is.")
+            .Validate(o => o.RetryDelay <= o.MaxRetryDelay, "BasicTrust__Mail__RetryDelay must not be above BasicTrust__Mail__MaxRetryDelay.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         // Queue messages and outputs in the app's one JSON shape (camelCase, kebab-case enums).
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(Json.Options));
@@ -44,16 +49,18 @@ public static class ServiceRegistration
     /// <summary>Blob, queue and table clients on the <c>PipelineStorage</c> connection, which the triggers use too.</summary>
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration configuration) =>
         services.AddStorageConnection(configuration, StorageConnection.PipelineStorage)
-            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>().AddSingleton<ReadLinks>().AddSingleton<ReviewIndex>().AddSingleton<CaseAccess>();
+            .AddSingleton<BlobLinks>().AddSingleton<PipelineQueues>().AddSingleton<PipelineStore>().AddSingleton<CaseData>().AddSingleton<AuditLog>().AddSingleton<ReadLinks>().AddSingleton<ReviewIndex>().AddSingleton<CaseAccess>()
+            .AddSingleton<NotificationPreferences>();
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
         services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<RecordingPreviews>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
-            .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>();
+            .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>()
+            .AddSingleton<Notifier>().AddSingleton<MailSender>();
 
     /// <summary>
     /// Before the first job: removes what a worker that died mid-job left behind, and creates the pipeline's containers
-    /// and the review index's and the cases' tables when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).
+    /// the review index's, the cases' and the people's tables and the mail outbox when <see cref="PipelineOptions.CreateContainers"/> says so (local runs).
     /// </summary>
     public static async Task PrepareAsync(this IServiceProvider services)
     {
@@ -63,6 +70,8 @@ public static class ServiceRegistration
             await services.GetRequiredService<PipelineStore>().CreateContainersAsync(CancellationToken.None).ConfigureAwait(false);
             await services.GetRequiredService<ReviewIndex>().CreateTableAsync(CancellationToken.None).ConfigureAwait(false);
             await services.GetRequiredService<CaseAccess>().CreateTableAsync(CancellationToken.None).ConfigureAwait(false);
+            await services.GetRequiredService<NotificationPreferences>().CreateTableAsync(CancellationToken.None).ConfigureAwait(false);
+            await services.GetRequiredService<Notifier>().CreateQueueAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

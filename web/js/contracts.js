@@ -32,11 +32,15 @@ export {};
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
 /** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
 /** @typedef {{ code: string, exact: boolean }} LabelMatch */
+/** @typedef {{ kind: MailKind, recipient: string, caseId: string, sessionId: string, planId: string, queuedAt: string, attempt: number }} MailJob */
+/** @typedef {"reel-waiting" | "reel-ready" | "sent-back" | "approved"} MailKind */
 /** @typedef {{ status: string, warnings: FieldProblem[], version?: string }} ManifestAccepted */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, reviewed: boolean }} MarkedReviewed */
 /** @typedef {{ formatName: string, duration: number, bitRate?: number, video: VideoStreamInfo, audio?: AudioStreamInfo }} MediaInfo */
 /** @typedef {{ method: string, name: string, custom: boolean, labels: LabelInfo[], aliases: LabelAlias[], customRule?: string, match?: LabelMatch }} MethodDetails */
 /** @typedef {{ method: string, name: string, custom: boolean }} MethodSummary */
+/** @typedef {{ enabled: boolean, address?: string, language: string, fromSignIn: boolean }} NotificationSettings */
+/** @typedef {{ enabled?: boolean, address?: string, language?: string }} NotificationSettingsRequest */
 /** @typedef {{ planId: string, caseId: string, sessionId: string, method: string, recording: string, recordingETag: string, nextSessionAt?: string, quality: ClipQuality, language: string, media: MediaInfo, encoding: ClipEncoding, clips: PlannedClip[], chapters: Chapter[], cues: CaptionCue[], duration: number, course?: Course, goals?: Goal[], considered?: PlannedTag[], concerns?: PlannedTag[], cutReason?: string }} PlanDocument */
 /** @typedef {{ valid: boolean, errors: FieldProblem[], warnings: FieldProblem[], duration: unknown, clips?: PlannedClip[], chapters?: Chapter[] }} PlanPreview */
 /** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[] }} PlannedClip */

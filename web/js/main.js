@@ -20,6 +20,7 @@ const routes = [
   [/^\/cases\/([a-z0-9-]+)$/, async () => (await import("app/pages/case.js")).casePage, "therapist"],
   [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, async () => (await import("app/pages/session.js")).sessionPage, "therapist"],
   [/^\/privacy$/, async () => (await import("app/pages/privacy.js")).privacyPage, "privacy-officer"],
+  [/^\/notifications$/, async () => (await import("app/pages/notifications.js")).notificationsPage],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -119,7 +120,8 @@ function renderNav(path) {
     h("ul", {},
       roles.includes("therapist") && h("li", {}, link("/cases", "nav.cases")),
       h("li", {}, link("/reviews", "nav.reviews")),
-      roles.includes("privacy-officer") && h("li", {}, link("/privacy", "nav.privacy"))),
+      roles.includes("privacy-officer") && h("li", {}, link("/privacy", "nav.privacy")),
+      h("li", {}, link("/notifications", "nav.notifications"))),
     h("button", {
       type: "button", class: "link", lang: other,
       onclick: async () => {

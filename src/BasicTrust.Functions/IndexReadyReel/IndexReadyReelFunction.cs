@@ -1,11 +1,15 @@
+using BasicTrust.Functions.Notifications;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Storage;
 using Microsoft.Azure.Functions.Worker;
 
 namespace BasicTrust.Functions.IndexReadyReel;
 
-/// <summary>The <c>reels-ready</c> consumer: puts the ready reel on the review queue (the index), once per session.</summary>
-public sealed class IndexReadyReelFunction(ReviewIndex index, ILogger<IndexReadyReelFunction> logger)
+/// <summary>
+/// The <c>reels-ready</c> consumer: puts the ready reel on the review queue (the index), once per session, and has the
+/// case's reviewers and owner told by mail.
+/// </summary>
+public sealed class IndexReadyReelFunction(ReviewIndex index, Notifier notifier, ILogger<IndexReadyReelFunction> logger)
 {
     [Function("IndexReadyReel")]
     public async Task RunAsync([QueueTrigger(PipelineQueues.ReelsReady, Connection = StorageConnection.PipelineStorage)] ReelReady message, CancellationToken cancellationToken)
@@ -14,5 +18,7 @@ public sealed class IndexReadyReelFunction(ReviewIndex index, ILogger<IndexReady
         var planId = Messages.PlanId(message.PlanId);
         var outcome = await index.IndexAsync(session, planId, cancellationToken);
         logger.LogInformation("Review index: plan {PlanId} {Outcome}", planId, outcome);
+        // Unchanged too: a redelivery after the row was written but before the mails were queued still queues them.
+        if (outcome is IndexOutcome.Indexed or IndexOutcome.Unchanged) await notifier.ReelReadyAsync(session, planId, cancellationToken);
     }
 }

@@ -17,12 +17,15 @@ public sealed class PipelineQueues(QueueServiceClient service)
     public const string ClipJobsPoison = ClipJobs + "-poison";
     /// <summary>Where the host moves a reel job that exhausted its retries.</summary>
     public const string ReelJobsPoison = ReelJobs + "-poison";
+    /// <summary>The mails waiting to be sent (<see cref="MailJob"/>), and where the host moves one it gave up on.</summary>
+    public const string MailOutbox = "mail-outbox";
+    public const string MailOutboxPoison = MailOutbox + "-poison";
 
     /// <summary>Where the Functions host moves a blob (the manifest) a blob trigger kept failing on; the host names it.</summary>
     public const string BlobTriggerPoison = "webjobs-blobtrigger-poison";
 
     /// <summary>Every queue a case can leave messages in.</summary>
-    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, BlobTriggerPoison];
+    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, MailOutbox, MailOutboxPoison, BlobTriggerPoison];
 
     /// <summary>
     /// The poison queues the host made of the pipeline's queues that no function reads (<c>clip-jobs-poison-poison</c>,

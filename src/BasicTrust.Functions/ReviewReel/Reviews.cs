@@ -1,5 +1,6 @@
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.IndexReadyReel;
+using BasicTrust.Functions.Notifications;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.ReviewReel;
@@ -8,7 +9,7 @@ namespace BasicTrust.Functions.ReviewReel;
 /// A session's review, in rounds (<see cref="ReviewDocument"/>): comments on a reel's clips (at a moment, or replies),
 /// approve or send back, the reviewed mark that takes the reel off the queue, and the therapist's "addressed".
 /// </summary>
-public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog audit, TimeProvider clock)
+public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     /// <summary>The most comments a round takes: enough for any review, and review.json stays small.</summary>
     public const int MaxComments = 200;
@@ -62,7 +63,10 @@ public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog aud
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records the verdict on the round of <paramref name="planId"/> (a later one replaces it) and takes the reel off the review queue; null when the case was purged.</summary>
+    /// <summary>
+    /// Records the verdict on the round of <paramref name="planId"/> (a later one replaces it), takes the reel off the
+    /// review queue and has the owner told by mail; null when the case was purged.
+    /// </summary>
     public async Task<ReviewRound?> DecideAsync(SessionKey session, string planId, ReviewDecision decision, string who, CancellationToken cancellationToken)
     {
         ReviewRound? decided = null;
@@ -70,6 +74,7 @@ public sealed class Reviews(PipelineStore store, ReviewIndex index, AuditLog aud
             return null;
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "review-decision", $"{SessionKey.Reels}/{session.PlanFolder(planId)}", Details: new { decision }), cancellationToken).ConfigureAwait(false);
         await MarkReviewedAsync(session, planId, who, cancellationToken).ConfigureAwait(false);
+        await notifier.VerdictAsync(session, planId, decision, who, cancellationToken).ConfigureAwait(false);
         return decided;
     }
 

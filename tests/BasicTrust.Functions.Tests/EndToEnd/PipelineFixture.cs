@@ -57,9 +57,15 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>A 12-second 320x240 recording with sound.</summary>
     public string Recording => Path.Combine(Folder, "recording.mp4");
 
+    /// <summary>The development mail server the worker sends to (smtp4dev), started with the stack.</summary>
+    public Smtp4dev Mail { get; } = new();
+
+    /// <summary>Whether a line the DevHost logged (the worker's too) satisfies <paramref name="match"/>.</summary>
+    public bool Logged(Func<string, bool> match) => _log.Lines.Any(match);
+
     public async Task InitializeAsync()
     {
-        await Ffmpeg.RecordingAsync(Recording);
+        await Task.WhenAll(Ffmpeg.RecordingAsync(Recording), Mail.StartAsync());
         Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
             AppRoot = Repository.TestAppFolder(Folder),
@@ -70,6 +76,11 @@ public sealed class PipelineFixture : IAsyncLifetime
                 ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__StuckAfter"] = "00:00:01",
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
+                ["BasicTrust__Mail__Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["BasicTrust__Mail__SiteUrl"] = "http://127.0.0.1:4280/",
+                // A mail server that is down is tried again within seconds, not minutes.
+                ["BasicTrust__Mail__RetryDelay"] = "00:00:01",
+                ["BasicTrust__Mail__MaxRetryDelay"] = "00:00:02",
             },
             BlobScanInterval = TimeSpan.FromMilliseconds(300),
             RunTimers = false,
@@ -205,6 +216,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Mail.DisposeAsync();
         _loggers.Dispose();
         Directory.Delete(Folder, recursive: true);
     }

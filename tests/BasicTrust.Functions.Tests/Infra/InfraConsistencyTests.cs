@@ -2,6 +2,7 @@ using BasicTrust.Functions.Access;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BasicTrust.Functions.IndexReadyReel;
+using BasicTrust.Functions.Notifications;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Media.Sources;
 using BasicTrust.Storage;
@@ -33,6 +34,20 @@ public partial class InfraConsistencyTests
     [Fact]
     public void Storage_DeclaresTheCaseAccessTable() =>
         Assert.Contains(CaseAccess.TableName, Strings(Storage["variables"]!["tableNames"]!));
+
+    [Fact]
+    public void Storage_DeclaresThePeoplesSettingsTable() =>
+        Assert.Contains(NotificationPreferences.TableName, Strings(Storage["variables"]!["tableNames"]!));
+
+    [Fact]
+    public void FunctionApp_TakesTheMailPasswordFromKeyVault_WithTheAppsIdentity()
+    {
+        var site = Resource(FunctionApp, "Microsoft.Web/sites")["properties"]!;
+        var password = site["siteConfig"]!["appSettings"]!.AsArray().Single(s => (string?)s!["name"] == "BasicTrust__Mail__Password")!;
+        Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('smtpPasswordSecretUri'))]", (string?)password["value"]);
+        Assert.Equal("[parameters('identityId')]", (string?)site["keyVaultReferenceIdentity"]);
+        Assert.Equal($"[format('https://{{0}}/', {ModuleOutput("staticwebapp", "hostName")})]", ModuleParameter("functionapp", "siteUrl"));
+    }
 
     [Fact]
     public void Storage_AllowsBrowserUploadsFromTheStaticWebAppOriginOnly()
@@ -77,7 +92,7 @@ public partial class InfraConsistencyTests
     public void FunctionApp_SetsEveryAppSettingTheAppReads_ByIdentityNeverByKey()
     {
         var declared = Settings().ToHashSet();
-        var read = new[] { typeof(PipelineOptions), typeof(MediaLimits) }
+        var read = new[] { typeof(PipelineOptions), typeof(MediaLimits), typeof(MailOptions) }
             .SelectMany(type => type.GetProperties().Where(p => p.CanWrite).Select(p => $"BasicTrust__{Section(type)}__{p.Name}"));
         Assert.All(read, name => Assert.Contains(name, declared));
         // The pipeline's connection by identity: the endpoints, never a connection string (that is for Azurite only).
@@ -206,7 +221,7 @@ public partial class InfraConsistencyTests
         string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "MarkManifestFailed", "Sweep",
             "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase",
             "CreateCase", "ListCases", "GetCase", "ListSessions", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles", "PreviewPlan", "ImportTags", "CommentOnReel", "DecideOnReel", "UploadedBlocks", "MakePreview", "GetPreview",
-            "ListMethods", "GetMethod", "GetManifest", "GetRecording", "ExportTags", "AddressComment", "ResolveComment"];
+            "ListMethods", "GetMethod", "GetManifest", "GetRecording", "ExportTags", "SendMail", "MailUndeliverable", "GetNotifications", "PutNotifications", "AddressComment", "ResolveComment"];
         Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
     }
 

@@ -22,7 +22,7 @@ public partial class CatalogueTests
         var literal = sources.SelectMany(s => KeyLiteral().Matches(s.Text).Select(m => (s.File, m.Groups[1].Value)))
             .Where(k => !FileName().IsMatch(k.Value)); // preview.mp4 is a blob, not a text
         var audited = sources.SelectMany(s => AuditCall().Matches(s.Text).SelectMany(m => ActionLiteral().Matches(m.Value))
-            .Select(a => a.Groups[1].Value).Where(a => a is not ("pipeline" or "anonymous")).Select(a => (s.File, $"audit.{a}")));
+            .Select(a => a.Groups[1].Value).Where(a => a is not ("pipeline" or "anonymous" or "mail")).Select(a => (s.File, $"audit.{a}")));
         var methods = Vocabularies.ByMethod.Keys.Select(m => ("Vocabularies.ByMethod", $"method.{m}"));
         return [.. literal.Concat(audited).Concat(methods).Distinct()];
     }

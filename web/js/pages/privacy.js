@@ -15,7 +15,7 @@ import { dateTime, said, t } from "app/i18n.js";
  * @param {string} id
  */
 function who(id) {
-  return id === "pipeline" || id === "anonymous" ? said(`audit.who.${id}`, undefined, id) : h("code", {}, id);
+  return id === "pipeline" || id === "anonymous" || id === "mail" ? said(`audit.who.${id}`, undefined, id) : h("code", {}, id);
 }
 
 /** @type {import("app/main.js").Page} */
