@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Specialized;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -48,6 +49,60 @@ public sealed class PrivacyTests(WebFixture web)
         await Assertions.Expect(purged.First).ToContainTextAsync(Person.PrivacyOfficer.ObjectId);
         await DutchText.AssertAsync(page, "the audit log");
         Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
+    public async Task AuditLog_IsFilteredByCaseAndAction_GroupsOnePageViewsLinks_ShowsUtc_AndDownloadsAsCsv()
+    {
+        // A day of its own: one page view's five links, a share, and another case's link.
+        const string day = "2001-01-02", caseId = "web-audit-fam";
+        var a = Person.TherapistA.ObjectId;
+        var lines = Enumerable.Range(0, 5).Select(i =>
+                $$"""{"at":"{{day}}T09:00:0{{i}}+00:00","who":"{{a}}","action":"read-link","target":"clips/{{caseId}}/s-1/p/c-0{{i}}.mp4"}""")
+            .Append($$"""{"at":"{{day}}T09:05:00+00:00","who":"{{a}}","action":"share","target":"{{caseId}}/{{Person.Reviewer.ObjectId}}"}""")
+            .Append($$"""{"at":"{{day}}T09:06:00+00:00","who":"{{a}}","action":"read-link","target":"reels/web-audit-other/s-1/p/reel.mp4"}""");
+        var part = web.Blobs.GetBlobContainerClient("audit").GetAppendBlobClient($"log/{day}/0000.jsonl");
+        await part.DeleteIfExistsAsync();
+        await part.CreateAsync();
+        await part.AppendBlockAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n")));
+        try
+        {
+            // Seen from Amsterdam (UTC+1 in January), the times are still the log's UTC ones.
+            await using var browser = await web.OpenAsync(Person.PrivacyOfficer, timeZone: "Europe/Amsterdam");
+            var page = browser.Page;
+            await browser.GoAsync("/privacy");
+            await page.GetByLabel("Dag (UTC)").FillAsync(day);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
+            var rows = page.Locator("#audit-log tbody tr");
+            await Assertions.Expect(rows).ToHaveCountAsync(3);
+            await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-count", "5");
+            await Assertions.Expect(rows.First).ToContainTextAsync("5 links voor web-audit-fam/s-1");
+            await Assertions.Expect(rows.First).ToContainTextAsync("09:00:00 UTC");
+            await Assertions.Expect(page.Locator("#audit-log thead")).ToContainTextAsync("Tijd (UTC)");
+            await DutchText.AssertAsync(page, "a day's audit log");
+
+            await page.GetByLabel("Cliëntcode (niet verplicht)").FillAsync(caseId);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
+            await Assertions.Expect(rows).ToHaveCountAsync(2);
+            await page.GetByLabel("Wat").SelectOptionAsync(new SelectOptionValue { Label = "Gedeeld met een supervisor" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lezen" }).ClickAsync();
+            await Assertions.Expect(rows).ToHaveCountAsync(1);
+            await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-action", "share");
+            Assert.Empty(await browser.AccessibilityProblemsAsync());
+
+            // The CSV link follows the filters.
+            var href = await page.GetByRole(AriaRole.Link, new() { Name = "Downloaden als CSV" }).GetAttributeAsync("href");
+            var csv = await page.APIRequest.GetAsync(href!);
+            Assert.Equal(200, csv.Status);
+            Assert.Equal(
+                ["at_utc,who,action,case,target,expires_at_utc", $"{day}T09:05:00Z,{a},share,{caseId},{caseId}/{Person.Reviewer.ObjectId},"],
+                (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+            Assert.Empty(browser.Problems);
+        }
+        finally
+        {
+            await part.DeleteIfExistsAsync();
+        }
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace BasicTrust.Web.Tests;
 /// <summary>
 /// A review's second round, end to end in the browser: a comment pinned to a moment and the reel sent back; the
 /// therapist finds it in the editor at that recording time, marks it addressed and sends changed tags; the session
-/// page follows the new plan; the supervisor sees round 2 marked, with round 1's comment, and approves.
+/// page follows the new plan; the supervisor sees round 2 marked, with round 1's comment, and approves. Each step's
+/// mail arrives at the local mail server (smtp4dev), at the addresses both set on their Meldingen page.
 /// </summary>
 [Collection("web")]
 public sealed class RoundsTests(WebFixture web)
@@ -17,7 +18,12 @@ public sealed class RoundsTests(WebFixture web)
         var caseId = $"web-rounds-{Guid.NewGuid():N}"[..24];
         const string sessionId = "2026-12-04-bezoek-4";
         const string text = "Hier kijkt het kind op; wacht u even?";
+        await SetMailAddressAsync(Person.TherapistA, TherapistAddress);
+        await SetMailAddressAsync(Person.Reviewer, ReviewerAddress);
         await Sessions.MakeReadyAsync(web, caseId, sessionId, Person.Reviewer);
+        var about = $"{caseId} · {sessionId}";
+        await web.Mail.WaitForAsync(ReviewerAddress, $"Een montage wacht op uw beoordeling: {about}", Sessions.Patience);
+        await web.Mail.WaitForAsync(TherapistAddress, $"Uw montage is klaar: {about}", Sessions.Patience);
         using var api = web.Api(Person.Reviewer);
         var first = await api.GetFromJsonAsync<JsonObject>($"reels/{caseId}/{sessionId}");
         var chapter = first!["reel"]!["chapters"]![1]!;
@@ -45,16 +51,26 @@ public sealed class RoundsTests(WebFixture web)
             await page.WaitForFunctionAsync("at => Math.abs(document.getElementById('reel').currentTime - at) < 0.05", at);
             Assert.Empty(await reviewer.AccessibilityProblemsAsync());
 
+            await DutchText.AssertAsync(page, "a comment at a moment");
+
             await page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Teruggestuurd: {caseId}");
             await Assertions.Expect(page.Locator("#sent-back .card", new() { HasText = caseId })).ToHaveCountAsync(1);
+            await DutchText.AssertAsync(page, "sent back");
             Assert.Empty(reviewer.Problems);
         }
 
         // The therapist finds it beside the moment at that recording time, marks it addressed, changes a moment and sends.
+        // The mail names the ids and links to the page: the therapist follows the link.
+        var sentBack = await web.Mail.WaitForAsync(TherapistAddress, $"Uw montage is teruggestuurd met opmerkingen: {about}", Sessions.Patience);
+        var link = Regex.Match(await web.Mail.PlainTextAsync(sentBack.Id), @"https?://\S+").Value;
+        Assert.DoesNotContain(text, await web.Mail.SourceAsync(sentBack.Id), StringComparison.Ordinal);
+        Assert.Equal(reel, new Uri(link).AbsolutePath);
         await using (var therapist = await web.OpenAsync(Person.TherapistA))
         {
             var page = therapist.Page;
+            await therapist.GoAsync(new Uri(link).AbsolutePath);
+            await Assertions.Expect(page.Locator("#earlier-rounds, .comments").First).ToContainTextAsync(text);
             await therapist.GoAsync($"/cases/{caseId}/sessions/{sessionId}");
             var row = page.Locator("#tag-list tbody tr", new() { HasText = text });
             await Assertions.Expect(row).ToHaveCountAsync(1);
@@ -62,6 +78,7 @@ public sealed class RoundsTests(WebFixture web)
             await Assertions.Expect(row).ToContainTextAsync("0:05");
             await row.GetByRole(AriaRole.Button, new() { Name = "Markeer als verwerkt" }).ClickAsync();
             await Assertions.Expect(page.Locator("#tag-list tbody tr", new() { HasText = text }).Locator(".badge.addressed")).ToContainTextAsync("verwerkt");
+            await DutchText.AssertAsync(page, "a comment addressed");
 
             var before = (await page.Locator("#tag-list tbody tr").Last.InnerTextAsync());
             await page.Locator(".bar .edge.end").Last.FocusAsync();
@@ -75,6 +92,7 @@ public sealed class RoundsTests(WebFixture web)
             var status = await web.Api(Person.TherapistA).GetFromJsonAsync<JsonObject>($"sessions/{caseId}/{sessionId}");
             Assert.Equal((stored, "ready"), ((string?)status!["manifest"], (string?)status["state"]));
             Assert.NotEqual((string?)first["reel"]!["planId"], (string?)status["planId"]);
+            await DutchText.AssertAsync(page, "round 2 ready");
             Assert.Empty(therapist.Problems);
         }
 
@@ -91,11 +109,34 @@ public sealed class RoundsTests(WebFixture web)
             await Assertions.Expect(earlier).ToContainTextAsync(text);
             await Assertions.Expect(earlier).ToContainTextAsync("verwerkt");
             await Assertions.Expect(page.Locator(".markers .marker")).ToHaveCountAsync(0);
+            await DutchText.AssertAsync(page, "round 2");
             Assert.Empty(await reviewer.AccessibilityProblemsAsync());
             await page.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Goedgekeurd: {caseId}");
             await Assertions.Expect(page.Locator(".card", new() { HasText = caseId })).ToHaveCountAsync(0);
             Assert.Empty(reviewer.Problems);
         }
+
+        // Round 2 made the reviewer a second "waiting" mail; the verdict reached the therapist. One mail per event and person.
+        await web.Mail.WaitForAsync(TherapistAddress, $"Uw montage is goedgekeurd: {about}", Sessions.Patience);
+        var mails = (await web.Mail.MessagesAsync()).Where(m => m.Subject.Contains(about, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, mails.Count(m => m.To.Any(to => to.Contains(ReviewerAddress, StringComparison.Ordinal))));
+        Assert.Equal(4, mails.Count(m => m.To.Any(to => to.Contains(TherapistAddress, StringComparison.Ordinal))));
+    }
+
+    const string TherapistAddress = "therapeut-a@basictrust.test", ReviewerAddress = "supervisor@basictrust.test";
+
+    /// <summary>The person sets their address on the Meldingen page, as a new user would.</summary>
+    async Task SetMailAddressAsync(Person person, string address)
+    {
+        await using var browser = await web.OpenAsync(person);
+        var page = browser.Page;
+        await browser.GoAsync("/notifications");
+        await page.GetByLabel("E-mailadres").FillAsync(address);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("form [role=status]")).ToHaveTextAsync("Opgeslagen. U krijgt meldingen per e-mail.");
+        await DutchText.AssertAsync(page, "notifications");
+        Assert.Empty(await browser.AccessibilityProblemsAsync());
+        Assert.Empty(browser.Problems);
     }
 }

@@ -37,7 +37,7 @@ public sealed class CaseGate(CaseAccess cases, AuditLog audit, TimeProvider cloc
     /// <summary>Audits and answers a refusal of an action the caller's roles do not allow, said by the catalogue's <paramref name="detailKey"/>.</summary>
     public async Task<ProblemHttpResult> ForbidAsync(HttpContext http, string action, string detailKey)
     {
-        await RefusedAsync(http, action, action, 403);
+        await RefusedAsync(http, $"actions/{action}", action, 403);
         return ApiResults.Problem(403, "api.forbidden.title", detailKey);
     }
 

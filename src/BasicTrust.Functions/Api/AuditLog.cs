@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Manifest;
 
 namespace BasicTrust.Functions.Api;
 
@@ -43,6 +44,19 @@ public sealed class AuditLog(PipelineStore store, TimeProvider clock)
                 part = Rolled(day, part);
             }
         }
+    }
+
+    /// <summary>
+    /// The case an entry's target names, or null: targets are <c>{case}/…</c> or <c>{container}/{case}/…</c> (a link
+    /// or a reel); a person's settings (<c>people/…</c>), the log itself (<c>audit/…</c>), a refused action (<c>actions/…</c>) and a function name name none.
+    /// </summary>
+    public static string? CaseOf(string target)
+    {
+        var segments = target.Split('/');
+        if (segments[0] is SessionKey.Audit or "people" or "actions") return null;
+        var named = segments[0] is SessionKey.Recordings or SessionKey.Previews or SessionKey.Clips or SessionKey.Reels or SessionKey.Pipeline
+            ? segments.ElementAtOrDefault(1) : segments[0];
+        return Ids.IsValid(named) ? named : null;
     }
 
     /// <summary>The blob of one part of a day's log, e.g. <c>log/2026-12-01/0000.jsonl</c>.</summary>

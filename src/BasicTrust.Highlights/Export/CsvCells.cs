@@ -4,7 +4,7 @@ using System.Text;
 namespace BasicTrust.Highlights.Export;
 
 /// <summary>Rows of a CSV file as RFC 4180 writes them (and the imports read them): a cell with a comma, a quote or a line break is quoted.</summary>
-static class CsvCells
+public static class CsvCells
 {
     public static void Row(StringBuilder csv, params IEnumerable<string?> cells)
     {

@@ -37,6 +37,8 @@ public sealed class WebFixture : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public BlobServiceClient Blobs => new(ConnectionString);
+    /// <summary>The development mail server the worker sends to (smtp4dev): the flows read the mail it received.</summary>
+    public Smtp4dev Mail { get; } = new();
     public string Diagnostics => $"DevHost:\n{_hostLog.Last()}\nStatic Web Apps CLI:\n{Site?.Output}";
 
     /// <summary>A ready reel, shared with <see cref="Person.Reviewer"/>, that no test marks reviewed (screenshots, axe).</summary>
@@ -49,7 +51,7 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        await Ffmpeg.RecordingAsync(Recording);
+        await Task.WhenAll(Ffmpeg.RecordingAsync(Recording), Mail.StartAsync());
         Host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
             AppRoot = Repository.TestAppFolder(Folder),
@@ -59,6 +61,7 @@ public sealed class WebFixture : IAsyncLifetime
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
+                ["BasicTrust__Mail__Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             BlobScanInterval = TimeSpan.FromMilliseconds(300),
             RunTimers = false,
@@ -137,6 +140,7 @@ public sealed class WebFixture : IAsyncLifetime
         // The reels still being made must not outlive the host they run on.
         await Task.WhenAll(Showcase.ContinueWith(_ => { }), ToReview.ContinueWith(_ => { }), Verdicts.ContinueWith(_ => { }));
         if (Host is not null) await Host.DisposeAsync();
+        await Mail.DisposeAsync();
         _loggers.Dispose();
         Directory.Delete(Folder, recursive: true);
     }

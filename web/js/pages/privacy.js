@@ -18,6 +18,44 @@ function who(id) {
   return id === "pipeline" || id === "anonymous" || id === "mail" ? said(`audit.who.${id}`, undefined, id) : h("code", {}, id);
 }
 
+/** The audit log's actions, for the filter (the catalogue says each as audit.{action}). */
+const actions = ["create-case", "share", "unshare", "upload-link", "read-link", "preview-made", "safety-concern", "review-decision",
+  "reviewed", "refused", "read-audit", "purge-requested", "purge-case", "notification-settings", "mail-undeliverable"];
+
+/**
+ * A time of day in UTC, as the day is: 09:04:12 UTC.
+ * @param {string} iso
+ */
+function utcTime(iso) {
+  return `${new Date(iso).toISOString().slice(11, 19)} UTC`;
+}
+
+/**
+ * The case and session a link's target lies in: reels/fam-1/s-1/… gives fam-1/s-1.
+ * @param {string} target
+ */
+function sessionOf(target) {
+  return target.split("/").slice(1, 3).join("/");
+}
+
+/**
+ * The entries as rows: the read links one person was handed for one session's page within a minute are one row,
+ * which lists them (a reel page asks for a link to every clip, still and caption at once).
+ * @param {AuditPart["entries"]} entries
+ */
+function grouped(entries) {
+  /** @type {{ entry: AuditPart["entries"][number], targets: string[] }[]} */
+  const rows = [];
+  for (const entry of entries) {
+    const last = rows.at(-1);
+    if (last && entry.action === "read-link" && last.entry.action === "read-link" && last.entry.who === entry.who
+      && sessionOf(last.entry.target) === sessionOf(entry.target) && Date.parse(entry.at) - Date.parse(last.entry.at) < 60_000)
+      last.targets.push(entry.target);
+    else rows.push({ entry, targets: [entry.target] });
+  }
+  return rows;
+}
+
 /** @type {import("app/main.js").Page} */
 export async function privacyPage({ main, signal }) {
   const purgeId = idField({ id: "purge-case", label: t("privacy.caseId"), hint: t("privacy.caseIdHint"), pattern: idPattern, invalid: t("id.invalid") });
@@ -48,26 +86,58 @@ export async function privacyPage({ main, signal }) {
   } }, purgeId.field, confirm.field, purgeButton, purgeResult, purgeProblems);
 
   const day = h("input", { id: "audit-day", type: "date", required: true, value: new Date().toISOString().slice(0, 10) });
+  const caseFilter = idField({ id: "audit-case", label: t("privacy.filterCase"), hint: t("privacy.filterHint"), pattern: idPattern, invalid: t("id.invalid") });
+  const person = h("input", { id: "audit-who", type: "text", autocomplete: "off", spellcheck: "false" });
+  const action = h("select", { id: "audit-action" }, h("option", { value: "" }, t("privacy.allActions")),
+    actions.map(a => h("option", { value: a }, t(`audit.${a}`))));
+  const download = h("a", { id: "audit-csv", download: "" }, t("privacy.csv"));
   const log = h("div", { id: "audit-log", "aria-live": "polite" });
+  /** The filters as the API's query; the CSV link follows them. */
+  const query = () => {
+    const q = new URLSearchParams();
+    if (caseFilter.input.value) q.set("case", caseFilter.input.value);
+    if (person.value.trim()) q.set("who", person.value.trim());
+    if (action.value) q.set("action", action.value);
+    return q;
+  };
+  const follow = () => {
+    const q = query();
+    q.set("format", "csv");
+    download.setAttribute("href", `/api/audit/${day.value}?${q}`);
+  };
+  for (const input of [day, caseFilter.input, person, action]) input.addEventListener("input", follow);
+  follow();
   /** @param {number} part */
   async function read(part) {
     try {
+      const q = query();
+      q.set("part", String(part));
       /** @type {AuditPart} */
-      const found = await api(`audit/${day.value}?part=${part}`, { signal });
+      const found = await api(`audit/${day.value}?${q}`, { signal });
       // The entries as written; a torn write (found.unreadable) has no cells to show.
-      const entries = found.entries;
-      fill(log, entries.length === 0 ? h("p", {}, t("privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
+      const rows = grouped(found.entries);
+      fill(log, rows.length === 0 ? h("p", {}, t("privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
         h("caption", {}, t("privacy.logCaption", { day: found.day, part: found.part + 1 })),
         h("thead", {}, h("tr", {}, ["at", "who", "action", "target"].map(c => h("th", { scope: "col" }, t(`privacy.col.${c}`))))),
-        h("tbody", {}, entries.map(entry => h("tr", { "data-action": entry.action },
-          h("td", {}, new Date(entry.at).toLocaleTimeString()), h("td", {}, who(entry.who)),
-          h("td", {}, said(`audit.${entry.action}`, undefined, entry.action)), h("td", {}, h("code", {}, entry.target))))))),
+        h("tbody", {}, rows.map(({ entry, targets }) => h("tr", { "data-action": entry.action, "data-count": String(targets.length) },
+          h("td", {}, h("time", { datetime: entry.at }, utcTime(entry.at))), h("td", {}, who(entry.who)),
+          h("td", {}, said(`audit.${entry.action}`, undefined, entry.action), targets.length > 1 && ` (${t("privacy.times", { count: targets.length })})`),
+          h("td", {}, targets.length === 1 ? h("code", {}, entry.target)
+            : h("details", {}, h("summary", {}, t("privacy.links", { count: targets.length, session: sessionOf(entry.target) })),
+              h("ul", {}, targets.map(target => h("li", {}, h("code", {}, target))))))))))),
         found.nextPart !== undefined && found.nextPart !== null && h("button", { type: "button", onclick: () => read(/** @type {number} */ (found.nextPart)) }, t("privacy.nextPart")));
     } catch (error) { showProblems(log, error); }
   }
-  const auditForm = h("form", { novalidate: true, onsubmit: (/** @type {SubmitEvent} */ e) => { e.preventDefault(); void read(0); } },
+  const auditForm = h("form", { novalidate: true, onsubmit: (/** @type {SubmitEvent} */ e) => {
+    e.preventDefault();
+    if (caseFilter.input.value && !caseFilter.check()) return;
+    void read(0);
+  } },
     h("div", { class: "field" }, h("label", { for: "audit-day" }, t("privacy.day")), day),
-    h("button", { type: "submit" }, t("privacy.read")));
+    caseFilter.field,
+    h("div", { class: "field" }, h("label", { for: "audit-who" }, t("privacy.filterWho")), person),
+    h("div", { class: "field" }, h("label", { for: "audit-action" }, t("privacy.filterAction")), action),
+    h("div", { class: "actions" }, h("button", { type: "submit" }, t("privacy.read")), download));
 
   fill(main,
     h("h1", { tabindex: "-1" }, t("privacy.title")),
