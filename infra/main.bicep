@@ -67,8 +67,11 @@ param mailFrom string
 @description('The relay\'s SMTP user name (Communication Services: the SMTP username of its Entra app; Microsoft 365: the mailbox).')
 param smtpUser string
 
-@description('Key Vault secret URI of the relay\'s password, e.g. https://<vault>.vault.azure.net/secrets/smtp-password; the identity needs Key Vault Secrets User on it.')
+@description('Key Vault secret URI of the relay\'s password, e.g. https://<vault>.vault.azure.net/secrets/smtp-password; the identity is given Key Vault Secrets User on that secret (the vault must use Azure RBAC).')
 param smtpPasswordSecretUri string
+
+@description('The resource group of the Key Vault holding the relay\'s password; this deployment\'s by default.')
+param keyVaultResourceGroup string = resourceGroup().name
 
 param storageAccountName string = '${prefix}${uniqueString(resourceGroup().id)}'
 param functionAppName string = '${prefix}-func-${uniqueString(resourceGroup().id)}'
@@ -118,9 +121,18 @@ module roles 'modules/roles.bicep' = {
   }
 }
 
+module secretReader 'modules/secretreader.bicep' = {
+  name: 'secretreader'
+  scope: resourceGroup(keyVaultResourceGroup)
+  params: {
+    principalId: identity.properties.principalId
+    secretUri: smtpPasswordSecretUri
+  }
+}
+
 module app 'modules/functionapp.bicep' = {
   name: 'functionapp'
-  dependsOn: [roles]
+  dependsOn: [roles, secretReader]
   params: {
     name: functionAppName
     location: location

@@ -6,6 +6,7 @@
 //  - Storage Table Data Contributor: the review index's rows.
 //  - Monitoring Metrics Publisher: telemetry to Application Insights without its key.
 //  - AcrPull: pulling the handler image.
+// (Key Vault Secrets User on the relay's password is in secretreader.bicep: the vault is not this group's.)
 
 param principalId string
 param storageAccountName string

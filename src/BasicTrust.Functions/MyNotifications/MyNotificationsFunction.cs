@@ -16,10 +16,7 @@ public sealed class MyNotificationsFunction(NotificationPreferences preferences,
     public async Task<Ok<NotificationSettings>> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/notifications")] HttpRequest request)
     {
         var (who, cancellationToken) = (Principal.Of(request.HttpContext), request.HttpContext.RequestAborted);
-        var settings = await preferences.GetAsync(who.ObjectId, cancellationToken);
-        if (settings.Address is null && MailAddresses.FromSignIn(request) is { } address)
-            await preferences.SetAsync(who.ObjectId, settings = settings with { Address = address, FromSignIn = true }, cancellationToken);
-        return TypedResults.Ok(settings);
+        return TypedResults.Ok(await preferences.GetRememberingAsync(who.ObjectId, MailAddresses.FromSignIn(request), cancellationToken));
     }
 
     [Function("PutNotifications")]

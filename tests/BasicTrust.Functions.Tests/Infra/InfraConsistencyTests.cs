@@ -190,6 +190,7 @@ public partial class InfraConsistencyTests
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor (the review index)
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
             "7f951dda-4ed3-4680-a7ca-43fe172d538d", // AcrPull
+            "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User (on the relay's password alone)
         ];
         var used = Guid().Matches(Template.ToJsonString()).Select(m => m.Value).ToHashSet();
         Assert.Equal(allowed.Order(), used.Order());

@@ -18,12 +18,15 @@ public sealed record Person(string ObjectId, params string[] Roles)
 
     public const string CookieName = "StaticWebAppsAuthCookie";
 
+    /// <summary>What the sign-in gives as <c>userDetails</c>: a mail address when set (Entra ID's user name), else the object id.</summary>
+    public string? SignInAddress { get; init; }
+
     /// <summary>The cookie's value: base64 of the Static Web Apps principal.</summary>
     public string Cookie => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
     {
         identityProvider = "aad",
         userId = ObjectId.Replace("-", ""),
-        userDetails = ObjectId,
+        userDetails = SignInAddress ?? ObjectId,
         userRoles = (string[])["anonymous", "authenticated", .. Roles, $"oid-{ObjectId}"],
     })));
 
