@@ -42,6 +42,27 @@ public sealed class NotificationsTests(WebFixture web)
     }
 
     [Fact]
+    public async Task WithoutAnAddress_TheCasesPageAsksForOne_UntilItIsSet()
+    {
+        // The web app's sign-in carries no address (userDetails is the object id): the person is asked.
+        var person = new Person(Guid.NewGuid().ToString(), "therapist");
+        await using var browser = await web.OpenAsync(person);
+        var page = browser.Page;
+        await browser.GoAsync("/cases");
+        var ask = page.Locator("#ask-address");
+        await Assertions.Expect(ask).ToContainTextAsync("U krijgt nog geen e-mail");
+        await DutchText.AssertAsync(page, "asked for an address");
+        await ask.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByLabel("E-mailadres").FillAsync($"gevraagd-{Guid.NewGuid():N}@basictrust.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("form [role=status]")).ToHaveTextAsync("Opgeslagen. U krijgt meldingen per e-mail.");
+        await browser.GoAsync("/cases");
+        await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
+        await Assertions.Expect(ask).ToHaveCountAsync(0);
+        Assert.Empty(browser.Problems);
+    }
+
+    [Fact]
     public async Task InEnglish_AtPhoneWidth_ThePageSpeaksEnglish_AndIsAccessible()
     {
         await using var browser = await web.OpenAsync(Person.TherapistB, language: "en", width: 390, height: 844);

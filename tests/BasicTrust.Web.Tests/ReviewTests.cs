@@ -182,7 +182,7 @@ public sealed class ReviewTests(WebFixture web)
         // The case page lists the session as sent back, with its comment count and the reel.
         await therapist.GoAsync($"/cases/{Sessions.VerdictCase}");
         var session = own.Locator($"#sessions li[data-session='{Sessions.SentBackSession}']");
-        await Assertions.Expect(session).ToContainTextAsync("Klaar · teruggestuurd (1 opmerking(en))");
+        await Assertions.Expect(session).ToContainTextAsync("Klaar · teruggestuurd (1 opmerking)");
         await DutchText.AssertAsync(own, "the case with a reel sent back");
         await session.GetByRole(AriaRole.Link, new() { Name = "Montage bekijken" }).ClickAsync();
         await Assertions.Expect(own).ToHaveURLAsync(new Regex($"{reel}$"));

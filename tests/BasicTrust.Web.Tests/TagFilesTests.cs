@@ -38,7 +38,7 @@ public sealed class TagFilesTests(WebFixture web)
         // The values are the labels, not private notes named after the tier.
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Benoemen");
         await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Signaal gemist");
-        await Assertions.Expect(page.Locator("#plan-summary")).ToContainTextAsync("2 fragment(en)");
+        await Assertions.Expect(page.Locator("#plan-summary")).ToContainTextAsync("2 fragmenten");
 
         // Each export is a download link the page offers, named by the ids.
         foreach (var (button, name) in new[] { ("ELAN (.eaf)", $"{caseId}-{sessionId}.eaf"), ("BORIS (.csv)", $"{caseId}-{sessionId}-boris.csv"), ("CSV", $"{caseId}-{sessionId}.csv") })

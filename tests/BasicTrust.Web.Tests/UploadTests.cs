@@ -84,7 +84,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await Assertions.Expect(page.Locator("#tag-t3")).ToContainTextAsync("0:11.00");
 
         // The plan is the API's dry run: with the default pre- and post-roll the first two moments make one clip.
-        await Assertions.Expect(page.Locator("#plan-summary")).ToContainTextAsync("2 fragment(en)");
+        await Assertions.Expect(page.Locator("#plan-summary")).ToContainTextAsync("2 fragmenten");
         await Assertions.Expect(page.Locator(".plan-clips li")).ToHaveCountAsync(2);
         await DutchText.AssertAsync(page, "tagged, with the plan");
 
@@ -97,7 +97,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await Assertions.Expect(page.Locator("#tag-t3")).Not.ToContainTextAsync("0:11.00");
 
         // The next feedback session, in the browser's own date and time picker, on the therapist's clock (Amsterdam).
-        await page.GetByLabel("Volgende feedbacksessie").FillAsync("2031-11-28T10:00");
+        await page.GetByLabel("Volgend terugkijkgesprek").FillAsync("2031-11-28T10:00");
         await Assertions.Expect(page.Locator("#next-session-hint")).ToContainTextAsync("Europe/Amsterdam");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();
@@ -125,7 +125,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         var card = page.Locator(".card", new() { HasText = caseId });
         await Assertions.Expect(card).ToContainTextAsync("vrijdag 28 november 2031 om 10:00");
         await browser.GoAsync($"/cases/{caseId}");
-        await Assertions.Expect(page.Locator($"[data-session='{sessionId}']")).ToContainTextAsync("volgende sessie vrijdag 28 november 2031 om 10:00");
+        await Assertions.Expect(page.Locator($"[data-session='{sessionId}']")).ToContainTextAsync("volgend terugkijkgesprek vrijdag 28 november 2031 om 10:00");
         Assert.Empty(browser.Problems);
 
         await using var abroad = await web.OpenAsync(Person.TherapistA, "en", timeZone: "America/New_York");
@@ -181,7 +181,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         // The dry run names the mistyped label by the moment, with the API's suggestion, in Dutch ...
         await page.GetByLabel("Tags importeren").SetInputFilesAsync(manifest);
         await Assertions.Expect(page.Locator("#plan .plan-problems")).ToContainTextAsync("moment t1");
-        await Assertions.Expect(page.Locator("#plan .plan-problems")).ToContainTextAsync("'benoemen'");
+        await Assertions.Expect(page.Locator("#plan .plan-problems")).ToContainTextAsync("„benoemen”");
         await DutchText.AssertAsync(page, "the dry run's problems");
         // ... and sending it anyway is refused, each problem named in Dutch.
         await page.GetByRole(AriaRole.Button, new() { Name = "Insturen" }).ClickAsync();

@@ -38,12 +38,13 @@ export function language() {
 }
 
 /**
- * The text for a key, with {name} placeholders filled in. A missing key shows as itself, so it is seen.
+ * The text for a key, with {name} placeholders filled in. A missing key shows as itself, so it is seen. With a count
+ * of 1, the key's singular form (key.one) is taken when the texts have one: "1 opmerking", "3 opmerkingen".
  * @param {string} key
  * @param {Record<string, string | number>} [values]
  */
 export function t(key, values = {}) {
-  const text = texts[key] ?? key;
+  const text = (values.count === 1 ? texts[`${key}.one`] : undefined) ?? texts[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 

@@ -5,7 +5,7 @@ public sealed record MailText(string Subject, string Body);
 
 /// <summary>
 /// The mails' texts, in Dutch (the default, "u") or English, in the words the web app uses (montage/reel,
-/// terugsturen/send back, feedbacksessie/feedback session). Pure. A mail carries no personal data: only the
+/// terugsturen/send back, terugkijkgesprek/feedback session). Pure. A mail carries no personal data: only the
 /// pseudonymous case and session ids and the link to the page; what was said stays behind sign-in.
 /// </summary>
 public static class MailTexts
@@ -31,7 +31,7 @@ public static class MailTexts
             (_, MailKind.ReelWaiting) => ($"Een montage wacht op uw beoordeling: {caseId} · {sessionId}", $"De montage van {caseId} · {sessionId} is klaar en wacht op uw beoordeling."),
             (_, MailKind.ReelReady) => ($"Uw montage is klaar: {caseId} · {sessionId}", $"De montage van {caseId} · {sessionId} is klaar. U kunt hem nu bekijken."),
             (_, MailKind.SentBack) => ($"Uw montage is teruggestuurd met opmerkingen: {caseId} · {sessionId}", $"De supervisor heeft de montage van {caseId} · {sessionId} teruggestuurd met opmerkingen. Lees ze, pas de tags aan en stuur ze opnieuw in."),
-            (_, MailKind.Approved) => ($"Uw montage is goedgekeurd: {caseId} · {sessionId}", $"De supervisor heeft de montage van {caseId} · {sessionId} goedgekeurd. U kunt hem laten zien in de feedbacksessie."),
+            (_, MailKind.Approved) => ($"Uw montage is goedgekeurd: {caseId} · {sessionId}", $"De supervisor heeft de montage van {caseId} · {sessionId} goedgekeurd. U kunt hem laten zien in het terugkijkgesprek."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         var footer = LanguageOf(language) == "en"

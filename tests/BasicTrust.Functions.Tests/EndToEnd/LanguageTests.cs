@@ -46,7 +46,7 @@ public class LanguageTests(PipelineFixture stack)
         Assert.Equal(("api.bad-request.title", "api.manifest.detail"), ((string)problem["titleKey"]!, (string)problem["detailKey"]!));
         var said = ((string)problem["title"]!, (string)problem["detail"]!, (string)error["message"]!);
         Assert.Equal(expected == "nl"
-            ? ("Het verzoek is niet geldig.", "Het sessiebestand heeft problemen; er is niets opgeslagen.", "Label 'benomen' staat niet in de lijst van basic-trust; bedoelt u 'benoemen'?")
+            ? ("Het verzoek is niet geldig.", "Het sessiebestand heeft problemen; er is niets opgeslagen.", "Label „benomen” staat niet in de lijst van basic-trust; bedoelt u „benoemen”?")
             : ("The request is not valid.", "The manifest has problems; nothing was stored.", "Label 'benomen' is not in the basic-trust vocabulary — did you mean 'benoemen'?"),
             said);
     }
@@ -77,7 +77,7 @@ public class LanguageTests(PipelineFixture stack)
         Assert.Equal(HttpStatusCode.OK, status);
         var warning = Assert.Single(plan["warnings"]!.AsArray())!;
         Assert.Equal("problem.within-recording.end", (string?)warning["key"]);
-        Assert.StartsWith("Moment 't1' eindigt op", (string)warning["message"]!);
+        Assert.StartsWith("Moment „t1” eindigt op", (string)warning["message"]!);
         var (_, english) = await SendAsync(HttpMethod.Post, $"sessions/{caseId}/s-1/plan?duration=12", "en", Manifest(caseId, "benoemen", end: 14));
         Assert.StartsWith("Tag 't1' ends at", (string)english["warnings"]![0]!["message"]!);
         Assert.Equal((string?)plan["chapters"]![0]!["title"], (string?)english["chapters"]![0]!["title"]);

@@ -68,7 +68,7 @@ export function planView({ path, signal, session, duration }) {
     element.dataset.valid = String(result.valid);
     fill(element,
       h("p", { id: "plan-summary", class: result.valid ? "" : "error" }, result.valid
-        ? t("editor.planSummary", { clips: clips.length, length: clock(seconds(result.duration ?? 0)) })
+        ? t("editor.planSummary", { count: clips.length, length: clock(seconds(result.duration ?? 0)) })
         : t("editor.planInvalid")),
       clips.length > 0 && h("ol", { class: "plan-clips" }, clips.map(c => h("li", { class: c.valence },
         h("strong", {}, c.title), " ", h("span", { class: "muted" },

@@ -1,6 +1,7 @@
 // The therapist's cases: those they own and those shared with them, and a form to create one.
 import { api, idPattern } from "app/api.js";
 import { h, fill } from "app/dom.js";
+import { askForAddress } from "app/pages/notifications.js";
 import { idField, showProblems } from "app/form.js";
 import { t } from "app/i18n.js";
 
@@ -8,8 +9,7 @@ import { t } from "app/i18n.js";
 
 /** @type {import("app/main.js").Page} */
 export async function casesPage({ main, signal, go, roles }) {
-  /** @type {CaseSummary[]} */
-  const cases = await api("cases", { signal });
+  const [cases, ask] = await Promise.all([/** @type {Promise<CaseSummary[]>} */ (api("cases", { signal })), askForAddress(signal)]);
   const { field, input, check } = idField({ id: "case-id", label: t("cases.newId"), hint: t("cases.newIdHint"),
     pattern: idPattern, invalid: t("id.invalid"), placeholder: "fam-0042" });
   const problems = h("div", { class: "problems", role: "alert" });
@@ -26,6 +26,7 @@ export async function casesPage({ main, signal, go, roles }) {
 
   fill(main,
     h("h1", { tabindex: "-1" }, t("cases.title")),
+    ask,
     cases.length === 0
       ? h("p", { role: "status" }, t("cases.empty"))
       : h("ul", { class: "list" }, cases.map(c => h("li", {},

@@ -53,3 +53,20 @@ export async function notificationsPage({ main, signal }) {
     h("p", { class: "hint" }, t("notifications.privacy")),
     form);
 }
+
+/**
+ * On the pages a person opens first: a word that mail waits for an address, while mail is on and none is set (the
+ * pages' sign-in carries none); nothing when it is set, off, or cannot be read now.
+ * @param {AbortSignal} signal
+ * @returns {Promise<HTMLElement | false>}
+ */
+export async function askForAddress(signal) {
+  try {
+    /** @type {NotificationSettings} */
+    const settings = await api("me/notifications", { signal });
+    return settings.enabled && !settings.address
+      && h("p", { id: "ask-address", class: "notice" }, t("notifications.ask"), " ", h("a", { href: "/notifications" }, t("notifications.askLink")));
+  } catch {
+    return false;
+  }
+}

@@ -2,18 +2,19 @@
 // a verdict marked with its round), and below them the reels sent back and waiting for their therapist.
 import { api } from "app/api.js";
 import { h, fill } from "app/dom.js";
+import { askForAddress } from "app/pages/notifications.js";
 import { clock, dateTime, t } from "app/i18n.js";
 
 /** @typedef {import("app/contracts.js").ReviewItem} ReviewItem */
 
 /** @type {import("app/main.js").Page} */
 export async function reviewsPage({ main, signal }) {
-  /** @type {ReviewItem[]} */
-  const items = await api("reviews", { signal });
+  const [items, ask] = await Promise.all([/** @type {Promise<ReviewItem[]>} */ (api("reviews", { signal })), askForAddress(signal)]);
   const waiting = items.filter(i => !i.sentBack);
   const sentBack = items.filter(i => i.sentBack);
   fill(main,
     h("h1", { tabindex: "-1" }, t("reviews.title")),
+    ask,
     h("p", { class: "muted" }, t("reviews.intro")),
     waiting.length === 0
       ? h("p", { role: "status" }, t("reviews.empty"))
