@@ -3,9 +3,12 @@ namespace BasicTrust.Highlights.Manifest;
 /// <summary>In which order the reel shows its clips.</summary>
 public enum ReelOrder
 {
-    /// <summary>As they happened (the default).</summary>
+    /// <summary>As they happened.</summary>
     Chronological,
-    /// <summary>Strengths, then learning moments, ending on a strength when there is one.</summary>
+    /// <summary>
+    /// Strengths, then learning moments, ending on a strength when there is one (the default: feedback starts from
+    /// what goes well, so the parent gains confidence).
+    /// </summary>
     StrengthsFirst,
     /// <summary>In the order the therapist listed the tags.</summary>
     AsListed,
@@ -30,8 +33,8 @@ public sealed record ReelSettings(
     TimeSpan MaxDuration,
     string Language)
 {
-    /// <summary>chronological, 2 s before, 1 s after, precise, the source's size, at most 600 s, Dutch names.</summary>
-    public static readonly ReelSettings Default = new(ReelOrder.Chronological, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1),
+    /// <summary>strengths first, 2 s before, 1 s after, precise, the source's size, at most 600 s, Dutch names.</summary>
+    public static readonly ReelSettings Default = new(ReelOrder.StrengthsFirst, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1),
         ClipQuality.Precise, null, TimeSpan.FromSeconds(600), "nl");
 
     /// <summary>The manifest's resolution value: <c>source</c> (keep the recording's size, <see cref="Height"/> null) or e.g. <c>720p</c>.</summary>

@@ -14,13 +14,28 @@ public sealed record ClipPlan(int Index, string ClipId, TimeSpan In, TimeSpan Ou
 
     /// <summary>
     /// The clip's place in the reel comes from the parent's moments in it: any learning moment makes it one (shown with
-    /// care), otherwise any strength makes it a strength. A child's signal goes with the parent's response it sits with;
-    /// only a clip of child observations alone is <see cref="Valence.Child"/>.
+    /// care), unless the parent repairs it (<see cref="Repaired"/>); otherwise any strength makes it a strength. A
+    /// child's signal goes with the parent's response it sits with; only a clip of child observations alone is
+    /// <see cref="Valence.Child"/>.
     /// </summary>
     public Valence Valence =>
-        Tags.Any(t => t.Valence == Valence.Learning) ? Valence.Learning
+        Tags.Any(t => t.Valence == Valence.Learning) && !Repaired ? Valence.Learning
         : Tags.Any(t => t.Valence == Valence.Strength) ? Valence.Strength
         : Valence.Child;
+
+    /// <summary>
+    /// Every learning moment in the clip is followed by a repair (a <see cref="Label.RepairCode"/> tag starting at or
+    /// after it): the clip shows the parent restoring contact, a strength ("Herstel van contact is belangrijker dan
+    /// altijd goed afstemmen").
+    /// </summary>
+    public bool Repaired
+    {
+        get
+        {
+            var learning = Tags.Where(t => t.Valence == Valence.Learning).ToList();
+            return learning.Count > 0 && learning.All(l => Tags.Any(r => r.Label.IsRepair && r.Start >= l.Start));
+        }
+    }
 
     /// <summary>Each tag's key moment, in recording time, kept inside the clip.</summary>
     public IReadOnlyList<TimeSpan> KeyMoments => Tags.Select(t => Clamp(t.KeyMoment)).ToList();

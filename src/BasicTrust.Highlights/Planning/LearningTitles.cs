@@ -9,4 +9,7 @@ public static class LearningTitles
 {
     /// <summary>The neutral wording in a reel language ("nl" or "en").</summary>
     public static string Neutral(string language) => language == "en" ? "To look at together" : "Om samen naar te kijken";
+
+    /// <summary>The title of a clip whose learning moment the parent repairs: the repair is what it shows.</summary>
+    public static string Repair(string language) => language == "en" ? "Repair" : "Herstel";
 }

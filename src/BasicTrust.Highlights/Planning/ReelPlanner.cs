@@ -57,12 +57,14 @@ public static class ReelPlanner
     }
 
     /// <summary>
-    /// The chapter title the parent sees. A strength clip: its distinct labels in the reel's language. A learning
-    /// moment: the therapist's caption when a tag has one, otherwise <see cref="LearningTitles.Neutral"/>; never the
-    /// clinical label. Notes never: they are the therapist's working notes.
+    /// The chapter title the parent sees. A strength clip: its distinct labels in the reel's language. A repaired one:
+    /// <see cref="LearningTitles.Repair"/>, never the moment that was repaired. A learning moment: the therapist's
+    /// caption when a tag has one, otherwise <see cref="LearningTitles.Neutral"/>; never the clinical label. Notes
+    /// never: they are the therapist's internal notes.
     /// </summary>
-    public static string Title(ClipPlan clip, string language) => clip.Valence == Valence.Learning
-        ? clip.Tags.Select(t => t.Caption).FirstOrDefault(c => c is not null) ?? LearningTitles.Neutral(language)
+    public static string Title(ClipPlan clip, string language) =>
+        clip.Repaired ? LearningTitles.Repair(language)
+        : clip.Valence == Valence.Learning ? clip.Tags.Select(t => t.Caption).FirstOrDefault(c => c is not null) ?? LearningTitles.Neutral(language)
         : string.Join(" · ", clip.Tags.Select(t => t.Label.DisplayName(language)).Distinct());
 
     /// <summary>What the clip file's comment holds: the therapist's captions only (never a note), joined.</summary>

@@ -13,6 +13,12 @@ public sealed record Label(string Code, string Dutch, string English, Valence De
     /// <summary>The display name in a reel language ("nl" or "en").</summary>
     public string DisplayName(string language) => language == "en" ? English : Dutch;
 
+    /// <summary>The label of a repair: contact restored after a moment out of tune ("Herstel van contact is belangrijker dan altijd goed afstemmen").</summary>
+    public const string RepairCode = "herstel-van-contact";
+
+    /// <summary>True for <see cref="RepairCode"/>.</summary>
+    public bool IsRepair => Code == RepairCode;
+
     /// <summary>True when the source texts do not confirm this label.</summary>
     public bool IsConfirmed => Source != Sources.NotConfirmed;
 }

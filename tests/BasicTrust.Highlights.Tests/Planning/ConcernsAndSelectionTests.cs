@@ -65,7 +65,7 @@ public class ConcernsAndSelectionTests
         var warning = Assert.Single(result.Problems, p => p.Rule == "strengths-led");
         Assert.Equal((Severity.Warning, "tags"), (warning.Severity, warning.Path));
         Assert.StartsWith("Feedback is led by strengths, but 1 of the 2 parent moments", warning.Message);
-        Assert.StartsWith("Feedback begint bij wat goed gaat, maar 1 van de 2 momenten van de ouder", warning.Text.In("nl"));
+        Assert.StartsWith("Begin bij wat goed gaat: 1 van de 2 momenten van de ouder", warning.Text.In("nl"));
         Assert.NotNull(result.Plan);
     }
 

@@ -9,8 +9,10 @@ public class ReelPlannerTests
 {
     static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
 
-    static ReelPlan Reel(string order, params JsonObject[] tags) =>
-        SessionPlanner.Plan(Manifests.WithTags(r => r["order"] = order, tags), S(600), "\"etag\"").Plan!;
+    static ReelPlan Reel(string order, params JsonObject[] tags) => Reel(r => r["order"] = order, tags);
+
+    static ReelPlan Reel(Action<JsonObject> reel, params JsonObject[] tags) =>
+        SessionPlanner.Plan(Manifests.WithTags(reel, tags), S(600), "\"etag\"").Plan!;
 
     static JsonObject Strength(double at, string id) => Manifests.Tag(at, at + 5, "benoemen", id);
     static JsonObject Learning(double at, string id) => Manifests.Tag(at, at + 5, "verwarringscheppend-gedrag", id);
@@ -28,6 +30,32 @@ public class ReelPlannerTests
     [Fact]
     public void StrengthsFirst_EndsOnAStrength() =>
         Assert.Equal(["s1", "l1", "l2", "s2"], Order(Reel("strengths-first", Learning(10, "l1"), Strength(30, "s1"), Learning(50, "l2"), Strength(70, "s2"))));
+
+    [Fact]
+    public void StrengthsFirst_IsTheDefault() =>
+        Assert.Equal(["s1", "l1", "l2", "s2"], Order(Reel(r => r.Remove("order"), Learning(10, "l1"), Strength(30, "s1"), Learning(50, "l2"), Strength(70, "s2"))));
+
+    [Fact]
+    public void LearningMomentRepairedInTheClip_IsAStrengthTitledHerstel_AndSortsWithTheStrengths()
+    {
+        // A missed signal at 10 s, contact restored half a second after it ends: one clip, a strength.
+        var repaired = Reel("strengths-first", Learning(10, "l1"), Manifests.Tag(15.5, 18, "herstel-van-contact", "r1"), Learning(60, "l2"), Strength(90, "s1"));
+        Assert.Equal(["l1", "l2", "s1"], Order(repaired)); // and the reel still ends on a strength
+        var clip = repaired.Clips[0];
+        Assert.True(clip.Repaired);
+        Assert.Equal(Valence.Strength, clip.Valence);
+        Assert.Equal("Herstel", repaired.Chapters[0].Title);
+        Assert.Equal("Repair", ReelPlanner.Title(clip, "en"));
+    }
+
+    [Fact]
+    public void RepairBeforeTheLearningMoment_DoesNotRepairIt()
+    {
+        var clip = Assert.Single(Reel("strengths-first", Manifests.Tag(10, 12, "herstel-van-contact", "r1"), Learning(12.5, "l1")).Clips);
+        Assert.False(clip.Repaired);
+        Assert.Equal(Valence.Learning, clip.Valence);
+        Assert.Equal("Om samen naar te kijken", ReelPlanner.Title(clip, "nl"));
+    }
 
     [Fact]
     public void StrengthsFirst_WithOnlyLearningMoments_KeepsTimeOrder() =>

@@ -164,7 +164,7 @@ export function fromManifest(manifest, recording) {
     recording: typeof named === "string" && !recording ? named : recording,
     method: typeof method === "string" ? method : undefined,
     course: { session: String(course?.session ?? ""), of: String(course?.of ?? "") },
-    order: reel?.order ?? "chronological",
+    order: reel?.order ?? "strengths-first",
     nextSessionAt: typeof nextSessionAt === "string" ? nextSessionAt : "",
     tags: importTags([], Array.isArray(tags) ? tags : []),
   };

@@ -184,10 +184,10 @@ test("fromManifest takes the recording it names only when the editor has none", 
   assert.equal(fromManifest(sent, "chosen.mp4").recording, "chosen.mp4");
 });
 
-test("fromManifest of a bare manifest gives no method, an empty course, the chronological order and no tags", () => {
+test("fromManifest of a bare manifest gives no method, an empty course, strengths first and no tags", () => {
   const loaded = fromManifest({}, "");
   assert.deepEqual([loaded.method, loaded.course, loaded.order, loaded.nextSessionAt, loaded.tags, goalsOf(loaded.kept)],
-    [undefined, { session: "", of: "" }, "chronological", "", [], []]);
+    [undefined, { session: "", of: "" }, "strengths-first", "", [], []]);
 });
 
 test("toManifest sends back what a loaded manifest had, with the editor's changes", () => {
