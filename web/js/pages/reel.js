@@ -1,7 +1,8 @@
 // The reel page: the reel with its chapters (a list to jump, and a kind="chapters" track) and captions, markers for the
 // comments pinned to a moment, each clip with its still, requested versus actual in/out, the therapist's private notes
 // and this round's comments, the earlier rounds, downloads, and the verdict: approve, send back with the comments, or
-// only "reviewed". While a newer reel is being made this one is shown to watch, and says so.
+// only "reviewed". While a newer reel is being made this one is shown to watch, and says so. "Terugkijken met de
+// ouder" opens the reel to watch with the parent (pages/parent-view.js), without any of this.
 import { api } from "app/api.js";
 import { chaptersVtt, inReelOrder } from "app/chapters.js";
 import { fitVideo, h, fill } from "app/dom.js";
@@ -109,7 +110,9 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
     concerns.length > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: concerns.length })),
     h("div", { class: "player" },
       h("div", { class: "screen" }, video, markers,
-        h("div", { class: "controls" }, captionsToggle, pinHere,
+        h("div", { class: "controls" },
+          h("a", { id: "parent-view", class: "button", href: `/reels/${caseId}/${sessionId}/terugkijken` }, t("reel.parentView")),
+          captionsToggle, pinHere,
           h("a", { href: links.reel, "data-link": "reel", download: `${caseId}-${sessionId}.mp4` }, t("reel.downloadReel")),
           h("a", { href: links.captions, "data-link": "captions", download: `${caseId}-${sessionId}.vtt` }, t("reel.downloadCaptions")))),
       h("nav", { class: "chapters", "aria-labelledby": "chapters-title" },
