@@ -1,6 +1,6 @@
 // Browsers do not expose an MP4's chapter atoms to pages, so the reel page gives the video a WebVTT
 // kind="chapters" track, made here from reel.json's chapters (reel seconds, in showing order). And the one number a
-// clip has on the page, its place in the reel.
+// clip has on the page, its place in the reel, and where ← and → go from a moment of the reel (Terugkijken).
 
 /**
  * @typedef {import("app/contracts.js").ReelChapter} ReelChapter
@@ -49,4 +49,37 @@ export function vttText(text) {
 export function chaptersVtt(chapters) {
   const cues = chapters.map(c => `${c.clipId.replace(/-->|[\r\n]/g, "")}\n${vttTime(c.start)} --> ${vttTime(c.end)}\n${vttText(c.title)}`);
   return ["WEBVTT", ...cues].join("\n\n") + "\n";
+}
+
+/** A seek can land a hair before the time it asked for: this close before a chapter's start counts as in it. */
+const seekSlack = 0.05;
+
+/**
+ * The chapter playing at a moment of the reel: the last one that has started, or -1 before the first.
+ * @param {{ start: number }[]} chapters in showing order
+ * @param {number} now reel seconds
+ */
+export function chapterAt(chapters, now) {
+  let at = -1;
+  chapters.forEach((c, i) => { if (c.start <= now + seekSlack) at = i; });
+  return at;
+}
+
+/**
+ * Where → goes: the start of the chapter after the one playing; undefined in the last.
+ * @param {{ start: number }[]} chapters in showing order
+ * @param {number} now reel seconds
+ */
+export function nextStart(chapters, now) {
+  return chapters[chapterAt(chapters, now) + 1]?.start;
+}
+
+/**
+ * Where ← goes: the start of the chapter before the one playing; in the first (or before it), the first's start.
+ * Going back always goes a chapter back, wherever in the chapter one is: the moment itself is one button away.
+ * @param {{ start: number }[]} chapters in showing order
+ * @param {number} now reel seconds
+ */
+export function previousStart(chapters, now) {
+  return chapters[Math.max(0, chapterAt(chapters, now) - 1)]?.start;
 }

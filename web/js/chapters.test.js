@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chaptersVtt, inReelOrder } from "./chapters.js";
+import { chapterAt, chaptersVtt, inReelOrder, nextStart, previousStart } from "./chapters.js";
 
 /** @param {string} clipId @param {number} index */
 const clip = (clipId, index) => /** @type {any} */ ({ clipId, index });
@@ -26,4 +26,22 @@ test("inReelOrder puts a clip without a chapter last", () => {
 test("chaptersVtt writes one cue per chapter, its id the clip and its text on one line", () => {
   assert.equal(chaptersVtt([{ clipId: "p-01", title: "Jij <b>\nboos", start: 1.5, end: 3661 }]),
     "WEBVTT\n\np-01\n00:00:01.500 --> 01:01:01.000\nJij &lt;b&gt; boos\n");
+});
+
+const moments = [{ start: 0 }, { start: 4.5 }, { start: 9.25 }];
+
+test("chapterAt is the last chapter started, a seek landing just before a start included, and -1 before the first", () => {
+  assert.deepEqual([0, 4.49, 4.5, 9, 9.24, 30].map(now => chapterAt(moments, now)), [0, 1, 1, 1, 2, 2]);
+  assert.equal(chapterAt([{ start: 2 }], 1), -1);
+  assert.equal(chapterAt([], 1), -1);
+});
+
+test("nextStart goes to the next chapter's start, and nowhere from the last", () => {
+  assert.deepEqual([0, 2, 4.5, 7, 9.25, 12].map(now => nextStart(moments, now)), [4.5, 4.5, 9.25, 9.25, undefined, undefined]);
+  assert.equal(nextStart([{ start: 2 }], 1), 2, "before the first chapter, → goes to it");
+});
+
+test("previousStart goes a chapter back from anywhere in a chapter, and to the first's start from the first", () => {
+  assert.deepEqual([0, 2, 4.5, 7, 9.25, 12].map(now => previousStart(moments, now)), [0, 0, 0, 0, 4.5, 4.5]);
+  assert.equal(previousStart([], 3), undefined);
 });

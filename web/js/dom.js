@@ -44,13 +44,17 @@ export function fill(element, ...children) {
 
 /**
  * Lets a video's box follow its recording once its size is known: a portrait recording (a phone held upright) is
- * shown upright at most 60 % of the screen high (CSS `video.portrait`), instead of small in a landscape box.
+ * shown upright at most 60 % of the screen high (CSS `video.portrait`), instead of small in a landscape box. The
+ * shape is also `--ratio` (width over height), for a box that must fit the screen's height (Terugkijken).
  * @param {HTMLVideoElement} video
  */
 export function fitVideo(video) {
   video.addEventListener("loadedmetadata", () => {
     const { videoWidth: width, videoHeight: height } = video;
-    if (width > 0 && height > 0) video.style.aspectRatio = `${width} / ${height}`;
+    if (width > 0 && height > 0) {
+      video.style.aspectRatio = `${width} / ${height}`;
+      video.style.setProperty("--ratio", String(width / height));
+    }
     video.classList.toggle("portrait", height > width);
   });
   return video;

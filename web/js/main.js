@@ -11,20 +11,24 @@ import { chosenLanguage, languages, language, loadLanguage, t } from "app/i18n.j
  */
 
 // Each page's module is loaded when it is first shown: a reviewer's phone never downloads the tagging editor. A page
-// for one role says so to anyone without it, and whom to ask (the API refuses them its data all the same).
-/** @type {[RegExp, () => Promise<Page>, string?][]} */
+// for one role says so to anyone without it, and whom to ask (the API refuses them its data all the same). A page
+// watched together with a parent (Terugkijken) is shown without the menu, across the whole width.
+/** @typedef {{ role?: string, together?: boolean }} RouteOptions */
+/** @type {[RegExp, () => Promise<Page>, RouteOptions?][]} */
 const routes = [
   [/^\/reviews$/, async () => (await import("app/pages/reviews.js")).reviewsPage],
   [/^\/reels\/([a-z0-9-]+)\/([a-z0-9-]+)$/, async () => (await import("app/pages/reel.js")).reelPage],
-  [/^\/cases$/, async () => (await import("app/pages/cases.js")).casesPage, "therapist"],
-  [/^\/cases\/([a-z0-9-]+)$/, async () => (await import("app/pages/case.js")).casePage, "therapist"],
-  [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, async () => (await import("app/pages/session.js")).sessionPage, "therapist"],
-  [/^\/privacy$/, async () => (await import("app/pages/privacy.js")).privacyPage, "privacy-officer"],
+  [/^\/reels\/([a-z0-9-]+)\/([a-z0-9-]+)\/terugkijken$/, async () => (await import("app/pages/parent-view.js")).parentViewPage, { together: true }],
+  [/^\/cases$/, async () => (await import("app/pages/cases.js")).casesPage, { role: "therapist" }],
+  [/^\/cases\/([a-z0-9-]+)$/, async () => (await import("app/pages/case.js")).casePage, { role: "therapist" }],
+  [/^\/cases\/([a-z0-9-]+)\/sessions\/([a-z0-9-]+)$/, async () => (await import("app/pages/session.js")).sessionPage, { role: "therapist" }],
+  [/^\/privacy$/, async () => (await import("app/pages/privacy.js")).privacyPage, { role: "privacy-officer" }],
   [/^\/notifications$/, async () => (await import("app/pages/notifications.js")).notificationsPage],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
 const nav = /** @type {HTMLElement} */ (document.getElementById("nav"));
+const header = /** @type {HTMLElement} */ (document.querySelector("header.top"));
 /** @type {string[]} */
 let roles = [];
 /** @type {AbortController | undefined} */
@@ -47,9 +51,10 @@ async function show() {
   const mine = ++asked;
   const path = location.pathname === "/" ? (roles.includes("therapist") ? "/cases" : "/reviews") : location.pathname;
   if (path !== location.pathname) history.replaceState(null, "", path);
-  const found = routes.map(([pattern, page, role]) => /** @type {const} */ ([pattern.exec(path), page, role])).find(([m]) => m);
+  const found = routes.map(([pattern, page, options]) => /** @type {const} */ ([pattern.exec(path), page, options ?? {}])).find(([m]) => m);
   // A page for another role is not even loaded: it says so, and whom to ask.
-  const refused = found?.[2] && !roles.includes(found[2]) ? found[2] : undefined;
+  const role = found?.[2].role;
+  const refused = role && !roles.includes(role) ? role : undefined;
   /** @type {Page | undefined} */
   let page;
   try {
@@ -73,6 +78,7 @@ async function show() {
   leaving = new AbortController();
   shown = path;
   renderNav(path);
+  together(found?.[2].together === true);
   if (refused) {
     fill(main, h("h1", { tabindex: "-1" }, t("noAccess.title")),
       h("p", { id: "no-access" }, t(`noAccess.${refused}`)), h("p", {}, t("noAccess.whom", { role: t(`noAccess.role.${refused}`) })),
@@ -99,6 +105,8 @@ async function show() {
  * @param {unknown} error
  */
 function fail(error) {
+  // With the menu back: a page that could not be shown offers nothing to go on from.
+  together(false);
   const why = h("div", { role: "alert" });
   fill(main, h("h1", { tabindex: "-1" }, t("error.title")), why);
   showProblems(why, error);
@@ -108,6 +116,15 @@ function fail(error) {
 function sayOffline() {
   main.querySelector("#offline")?.remove();
   main.prepend(h("p", { id: "offline", class: "notice", role: "alert" }, t("error.offline")));
+}
+
+/**
+ * A page watched together with a parent shows only itself: no menu, no account, the whole width.
+ * @param {boolean} on
+ */
+function together(on) {
+  header.hidden = on;
+  main.classList.toggle("together", on);
 }
 
 /** @param {string} path */

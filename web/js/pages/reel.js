@@ -1,12 +1,14 @@
 // The reel page: the reel with its chapters (a list to jump, and a kind="chapters" track) and captions, markers for the
 // comments pinned to a moment, each clip with its still, requested versus actual in/out, the therapist's private notes
 // and this round's comments, the earlier rounds, downloads, and the verdict: approve, send back with the comments, or
-// only "reviewed". While a newer reel is being made this one is shown to watch, and says so.
+// only "reviewed". While a newer reel is being made this one is shown to watch, and says so. "Terugkijken met de
+// ouder" opens the reel to watch with the parent (pages/parent-view.js), without any of this.
 import { api } from "app/api.js";
 import { chaptersVtt, inReelOrder } from "app/chapters.js";
 import { fitVideo, h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
+import { keepLinksFresh } from "app/reel-links.js";
 import { clipComments, earlierRounds, verdict } from "app/review.js";
 
 /**
@@ -108,7 +110,9 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
     concerns.length > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: concerns.length })),
     h("div", { class: "player" },
       h("div", { class: "screen" }, video, markers,
-        h("div", { class: "controls" }, captionsToggle, pinHere,
+        h("div", { class: "controls" },
+          h("a", { id: "parent-view", class: "button", href: `/reels/${caseId}/${sessionId}/terugkijken` }, t("reel.parentView")),
+          captionsToggle, pinHere,
           h("a", { href: links.reel, "data-link": "reel", download: `${caseId}-${sessionId}.mp4` }, t("reel.downloadReel")),
           h("a", { href: links.captions, "data-link": "captions", download: `${caseId}-${sessionId}.vtt` }, t("reel.downloadCaptions")))),
       h("nav", { class: "chapters", "aria-labelledby": "chapters-title" },
@@ -135,59 +139,26 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
       !newerInProgress && givesVerdict && finish("reel.markReviewed", "reviewed")),
     problems);
   show(review);
-  keepLinksFresh(main, video, path, expiresAt, signal);
+  keepLinksFresh(video, path, expiresAt, signal, links => swapLinks(main, links));
 }
 
 /**
- * Read links last 15 minutes; a review often takes longer. Shortly before they run out the page asks the API again
- * and swaps in the new links (downloads, stills, captions); the video keeps its link while it plays from its buffer,
- * and when it stops with a network error after the old link ran out, it gets the new one and goes on where it was.
+ * Swaps a reel's fresh links into the page: downloads and stills.
  * @param {HTMLElement} main
- * @param {HTMLVideoElement} video
- * @param {string} path
- * @param {string} expiresAt
- * @param {AbortSignal} signal
+ * @param {import("app/contracts.js").ReelLinks} links
  */
-function keepLinksFresh(main, video, path, expiresAt, signal) {
-  let expires = Date.parse(expiresAt);
-  let videoExpires = expires;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  // At least 30 s apart, so a browser whose clock is far off cannot ask again and again.
-  const schedule = (delay = expires - Date.now() - 60_000) => {
-    timer = setTimeout(() => renew(false).catch(() => { if (!signal.aborted) schedule(30_000); }), Math.max(30_000, delay));
-  };
-  /** @param {boolean} resumeVideo */
-  async function renew(resumeVideo) {
-    clearTimeout(timer);
-    /** @type {ReelAnswer} */
-    const fresh = await api(path, { signal });
-    expires = Date.parse(fresh.expiresAt);
-    /** @type {Record<string, string>} */
-    const byName = { reel: fresh.links.reel, captions: fresh.links.captions };
-    for (const c of fresh.links.clips) byName[`clip:${c.clipId}`] = c.video;
-    for (const element of main.querySelectorAll("[data-link]")) {
-      const link = byName[element.getAttribute("data-link") ?? ""];
-      if (link) element.setAttribute("href", link);
-    }
-    for (const c of fresh.links.clips) {
-      const image = main.querySelector(`img[data-still="${c.clipId}"]`);
-      if (image) for (const [name, value] of Object.entries(stillSources(c))) if (value) image.setAttribute(name, value);
-    }
-    if (resumeVideo) {
-      const at = video.currentTime;
-      const playing = !video.paused;
-      video.src = fresh.links.reel;
-      videoExpires = expires;
-      video.addEventListener("loadedmetadata", () => { video.currentTime = at; if (playing) void video.play(); }, { once: true });
-    }
-    schedule();
+function swapLinks(main, links) {
+  /** @type {Record<string, string>} */
+  const byName = { reel: links.reel, captions: links.captions };
+  for (const c of links.clips) byName[`clip:${c.clipId}`] = c.video;
+  for (const element of main.querySelectorAll("[data-link]")) {
+    const link = byName[element.getAttribute("data-link") ?? ""];
+    if (link) element.setAttribute("href", link);
   }
-  video.addEventListener("error", () => {
-    if (Date.now() > videoExpires - 60_000) void renew(true).catch(() => {});
-  });
-  signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
-  schedule();
+  for (const c of links.clips) {
+    const image = main.querySelector(`img[data-still="${c.clipId}"]`);
+    if (image) for (const [name, value] of Object.entries(stillSources(c))) if (value) image.setAttribute(name, value);
+  }
 }
 
 /**
