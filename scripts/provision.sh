@@ -232,17 +232,9 @@ start_swa() {
   "$BT_ROOT/tools/swa/node_modules/.bin/swa" start "$web" --api-devserver-url "${BT_API_URL%/api/}" \
     --host 127.0.0.1 --port "$BT_WEB_PORT" >"$log" 2>&1 &
   BT_SWA_PID=$!
-  local i
-  for i in $(seq 1 300); do
-    if node -e 'const c=require("net").connect(+process.argv[1],"127.0.0.1",()=>process.exit(0));c.on("error",()=>process.exit(1))' "$BT_WEB_PORT"; then
-      bt_log "the Static Web Apps CLI is up (pid $BT_SWA_PID, log $log)"
-      return 0
-    fi
-    kill -0 "$BT_SWA_PID" 2>/dev/null || break
-    sleep 0.2
-  done
-  tail -20 "$log" >&2
-  bt_die "the Static Web Apps CLI did not start"
+  bt_wait_until_up "$BT_SWA_PID" "$log" "the Static Web Apps CLI" \
+    node -e 'const c=require("net").connect(+process.argv[1],"127.0.0.1",()=>process.exit(0));c.on("error",()=>process.exit(1))' "$BT_WEB_PORT"
+  bt_log "the Static Web Apps CLI is up (pid $BT_SWA_PID, log $log)"
 }
 
 start_smtp4dev() {
@@ -254,17 +246,23 @@ start_smtp4dev() {
     --bindaddress=127.0.0.1 --imapport=0 --pop3port=0 --db= --nousersettings --hostname=localhost \
     --baseappdatapath="$BT_SMTP4DEV_DATA") >"$log" 2>&1 &
   BT_SMTP4DEV_PID=$!
-  local i
+  bt_wait_until_up "$BT_SMTP4DEV_PID" "$log" "smtp4dev" \
+    node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "${BT_MAIL_URL}api/messages"
+  bt_log "smtp4dev is up (SMTP 127.0.0.1:$BT_SMTP_PORT, inbox $BT_MAIL_URL, pid $BT_SMTP4DEV_PID, log $log)"
+}
+
+# Waits until the command after the first three arguments succeeds (up to 300 tries, 0.2 s apart) while process $1
+# runs; otherwise shows the end of its log ($2) and stops, naming what did not start ($3).
+bt_wait_until_up() {
+  local pid=$1 log=$2 what=$3 i
+  shift 3
   for i in $(seq 1 300); do
-    if node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "${BT_MAIL_URL}api/messages"; then
-      bt_log "smtp4dev is up (SMTP 127.0.0.1:$BT_SMTP_PORT, inbox $BT_MAIL_URL, pid $BT_SMTP4DEV_PID, log $log)"
-      return 0
-    fi
-    kill -0 "$BT_SMTP4DEV_PID" 2>/dev/null || break
-    sleep 0.3
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
   done
   tail -20 "$log" >&2
-  bt_die "smtp4dev did not start"
+  bt_die "$what did not start"
 }
 
 stop_smtp4dev() {
