@@ -38,6 +38,15 @@ public sealed class NotificationsTests(WebFixture web)
         await Assertions.Expect(page.Locator("form [role=status]")).ToHaveTextAsync("Opgeslagen. U krijgt geen meldingen per e-mail.");
         Assert.False((await people.GetEntityAsync<TableEntity>(person.ObjectId, "notifications")).Value.GetBoolean("Enabled"));
         Assert.Empty(await browser.AccessibilityProblemsAsync());
+
+        // An address the person removes stays removed: the sign-in's is not taken again.
+        await page.GetByLabel("E-mailadres").FillAsync("");
+        var saved = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync(),
+            r => r.Url.EndsWith("/api/me/notifications", StringComparison.Ordinal) && r.Request.Method == "PUT");
+        Assert.Equal(200, saved.Status);
+        await browser.GoAsync("/notifications");
+        await Assertions.Expect(page.GetByLabel("E-mailadres")).ToHaveValueAsync("");
+        Assert.Null((await people.GetEntityAsync<TableEntity>(person.ObjectId, "notifications")).Value.GetString("Address"));
         Assert.Empty(browser.Problems);
     }
 

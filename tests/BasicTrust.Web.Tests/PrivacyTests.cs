@@ -96,7 +96,7 @@ public sealed class PrivacyTests(WebFixture web)
             var csv = await page.APIRequest.GetAsync(href!);
             Assert.Equal(200, csv.Status);
             Assert.Equal(
-                ["at_utc,who,action,case,target,expires_at_utc", $"{day}T09:05:00Z,{a},share,{caseId},{caseId}/{Person.Reviewer.ObjectId},"],
+                ["at_utc,who,action,case,target,expires_at_utc,details", $"{day}T09:05:00Z,{a},share,{caseId},{caseId}/{Person.Reviewer.ObjectId},,"],
                 (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
             Assert.Empty(browser.Problems);
         }

@@ -117,12 +117,22 @@ public sealed class RoundsTests(WebFixture web)
             Assert.Empty(reviewer.Problems);
         }
 
-        // Round 2 made the reviewer a second "waiting" mail; the verdict reached the therapist. One mail per event and person.
+        // Round 2 made the reviewer a second "waiting" mail and the therapist a second "klaar"; the verdict reached the
+        // therapist. The outbox sends in no set order: wait until each has come, then check none came twice.
         await web.Mail.WaitForAsync(TherapistAddress, $"Uw montage is goedgekeurd: {about}", Sessions.Patience);
-        var mails = (await web.Mail.MessagesAsync()).Where(m => m.Subject.Contains(about, StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, mails.Count(m => m.To.Any(to => to.Contains(ReviewerAddress, StringComparison.Ordinal))));
-        Assert.Equal(4, mails.Count(m => m.To.Any(to => to.Contains(TherapistAddress, StringComparison.Ordinal))));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (toReviewer, toTherapist) = (0, 0);
+        while ((toReviewer, toTherapist) != (2, 4) && clock.Elapsed < Sessions.Patience)
+        {
+            var mails = (await web.Mail.MessagesAsync()).Where(m => m.Subject.Contains(about, StringComparison.Ordinal)).ToList();
+            (toReviewer, toTherapist) = (Count(mails, ReviewerAddress), Count(mails, TherapistAddress));
+            if ((toReviewer, toTherapist) != (2, 4)) await Task.Delay(250);
+        }
+        Assert.Equal((2, 4), (toReviewer, toTherapist));
     }
+
+    static int Count(IEnumerable<ReceivedMail> mails, string address) =>
+        mails.Count(m => m.To.Any(to => to.Contains(address, StringComparison.Ordinal)));
 
     const string TherapistAddress = "therapeut-a@basictrust.test", ReviewerAddress = "supervisor@basictrust.test";
 

@@ -32,29 +32,46 @@ public sealed class NotificationPreferences(TableServiceClient service)
     }
 
     /// <summary>
-    /// The person's settings, with the sign-in's <paramref name="address"/> stored first when they have no address yet
-    /// (marked as taken from the sign-in; the person can change or remove it).
+    /// The person's settings; for a person without a row yet, the sign-in's <paramref name="address"/> is stored first
+    /// (marked as taken from the sign-in). A row that exists is never changed here: an address the person removed
+    /// stays removed, and a change made at the same time is not overwritten.
     /// </summary>
     public async Task<NotificationSettings> GetRememberingAsync(string objectId, string? address, CancellationToken cancellationToken)
     {
-        var settings = await GetAsync(objectId, cancellationToken).ConfigureAwait(false);
-        if (settings.Address is not null || address is null) return settings;
-        await SetAsync(objectId, settings = settings with { Address = address, FromSignIn = true }, cancellationToken).ConfigureAwait(false);
-        return settings;
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(objectId, Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (row.HasValue) return From(row.Value!);
+        if (address is null) return Default;
+        var taken = Default with { Address = address, FromSignIn = true };
+        try
+        {
+            await Table.AddEntityAsync(Entity(objectId, taken), cancellationToken).ConfigureAwait(false);
+            return taken;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Written in the meantime (by the person or another request): theirs stands.
+            return await GetAsync(objectId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Stores the sign-in's address for a person seen for the first time by this instance who has none yet.</summary>
+    /// <summary>Stores the sign-in's address for a person seen for the first time by this instance who has no row yet.</summary>
     public async Task RememberSignInAsync(string objectId, string? address, CancellationToken cancellationToken)
     {
         if (address is null || !_remembered.TryAdd(objectId, 0)) return;
+        var stored = false;
         try
         {
             await GetRememberingAsync(objectId, address, cancellationToken).ConfigureAwait(false);
+            stored = true;
         }
-        catch (RequestFailedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The request goes on without it; the person's next request tries again.
-            _remembered.TryRemove(objectId, out _);
+            // The request goes on without it.
+        }
+        finally
+        {
+            // Not stored: the person's next request tries again.
+            if (!stored) _remembered.TryRemove(objectId, out _);
         }
     }
 
@@ -62,10 +79,12 @@ public sealed class NotificationPreferences(TableServiceClient service)
 
     /// <summary>Writes the person's settings whole.</summary>
     public Task SetAsync(string objectId, NotificationSettings settings, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new TableEntity(objectId, Row)
-        {
-            ["Enabled"] = settings.Enabled, ["Address"] = settings.Address, ["Language"] = settings.Language, ["FromSignIn"] = settings.FromSignIn,
-        }, TableUpdateMode.Replace, cancellationToken);
+        Table.UpsertEntityAsync(Entity(objectId, settings), TableUpdateMode.Replace, cancellationToken);
+
+    static TableEntity Entity(string objectId, NotificationSettings settings) => new(objectId, Row)
+    {
+        ["Enabled"] = settings.Enabled, ["Address"] = settings.Address, ["Language"] = settings.Language, ["FromSignIn"] = settings.FromSignIn,
+    };
 
     static NotificationSettings From(TableEntity row) => new(
         row.GetBoolean("Enabled") ?? true, row.GetString("Address") is { Length: > 0 } address ? address : null,

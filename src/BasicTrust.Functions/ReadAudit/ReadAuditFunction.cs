@@ -16,11 +16,15 @@ namespace BasicTrust.Functions.ReadAudit;
 /// <c>GET /api/audit/{day}?part=N</c>: one part of a day's audit log (a part holds at most 50,000 entries), for a
 /// privacy officer only; <c>nextPart</c> is set while more parts follow. <c>case</c>, <c>who</c> and <c>action</c>
 /// keep only the entries naming that case (<see cref="AuditLog.CaseOf"/>), written by that person, of that action;
-/// <c>format=csv</c> answers the whole day's matching entries as a CSV file instead (times in UTC). Reading the log
-/// is audited too.
+/// <c>format=csv</c> answers the whole day's matching entries as a CSV file instead (times in UTC, the details as
+/// JSON), at most <see cref="MaxCsvEntries"/> of them (more is refused: filter, or read the day in parts). Reading the
+/// log is audited too.
 /// </summary>
 public sealed partial class ReadAuditFunction(PipelineStore store, CaseGate gate, AuditLog audit)
 {
+    /// <summary>The most entries one CSV file holds: two parts' worth, a few megabytes.</summary>
+    public const int MaxCsvEntries = 100_000;
+
     [Function("ReadAudit")]
     public async Task<Results<Ok<AuditPart>, FileContentHttpResult, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/{day}")] HttpRequest request, string day)
     {
@@ -35,10 +39,16 @@ public sealed partial class ReadAuditFunction(PipelineStore store, CaseGate gate
         if (csv)
         {
             var rows = new StringBuilder();
-            CsvCells.Row(rows, "at_utc", "who", "action", "case", "target", "expires_at_utc");
+            CsvCells.Row(rows, "at_utc", "who", "action", "case", "target", "expires_at_utc", "details");
+            var count = 0;
             for (var each = 0; await store.ExistsAsync(SessionKey.Audit, AuditLog.PartName(day, each), context.RequestAborted); each++)
                 foreach (var entry in (await ReadPartAsync(day, each, context.RequestAborted)).Entries.Where(filter))
-                    CsvCells.Row(rows, Utc(entry.At), entry.Who, entry.Action, AuditLog.CaseOf(entry.Target), entry.Target, entry.ExpiresAt is { } expires ? Utc(expires) : null);
+                {
+                    if (++count > MaxCsvEntries)
+                        return ApiResults.BadRequest("api.bad-request.title", [FieldProblem.Create("format", "max-entries", "problem.audit-csv-size", ("max", MaxCsvEntries))]);
+                    CsvCells.Row(rows, Utc(entry.At), entry.Who, entry.Action, AuditLog.CaseOf(entry.Target), entry.Target,
+                        entry.ExpiresAt is { } expires ? Utc(expires) : null, entry.Details is { } details ? JsonSerializer.Serialize(details, Json.Compact) : null);
+                }
             return TypedResults.File(Encoding.UTF8.GetBytes(rows.ToString()), "text/csv; charset=utf-8", $"audit-{day}.csv");
         }
         var (entries, unreadable) = await ReadPartAsync(day, part, context.RequestAborted);

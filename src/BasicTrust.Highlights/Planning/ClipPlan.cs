@@ -24,8 +24,8 @@ public sealed record ClipPlan(int Index, string ClipId, TimeSpan In, TimeSpan Ou
         : Valence.Child;
 
     /// <summary>
-    /// Every learning moment in the clip is followed by a repair (a <see cref="Label.RepairCode"/> tag starting at or
-    /// after it): the clip shows the parent restoring contact, a strength ("Herstel van contact is belangrijker dan
+    /// Every learning moment in the clip is followed by a repair (a <see cref="Label.RepairCode"/> tag of the parent's
+    /// strengths starting at or after it): the clip shows the parent restoring contact, a strength ("Herstel van contact is belangrijker dan
     /// altijd goed afstemmen").
     /// </summary>
     public bool Repaired
@@ -33,7 +33,7 @@ public sealed record ClipPlan(int Index, string ClipId, TimeSpan In, TimeSpan Ou
         get
         {
             var learning = Tags.Where(t => t.Valence == Valence.Learning).ToList();
-            return learning.Count > 0 && learning.All(l => Tags.Any(r => r.Label.IsRepair && r.Start >= l.Start));
+            return learning.Count > 0 && learning.All(l => Tags.Any(r => r.Label.IsRepair && r.Valence == Valence.Strength && r.Start >= l.Start));
         }
     }
 

@@ -12,7 +12,7 @@ namespace BasicTrust.Highlights.Planning;
 public static class PlanIds
 {
     /// <summary>Bump when the pipeline's output for the same input changes, so old plans are superseded.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>A 12-hex-digit hash of the recording's ETag, the method, the normalised tags, the course and goals, the reel settings and the format version.</summary>
     public static string PlanId(string recordingETag, SessionManifest manifest)

@@ -85,9 +85,9 @@ public class AuditReadTests(PipelineFixture stack)
             Assert.Equal($"audit-{day}.csv", csv.Content.Headers.ContentDisposition?.FileNameStar ?? csv.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
             Assert.Equal(
                 [
-                    "at_utc,who,action,case,target,expires_at_utc",
-                    $"{day}T09:00:00Z,{a},read-link,audit-fam-1,reels/audit-fam-1/s-1/p/reel.mp4,{day}T10:00:00Z",
-                    $"{day}T09:30:00Z,{a},share,audit-fam-1,audit-fam-1/{People.Reviewer.ObjectId},",
+                    "at_utc,who,action,case,target,expires_at_utc,details",
+                    $"{day}T09:00:00Z,{a},read-link,audit-fam-1,reels/audit-fam-1/s-1/p/reel.mp4,{day}T10:00:00Z,",
+                    $"{day}T09:30:00Z,{a},share,audit-fam-1,audit-fam-1/{People.Reviewer.ObjectId},,",
                 ],
                 (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
 

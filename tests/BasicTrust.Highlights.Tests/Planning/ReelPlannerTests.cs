@@ -49,6 +49,16 @@ public class ReelPlannerTests
     }
 
     [Fact]
+    public void RepairTagMarkedAsLearning_RepairsNothing()
+    {
+        var repair = Manifests.Tag(15.5, 18, "herstel-van-contact", "r1");
+        repair["valence"] = "learning";
+        var clip = Assert.Single(Reel("strengths-first", Learning(10, "l1"), repair).Clips);
+        Assert.False(clip.Repaired);
+        Assert.Equal(Valence.Learning, clip.Valence);
+    }
+
+    [Fact]
     public void RepairBeforeTheLearningMoment_DoesNotRepairIt()
     {
         var clip = Assert.Single(Reel("strengths-first", Manifests.Tag(10, 12, "herstel-van-contact", "r1"), Learning(12.5, "l1")).Clips);

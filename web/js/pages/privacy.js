@@ -116,7 +116,7 @@ export async function privacyPage({ main, signal }) {
       const found = await api(`audit/${day.value}?${q}`, { signal });
       // The entries as written; a torn write (found.unreadable) has no cells to show.
       const rows = grouped(found.entries);
-      fill(log, rows.length === 0 ? h("p", {}, t("privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
+      fill(log, rows.length === 0 ? h("p", {}, t(q.has("case") || q.has("who") || q.has("action") ? "privacy.noMatches" : "privacy.noEntries")) : h("div", { class: "scroll" }, h("table", { class: "audit" },
         h("caption", {}, t("privacy.logCaption", { day: found.day, part: found.part + 1 })),
         h("thead", {}, h("tr", {}, ["at", "who", "action", "target"].map(c => h("th", { scope: "col" }, t(`privacy.col.${c}`))))),
         h("tbody", {}, rows.map(({ entry, targets }) => h("tr", { "data-action": entry.action, "data-count": String(targets.length) },
