@@ -37,10 +37,8 @@ public sealed class GetRecordingFunction(PipelineStore store)
         }
         catch (RequestFailedException e) when (e.Status == 404) { }
 
-        // Not committed yet: the blocks staged so far (storage discards them after a week).
-        long received = 0;
-        try { received = (await recording.GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: cancellationToken)).Value.UncommittedBlocks.Sum(b => b.SizeLong); }
-        catch (RequestFailedException e) when (e.Status is 404 or 409) { }
+        // Not committed yet: the blocks staged so far.
+        var received = (await UploadLink.UploadedBlocksFunction.StagedAsync(recording, cancellationToken)).Sum(b => b.SizeLong);
         return TypedResults.Ok(new RecordingUpload(name, begun?.Size ?? 0, false, received, StartedAt: begun?.At));
     }
 }

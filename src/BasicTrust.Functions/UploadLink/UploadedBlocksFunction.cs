@@ -27,10 +27,15 @@ public sealed class UploadedBlocksFunction(PipelineStore store)
         long? size = null;
         try { size = (await blob.GetPropertiesAsync(cancellationToken: context.RequestAborted)).Value.ContentLength; }
         catch (RequestFailedException e) when (e.Status == 404) { }
-        IEnumerable<BlobBlock> staged = [];
-        try { staged = (await blob.GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: context.RequestAborted)).Value.UncommittedBlocks; }
-        catch (RequestFailedException e) when (e.Status is 404 or 409) { } // nothing staged, or not a block blob
+        var staged = await StagedAsync(blob, context.RequestAborted);
         return TypedResults.Ok(new UploadedBlocks($"{SessionKey.Recordings}/{blob.Name}", size is not null, size ?? 0,
             [.. staged.Select(b => new StagedBlock(b.Name, b.SizeLong))]));
+    }
+
+    /// <summary>The blocks staged and not yet committed (storage discards them after a week); none for a blob that is not a block blob.</summary>
+    public static async Task<IReadOnlyList<BlobBlock>> StagedAsync(BlockBlobClient blob, CancellationToken cancellationToken)
+    {
+        try { return [.. (await blob.GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: cancellationToken)).Value.UncommittedBlocks]; }
+        catch (RequestFailedException e) when (e.Status is 404 or 409) { return []; }
     }
 }
