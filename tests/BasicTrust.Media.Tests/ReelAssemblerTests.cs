@@ -73,6 +73,30 @@ public class ReelAssemblerTests
         Assert.True(Mp4Boxes.IsFastStart(reel));
     }
 
+    [Fact]
+    public async Task Assemble_ChildsWords_AreItalicInTheEmbeddedTrack_AsFfmpegReadsIt()
+    {
+        using var media = new TestMedia();
+        var source = await MediaSource.OpenAsync(await media.VideoAsync(seconds: 3, size: "160x120"), new MediaLimits());
+        var clip = media.PathOf("clip.mp4");
+        await ClipCutter.CutPreciseAsync(source, new ClipRequest(TimeSpan.Zero, TimeSpan.FromSeconds(3), "t", "c"), ClipEncoding.For(source.Info, 720), clip);
+        var cues = new[]
+        {
+            new CaptionCue("t1", TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1.5), "Jij bent moe, hè?", "Therapeut"),
+            new CaptionCue("t2", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5), "Ik wil naar bed", "Kind", ChildWords: true),
+        };
+        var reel = media.PathOf("reel.mp4");
+
+        await ReelAssembler.AssembleAsync(new ReelInput([clip], "Sessie", [], cues, "nl"), reel);
+
+        // FFmpeg's own reading of the track, written out as WebVTT: the child's words, and only those, in italics.
+        var vtt = media.PathOf("decoded.vtt");
+        await Ffmpeg.FfmpegCommand.From(reel).ToFile(vtt, o => o.WithCustomArgument("-map 0:s:0 -c:s webvtt")).RunAsync();
+        var text = await File.ReadAllTextAsync(vtt);
+        Assert.Contains("Jij bent moe, hè?\n<i>Ik wil naar bed</i>", text);
+        Assert.DoesNotContain("<i>Jij", text);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(5)]
@@ -145,7 +169,31 @@ public class ReelTextFormatTests
             new CaptionCue("c", TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.0004), "too short for a millisecond"),
             new CaptionCue("d", TimeSpan.FromSeconds(3.25), TimeSpan.FromSeconds(4), "d"),
         ]);
-        Assert.Equal([(500, ""), (1000, "a"), (500, "a\nb\nc"), (500, "b\nc"), (750, ""), (750, "d")], samples);
+        Assert.Equal([(500, ""), (1000, "a"), (500, "a\nb\nc"), (500, "b\nc"), (750, ""), (750, "d")], samples.Select(s => (s.Duration, s.Text)));
+        Assert.All(samples, s => Assert.Empty(s.Italic));
+    }
+
+    [Fact]
+    public void TimedText_ChildsWords_AreItalicRunsInCharacters_WhereverTheyStandInASample()
+    {
+        var samples = TimedText.Samples(
+        [
+            new CaptionCue("a", TimeSpan.FromSeconds(0), TimeSpan.FromSeconds(2), "Jij bent boos, hè?", "Therapeut"),
+            new CaptionCue("b", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), "Ik wil níet", "Kind", ChildWords: true),
+        ]);
+        // "Jij bent boos, hè?" is 18 characters (20 bytes): the child's words start after it and its line break.
+        Assert.Equal([(1000L, 0), (1000L, 1), (1000L, 1)], samples.Select(s => (s.Duration, s.Italic.Count)));
+        Assert.Equal((19, 30), samples[1].Italic[0]);
+        Assert.Equal((0, 11), samples[2].Italic[0]);
+    }
+
+    [Fact]
+    public void WebVtt_NamesTheVoice_AndSetsTheChildsWordsInItalics()
+    {
+        var vtt = WebVtt.Write([new CaptionCue("t1", TimeSpan.Zero, TimeSpan.FromSeconds(1), "Ik <wil>", "Kind", ChildWords: true),
+            new CaptionCue("t2", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), "Goed zo", "Moeder")]);
+        Assert.Contains("\n<v Kind><i>Ik &lt;wil&gt;</i></v>\n", vtt);
+        Assert.Contains("\n<v Moeder>Goed zo</v>\n", vtt);
     }
 
     [Fact]

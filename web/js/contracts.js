@@ -7,8 +7,8 @@ export {};
 /** @typedef {{ codec: string, channels: number, channelLayout?: string, sampleRate: number }} AudioStreamInfo */
 /** @typedef {{ at: string, who: string, action: string, target: string, expiresAt?: string, details: unknown }} AuditEntry */
 /** @typedef {{ day: string, part: number, entries: AuditEntry[], unreadable: string[], nextPart?: number }} AuditPart */
-/** @typedef {{ tagId: string, start: number, end: number, text: string }} CaptionCue */
-/** @typedef {"therapist" | "child"} CaptionVoice */
+/** @typedef {{ tagId: string, start: number, end: number, text: string, voice?: string, childWords: boolean }} CaptionCue */
+/** @typedef {"therapist" | "child" | "parent"} CaptionVoice */
 /** @typedef {{ caseId: string, role: CaseRole, createdAt: string, owner?: string, reviewers?: string[] }} CaseDetails */
 /** @typedef {{ caseId: string, removed: PurgeCounts, purgedBefore?: string }} CasePurged */
 /** @typedef {{ caseId?: string }} CaseRequest */
@@ -23,11 +23,13 @@ export {};
 /** @typedef {"precise" | "draft"} ClipQuality */
 /** @typedef {{ requestedIn: number, requestedOut: number, actualIn: number, actualOut: number, inOffsetFrames: number, outOffsetFrames: number, duration: number }} ClipTiming */
 /** @typedef {{ clipId?: string, text?: string, offset?: number, replyTo?: string }} CommentRequest */
-/** @typedef {{ session: number, of: number, theme?: string }} Course */
+/** @typedef {{ session: number, of: number, theme?: string, type?: string }} Course */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
 /** @typedef {{ path: string, rule: string, message: string, key?: string, args?: Record<string, string> }} FieldProblem */
-/** @typedef {{ id: string, text: string }} Goal */
+/** @typedef {{ id: string, text: string, code?: string }} Goal */
+/** @typedef {"carer" | "child"} GoalFor */
+/** @typedef {{ code: string, nl: string, en: string, for: GoalFor, source: string }} GoalInfo */
 /** @typedef {{ tags: unknown[] }} ImportedTags */
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
 /** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
@@ -37,14 +39,15 @@ export {};
 /** @typedef {{ status: string, warnings: FieldProblem[], version?: string }} ManifestAccepted */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, reviewed: boolean }} MarkedReviewed */
 /** @typedef {{ formatName: string, duration: number, bitRate?: number, video: VideoStreamInfo, audio?: AudioStreamInfo }} MediaInfo */
-/** @typedef {{ method: string, name: string, custom: boolean, labels: LabelInfo[], aliases: LabelAlias[], customRule?: string, match?: LabelMatch }} MethodDetails */
+/** @typedef {{ method: string, name: string, custom: boolean, labels: LabelInfo[], aliases: LabelAlias[], customRule?: string, match?: LabelMatch, goals?: GoalInfo[], targetAges?: TargetAges, roles?: RoleInfo[], ageBands?: string[], sessionTypes?: string[] }} MethodDetails */
 /** @typedef {{ method: string, name: string, custom: boolean }} MethodSummary */
 /** @typedef {{ enabled: boolean, address?: string, language: string, fromSignIn: boolean }} NotificationSettings */
 /** @typedef {{ enabled?: boolean, address?: string, language?: string }} NotificationSettingsRequest */
-/** @typedef {{ planId: string, caseId: string, sessionId: string, method: string, recording: string, recordingETag: string, nextSessionAt?: string, quality: ClipQuality, language: string, media: MediaInfo, encoding: ClipEncoding, clips: PlannedClip[], chapters: Chapter[], cues: CaptionCue[], duration: number, course?: Course, goals?: Goal[], considered?: PlannedTag[], concerns?: PlannedTag[], cutReason?: string }} PlanDocument */
+/** @typedef {{ planId: string, caseId: string, sessionId: string, method: string, recording: string, recordingETag: string, nextSessionAt?: string, quality: ClipQuality, language: string, media: MediaInfo, encoding: ClipEncoding, clips: PlannedClip[], chapters: Chapter[], cues: CaptionCue[], duration: number, course?: Course, goals?: Goal[], considered?: PlannedTag[], concerns?: PlannedTag[], cutReason?: string, people?: PlannedPerson[], warnings?: FieldProblem[] }} PlanDocument */
 /** @typedef {{ valid: boolean, errors: FieldProblem[], warnings: FieldProblem[], duration: unknown, clips?: PlannedClip[], chapters?: Chapter[] }} PlanPreview */
 /** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[] }} PlannedClip */
-/** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice }} PlannedTag */
+/** @typedef {{ id: string, role: string, roleName: string, ageBand?: string }} PlannedPerson */
+/** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice, person?: string, speaker?: string }} PlannedTag */
 /** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer */
 /** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string> }} PreviewDocument */
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
@@ -54,8 +57,8 @@ export {};
 /** @typedef {{ reel: ReelDocument, links: ReelLinks, expiresAt: string, review: ReviewRound, earlier: ReviewRound[], givesVerdict: boolean, newerInProgress: boolean }} ReelAnswer */
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
 /** @typedef {{ tagId: string, start: number, end: number }} ReelConcern */
-/** @typedef {{ session: number, of: number, theme?: string, label: string }} ReelCourse */
-/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[] }} ReelDocument */
+/** @typedef {{ session: number, of: number, theme?: string, label: string, type?: string, typeName?: string }} ReelCourse */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[] }} ReelDocument */
 /** @typedef {{ id: string, text: string, clipIds: string[] }} ReelGoal */
 /** @typedef {{ caseId: string, sessionId: string, planId: string }} ReelJob */
 /** @typedef {{ reel: string, captions: string, clips: ClipLinks[] }} ReelLinks */
@@ -65,6 +68,7 @@ export {};
 /** @typedef {{ rounds: ReviewRound[] }} ReviewDocument */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string, courseSession?: number, courseOf?: number, round: number, sentBack: boolean }} ReviewItem */
 /** @typedef {{ number: number, planId: string, comments: ReviewComment[], decision?: ReviewDecision, decidedBy?: string, decidedAt?: string }} ReviewRound */
+/** @typedef {{ code: string, actor: Actor }} RoleInfo */
 /** @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed"} SessionState */
 /** @typedef {{ caseId: string, sessionId: string, planId?: string, state: SessionState, clipsDone: number, clipsTotal: number, warnings: FieldProblem[], errors: FieldProblem[], concerns: StatusConcern[], createdAt: string, updatedAt: string, readyAt?: string, reelPlanId?: string, manifest?: string, progress?: string }} SessionStatus */
 /** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number, nextSessionAt?: string, round?: number }} SessionSummary */
@@ -74,6 +78,7 @@ export {};
 /** @typedef {{ id: string, size: number }} StagedBlock */
 /** @typedef {{ tagId: string, start: number, end: number }} StatusConcern */
 /** @typedef {{ fileName: string, contentType: string, text: string }} TagFile */
+/** @typedef {{ min: number, max: number, source: string }} TargetAges */
 /** @typedef {{ caseId: string, purgedAt: string }} Tombstone */
 /** @typedef {{ fileName: string, size: number, at: string }} UploadDocument */
 /** @typedef {{ uploadUrl: string, blob: string, expiresAt: string, size: number }} UploadLink */

@@ -6,16 +6,18 @@
 import { api, ApiError } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
-import { t } from "app/i18n.js";
+import { language, t } from "app/i18n.js";
 import { exportView } from "app/editor/export.js";
 import { listenForKeys } from "app/editor/keys.js";
 import { player } from "app/editor/player.js";
 import { planView, problemList } from "app/editor/plan.js";
+import { goalFields } from "app/editor/goals.js";
+import { peopleFields } from "app/editor/people.js";
 import { sessionFields } from "app/editor/session-fields.js";
 import { tagForm } from "app/editor/tag-form.js";
 import { tagList } from "app/editor/tag-list.js";
 import { timeline } from "app/editor/timeline.js";
-import { commentsByTag, fromManifest, goalsOf, importFormat, importTags, kindOf, labelOf, moveEdge, removeTag, saveTag, sortTags,
+import { commentsByTag, fromManifest, goalText, importFormat, importTags, kindOf, labelOf, moveEdge, removeTag, saveTag, sortTags,
   toManifest } from "app/editor/tags.js";
 
 /**
@@ -62,6 +64,10 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   // The session's fields, the import and sending.
   const fields = sessionFields({ onMethod: code => void loadVocabulary(code), onChange: () => plan.replan() });
+  const people = peopleFields({ onChange: chosen => { form.showPeople(chosen); plan.replan(); } });
+  const goals = goalFields({ onChange: () => { showGoals(); plan.replan(); } });
+  /** The case's goals in the tag form, each named as the reader sees it. */
+  const showGoals = () => form.showGoals(goals.read().map(g => ({ id: g.id, text: goalText(g, goals.methodGoals(), language()) })));
   /** The import in progress: sending waits for it. */
   let importing = Promise.resolve();
   const importFile = h("input", { id: "tags-file", type: "file", accept: ".json,.csv,.txt,.eaf,.boris,application/json,text/csv",
@@ -81,7 +87,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     h("h3", {}, t("editor.tags")), list.element,
     h("div", { class: "field" }, h("label", { for: "tags-file" }, t("editor.import")), h("p", { class: "hint" }, t("editor.importHint")), importFile, importProblems),
     exporting,
-    fields.element,
+    fields.element, people.element, goals.element,
     h("h3", {}, t("editor.plan")), plan.element,
     h("div", { class: "controls" }, sendButton), sendStatus, sendProblems);
 
@@ -102,7 +108,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   /** The manifest the tags make, with the fields a loaded one had and the editor does not show. */
   function manifest() {
-    return toManifest({ caseId, sessionId, recording, kept, tags, ...fields.read() });
+    return toManifest({ caseId, sessionId, recording, kept, tags, ...fields.read(), people: people.read(), goals: goals.read() });
   }
 
   async function send() {
@@ -158,7 +164,10 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     const loaded = fromManifest(sent, recording);
     ({ kept, recording, tags } = loaded);
     fields.show(loaded);
-    form.showGoals(goalsOf(kept));
+    people.show(loaded.people);
+    form.showPeople(loaded.people);
+    goals.show(loaded.goals);
+    showGoals();
     if (loaded.method !== undefined) { fields.choose(loaded.method); await loadVocabulary(loaded.method); }
   }
 
@@ -166,6 +175,11 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   async function loadVocabulary(code) {
     try { vocabulary = await api(`methods/${encodeURIComponent(code)}`, { signal }); }
     catch (e) { showProblems(sendProblems, e); return; }
+    const details = /** @type {import("app/contracts.js").MethodDetails} */ (/** @type {unknown} */ (vocabulary));
+    people.showCodes(details);
+    fields.showSessionTypes(details.sessionTypes ?? []);
+    goals.showMethodGoals(details.goals ?? []);
+    showGoals();
     form.reset();
     changed();
   }

@@ -144,7 +144,7 @@ static class SessionCommands
     {
         var (caseId, sessionId) = (new Argument<string>("case"), new Argument<string>("session"));
         var watch = new Option<bool>("--watch") { Description = "Follow until the reel is ready or the session failed." };
-        var command = new Command("status", "A session's state: planned, cutting n/m, assembling, ready or failed.") { caseId, sessionId, watch };
+        var command = new Command("status", "A session's state (planned, cutting n/m, assembling, ready or failed) and the plan's warnings.") { caseId, sessionId, watch };
         command.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             using var api = client(r);
@@ -161,7 +161,13 @@ static class SessionCommands
                 {
                 }
                 var progress = status?.Progress ?? "received, waiting for the pipeline";
-                if (progress != last) console.MarkupLineInterpolated($"{DateTime.Now:HH:mm:ss} {progress}");
+                if (progress != last)
+                {
+                    console.MarkupLineInterpolated($"{DateTime.Now:HH:mm:ss} {progress}");
+                    // Once per state, so a watch does not repeat them every second.
+                    foreach (var w in status?.Warnings ?? [])
+                        console.MarkupLineInterpolated($"  [yellow]warning[/] {w.Path}: {w.Message}");
+                }
                 last = progress;
                 if (status?.State == SessionState.Failed)
                 {

@@ -31,15 +31,19 @@ public sealed record PlanDocument(
     IReadOnlyList<Goal>? Goals = null,
     IReadOnlyList<PlannedTag>? Considered = null,
     IReadOnlyList<PlannedTag>? Concerns = null,
-    string? CutReason = null)
+    string? CutReason = null,
+    IReadOnlyList<PlannedPerson>? People = null,
+    IReadOnlyList<FieldProblem>? Warnings = null)
 {
     /// <summary>The plan's document for a validated manifest and its reel plan.</summary>
-    public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding, string cutReason) =>
+    public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding, string cutReason,
+        IReadOnlyList<FieldProblem>? warnings = null) =>
         new(plan.PlanId, manifest.CaseId, manifest.SessionId, manifest.Method, manifest.Recording, recordingETag, manifest.NextSessionAt,
             plan.Settings.Quality, plan.Settings.Language, media, encoding,
             [.. plan.Clips.Select(c => PlannedClip.From(c, plan.Settings.Language))], plan.Chapters, plan.Cues, plan.Duration,
             manifest.Course, manifest.Goals, [.. plan.Considered.Select(t => PlannedTag.From(t, plan.Settings.Language))],
-            [.. plan.Concerns.Select(t => PlannedTag.From(t, plan.Settings.Language))], cutReason);
+            [.. plan.Concerns.Select(t => PlannedTag.From(t, plan.Settings.Language))], cutReason,
+            [.. manifest.People.Select(p => PlannedPerson.From(p, plan.Settings.Language))], warnings ?? []);
 
     /// <summary>The clip with this id, or null.</summary>
     public PlannedClip? Clip(string clipId) => Clips.FirstOrDefault(c => c.ClipId == clipId);
@@ -59,8 +63,16 @@ public sealed record PlannedClip(string ClipId, int Index, TimeSpan In, TimeSpan
 /// professional reads, never in a video or caption.
 /// </summary>
 public sealed record PlannedTag(string Id, string Label, string DisplayName, Valence Valence, Actor Actor, TimeSpan Start, TimeSpan End, TimeSpan KeyMoment, string? Note, string? Caption,
-    bool Select = true, bool Concern = false, string? Goal = null, CaptionVoice CaptionVoice = CaptionVoice.Therapist)
+    bool Select = true, bool Concern = false, string? Goal = null, CaptionVoice CaptionVoice = CaptionVoice.Therapist,
+    string? Person = null, string? Speaker = null)
 {
     public static PlannedTag From(Tag t, string language) =>
-        new(t.Id, t.Label.Code, t.Label.DisplayName(language), t.Valence, t.Actor, t.Start, t.End, t.KeyMoment, t.Note, t.Caption, t.Select, t.Concern, t.Goal, t.CaptionVoice);
+        new(t.Id, t.Label.Code, t.Label.DisplayName(language), t.Valence, t.Actor, t.Start, t.End, t.KeyMoment, t.Note, t.Caption, t.Select, t.Concern, t.Goal, t.CaptionVoice,
+            t.Person, t.Speaker);
+}
+
+/// <summary>A person of the case by pseudonymous id: the role's code and its name in the reel's language, and a child's age band.</summary>
+public sealed record PlannedPerson(string Id, string Role, string RoleName, string? AgeBand = null)
+{
+    public static PlannedPerson From(Person p, string language) => new(p.Id, p.Role.Code, p.Role.Name(language), p.AgeBand?.Code);
 }

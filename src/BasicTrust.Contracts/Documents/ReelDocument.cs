@@ -3,7 +3,10 @@ using BasicTrust.Highlights.Planning;
 
 namespace BasicTrust.Contracts.Documents;
 
-/// <summary><c>reels/{caseId}/{sessionId}/{planId}/reel.json</c>: the reel's manifest for reviewers and tools.</summary>
+/// <summary>
+/// <c>reels/{caseId}/{sessionId}/{planId}/reel.json</c>: the reel's manifest for reviewers and tools, with the case's
+/// people (pseudonymous roles) and the plan's warnings (in English; the API says them in the reader's language).
+/// </summary>
 public sealed record ReelDocument(
     string CaseId,
     string SessionId,
@@ -19,13 +22,19 @@ public sealed record ReelDocument(
     ReelCourse? Course = null,
     IReadOnlyList<ReelGoal>? Goals = null,
     IReadOnlyList<PlannedTag>? Considered = null,
-    IReadOnlyList<ReelConcern>? Concerns = null);
+    IReadOnlyList<ReelConcern>? Concerns = null,
+    IReadOnlyList<PlannedPerson>? People = null,
+    IReadOnlyList<FieldProblem>? Warnings = null);
 
-/// <summary>Which session of how many this reel comes from, and the VIPP-SD visit's theme; <c>Label</c> reads "sessie 3 van 8".</summary>
-public sealed record ReelCourse(int Session, int Of, string? Theme, string Label)
+/// <summary>
+/// Which session of how many this reel comes from, the kind of session and the VIPP-SD visit's theme; <c>Label</c>
+/// reads "sessie 3 van 8", <c>TypeName</c> "Video-feedback".
+/// </summary>
+public sealed record ReelCourse(int Session, int Of, string? Theme, string Label, string? Type = null, string? TypeName = null)
 {
     public static ReelCourse? From(Course? course, string language) =>
-        course is null ? null : new(course.Session, course.Of, course.Theme, course.Describe(language));
+        course is null ? null : new(course.Session, course.Of, course.Theme, course.Describe(language), course.Type,
+            course.Type is null ? null : Highlights.Vocabulary.SessionTypes.Find(course.Type)?.Name(language));
 }
 
 /// <summary>A treatment goal and the reel's clips that show it, in showing order.</summary>

@@ -71,7 +71,8 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
             var document = new ReelDocument(plan.CaseId, plan.SessionId, plan.PlanId, plan.Method, plan.NextSessionAt, Math.Round(plan.Duration.TotalSeconds, 3),
                 $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.mp4")}", $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.vtt")}",
                 [.. plan.Chapters.Select(ReelChapter.From)], clips, clock.GetUtcNow(),
-                ReelCourse.From(plan.Course, plan.Language), ReelGoal.From(plan), plan.Considered ?? [], [.. (plan.Concerns ?? []).Select(ReelConcern.From)]);
+                ReelCourse.From(plan.Course, plan.Language), ReelGoal.From(plan), plan.Considered ?? [], [.. (plan.Concerns ?? []).Select(ReelConcern.From)],
+                plan.People ?? [], plan.Warnings ?? []);
             // reel.json goes last: its presence means the reel is complete.
             await store.WriteAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;

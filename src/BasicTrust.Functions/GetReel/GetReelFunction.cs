@@ -9,7 +9,7 @@ namespace BasicTrust.Functions.GetReel;
 /// <summary>
 /// <c>GET /api/reels/{caseId}/{sessionId}</c>: the last ready reel's reel.json and read-only links, valid
 /// <see cref="PipelineOptions.ReadLinkLifetime"/> (15 minutes), to the reel, its captions, and every clip and still;
-/// its review round and the earlier ones. While a newer manifest is planned and cut the last ready reel is still
+/// its review round and the earlier ones; the plan's warnings in the reader's language. While a newer manifest is planned and cut the last ready reel is still
 /// served, marked <c>newerInProgress</c>. Each link handed out is written to the audit log.
 /// </summary>
 public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, ReadLinks links)
@@ -30,6 +30,7 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
             await Task.WhenAll(reel.Clips.Select(async c => new ClipLinks(c.ClipId, await Link(c.Video), await Link(c.Still), c.SmallStill is null ? null : await Link(c.SmallStill)))));
         var review = (await reviews.GetAsync(session, context.RequestAborted)).SeenBy(call.Case!, who);
         var newer = current is not { State: SessionState.Ready } || current.PlanId != planId;
+        reel = reel with { Warnings = [.. (reel.Warnings ?? []).Select(w => w.In(ApiLanguage.Of(request)))] };
         return TypedResults.Ok(new ReelAnswer(reel, minted, expires, review.RoundOf(planId), review.Before(planId), call.GivesVerdict, newer));
     }
 }

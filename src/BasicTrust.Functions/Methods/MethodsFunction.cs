@@ -10,7 +10,8 @@ namespace BasicTrust.Functions.Methods;
 /// <c>GET /api/methods</c> lists the methods; <c>GET /api/methods/{method}</c> gives one method's labels (code, Dutch
 /// and English names, default valence and actor, description, whether the sources confirm it) and its renamed codes.
 /// With <c>?match=TEXT</c> it also answers which label a typed code or name means: exactly (a code, an old code or a
-/// name) or as the manifest's own "did you mean …?".
+/// name) or as the manifest's own "did you mean …?". It also gives the method's goals and target ages, and the
+/// roles, age bands and session types a manifest may name.
 /// </summary>
 public sealed class MethodsFunction
 {
@@ -32,7 +33,9 @@ public sealed class MethodsFunction
             [.. vocabulary.Labels.Select(l => new LabelInfo(l.Code, l.Dutch, l.English, l.DefaultValence, l.DefaultActor, l.Description, l.IsConfirmed))],
             [.. vocabulary.Aliases],
             vocabulary.IsCustom ? MethodVocabulary.CustomLabelRule : null,
-            typed is null ? null : Match(vocabulary, typed)));
+            typed is null ? null : Match(vocabulary, typed),
+            [.. vocabulary.Goals.Select(g => new GoalInfo(g.Code, g.Dutch, g.English, g.For, g.Source))], vocabulary.TargetAges,
+            [.. PersonRoles.All.Select(r => new RoleInfo(r.Code, r.Actor))], [.. AgeBands.All.Select(b => b.Code)], [.. SessionTypes.All.Select(t => t.Code)]));
     }
 
     /// <summary>The method's name in the caller's language ("Custom" is "Eigen labels" in Dutch).</summary>

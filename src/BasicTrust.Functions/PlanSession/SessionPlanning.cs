@@ -96,7 +96,7 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         var cuts = await PlanCutsAsync(source, plan.Settings, cancellationToken).ConfigureAwait(false);
         if (cuts.Keyframes is not null)
             await store.WriteAsync(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cuts.Keyframes, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason);
+        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason, Warnings(problems));
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
         await status.ApplyAsync(session, new SessionEvent.Planned(plan.PlanId, plan.Clips.Count, Warnings(problems), concerns, manifestVersion), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, cuts.Reason);

@@ -5,6 +5,8 @@ public enum CaptionVoice
 {
     /// <summary>The therapist's own words (the default).</summary>
     Therapist,
-    /// <summary>Speaking for the child: the child's experience put into words, as VIPP-SD does.</summary>
+    /// <summary>The child's words, or speaking for the child (the child's experience put into words, as VIPP-SD does).</summary>
     Child,
+    /// <summary>The words of a parent or carer of the case.</summary>
+    Parent,
 }

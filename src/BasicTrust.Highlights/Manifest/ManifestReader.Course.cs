@@ -33,7 +33,10 @@ public static partial class ManifestReader
             if (of is { } length && method is not null && VisitThemes.UsualLength(method) is { } usual && (length < usual.Min || length > usual.Max))
                 Problems.Add(Validation.Problem.Warning("course.of", "usual-length", usual.Min == usual.Max ? "problem.usual-length" : "problem.usual-length.range",
                     ("method", Vocabularies.ByMethod[method].Name), ("min", usual.Min), ("max", usual.Max), ("length", length)));
-            return session is null || of is null ? null : new Course(session.Value, of.Value, theme);
+            var type = course.TryGetProperty("type", out _)
+                ? OneOf(course, "type", "course.type", SessionTypes.All.Select(t => t.Code), SessionTypes.Find)
+                : null;
+            return session is null || of is null ? null : new Course(session.Value, of.Value, theme, type?.Code);
         }
 
         int? Count(JsonElement parent, string name, string path)
@@ -48,7 +51,7 @@ public static partial class ManifestReader
             return null;
         }
 
-        IReadOnlyList<Goal> Goals(JsonElement root)
+        IReadOnlyList<Goal> Goals(JsonElement root, MethodVocabulary? vocabulary)
         {
             if (!root.TryGetProperty("goals", out var goals)) return [];
             if (goals.ValueKind != JsonValueKind.Array)
@@ -72,12 +75,21 @@ public static partial class ManifestReader
                     continue;
                 }
                 var id = Id(goal, "id", $"{path}.id");
-                var text = Text(goal, "text", $"{path}.text", MaxGoalLength);
-                if (text is null && goal.TryGetProperty("text", out _) is false) Error($"{path}.text", "required", "problem.required", ("path", $"{path}.text"));
+                var code = MethodGoal(goal, $"{path}.code", vocabulary);
+                var text = Text(goal, "text", $"{path}.text", MaxGoalLength) ?? code?.Dutch;
+                if (text is null && !goal.TryGetProperty("text", out _) && !goal.TryGetProperty("code", out _))
+                    Error($"{path}.text", "required", "problem.required.goal-text", ("path", $"{path}.text"));
                 if (id is not null && result.Any(g => g.Id == id)) Error($"{path}.id", "unique", "problem.unique.goal", ("id", id));
-                else if (id is not null && text is not null) result.Add(new Goal(id, text));
+                else if (id is not null && text is not null) result.Add(new Goal(id, text, code?.Code));
             }
             return result;
+        }
+
+        /// <summary>A goal's <c>code</c>: one of the method's goals (a method without goals takes none).</summary>
+        MethodGoal? MethodGoal(JsonElement goal, string path, MethodVocabulary? vocabulary)
+        {
+            if (!goal.TryGetProperty("code", out _) || vocabulary is null) return null;
+            return OneOf(goal, "code", path, vocabulary.Goals.Select(g => g.Code), vocabulary.Goal);
         }
 
         bool? Bool(JsonElement parent, string name, string path)

@@ -22,7 +22,7 @@ public static partial class ManifestReader
     /// <summary>At most this many characters in a caption.</summary>
     public const int MaxCaptionLength = 200;
 
-    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "course", "goals", "tags", "reel"];
+    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "course", "people", "goals", "tags", "reel"];
     static readonly HashSet<string> VideoExtensions = ["mp4", "mov", "m4v", "mkv", "webm", "avi"];
 
     /// <summary>Reads and validates <paramref name="json"/>.</summary>
@@ -89,12 +89,14 @@ public static partial class ManifestReader
             if (recordedAt is { } r && nextSessionAt is { } n && n <= r)
                 Error("nextSessionAt", "order", "problem.order.next-session");
             var course = Course(root, vocabulary?.Method);
-            var goals = Goals(root);
-            var tags = Tags(root, vocabulary, goals);
+            var people = People(root);
+            CheckTargetGroup(vocabulary, people);
+            var goals = Goals(root, vocabulary);
+            var tags = Tags(root, vocabulary, goals, people);
             var reel = Reel(root);
             var unknown = root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name))
                 .ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
-            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown, course, goals);
+            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown, course, goals, people);
         }
 
         string? Id(JsonElement parent, string name, string? path = null)
@@ -118,7 +120,7 @@ public static partial class ManifestReader
             return value;
         }
 
-        IReadOnlyList<Tag> Tags(JsonElement root, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals)
+        IReadOnlyList<Tag> Tags(JsonElement root, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals, IReadOnlyList<Person> people)
         {
             if (!root.TryGetProperty("tags", out var tags))
             {
@@ -141,7 +143,7 @@ public static partial class ManifestReader
             var index = 0;
             foreach (var element in tags.EnumerateArray())
             {
-                if (Tag(element, index, vocabulary, goals) is { } tag) result.Add(tag);
+                if (Tag(element, index, vocabulary, goals, people) is { } tag) result.Add(tag);
                 index++;
             }
             foreach (var duplicate in result.GroupBy(t => t.Id).Where(g => g.Count() > 1))
@@ -149,7 +151,7 @@ public static partial class ManifestReader
             return result;
         }
 
-        Tag? Tag(JsonElement element, int index, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals)
+        Tag? Tag(JsonElement element, int index, MethodVocabulary? vocabulary, IReadOnlyList<Goal> goals, IReadOnlyList<Person> people)
         {
             var path = $"tags[{index}]";
             if (element.ValueKind != JsonValueKind.Object)
@@ -170,13 +172,15 @@ public static partial class ManifestReader
             var valence = Enum<Valence>(element, "valence", $"{path}.valence", ["strength", "learning", "child"]);
             if (valence is null && vocabulary is { IsCustom: true } && !element.TryGetProperty("valence", out _))
                 Error($"{path}.valence", "required", "problem.required.valence");
-            var actor = Enum<Actor>(element, "actor", $"{path}.actor", ["parent", "child", "dyad"]);
+            var (actor, person) = Who(element, "actor", $"{path}.actor", ["parent", "child", "dyad"], people);
             var keyMoment = Time(element, "keyMoment", $"{path}.keyMoment", required: false);
             if (keyMoment is { } k && start is { } ks && end is { } ke && ke > ks && (k < ks || k > ke))
                 Error($"{path}.keyMoment", "range", "problem.range.key-moment", ("key", TimeCode.Format(k)), ("start", TimeCode.Format(ks)), ("end", TimeCode.Format(ke)));
             var note = Text(element, "note", $"{path}.note", MaxNoteLength);
             var caption = Text(element, "caption", $"{path}.caption", MaxCaptionLength);
-            var captionVoice = Enum<CaptionVoice>(element, "captionVoice", $"{path}.captionVoice", ["therapist", "child"]);
+            var (voiceOf, speaker) = Who(element, "captionVoice", $"{path}.captionVoice", ["therapist", "child"], people);
+            CaptionVoice? captionVoice = speaker is not null ? (speaker.Role.Actor == Vocabulary.Actor.Child ? CaptionVoice.Child : CaptionVoice.Parent)
+                : voiceOf switch { "child" => CaptionVoice.Child, "therapist" => CaptionVoice.Therapist, _ => null };
             var select = Bool(element, "select", $"{path}.select");
             var concern = Bool(element, "concern", $"{path}.concern");
             var goal = String(element, "goal", $"{path}.goal", required: false);
@@ -185,8 +189,9 @@ public static partial class ManifestReader
                     ("goal", Shorten(goal)), ("goals", string.Join(", ", goals.Select(g => g.Id))));
             if (Problems.Skip(before).Any(p => p.Severity == Severity.Error) || start is null || end is null || label is null || id is null)
                 return null;
-            return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, actor ?? label.DefaultActor,
-                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption, select ?? true, concern ?? false, goal, captionVoice ?? CaptionVoice.Therapist);
+            return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, ActorOf(actor, person) ?? label.DefaultActor,
+                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption, select ?? true, concern ?? false, goal, captionVoice ?? CaptionVoice.Therapist,
+                person?.Id, speaker?.Id);
         }
 
         Label? Label(JsonElement element, string path, MethodVocabulary? vocabulary)

@@ -12,8 +12,12 @@ public sealed record SessionManifest(
     ReelSettings Reel,
     IReadOnlyDictionary<string, string> UnknownFields,
     Course? Course = null,
-    IReadOnlyList<Goal>? Goals = null)
+    IReadOnlyList<Goal>? Goals = null,
+    IReadOnlyList<Person>? People = null)
 {
+    /// <summary>The people of the case, under pseudonymous roles (empty when the manifest names none).</summary>
+    public IReadOnlyList<Person> People { get; init; } = People ?? [];
+
     /// <summary>The case's treatment goals (empty when the manifest names none).</summary>
     public IReadOnlyList<Goal> Goals { get; init; } = Goals ?? [];
 

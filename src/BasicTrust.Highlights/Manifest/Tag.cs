@@ -10,6 +10,8 @@ namespace BasicTrust.Highlights.Manifest;
 /// <param name="Concern">A safety concern: never cut into a clip or the reel; listed for the therapist and audited.</param>
 /// <param name="Goal">The id of the treatment goal the moment shows, if any.</param>
 /// <param name="CaptionVoice">Who the caption speaks as.</param>
+/// <param name="Person">The person of the case the moment is about (the actor), when the manifest names people.</param>
+/// <param name="Speaker">The person of the case whose words the caption is, when it names one.</param>
 public sealed record Tag(
     int Index,
     string Id,
@@ -24,7 +26,9 @@ public sealed record Tag(
     bool Select = true,
     bool Concern = false,
     string? Goal = null,
-    CaptionVoice CaptionVoice = CaptionVoice.Therapist)
+    CaptionVoice CaptionVoice = CaptionVoice.Therapist,
+    string? Person = null,
+    string? Speaker = null)
 {
     /// <summary>True when the tag is cut into a clip and shown in the reel.</summary>
     public bool IsShown => Select && !Concern;

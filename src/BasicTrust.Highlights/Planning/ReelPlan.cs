@@ -5,8 +5,11 @@ namespace BasicTrust.Highlights.Planning;
 /// <summary>A chapter of the reel: one clip, titled with its labels.</summary>
 public sealed record Chapter(string ClipId, string Title, TimeSpan Start, TimeSpan End);
 
-/// <summary>A caption shown over the reel, in reel time.</summary>
-public sealed record CaptionCue(string TagId, TimeSpan Start, TimeSpan End, string Text);
+/// <summary>
+/// A caption shown over the reel, in reel time. <paramref name="Voice"/> names who speaks (in the reel's language);
+/// <paramref name="ChildWords"/> marks the child's words, which the reel's captions set apart (italics).
+/// </summary>
+public sealed record CaptionCue(string TagId, TimeSpan Start, TimeSpan End, string Text, string? Voice = null, bool ChildWords = false);
 
 /// <summary>The highlight reel: clips in showing order, chapters and caption cues in reel time.</summary>
 public sealed record ReelPlan(

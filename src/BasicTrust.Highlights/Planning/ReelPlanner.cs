@@ -34,7 +34,7 @@ public static class ReelPlanner
     }
 
     /// <summary>The reel: chapters titled by <see cref="Title"/>, a caption cue for each tag the therapist captioned, the total length checked against the limit.</summary>
-    public static ReelPlan Build(string planId, IReadOnlyList<ClipPlan> ordered, ReelSettings settings, List<Problem> problems)
+    public static ReelPlan Build(string planId, IReadOnlyList<ClipPlan> ordered, ReelSettings settings, List<Problem> problems, IReadOnlyList<Person>? people = null)
     {
         var chapters = new List<Chapter>();
         var cues = new List<CaptionCue>();
@@ -46,7 +46,7 @@ public static class ReelPlanner
             {
                 var start = (tag.Start < clip.In ? clip.In : tag.Start) - clip.In + at;
                 var end = (tag.End > clip.Out ? clip.Out : tag.End) - clip.In + at;
-                cues.Add(new CaptionCue(tag.Id, start, end, tag.Caption!));
+                cues.Add(new CaptionCue(tag.Id, start, end, tag.Caption!, Voice(tag, people ?? [], settings.Language), tag.CaptionVoice == CaptionVoice.Child));
             }
             at += clip.Duration;
         }
@@ -55,6 +55,12 @@ public static class ReelPlanner
                 ("length", TimeCode.Seconds(at)), ("over", TimeCode.Seconds(at - settings.MaxDuration)), ("max", Math.Round(settings.MaxDuration.TotalSeconds))));
         return new ReelPlan(planId, ordered, chapters, cues.OrderBy(c => c.Start).ToList(), at, settings);
     }
+
+    /// <summary>Who speaks a tag's caption, as the reel names them: the speaker's role ("Moeder"), else the child or the therapist.</summary>
+    public static string Voice(Tag tag, IReadOnlyList<Person> people, string language) =>
+        people.FirstOrDefault(p => p.Id == tag.Speaker)?.Role.Name(language)
+        ?? (tag.CaptionVoice == CaptionVoice.Child ? PersonRoles.Find("kind")!.Name(language)
+            : language == "en" ? "Therapist" : "Therapeut");
 
     /// <summary>
     /// The chapter title the parent sees. A strength clip: its distinct labels in the reel's language. A repaired one:

@@ -7,7 +7,7 @@ namespace BasicTrust.Highlights.Planning;
 public static class SessionPlanner
 {
     /// <summary>
-    /// Shown tags → windows (stopping at safety concerns) → merge → clips → order → reel, then the strengths balance.
+    /// Shown tags → windows (stopping at safety concerns) → merge → clips → order → reel, then the strengths balance and small steps.
     /// Unselected tags and concerns are never cut; they travel with the plan. Any error means no plan; warnings travel with it.
     /// </summary>
     public static PlanResult Plan(SessionManifest manifest, TimeSpan recordingDuration, string recordingETag)
@@ -20,12 +20,13 @@ public static class SessionPlanner
         var merged = ClipPlanner.Merge(windows);
         ConcernGuard.Check(merged, concerns, problems);
         var clips = ClipPlanner.Clips(merged, planId, problems);
-        var reel = ReelPlanner.Build(planId, ReelPlanner.Order(clips, manifest.Reel.Order), manifest.Reel, problems) with
+        var reel = ReelPlanner.Build(planId, ReelPlanner.Order(clips, manifest.Reel.Order), manifest.Reel, problems, manifest.People) with
         {
             Considered = [.. manifest.Tags.Where(t => !t.Select && !t.Concern)],
             Concerns = concerns,
         };
-        StrengthsBalance.Check(clips.SelectMany(c => c.Tags), problems);
+        StrengthsBalance.Check(clips, problems);
+        SmallStepsCheck.Check(clips, Vocabulary.Vocabularies.ByMethod.GetValueOrDefault(manifest.Method)?.SmallSteps ?? Vocabulary.SmallSteps.Default, problems);
         if (shown.Count == 0 && manifest.Tags.Count > 0)
             problems.Add(Problem.Error("tags", "count", "problem.count.none-shown"));
         else if (clips.Count == 0 && !problems.Any(p => p.Severity == Severity.Error))

@@ -29,6 +29,18 @@ public sealed partial class MethodVocabulary
     /// <summary>The built-in labels (empty for custom).</summary>
     public IReadOnlyCollection<Label> Labels => _labels.Values;
 
+    /// <summary>The goals the method names for its course (a manifest goal may take one by its <c>code</c>); empty for custom.</summary>
+    public IReadOnlyList<MethodGoal> Goals { get; init; } = [];
+
+    /// <summary>The children the method is recognised for, or null when it names none (custom).</summary>
+    public TargetAges? TargetAges { get; init; }
+
+    /// <summary>How many learning moments, and kinds of them, a reel shows before it warns that steps are no longer small.</summary>
+    public SmallSteps SmallSteps { get; init; } = SmallSteps.Default;
+
+    /// <summary>The goal with this code, or null.</summary>
+    public MethodGoal? Goal(string code) => Goals.FirstOrDefault(g => g.Code == code);
+
     /// <summary>Codes of earlier versions of this vocabulary, each pointing at its current label.</summary>
     public IReadOnlyCollection<LabelAlias> Aliases => _aliases.Values;
 

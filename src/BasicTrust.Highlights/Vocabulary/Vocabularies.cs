@@ -46,7 +46,25 @@ public static class Vocabularies
         new("herstel", "herstel-van-contact", "the sources speak of repairing contact"),
         new("verwarrend-gedrag", "verwarringscheppend-gedrag", "the method's own term is verwarringscheppend (desorganiserend) opvoedgedrag"),
         new("initiatief-volgen", "sensitief-reageren", "following the initiative is a video-hometraining principle, not a Basic Trust term"),
-    ]);
+    ])
+    {
+        // Basic Trust deck, "Doelen BTM": three for the child, seven for the carer.
+        Goals =
+        [
+            new("meer-basisvertrouwen", "Meer basisvertrouwen", "More basic trust", GoalFor.Child, BasicTrustDeck),
+            new("emotieregulatie", "Leeftijdsadequate emotieregulatie", "Age-appropriate emotion regulation", GoalFor.Child, BasicTrustDeck),
+            new("mentalisatie-kind", "Leeftijdsadequate mentalisatie", "Age-appropriate mentalising", GoalFor.Child, BasicTrustDeck),
+            new("mentaliserend-vermogen", "Mentaliserend vermogen vergroot", "Greater capacity to mentalise", GoalFor.Carer, BasicTrustDeck),
+            new("sensitiviteit", "Betere sensitiviteit", "Better sensitivity", GoalFor.Carer, BasicTrustDeck),
+            new("verbindend-begrenzen", "Op verbindende wijze begrenzen", "Setting limits while staying connected", GoalFor.Carer, BasicTrustDeck),
+            new("minder-verwarringscheppend-gedrag", "Verwarringscheppend (desorganiserend) gedrag afgenomen", "Less confusing (disorganising) behaviour", GoalFor.Carer, BasicTrustDeck),
+            new("zicht-op-eigen-ervaringen", "Meer zicht en grip op eigen onverwerkte herinneringen", "More insight into and hold on one's own unresolved memories", GoalFor.Carer, BasicTrustDeck),
+            new("passende-opvattingen", "Niet-passende opvattingen over kind en relatie gecorrigeerd", "Ill-fitting views of the child and the relationship corrected", GoalFor.Carer, BasicTrustDeck),
+            new("minder-opvoedingsstress", "Minder opvoedingsstress", "Less parenting stress", GoalFor.Carer, BasicTrustDeck),
+        ],
+        // Guideline: "ouders van (adoptie- en pleeg) kinderen van 2 tot en met 12 jaar".
+        TargetAges = new(2, 12, Guideline),
+    };
 
     /// <summary>
     /// VIPP-SD: sensitive parenting, limit setting and regulating difficult child behaviour. The VIPP themes belong to
@@ -76,7 +94,20 @@ public static class Vocabularies
         new("afleiden", "lastig-gedrag-reguleren", "distraction is one way of regulating difficult behaviour"),
         new("prijzen-en-negeren", "lastig-gedrag-reguleren", "praise and ignoring are ways of regulating difficult behaviour"),
         new("time-out", "lastig-gedrag-reguleren", "time-out is one way of regulating difficult behaviour"),
-    ]);
+    ])
+    {
+        // Guideline (VIPP-SD): "het verhogen van de sensitiviteit en het verbeteren van disciplineringsstrategieën …
+        // het bevorderen van positieve interacties … het voorkomen of verminderen van gedragsproblemen".
+        Goals =
+        [
+            new("sensitiviteit", "Hogere sensitiviteit", "Greater sensitivity", GoalFor.Carer, Guideline),
+            new("disciplineringsstrategieen", "Betere disciplineringsstrategieën", "Better discipline strategies", GoalFor.Carer, Guideline),
+            new("positieve-interacties", "Meer positieve interacties tussen opvoeder en kind", "More positive interactions between carer and child", GoalFor.Carer, Guideline),
+            new("minder-gedragsproblemen", "Minder gedragsproblemen", "Fewer behaviour problems", GoalFor.Child, Guideline),
+        ],
+        // Guideline: "kinderen tussen 0 en 6 jaar".
+        TargetAges = new(0, 6, Guideline),
+    };
 
     /// <summary>K-VHT: the child's initiatives and the contact between parent and child, in short recordings.</summary>
     public static readonly MethodVocabulary Vht = new("vht", "Kortdurende video-hometraining (K-VHT)",
@@ -98,7 +129,19 @@ public static class Vocabularies
     ],
     [
         new("initiatief", "initiatief-volgen", "the child's initiative and the parent following it are now two labels"),
-    ]);
+    ])
+    {
+        // Guideline (K-VHT): "het verbeteren van de opvoedingsvaardigheden", "de ouder-kindrelatie verbeteren",
+        // "de interactievaardigheden van de ouders".
+        Goals =
+        [
+            new("opvoedingsvaardigheden", "Betere opvoedingsvaardigheden", "Better parenting skills", GoalFor.Carer, Guideline),
+            new("interactievaardigheden", "Betere interactievaardigheden", "Better interaction skills", GoalFor.Carer, Guideline),
+            new("ouder-kindrelatie", "Betere ouder-kindrelatie", "A better parent–child relationship", GoalFor.Carer, Guideline),
+        ],
+        // Guideline: "ouders met opvoedingsvragen over kinderen tot vier jaar".
+        TargetAges = new(0, 3, Guideline),
+    };
 
     /// <summary>Any well-formed label; every tag must say whether it is a strength, a learning moment or about the child.</summary>
     public static readonly MethodVocabulary Custom = new("custom", "Custom", [], isCustom: true);

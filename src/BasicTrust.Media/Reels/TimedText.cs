@@ -16,14 +16,14 @@ public static class TimedText
 
     /// <summary>
     /// The whole file: <c>ftyp</c>, <c>moov</c> (first), <c>mdat</c>. Each sample is a 16-bit big-endian length and the
-    /// UTF-8 text, line breaks as LF; gaps are empty samples. Where cues overlap, the text shown is theirs one per line,
-    /// as a player stacks overlapping WebVTT cues.
+    /// UTF-8 text, line breaks as LF, and for the child's words a <c>styl</c> box setting them in italics; gaps are
+    /// empty samples. Where cues overlap, the text shown is theirs one per line, as a player stacks overlapping WebVTT cues.
     /// </summary>
     /// <param name="language">ISO 639-2 code of the track (<c>dut</c>, <c>eng</c>, <c>und</c>).</param>
     public static byte[] Write(IEnumerable<CaptionCue> cues, string language)
     {
         var samples = Samples(cues);
-        var data = samples.Select(s => Sample(s.Text)).ToList();
+        var data = samples.Select(s => Sample(s.Text, s.Italic)).ToList();
         var duration = samples.Sum(s => s.Duration);
         var ftyp = Box("ftyp", Ascii("isom"), U32(512), Ascii("isom"), Ascii("iso2"), Ascii("mp41"));
         // moov's size does not depend on the chunk offset it holds, so it is built once for its size, then for real.
@@ -32,31 +32,46 @@ public static class TimedText
         return [.. ftyp, .. moov, .. Box("mdat", [.. data])];
     }
 
-    /// <summary>The timeline from 0 to the last cue's end, cut at every cue's start and end, in milliseconds.</summary>
-    internal static IReadOnlyList<(long Duration, string Text)> Samples(IEnumerable<CaptionCue> cues)
+    /// <summary>
+    /// The timeline from 0 to the last cue's end, cut at every cue's start and end, in milliseconds; with each sample the
+    /// character ranges (start inclusive, end exclusive, in Unicode characters as 3GPP style records count) of the child's words.
+    /// </summary>
+    internal static IReadOnlyList<(long Duration, string Text, IReadOnlyList<(int Start, int End)> Italic)> Samples(IEnumerable<CaptionCue> cues)
     {
-        var timed = cues.Select(c => (Start: Milliseconds(c.Start), End: Milliseconds(c.End), Text: FfMetadata.NormaliseLineEndings(c.Text)))
+        var timed = cues.Select(c => (Start: Milliseconds(c.Start), End: Milliseconds(c.End), Text: FfMetadata.NormaliseLineEndings(c.Text), c.ChildWords))
             .Where(c => c.End > c.Start).OrderBy(c => c.Start).ToList();
         var cuts = timed.SelectMany(c => new[] { c.Start, c.End }).Append(0).Distinct().Order().ToList();
-        var samples = new List<(long Duration, string Text)>();
+        var samples = new List<(long Duration, string Text, IReadOnlyList<(int Start, int End)> Italic)>();
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             var (from, to) = (cuts[i], cuts[i + 1]);
-            var text = string.Join('\n', timed.Where(c => c.Start <= from && c.End >= to).Select(c => c.Text));
-            if (samples.Count > 0 && samples[^1].Text == text) samples[^1] = (samples[^1].Duration + to - from, text);
-            else samples.Add((to - from, text));
+            var shown = timed.Where(c => c.Start <= from && c.End >= to).ToList();
+            var text = string.Join('\n', shown.Select(c => c.Text));
+            var italic = new List<(int Start, int End)>();
+            var at = 0;
+            foreach (var cue in shown)
+            {
+                var length = cue.Text.EnumerateRunes().Count();
+                if (cue.ChildWords && length > 0) italic.Add((at, at + length));
+                at += length + 1;
+            }
+            if (samples.Count > 0 && samples[^1].Text == text && samples[^1].Italic.SequenceEqual(italic)) samples[^1] = (samples[^1].Duration + to - from, text, italic);
+            else samples.Add((to - from, text, italic));
         }
         return samples;
     }
 
-    static byte[] Sample(string text)
+    static byte[] Sample(string text, IReadOnlyList<(int Start, int End)> italic)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
         if (utf8.Length > ushort.MaxValue) throw new ArgumentException($"A caption may hold at most {ushort.MaxValue} bytes of text.", nameof(text));
-        return [.. U16((ushort)utf8.Length), .. utf8];
+        if (italic.Count == 0) return [.. U16((ushort)utf8.Length), .. utf8];
+        // One style record per run (TS 26.245 5.16): start, end, font 1, italic (2), 18 pt, white, as SampleEntry's defaults.
+        var records = italic.Select(r => (byte[])[.. U16((ushort)r.Start), .. U16((ushort)r.End), .. U16(1), 2, 18, .. U32(0xFFFFFFFF)]).ToArray();
+        return [.. U16((ushort)utf8.Length), .. utf8, .. Box("styl", [U16((ushort)records.Length), .. records])];
     }
 
-    static byte[] Moov(IReadOnlyList<(long Duration, string Text)> samples, List<byte[]> data, long duration, string language, uint chunkOffset) =>
+    static byte[] Moov(IReadOnlyList<(long Duration, string Text, IReadOnlyList<(int Start, int End)> Italic)> samples, List<byte[]> data, long duration, string language, uint chunkOffset) =>
         Box("moov",
             FullBox("mvhd", 0, U32(0), U32(0), U32(Timescale), U32((uint)duration), U32(0x00010000), U16(0x0100), new byte[10], Matrix, new byte[24], U32(2)),
             Box("trak",

@@ -1,5 +1,5 @@
 // The form of the tag being made or changed: its in, out and key moment (marked from the player), its label (the
-// picker), kind, caption, note, goal, and whether it is in the reel or a concern.
+// picker), kind, who it is about, its caption and who speaks it, note, goal, and whether it is in the reel or a concern.
 import { h, fill } from "app/dom.js";
 import { clock, t } from "app/i18n.js";
 import { labelPicker } from "app/editor/label-picker.js";
@@ -37,6 +37,8 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
   const note = h("textarea", { id: "tag-note", rows: 2, maxlength: 2000 });
   const caption = h("input", { id: "tag-caption", type: "text", maxlength: 200, placeholder: "Jij bent boos, hè?" });
   const goal = h("select", { id: "tag-goal" });
+  const actor = h("select", { id: "tag-actor" });
+  const voice = h("select", { id: "tag-voice" });
   const goalField = h("div", { class: "field", id: "tag-goal-field", hidden: true }, h("label", { for: "tag-goal" }, t("editor.goal")), goal);
   const concern = h("input", { id: "tag-concern", type: "checkbox" });
   const inReel = h("input", { id: "tag-select", type: "checkbox", checked: true });
@@ -47,7 +49,9 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
   const element = h("form", { id: "tag-form", novalidate: true, onsubmit: (/** @type {SubmitEvent} */ e) => { e.preventDefault(); save(); } },
     title, inOut, picker.element,
     h("div", { class: "field" }, h("label", { for: "tag-valence" }, t("editor.valence")), valence),
+    h("div", { class: "field" }, h("label", { for: "tag-actor" }, t("editor.actor")), actor),
     h("div", { class: "field" }, h("label", { for: "tag-caption" }, t("editor.caption")), h("p", { class: "hint" }, t("editor.captionHint")), caption),
+    h("div", { class: "field" }, h("label", { for: "tag-voice" }, t("editor.voice")), voice),
     h("div", { class: "field" }, h("label", { for: "tag-note" }, t("editor.note")), h("p", { class: "hint" }, t("editor.noteHint")), note),
     goalField,
     h("div", { class: "field check" }, inReel, h("label", { for: "tag-select" }, t("editor.inReel"))),
@@ -78,6 +82,8 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
     note.value = tag?.note ?? "";
     caption.value = tag?.caption ?? "";
     goal.value = tag?.goal ?? "";
+    actor.value = tag?.actor ?? "";
+    voice.value = tag?.captionVoice ?? "";
     concern.checked = tag?.concern ?? false;
     inReel.checked = tag?.select !== false;
     saveButton.textContent = t(tag ? "editor.save" : "editor.add");
@@ -93,6 +99,7 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
       start: /** @type {number} */ (draft.start), end: /** @type {number} */ (draft.end), label: /** @type {string} */ (draft.label),
       valence: valence.value || undefined, keyMoment: draft.keyMoment, note: note.value.trim() || undefined, caption: caption.value.trim() || undefined,
       concern: concern.checked || undefined, select: inReel.checked ? undefined : false, goal: goal.value || undefined,
+      actor: actor.value || undefined, captionVoice: voice.value || undefined,
     });
   }
 
@@ -125,10 +132,24 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
       draft = { ...draft, start: tag.start, end: tag.end, keyMoment: tag.keyMoment };
       showDraft();
     },
-    /** @param {{ id: string, text: string }[]} goals the manifest's goals, for a tag to serve */
+    /** @param {{ id: string, text: string }[]} goals the case's goals (named in the page's language), for a tag to serve */
     showGoals(goals) {
+      const chosen = goal.value;
       goalField.hidden = goals.length === 0;
       fill(goal, h("option", { value: "" }, t("editor.noGoal")), goals.map(g => h("option", { value: g.id }, g.text)));
+      goal.value = chosen;
+    },
+    /**
+     * The people a moment can be about and a caption spoken by, after the parent, the child or both.
+     * @param {import("app/editor/tags.js").Person[]} people
+     */
+    showPeople(people) {
+      const [chosenActor, chosenVoice] = [actor.value, voice.value];
+      const person = (/** @type {import("app/editor/tags.js").Person} */ p) => h("option", { value: p.id }, `${t(`person.role.${p.role}`)} (${p.id})`);
+      fill(actor, h("option", { value: "" }, t("editor.actorDefault")),
+        ["parent", "child", "dyad"].map(a => h("option", { value: a }, t(`editor.actor.${a}`))), people.map(person));
+      fill(voice, h("option", { value: "" }, t("editor.voice.therapist")), h("option", { value: "child" }, t("editor.voice.child")), people.map(person));
+      [actor.value, voice.value] = [chosenActor, chosenVoice];
     },
     /** A new vocabulary. */
     reset: picker.reset,

@@ -6,13 +6,15 @@
  * @typedef {{ code: string, nl: string, en: string, valence: string, actor: string, description: string, confirmed: boolean }} VocabularyLabel
  * @typedef {{ method: string, name: string, custom: boolean, labels: VocabularyLabel[], match?: { code: string, exact: boolean } }} Vocabulary
  * @typedef {{ id: string, start: number, end: number, label: string, valence?: string, keyMoment?: number,
- *   note?: string, caption?: string, concern?: boolean, select?: boolean, goal?: string }} EditorTag
+ *   note?: string, caption?: string, concern?: boolean, select?: boolean, goal?: string, actor?: string, captionVoice?: string }} EditorTag
  * @typedef {Omit<EditorTag, "id"> & { id?: string }} TagFields a tag as the form or an import gives it, its id if it has one
  * @typedef {{ start?: number, end?: number, keyMoment?: number, label?: string }} Draft the tag being marked
- * @typedef {{ session: string, of: string }} CourseFields the course's two fields as typed ("" when empty)
+ * @typedef {{ session: string, of: string, type: string }} CourseFields the course's fields as typed or chosen ("" when empty)
+ * @typedef {{ id: string, role: string, ageBand?: string }} Person a person of the case, by pseudonym and role
+ * @typedef {{ id: string, text?: string, code?: string }} Goal a treatment goal: one of the method's (code) or in the therapist's words
  * @typedef {{ caseId: string, sessionId: string, method: string, recording: string, course: CourseFields, order: string,
- *   nextSessionAt: string, kept: Record<string, unknown>, tags: EditorTag[] }} EditorSession what the editor holds of a
- *   session; nextSessionAt is the manifest's (a date and time with its offset), "" for none
+ *   nextSessionAt: string, kept: Record<string, unknown>, tags: EditorTag[], people: Person[], goals: Goal[] }} EditorSession
+ *   what the editor holds of a session; nextSessionAt is the manifest's (a date and time with its offset), "" for none
  */
 
 /** The kinds a tag can have, in the order the form offers them. */
@@ -158,12 +160,14 @@ export function importTags(tags, more) {
  * @returns {Omit<EditorSession, "caseId" | "sessionId" | "method"> & { method?: string }}
  */
 export function fromManifest(manifest, recording) {
-  const { tags, method, recording: named, course, reel, nextSessionAt, schema: _schema, caseId: _caseId, sessionId: _sessionId, ...rest } = manifest;
+  const { tags, method, recording: named, course, reel, nextSessionAt, people, goals, schema: _schema, caseId: _caseId, sessionId: _sessionId, ...rest } = manifest;
   return {
     kept: { ...rest, reel, course },
     recording: typeof named === "string" && !recording ? named : recording,
     method: typeof method === "string" ? method : undefined,
-    course: { session: String(course?.session ?? ""), of: String(course?.of ?? "") },
+    course: { session: String(course?.session ?? ""), of: String(course?.of ?? ""), type: String(course?.type ?? "") },
+    people: Array.isArray(people) ? people : [],
+    goals: Array.isArray(goals) ? goals : [],
     order: reel?.order ?? "strengths-first",
     nextSessionAt: typeof nextSessionAt === "string" ? nextSessionAt : "",
     tags: importTags([], Array.isArray(tags) ? tags : []),
@@ -172,26 +176,66 @@ export function fromManifest(manifest, recording) {
 
 /**
  * The manifest the session makes, with the fields a loaded one had and the editor does not show. The course counts
- * only with both its numbers; without a next session the manifest names none.
+ * when any of its fields is filled in (the API names one that is missing); without a next session, people or goals
+ * the manifest names none.
  * @param {EditorSession} session
  */
-export function toManifest({ caseId, sessionId, method, recording, course, order, nextSessionAt, kept, tags }) {
+export function toManifest({ caseId, sessionId, method, recording, course, order, nextSessionAt, kept, tags, people, goals }) {
   return {
     ...kept,
     schema: "basictrust.session/v1", caseId, sessionId, method, recording, nextSessionAt: nextSessionAt || undefined,
-    course: course.session && course.of
-      ? { .../** @type {object} */ (kept.course ?? {}), session: Number(course.session), of: Number(course.of) } : undefined,
+    course: course.session || course.of || course.type
+      ? { .../** @type {object} */ (kept.course ?? {}), session: course.session ? Number(course.session) : undefined,
+          of: course.of ? Number(course.of) : undefined, type: course.type || undefined } : undefined,
+    people: people.length > 0 ? people : undefined,
+    goals: goals.length > 0 ? goals : undefined,
     reel: { .../** @type {object} */ (kept.reel ?? {}), order },
     tags: tags.map(tag => ({ ...tag, start: round(tag.start), end: round(tag.end) })),
   };
 }
 
 /**
- * The goals a manifest names, for the form's goal field.
- * @param {Record<string, unknown>} kept
- * @returns {{ id: string, text: string }[]}
+ * A goal as the reader sees it: the therapist's words, else the method's goal's name.
+ * @param {Goal} goal
+ * @param {{ code: string, nl: string, en: string }[]} methodGoals
+ * @param {string} language
  */
-export const goalsOf = kept => (Array.isArray(kept.goals) ? kept.goals : []);
+export function goalText(goal, methodGoals, language) {
+  const own = methodGoals.find(g => g.code === goal.code);
+  return goal.text ?? (own ? (language === "en" ? own.en : own.nl) : goal.id);
+}
+
+/**
+ * The goals with the method's goal of this code taken in (its id is its code) or left out.
+ * @param {Goal[]} goals
+ * @param {string} code
+ * @param {boolean} chosen
+ */
+export const chooseGoal = (goals, code, chosen) =>
+  chosen ? (goals.some(g => g.code === code) ? goals : [...goals, { id: code, code }]) : goals.filter(g => g.code !== code);
+
+/**
+ * The goals with one in the therapist's own words added, under the first free id g1, g2, ….
+ * @param {Goal[]} goals
+ * @param {string} text
+ */
+export function addOwnGoal(goals, text) {
+  let n = 1;
+  while (goals.some(g => g.id === `g${n}`)) n++;
+  return [...goals, { id: `g${n}`, text }];
+}
+
+/**
+ * The people with one more of this role, under the role's name as pseudonym ("moeder"), numbered when the role is
+ * there already ("kind-2").
+ * @param {Person[]} people
+ * @param {string} role
+ */
+export function addPerson(people, role) {
+  let id = role;
+  for (let n = 2; people.some(p => p.id === id); n++) id = `${role}-${n}`;
+  return [...people, { id, role }];
+}
 
 /**
  * The import a file's name asks for: a session manifest (JSON), or ELAN, BORIS or CSV through the API.

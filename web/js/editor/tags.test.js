@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  addTag, commentsByTag, draftProblem, editTag, filterLabels, fromManifest, goalsOf, importFormat, importTags, kindOf, labelName,
+  addOwnGoal, addPerson, addTag, chooseGoal, commentsByTag, draftProblem, editTag, filterLabels, fromManifest, goalText, importFormat, importTags, kindOf, labelName,
   labelOf, moveEdge, nextId, problemTag, removeTag, round, saveTag, seconds, sortTags, timeAt, toManifest,
 } from "./tags.js";
 
@@ -164,19 +164,20 @@ test("importTags reads times in either form, gives ids to tags without one and s
 const sent = {
   schema: "basictrust.session/v1", caseId: "c1", sessionId: "s1", method: "basic-trust", recording: "recording.mp4",
   recordedAt: "2026-11-27T10:00:00Z", nextSessionAt: "2026-12-04T10:00:00+01:00", goals: [{ id: "g1", text: "Benoemen wat het kind doet" }],
+  people: [{ id: "moeder", role: "moeder" }, { id: "kind", role: "kind", ageBand: "4-6" }],
   course: { session: 2, of: 6, name: "VIPP" }, reel: { order: "strengths-first", preRoll: 1 },
   tags: [{ id: "t2", start: 4, end: 5, label: "benoemen" }, { id: "t1", start: "00:00:01", end: 3.5, label: "benoemen", goal: "g1" }],
 };
 
-test("fromManifest reads the tags, the course and the order, and keeps the fields the editor does not show", () => {
+test("fromManifest reads the tags, the course, people, goals and the order, and keeps the fields the editor does not show", () => {
   const loaded = fromManifest(sent, "");
   assert.deepEqual(loaded.tags.map(t => [t.id, t.start, t.end]), [["t1", 1, 3.5], ["t2", 4, 5]]);
-  assert.deepEqual(loaded.course, { session: "2", of: "6" });
+  assert.deepEqual(loaded.course, { session: "2", of: "6", type: "" });
+  assert.deepEqual([loaded.people, loaded.goals], [sent.people, sent.goals]);
   assert.equal(loaded.order, "strengths-first");
   assert.equal(loaded.nextSessionAt, "2026-12-04T10:00:00+01:00");
   assert.equal(loaded.method, "basic-trust");
-  assert.deepEqual(loaded.kept, { recordedAt: sent.recordedAt, goals: sent.goals, course: sent.course, reel: sent.reel });
-  assert.deepEqual(goalsOf(loaded.kept), sent.goals);
+  assert.deepEqual(loaded.kept, { recordedAt: sent.recordedAt, course: sent.course, reel: sent.reel });
 });
 
 test("fromManifest takes the recording it names only when the editor has none", () => {
@@ -184,15 +185,15 @@ test("fromManifest takes the recording it names only when the editor has none", 
   assert.equal(fromManifest(sent, "chosen.mp4").recording, "chosen.mp4");
 });
 
-test("fromManifest of a bare manifest gives no method, an empty course, strengths first and no tags", () => {
+test("fromManifest of a bare manifest gives no method, an empty course, strengths first and no tags, people or goals", () => {
   const loaded = fromManifest({}, "");
-  assert.deepEqual([loaded.method, loaded.course, loaded.order, loaded.nextSessionAt, loaded.tags, goalsOf(loaded.kept)],
-    [undefined, { session: "", of: "" }, "strengths-first", "", [], []]);
+  assert.deepEqual([loaded.method, loaded.course, loaded.order, loaded.nextSessionAt, loaded.tags, loaded.people, loaded.goals],
+    [undefined, { session: "", of: "", type: "" }, "strengths-first", "", [], [], []]);
 });
 
 test("toManifest sends back what a loaded manifest had, with the editor's changes", () => {
   const loaded = fromManifest(sent, "");
-  const manifest = toManifest({ caseId: "c1", sessionId: "s1", ...loaded, method: "basic-trust", course: { session: "3", of: "6" },
+  const manifest = toManifest({ caseId: "c1", sessionId: "s1", ...loaded, method: "basic-trust", course: { session: "3", of: "6", type: "" },
     tags: loaded.tags.map(t => ({ ...t, end: t.end + 0.00049 })) });
   assert.deepEqual(JSON.parse(JSON.stringify(manifest)), {
     ...sent, course: { session: 3, of: 6, name: "VIPP" },
@@ -208,11 +209,41 @@ test("toManifest names the next session as the editor holds it, and none when it
   assert.equal(JSON.parse(JSON.stringify(manifest(""))).nextSessionAt, undefined);
 });
 
-test("toManifest leaves the course out unless both its numbers are filled in", () => {
+test("toManifest sends the course when any of its fields is filled in, so the API can name one that is missing", () => {
   const session = { caseId: "c1", sessionId: "s1", method: "basic-trust", recording: "r.mp4", order: "chronological", nextSessionAt: "", tags: [],
-    kept: { course: { session: 1, of: 4 } } };
-  assert.equal(toManifest({ ...session, course: { session: "2", of: "" } }).course, undefined);
-  assert.deepEqual(toManifest({ ...session, course: { session: "2", of: "5" } }).course, { session: 2, of: 5 });
+    kept: { course: { session: 1, of: 4 } }, people: [], goals: [] };
+  const course = (/** @type {import("./tags.js").CourseFields} */ fields) => JSON.parse(JSON.stringify(toManifest({ ...session, course: fields }))).course;
+  assert.equal(course({ session: "", of: "", type: "" }), undefined);
+  assert.deepEqual(course({ session: "2", of: "", type: "" }), { session: 2 });
+  assert.deepEqual(course({ session: "2", of: "5", type: "video-feedback" }), { session: 2, of: 5, type: "video-feedback" });
+});
+
+test("toManifest names people and goals only when there are some", () => {
+  const session = { caseId: "c1", sessionId: "s1", method: "basic-trust", recording: "r.mp4", order: "chronological", nextSessionAt: "", tags: [],
+    kept: {}, course: { session: "", of: "", type: "" } };
+  const none = toManifest({ ...session, people: [], goals: [] });
+  assert.deepEqual([none.people, none.goals], [undefined, undefined]);
+  const some = toManifest({ ...session, people: [{ id: "kind", role: "kind" }], goals: [{ id: "g1", text: "Rust" }] });
+  assert.deepEqual([some.people, some.goals], [[{ id: "kind", role: "kind" }], [{ id: "g1", text: "Rust" }]]);
+});
+
+test("addPerson names a person after the role, numbered when the role is there already", () => {
+  const people = addPerson(addPerson(addPerson([], "moeder"), "kind"), "kind");
+  assert.deepEqual(people.map(p => p.id), ["moeder", "kind", "kind-2"]);
+});
+
+test("chooseGoal takes a method's goal in once under its code and leaves it out again; addOwnGoal numbers own goals", () => {
+  const chosen = chooseGoal(chooseGoal([], "sensitiviteit", true), "sensitiviteit", true);
+  assert.deepEqual(chosen, [{ id: "sensitiviteit", code: "sensitiviteit" }]);
+  assert.deepEqual(chooseGoal(chosen, "sensitiviteit", false), []);
+  assert.deepEqual(addOwnGoal(addOwnGoal([], "Rust"), "Slapen").map(g => g.id), ["g1", "g2"]);
+});
+
+test("goalText is the therapist's words, else the method goal's name in the page's language, else the id", () => {
+  const methodGoals = [{ code: "sensitiviteit", nl: "Betere sensitiviteit", en: "Better sensitivity" }];
+  assert.equal(goalText({ id: "g1", text: "Rust" }, methodGoals, "nl"), "Rust");
+  assert.equal(goalText({ id: "sensitiviteit", code: "sensitiviteit" }, methodGoals, "en"), "Better sensitivity");
+  assert.equal(goalText({ id: "x", code: "onbekend" }, methodGoals, "nl"), "x");
 });
 
 test("importFormat goes by the file's extension, CSV for anything else", () => {

@@ -6,7 +6,7 @@
 import { api } from "app/api.js";
 import { chaptersVtt, inReelOrder } from "app/chapters.js";
 import { fitVideo, h, fill } from "app/dom.js";
-import { showProblems } from "app/form.js";
+import { problemText, showProblems } from "app/form.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
 import { keepLinksFresh } from "app/reel-links.js";
 import { clipComments, earlierRounds, verdict } from "app/review.js";
@@ -103,11 +103,13 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
     h("h1", { tabindex: "-1" }, t("reel.title", { caseId, sessionId })),
     h("p", { class: "muted" },
       reel.course ? `${t("course.label", { session: reel.course.session, of: reel.course.of })} · ` : "",
+      reel.course?.type ? `${t(`sessionType.${reel.course.type}`)} · ` : "",
       reel.nextSessionAt ? t("reel.nextSession", { when: dateTime(reel.nextSessionAt) }) : t("reviews.noDate"),
       " · ", t("reel.length", { length: clock(reel.duration) })),
     newerInProgress && h("p", { id: "newer-reel", class: "notice", role: "status" }, t("reel.newerInProgress")),
     verdictLine,
     concerns.length > 0 && h("p", { class: "notice" }, t("reel.concerns", { count: concerns.length })),
+    (reel.warnings ?? []).length > 0 && h("ul", { id: "reel-warnings", class: "notice" }, (reel.warnings ?? []).map(w => h("li", {}, problemText(w)))),
     h("div", { class: "player" },
       h("div", { class: "screen" }, video, markers,
         h("div", { class: "controls" },

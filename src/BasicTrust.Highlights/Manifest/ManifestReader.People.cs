@@ -1,0 +1,90 @@
+using System.Text.Json;
+using BasicTrust.Highlights.Vocabulary;
+
+namespace BasicTrust.Highlights.Manifest;
+
+public static partial class ManifestReader
+{
+    /// <summary>At most this many people in a case.</summary>
+    public const int MaxPeople = 12;
+
+    /// <summary>The case's people (<c>people</c>, optional) and the method's fit for its children.</summary>
+    sealed partial class Reader
+    {
+        IReadOnlyList<Person> People(JsonElement root)
+        {
+            if (!root.TryGetProperty("people", out var people)) return [];
+            if (people.ValueKind != JsonValueKind.Array)
+            {
+                Error("people", "type", "problem.type.people");
+                return [];
+            }
+            if (people.GetArrayLength() > MaxPeople)
+            {
+                Error("people", "count", "problem.count.people", ("count", people.GetArrayLength()), ("max", MaxPeople));
+                return [];
+            }
+            var result = new List<Person>();
+            var index = 0;
+            foreach (var element in people.EnumerateArray())
+            {
+                var path = $"people[{index++}]";
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    Error(path, "type", "problem.type.person");
+                    continue;
+                }
+                var id = Id(element, "id", $"{path}.id");
+                var role = OneOf(element, "role", $"{path}.role", PersonRoles.All.Select(r => r.Code), PersonRoles.Find);
+                var band = element.TryGetProperty("ageBand", out _)
+                    ? OneOf(element, "ageBand", $"{path}.ageBand", AgeBands.All.Select(b => b.Code), AgeBands.Find)
+                    : null;
+                if (band is not null && role is not null && role.Actor != Vocabulary.Actor.Child)
+                    Error($"{path}.ageBand", "child-only", "problem.child-only.age-band");
+                if (id is not null && (result.Any(p => p.Id == id) || IsActorCode(id)))
+                    Error($"{path}.id", "unique", "problem.unique.person", ("id", id));
+                else if (id is not null && role is not null) result.Add(new Person(id, role, band));
+            }
+            return result;
+        }
+
+        /// <summary>A warning for each child whose age band lies outside the children the method is recognised for.</summary>
+        void CheckTargetGroup(MethodVocabulary? vocabulary, IReadOnlyList<Person> people)
+        {
+            if (vocabulary?.TargetAges is not { } ages) return;
+            foreach (var (child, index) in people.Select((p, i) => (p, i)).Where(x => x.p.AgeBand is { } band && !band.Within(ages)))
+                Problems.Add(Validation.Problem.Warning($"people[{index}].ageBand", "target-group", "problem.target-group",
+                    ("method", vocabulary.Name), ("min", ages.Min), ("max", ages.Max), ("band", child.AgeBand!.Code), ("source", ages.Source)));
+        }
+
+        /// <summary>
+        /// Who a tag's field names: one of the generic <paramref name="codes"/>, or a person of the case by id (then the
+        /// person too). Anything else is refused, listing both.
+        /// </summary>
+        (string? Code, Person? Person) Who(JsonElement parent, string name, string path, string[] codes, IReadOnlyList<Person> people)
+        {
+            var value = String(parent, name, path, required: false);
+            if (value is null || codes.Contains(value)) return (value, null);
+            if (people.FirstOrDefault(p => p.Id == value) is { } person) return (value, person);
+            Error(path, "one-of", "problem.one-of", ("value", Shorten(value)), ("name", path), ("allowed", string.Join(", ", codes.Concat(people.Select(p => p.Id)))));
+            return (null, null);
+        }
+
+        /// <summary>The actor a tag's <c>actor</c> means: its person's side, or the generic code's.</summary>
+        static Actor? ActorOf(string? code, Person? person) =>
+            person is not null ? person.Role.Actor : code is null ? null : System.Enum.Parse<Actor>(code, ignoreCase: true);
+
+        /// <summary>A string that must be one of <paramref name="codes"/>, resolved by <paramref name="find"/>.</summary>
+        T? OneOf<T>(JsonElement parent, string name, string path, IEnumerable<string> codes, Func<string, T?> find) where T : class
+        {
+            var value = String(parent, name, path, required: true);
+            if (value is null) return null;
+            if (find(value) is { } found) return found;
+            Error(path, "one-of", "problem.one-of", ("value", Shorten(value)), ("name", path), ("allowed", string.Join(", ", codes)));
+            return null;
+        }
+
+        /// <summary>The generic actors a tag may name without people: <c>parent</c>, <c>child</c>, <c>dyad</c>.</summary>
+        static bool IsActorCode(string id) => id is "parent" or "child" or "dyad" or "therapist";
+    }
+}
