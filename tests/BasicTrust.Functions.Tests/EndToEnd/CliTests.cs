@@ -131,6 +131,33 @@ public class CliTests(PipelineFixture stack)
     }
 
     [Fact]
+    public async Task PlanWarnings_ReachTheStatus_ReelJson_TheReelsAnswerInTheReadersLanguage_AndBtStatus()
+    {
+        var caseId = $"cli-warn-{Guid.NewGuid():N}"[..20];
+        var manifest = JsonNode.Parse(PipelineFixture.Manifest(caseId, "s-1",
+            (1, 2, "benoemen"), (4, 5, "signaal-gemist"), (7, 8, "storend-gedrag"), (10, 11, "verwarringscheppend-gedrag")))!.AsObject();
+        // A child of 12 to 15: Basic Trust is recognised up to and including 12.
+        manifest["people"] = new JsonArray(new JsonObject { ["id"] = "moeder", ["role"] = "moeder" }, new JsonObject { ["id"] = "kind", ["role"] = "kind", ["ageBand"] = "12-15" });
+        await stack.UploadAsync(caseId, "s-1", manifest.ToJsonString(), stack.Recording);
+        var status = await stack.WaitForStateAsync(caseId, "s-1", "ready");
+        string[] rules = ["target-group", "small-steps", "small-steps", "strengths-led"];
+        Assert.Equal(rules.Order(), status["warnings"]!.AsArray().Select(w => (string)w!["rule"]!).Order());
+
+        var reelJson = JsonNode.Parse((await stack.Blobs.GetBlobContainerClient("reels").GetBlobClient($"{caseId}/s-1/{(string)status["planId"]!}/reel.json")
+            .DownloadContentAsync()).Value.Content.ToString())!;
+        Assert.Equal(rules.Order(), reelJson["warnings"]!.AsArray().Select(w => (string)w!["rule"]!).Order());
+        using var api = stack.Api();
+        api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl");
+        var answer = (await api.GetFromJsonAsync<JsonObject>($"reels/{caseId}/s-1"))!;
+        Assert.Contains(answer["reel"]!["warnings"]!.AsArray(), w => ((string)w!["message"]!).StartsWith("Kleine stappen: deze montage laat 3 leermomenten zien", StringComparison.Ordinal));
+
+        var printed = await Bt("status", caseId, "s-1");
+        Assert.True(printed.Code == 0, printed.Output);
+        Assert.Contains("warning people[1].ageBand: Basic Trustmethode is recognised for children of 2 to 12 years", printed.Output);
+        Assert.Contains("warning tags: Small steps: this reel shows 3 learning moments", printed.Output);
+    }
+
+    [Fact]
     public async Task UnreachableApi_SaysSo()
     {
         var (code, output) = await Bt("status", "a", "b", "--api", "http://127.0.0.1:9/api/", "--token", "any");

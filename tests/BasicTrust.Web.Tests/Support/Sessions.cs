@@ -45,9 +45,9 @@ public static class Sessions
 
     /// <summary>
     /// Therapist A creates the case, shares it, uploads the recording through an upload link and sends the manifest,
-    /// as bt does; then waits until the reel is ready and on the review queue.
+    /// as bt does (<paramref name="manifest"/>, or else <see cref="Manifest"/>); then waits until the reel is ready and on the review queue.
     /// </summary>
-    public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith, bool strengthsFirst = false)
+    public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith, bool strengthsFirst = false, string? manifest = null)
     {
         using var api = web.Api(Person.TherapistA);
         (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
@@ -57,7 +57,7 @@ public static class Sessions
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
         await using (var file = File.OpenRead(web.Recording))
             await new BlobClient(new Uri((string)link!["uploadUrl"]!)).UploadAsync(file);
-        (await api.PutAsync($"sessions/{caseId}/{sessionId}/manifest", new StringContent(Manifest(caseId, sessionId, strengthsFirst: strengthsFirst)))).EnsureSuccessStatusCode();
+        (await api.PutAsync($"sessions/{caseId}/{sessionId}/manifest", new StringContent(manifest ?? Manifest(caseId, sessionId, strengthsFirst: strengthsFirst)))).EnsureSuccessStatusCode();
 
         var clock = Stopwatch.StartNew();
         string? state = null;
