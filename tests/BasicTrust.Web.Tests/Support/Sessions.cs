@@ -45,9 +45,10 @@ public static class Sessions
 
     /// <summary>
     /// Therapist A creates the case, shares it, uploads the recording through an upload link and sends the manifest,
-    /// as bt does; then waits until the reel is ready and on the review queue.
+    /// as bt does; then waits until the reel is ready and on the review queue. The manifest is <see cref="Manifest"/>'s
+    /// unless one is given.
     /// </summary>
-    public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith, bool strengthsFirst = false)
+    public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith, bool strengthsFirst = false, string? manifest = null)
     {
         using var api = web.Api(Person.TherapistA);
         (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
@@ -57,7 +58,7 @@ public static class Sessions
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
         await using (var file = File.OpenRead(web.Recording))
             await new BlobClient(new Uri((string)link!["uploadUrl"]!)).UploadAsync(file);
-        (await api.PutAsync($"sessions/{caseId}/{sessionId}/manifest", new StringContent(Manifest(caseId, sessionId, strengthsFirst: strengthsFirst)))).EnsureSuccessStatusCode();
+        (await api.PutAsync($"sessions/{caseId}/{sessionId}/manifest", new StringContent(manifest ?? Manifest(caseId, sessionId, strengthsFirst: strengthsFirst)))).EnsureSuccessStatusCode();
 
         var clock = Stopwatch.StartNew();
         string? state = null;
@@ -69,7 +70,7 @@ public static class Sessions
             if (state == "ready")
             {
                 var queue = await api.GetFromJsonAsync<JsonArray>("reviews");
-                if (queue!.Any(r => (string?)r!["caseId"] == caseId)) return;
+                if (queue!.Any(r => (string?)r!["caseId"] == caseId && (string?)r["sessionId"] == sessionId)) return;
             }
             await Task.Delay(300);
         }
