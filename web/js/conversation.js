@@ -104,7 +104,7 @@ function form(path, clips, answer, saved, signal) {
       fill(problems, h("p", {}, said(error.problem.titleKey, error.problem.args, error.problem.title) ?? t("error.title")),
         general.length > 0 ? h("ul", {}, general.map(p => h("li", {}, problemText(p))))
           : h("p", {}, byField.size > 0 ? t("conversation.fixFields") : said(error.problem.detailKey, error.problem.args, error.problem.detail) ?? ""));
-      // To the first field named, or else the summary.
+      // To the first field named (the summary above is an alert, read out either way).
       const first = [...fields.values(), practice].find(f => f.input.getAttribute("aria-invalid") === "true");
       first?.input.focus();
     } finally {

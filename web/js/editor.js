@@ -177,10 +177,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   /** Loading the methods and the manifest sent before: imports and sending wait for it. */
   let starting = Promise.resolve();
   async function begin() {
-    /** @type {{ method: string, name: string }[]} */
-    const methods = await api("methods", { signal });
+    /** @type {[{ method: string, name: string }[], void]} */
+    const [methods] = await Promise.all([api("methods", { signal }), showPrevious()]);
     fields.showMethods(methods, "basic-trust");
-    await showPrevious();
     /** @type {Record<string, any> | null} */
     let sent = null;
     try { sent = await api(`${base}/manifest`, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }

@@ -18,10 +18,12 @@ public static class ConversationRules
             for (var i = 0; i < given.Count; i++)
             {
                 var path = $"clips[{i}]";
-                var clip = given[i].ClipId is { } id ? reel.FirstOrDefault(c => c.ClipId == id) : null;
+                // JSON's null in the list is an entry naming no clip.
+                var item = given[i] ?? new ClipConversationRequest();
+                var clip = item.ClipId is { } id ? reel.FirstOrDefault(c => c.ClipId == id) : null;
                 if (clip is null) errors.Add(FieldProblem.Create($"{path}.clipId", "clip-of-reel", "problem.clip-of-reel.conversation"));
-                else if (given.Take(i).Any(g => g.ClipId == clip.ClipId)) errors.Add(FieldProblem.Create($"{path}.clipId", "unique", "problem.unique.conversation"));
-                if (Text(given[i].ParentSaw, $"{path}.parentSaw", errors) is { } saw && clip is not null) texts[clip.ClipId] = saw;
+                else if (given.Take(i).Any(g => g?.ClipId == clip.ClipId)) errors.Add(FieldProblem.Create($"{path}.clipId", "unique", "problem.unique.conversation"));
+                if (Text(item.ParentSaw, $"{path}.parentSaw", errors) is { } saw && clip is not null) texts[clip.ClipId] = saw;
             }
         var practicePoint = Text(request.PracticePoint, "practicePoint", errors);
         return ([.. reel.Where(c => texts.ContainsKey(c.ClipId)).Select(c => Of(c, texts[c.ClipId]))], practicePoint, errors);

@@ -35,12 +35,12 @@ public class ConversationRulesTests
     {
         var tooLong = new string('a', ConversationRecord.MaxTextLength + 1);
         var (_, _, errors) = ConversationRules.Read(new ConversationRequest(
-            [new("zzz-09", "x"), new("aaa-01", tooLong), new("aaa-01", "y"), new(null, "z"), new("aaa-02", "bel\u0007")], tooLong),
-            [.. Reel, Clip("aaa-04", 16, 18, "t5"), Clip("aaa-05", 20, 22, "t6")]);
+            [new("zzz-09", "x"), new("aaa-01", tooLong), new("aaa-01", "y"), new(null, "z"), new("aaa-02", "bel\u0007"), null!], tooLong),
+            [.. Reel, Clip("aaa-04", 16, 18, "t5"), Clip("aaa-05", 20, 22, "t6"), Clip("aaa-06", 24, 26, "t7")]);
 
         Assert.Equal([
             ("clips[0].clipId", "clip-of-reel"), ("clips[1].parentSaw", "length"), ("clips[2].clipId", "unique"), ("clips[3].clipId", "clip-of-reel"),
-            ("clips[4].parentSaw", "characters"), ("practicePoint", "length"),
+            ("clips[4].parentSaw", "characters"), ("clips[5].clipId", "clip-of-reel"), ("practicePoint", "length"),
         ], errors.Select(e => (e.Path, e.Rule)));
         Assert.All(errors, e => Assert.StartsWith("problem.", e.Key));
     }

@@ -107,7 +107,7 @@ public class ConversationApiTests(PipelineFixture stack)
         Assert.Equal("Het terugkijkgesprek is niet opgeslagen.", (string?)problem["detail"]);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await therapist.PutAsync(Route(caseId), new StringContent("{}", Encoding.UTF8, "text/plain"))).StatusCode);
-        foreach (var body in new[] { """{"practicePoint":"a\ud800b"}""", "[]", "null", """{"clips":{"clipId":"x"}}""", """{"practicePoint":1}""", "{" })
+        foreach (var body in new[] { """{"practicePoint":"a\ud800b"}""", "[]", "null", """{"clips":{"clipId":"x"}}""", """{"clips":[null]}""", """{"practicePoint":1}""", "{" })
             Assert.Equal(HttpStatusCode.BadRequest, (await therapist.PutAsync(Route(caseId), new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
         // A session without a ready reel has no clips to record it on.
         Assert.Equal(HttpStatusCode.NotFound, (await therapist.PutAsJsonAsync(Route(caseId, "s-9"), new { practicePoint = "x" })).StatusCode);
