@@ -2,7 +2,9 @@ using Azure.Core.Serialization;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.AssembleReel;
+using BasicTrust.Functions.Conversation;
 using BasicTrust.Functions.CutClip;
+using BasicTrust.Functions.GetCourse;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.MarkFailed;
@@ -56,7 +58,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
         services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<RecordingPreviews>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
             .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>()
-            .AddSingleton<Notifier>().AddSingleton<MailSender>();
+            .AddSingleton<Notifier>().AddSingleton<MailSender>()
+            .AddSingleton<CourseSessions>().AddSingleton<Conversations>();
 
     /// <summary>
     /// Before the first job: removes what a worker that died mid-job left behind, and creates the pipeline's containers

@@ -7,7 +7,8 @@ namespace BasicTrust.Web.Tests;
 /// <summary>
 /// Terugkijken, the reel watched with the parent: opened from the reel page, played and gone through moment by moment
 /// from the keyboard, on a laptop, a tablet and a phone. Of the reel's answer only the video, its captions and where
-/// each moment starts reach the page: no label, kind of moment, note, goal or comment is anywhere in its DOM.
+/// each moment starts reach the page: no label, kind of moment, note, goal, comment or word of the terugkijkgesprek
+/// (what the parent saw, the practice point) is anywhere in its DOM, and it never asks for the terugkijkgesprek.
 /// </summary>
 [Collection("web")]
 public sealed class ParentViewTests(WebFixture web, ITestOutputHelper output)
@@ -25,6 +26,10 @@ public sealed class ParentViewTests(WebFixture web, ITestOutputHelper output)
         var clipId = (string)(await api.GetFromJsonAsync<JsonObject>(reel[1..]))!["reel"]!["chapters"]![0]!["clipId"]!;
         (await api.PostAsJsonAsync($"{reel[1..]}/comments", new { clipId, text = "Let op de blik van het kind hier", offset = 0.5 })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync($"{reel[1..]}/comments", new { clipId, text = "Benoemt zij het gevoel of de handeling?" })).EnsureSuccessStatusCode();
+        // The terugkijkgesprek as the therapist recorded it: a professional record, never on the page watched with the parent.
+        using (var owner = web.Api(Person.TherapistA))
+            (await owner.PutAsJsonAsync($"sessions/{caseId}/{Sessions.SessionId}/conversation",
+                new { clips = new[] { new { clipId, parentSaw = ParentSaw } }, practicePoint = PracticePoint })).EnsureSuccessStatusCode();
         var answer = (await api.GetFromJsonAsync<JsonObject>(reel[1..]))!;
         var starts = answer["reel"]!["chapters"]!.AsArray().Select(c => (double)c!["start"]!).ToList();
         Assert.Equal(3, starts.Count);
@@ -76,12 +81,13 @@ public sealed class ParentViewTests(WebFixture web, ITestOutputHelper output)
         await AtAsync(page, starts[1]);
         await Assertions.Expect(page.Locator(".moments button[aria-current='true']")).ToHaveTextAsync("Moment 2");
 
-        await AssertNothingPrivateAsync(page, answer, "nl");
-        // What it asked for: the reel's answer, the reel and its captions; no still, no clip.
+        await AssertNothingPrivateAsync(page, answer, "nl", ParentSaw, PracticePoint);
+        // What it asked for: the reel's answer, the reel and its captions; no still, no clip, no terugkijkgesprek.
         lock (asked)
         {
             Assert.Contains($"/api{reel}", asked);
-            Assert.DoesNotContain(asked, p => p.EndsWith(".jpg", StringComparison.Ordinal) || p.Contains("/clips/", StringComparison.Ordinal));
+            Assert.DoesNotContain(asked, p => p.EndsWith(".jpg", StringComparison.Ordinal) || p.Contains("/clips/", StringComparison.Ordinal)
+                || p.EndsWith("/conversation", StringComparison.Ordinal));
         }
         Assert.Empty(await browser.AccessibilityProblemsAsync());
         await DutchText.AssertAsync(page, "parent view");
@@ -151,6 +157,9 @@ public sealed class ParentViewTests(WebFixture web, ITestOutputHelper output)
         Assert.Empty(browser.Problems);
     }
 
+    const string ParentSaw = "Dat zij zijn boosheid benoemde en hij rustig werd";
+    const string PracticePoint = "Ook de kleine signalen van het kind benoemen";
+
     /// <summary>Waits until the reel is paused at <paramref name="start"/> (a moment's start).</summary>
     static Task AtAsync(IPage page, double start) => page.WaitForFunctionAsync(
         "start => { const v = document.getElementById('reel'); return v.paused && !v.seeking && Math.abs(v.currentTime - start) < 0.05; }", start);
@@ -161,9 +170,10 @@ public sealed class ParentViewTests(WebFixture web, ITestOutputHelper output)
 
     /// <summary>
     /// Nothing of the review is anywhere in the page's DOM, shown or hidden: each clip's title, its kind of moment in
-    /// the page's language, each tag's label, name and note, the goals, every comment of every round, the notes' heading.
+    /// the page's language, each tag's label, name and note, the goals, every comment of every round, the notes' heading,
+    /// the terugkijkgesprek's headings and <paramref name="more"/> (what was recorded in it).
     /// </summary>
-    static async Task AssertNothingPrivateAsync(IPage page, JsonObject answer, string language)
+    static async Task AssertNothingPrivateAsync(IPage page, JsonObject answer, string language, params string[] more)
     {
         var texts = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "web", "i18n", $"{language}.json")))!;
         var reel = answer["reel"]!;
@@ -177,6 +187,8 @@ public sealed class ParentViewTests(WebFixture web, ITestOutputHelper output)
             .. (reel["goals"]?.AsArray() ?? []).Select(g => (string)g!["text"]!),
             .. rounds.SelectMany(r => r!["comments"]!.AsArray()).Select(c => (string)c!["text"]!),
             (string)texts["reel.notes"]!, "Werkaantekening", Sessions.Note, Sessions.Goal,
+            (string)texts["conversation.practicePoint"]!, ((string)texts["conversation.previous"]!).Split(':')[0],
+            .. more,
         ];
         Assert.Contains(Sessions.Note, words);
         var html = await page.EvaluateAsync<string>("() => document.documentElement.outerHTML");

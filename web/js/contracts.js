@@ -16,6 +16,8 @@ export {};
 /** @typedef {{ caseId: string, owner: string, reviewers: string[] }} CaseShares */
 /** @typedef {{ caseId: string, role: CaseRole }} CaseSummary */
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} Chapter */
+/** @typedef {{ clipId: string, tagIds: string[], recordingAt: number, parentSaw: string }} ClipConversation */
+/** @typedef {{ clipId?: string, parentSaw?: string }} ClipConversationRequest */
 /** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string }} ClipDocument */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
@@ -23,13 +25,18 @@ export {};
 /** @typedef {"precise" | "draft"} ClipQuality */
 /** @typedef {{ requestedIn: number, requestedOut: number, actualIn: number, actualOut: number, inOffsetFrames: number, outOffsetFrames: number, duration: number }} ClipTiming */
 /** @typedef {{ clipId?: string, text?: string, offset?: number, replyTo?: string }} CommentRequest */
+/** @typedef {{ record?: ConversationRecord, unplaced: ClipConversation[], maxLength: number, mayRecord: boolean, previous?: PreviousPracticePoint }} ConversationAnswer */
+/** @typedef {{ planId: string, clips: ClipConversation[], practicePoint?: string, by: string, at: string }} ConversationRecord */
+/** @typedef {{ clips?: ClipConversationRequest[], practicePoint?: string }} ConversationRequest */
 /** @typedef {{ session: number, of: number, theme?: string, type?: string }} Course */
+/** @typedef {{ goals: Goal[], sessions: SessionInCourse[] }} CourseAnswer */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
 /** @typedef {{ path: string, rule: string, message: string, key?: string, args?: Record<string, string> }} FieldProblem */
 /** @typedef {{ id: string, text: string, code?: string }} Goal */
 /** @typedef {"carer" | "child"} GoalFor */
 /** @typedef {{ code: string, nl: string, en: string, for: GoalFor, source: string }} GoalInfo */
+/** @typedef {{ goalId: string, strengths: number, learning: number }} GoalMoments */
 /** @typedef {{ tags: unknown[] }} ImportedTags */
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
 /** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
@@ -52,6 +59,7 @@ export {};
 /** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string> }} PreviewDocument */
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
 /** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
+/** @typedef {{ sessionId: string, practicePoint: string, courseSession?: number }} PreviousPracticePoint */
 /** @typedef {{ blobs: number, reviews: number, messages: number }} PurgeCounts */
 /** @typedef {{ fileName: string, size: number, stored: boolean, received: number, storedAt?: string, startedAt?: string }} RecordingUpload */
 /** @typedef {{ reel: ReelDocument, links: ReelLinks, expiresAt: string, review: ReviewRound, earlier: ReviewRound[], givesVerdict: boolean, newerInProgress: boolean }} ReelAnswer */
@@ -69,6 +77,7 @@ export {};
 /** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, clips: number, duration: number, course?: string, courseSession?: number, courseOf?: number, round: number, sentBack: boolean }} ReviewItem */
 /** @typedef {{ number: number, planId: string, comments: ReviewComment[], decision?: ReviewDecision, decidedBy?: string, decidedAt?: string }} ReviewRound */
 /** @typedef {{ code: string, actor: Actor }} RoleInfo */
+/** @typedef {{ sessionId: string, number: number, createdAt: string, goals: GoalMoments[], course?: Course, practicePoint?: string }} SessionInCourse */
 /** @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed"} SessionState */
 /** @typedef {{ caseId: string, sessionId: string, planId?: string, state: SessionState, clipsDone: number, clipsTotal: number, warnings: FieldProblem[], errors: FieldProblem[], concerns: StatusConcern[], createdAt: string, updatedAt: string, readyAt?: string, reelPlanId?: string, manifest?: string, progress?: string }} SessionStatus */
 /** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number, nextSessionAt?: string, round?: number }} SessionSummary */

@@ -2,8 +2,10 @@
 // The page keeps the tags (editor/tags.js holds the rules on them); the API does the rest: the method's vocabulary
 // and its "did you mean …?", the imports (CSV, ELAN, BORIS), and the plan, a dry run of the pipeline's own planning.
 // This module holds the session the editor shows, wires the views in editor/ (player, timeline, tag form, list,
-// plan) to it, and loads and sends it.
+// plan) to it, and loads and sends it. Above it, the practice point of the session before (from its terugkijkgesprek),
+// so the moments to look for are in sight while tagging.
 import { api, ApiError } from "app/api.js";
+import { previousPracticePoint } from "app/conversation.js";
 import { h, fill } from "app/dom.js";
 import { showProblems } from "app/form.js";
 import { language, t } from "app/i18n.js";
@@ -79,7 +81,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   const exporting = exportView({ path: base, signal, manifest: () => manifest(), ready: async () => { await starting.catch(() => {}); await importing; } });
   const sendButton = h("button", { type: "button", class: "primary", id: "send-tags", onclick: () => void send() }, t("session.send"));
 
+  const previous = h("div", { id: "previous-practice" });
   const element = h("div", { class: "editor" },
+    previous,
     h("div", { class: "editor-grid" },
       h("div", {}, play.element,
         h("details", { id: "editor-keys" }, h("summary", {}, t("editor.keys")), h("p", {}, t("editor.keysText")))),
@@ -187,14 +191,20 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   /** Loading the methods and the manifest sent before: imports and sending wait for it. */
   let starting = Promise.resolve();
   async function begin() {
-    /** @type {{ method: string, name: string }[]} */
-    const methods = await api("methods", { signal });
+    /** @type {[{ method: string, name: string }[], void]} */
+    const [methods] = await Promise.all([api("methods", { signal }), showPrevious()]);
     fields.showMethods(methods, "basic-trust");
     /** @type {Record<string, any> | null} */
     let sent = null;
     try { sent = await api(`${base}/manifest`, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
     if (sent) { await load(sent); await loadComments(); changed(); } else await loadVocabulary(fields.read().method);
     edit(null);
+  }
+
+  /** "Oefenpunt van vorige keer: …", when the session before this one recorded one; the editor works without it. */
+  async function showPrevious() {
+    try { fill(previous, previousPracticePoint(await api(`${base}/conversation`, { signal }))); }
+    catch (e) { if (!(e instanceof ApiError)) throw e; }
   }
 
   /** After a review, its comments (every round) show beside the tags at their recording times. */

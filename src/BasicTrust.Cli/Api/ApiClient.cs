@@ -54,6 +54,12 @@ sealed class ApiClient(Uri baseAddress, string token) : IDisposable
     public Task<ReviewRound> DecideAsync(string caseId, string sessionId, ReviewDecision decision, CancellationToken ct) =>
         SendAsync<ReviewRound>(HttpMethod.Post, $"reels/{caseId}/{sessionId}/decision", Body(new DecisionRequest(Json.Name(decision))), ct);
 
+    public Task<ConversationAnswer> ConversationAsync(string caseId, string sessionId, CancellationToken ct) =>
+        SendAsync<ConversationAnswer>(HttpMethod.Get, $"sessions/{caseId}/{sessionId}/conversation", null, ct);
+
+    public Task<ConversationAnswer> RecordConversationAsync(string caseId, string sessionId, ConversationRequest conversation, CancellationToken ct) =>
+        SendAsync<ConversationAnswer>(HttpMethod.Put, $"sessions/{caseId}/{sessionId}/conversation", Body(conversation), ct);
+
     public Task<CasePurged> PurgeAsync(string caseId, CancellationToken ct) => SendAsync<CasePurged>(HttpMethod.Delete, $"cases/{caseId}", null, ct);
 
     static JsonContent Body<T>(T request) => JsonContent.Create(request, options: Json.Options);

@@ -40,6 +40,7 @@ static class Bt
             ReviewCommands.Decide(ReviewDecision.Approve, Client, console),
             ReviewCommands.Decide(ReviewDecision.SendBack, Client, console),
             ReviewCommands.Purge(Client, console),
+            ConversationCommands.Conversation(Client, console),
         })
             root.Subcommands.Add(command);
         return await root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);

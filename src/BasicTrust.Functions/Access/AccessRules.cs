@@ -7,7 +7,7 @@ public enum CaseAction
     View,
     /// <summary>Mark a reel reviewed.</summary>
     Review,
-    /// <summary>Upload a recording, send a manifest.</summary>
+    /// <summary>Upload a recording, send a manifest, record the terugkijkgesprek: the therapist's own work on the case.</summary>
     Upload,
     /// <summary>Share it with a reviewer or take that back.</summary>
     Share,

@@ -52,6 +52,8 @@ public sealed record SessionKey
     public string Reviewed(string planId) => $"{PlanFolder(planId)}/reviewed";
     /// <summary>The session's review, every round (beside the plans, so the sweep of older plans keeps it).</summary>
     public string Review => $"{Folder}/review.json";
+    /// <summary>The terugkijkgesprek the therapist recorded after watching the reel with the parent (beside the plans, like the review).</summary>
+    public string Conversation => $"{Folder}/conversation.json";
     /// <summary>The upload last begun: the file's name and size, for saying how far it got.</summary>
     public string Upload => $"{Folder}/upload.json";
     /// <summary>Whether the editor plays the recording or a preview of it.</summary>

@@ -50,6 +50,10 @@ public class AccessMatrixTests(PipelineFixture stack)
         // The case has a reviewer, so the verdict (and "reviewed") is theirs, not the owner's (AccessRules.MayGiveVerdict).
         new("decision", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/decision", JsonContent.Create(new { decision = "approve" })), 403, 404, 200, 404, 403),
         new("mark reviewed", (c, _) => Send(HttpMethod.Post, $"reels/{c}/s-1/reviewed"), 403, 404, 200, 404, 403),
+        new("the terugkijkgesprek", (c, _) => Send(HttpMethod.Get, $"sessions/{c}/s-1/conversation"), 200, 404, 200, 404, 403),
+        new("record the terugkijkgesprek (on no clip: access comes first)", (c, _) => Send(HttpMethod.Put, $"sessions/{c}/s-1/conversation",
+            JsonContent.Create(new { clips = new[] { new { clipId = "x", parentSaw = "t" } } })), 400, 404, 403, 404, 403),
+        new("the course across sessions", (c, _) => Send(HttpMethod.Get, $"cases/{c}/course"), 200, 404, 200, 404, 403),
         new("purge", (c, _) => Send(HttpMethod.Delete, $"cases/{c}"), 403, 404, 403, 404, 200),
     ];
 

@@ -35,6 +35,8 @@ public static class BadInputCatalogue
         new("backslash walk into another case", "GET", "reels/zz%5C..%5Cbase-1/s1", null, null, 400, "caseId"),
         new("backslash walk, purge", "DELETE", "cases/zz%5C..%5Cbase-1", null, null, 400, "caseId"),
         new("backslash walk, a case's sessions", "GET", "cases/zz%5C..%5Cbase-1/sessions", null, null, 400, "caseId"),
+        new("backslash walk, a case's course", "GET", "cases/zz%5C..%5Cbase-1/course", null, null, 400, "caseId"),
+        new("upper case, a terugkijkgesprek", "PUT", "sessions/base-1/S1/conversation", "application/json", U("""{"practicePoint":"x"}"""), 400, "sessionId"),
         new("newline after an id", "GET", "sessions/base-1/s1%0a", null, null, 400, "sessionId"),
         new("space in an id", "GET", "sessions/base-1/s%20", null, null, 400, "sessionId"),
         new("encoded slash in an id", "GET", "reels/base-1%2Fx/s1", null, null, 400, "caseId"),

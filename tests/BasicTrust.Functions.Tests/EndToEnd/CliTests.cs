@@ -158,6 +158,39 @@ public class CliTests(PipelineFixture stack)
     }
 
     [Fact]
+    public async Task Conversation_TheTherapistSetsIt_TheReviewerReadsIt()
+    {
+        var caseId = await stack.ReadySharedCaseAsync("cli-conv", (2, 4, "benoemen"), (7, 9, "spiegelen"));
+        using (var api = stack.Api())
+        {
+            var clips = JsonNode.Parse(await api.GetStringAsync($"reels/{caseId}/s-1"))!["reel"]!["clips"]!.AsArray().Select(c => (string)c!["clipId"]!).ToList();
+            var none = await Bt("conversation", caseId, "s-1");
+            Assert.True(none.Code == 0 && none.Output.Contains("No terugkijkgesprek recorded yet", StringComparison.Ordinal), none.Output);
+
+            var set = await Bt("conversation", caseId, "s-1", "--practice", "Benoemen wat hij voelt", "--saw", $"{clips[0]}=Dat hij keek", "--saw", $"{clips[1]}=Dat zij lachte");
+            Assert.True(set.Code == 0, set.Output);
+            Assert.Contains("Dat zij lachte", set.Output);
+            Assert.Contains("Practice point for next time: Benoemen wat hij voelt", set.Output);
+            // One clip's text removed; the rest stays as it was.
+            var cleared = await Bt("conversation", caseId, "s-1", "--saw", $"{clips[1]}=");
+            Assert.True(cleared.Code == 0 && !cleared.Output.Contains("Dat zij lachte", StringComparison.Ordinal) && cleared.Output.Contains("Dat hij keek", StringComparison.Ordinal), cleared.Output);
+            Assert.Contains("Benoemen wat hij voelt", cleared.Output);
+
+            var unnamed = await Bt("conversation", caseId, "s-1", "--saw", "Dat hij keek");
+            Assert.True(unnamed.Code == 1 && unnamed.Output.Contains("CLIP=TEXT", StringComparison.Ordinal), unnamed.Output);
+            var unknown = await Bt("conversation", caseId, "s-1", "--saw", "nope-01=x");
+            Assert.True(unknown.Code == 1 && unknown.Output.Contains("clips[1].clipId", StringComparison.Ordinal), unknown.Output);
+        }
+
+        var read = await BtAs(People.Reviewer, "conversation", caseId, "s-1");
+        Assert.True(read.Code == 0 && read.Output.Contains("Dat hij keek", StringComparison.Ordinal), read.Output);
+        var refused = await BtAs(People.Reviewer, "conversation", caseId, "s-1", "--practice", "x");
+        Assert.True(refused.Code == 1 && refused.Output.Contains("may not", StringComparison.Ordinal), refused.Output);
+        var next = await Bt("conversation", caseId, "s-2");
+        Assert.True(next.Code == 0 && next.Output.Contains("Practice point from last time (s-1): Benoemen wat hij voelt", StringComparison.Ordinal), next.Output);
+    }
+
+    [Fact]
     public async Task UnreachableApi_SaysSo()
     {
         var (code, output) = await Bt("status", "a", "b", "--api", "http://127.0.0.1:9/api/", "--token", "any");

@@ -7,7 +7,7 @@ namespace BasicTrust.Functions.Tests.EndToEnd;
 static class Fuzz
 {
     static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"];
-    static readonly string[] Templates = ["sessions/{0}/{1}/upload", "sessions/{0}/{1}/manifest", "sessions/{0}/{1}", "reviews", "reels/{0}/{1}", "reels/{0}/{1}/reviewed", "cases/{0}", "cases/{0}/sessions", "methods/{0}", "methods/{0}?match={1}", "{0}", "{0}/{1}/{2}", "import/csv", "import/elan?tier={0}", "import/boris", "import/{0}"];
+    static readonly string[] Templates = ["sessions/{0}/{1}/upload", "sessions/{0}/{1}/manifest", "sessions/{0}/{1}", "reviews", "reels/{0}/{1}", "reels/{0}/{1}/reviewed", "cases/{0}", "cases/{0}/sessions", "cases/{0}/course", "sessions/{0}/{1}/conversation", "methods/{0}", "methods/{0}?match={1}", "{0}", "{0}/{1}/{2}", "import/csv", "import/elan?tier={0}", "import/boris", "import/{0}"];
     static readonly string[] Ids = ["fam-1", "s-1", "", "..", "%2e%2e", "a%2Fb", "a%5Cb", "%00", "%0a", "%20", "FAM", "é", "%C3%A9", "%ff%fe", "a?b=c", "%25", "a;b", new string('a', 300), "-x", "x-", "0"];
     static readonly string[] ContentTypes = ["application/json", "text/plain", "application/json; charset=latin1", "multipart/form-data", "", "application/x-www-form-urlencoded", "application/json; charset=utf-16"];
     static readonly string[] Bodies =

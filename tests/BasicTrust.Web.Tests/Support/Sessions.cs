@@ -45,7 +45,8 @@ public static class Sessions
 
     /// <summary>
     /// Therapist A creates the case, shares it, uploads the recording through an upload link and sends the manifest,
-    /// as bt does (<paramref name="manifest"/>, or else <see cref="Manifest"/>); then waits until the reel is ready and on the review queue.
+    /// as bt does; then waits until the reel is ready and on the review queue. The manifest is <see cref="Manifest"/>'s
+    /// unless one is given.
     /// </summary>
     public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith, bool strengthsFirst = false, string? manifest = null)
     {
@@ -69,7 +70,7 @@ public static class Sessions
             if (state == "ready")
             {
                 var queue = await api.GetFromJsonAsync<JsonArray>("reviews");
-                if (queue!.Any(r => (string?)r!["caseId"] == caseId)) return;
+                if (queue!.Any(r => (string?)r!["caseId"] == caseId && (string?)r["sessionId"] == sessionId)) return;
             }
             await Task.Delay(300);
         }

@@ -1,20 +1,24 @@
-// One case: its sessions (where the pipeline is, the review's outcome, the reel), who it is shared with (share with a
-// reviewer by Entra object id, or take it back), and a new session.
+// One case: its sessions (where the pipeline is, the review's outcome, the reel), its course across them (Verloop: per
+// treatment goal the strengths and moments to look at together per session, and the practice points in order), who it
+// is shared with (share with a reviewer by Entra object id, or take it back), and a new session.
 import { api, idPattern, objectIdPattern } from "app/api.js";
-import { h, fill } from "app/dom.js";
+import { goalChart, goalRows, practicePoints, sessionNumber } from "app/course.js";
+import { h, fill, svg } from "app/dom.js";
 import { idField, showProblems } from "app/form.js";
 import { dateTime, stateText, t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/contracts.js").CaseDetails} CaseDetails
  * @typedef {import("app/contracts.js").SessionSummary} SessionSummary
+ * @typedef {import("app/contracts.js").CourseAnswer} CourseAnswer
  */
 
 /** @type {import("app/main.js").Page} */
 export async function casePage(context, caseId) {
   const { main, signal, go } = context;
-  /** @type {[CaseDetails, SessionSummary[]]} */
-  const [found, sessions] = await Promise.all([api(`cases/${caseId}`, { signal }), api(`cases/${caseId}/sessions`, { signal })]);
+  /** @type {[CaseDetails, SessionSummary[], CourseAnswer]} */
+  const [found, sessions, course] = await Promise.all([api(`cases/${caseId}`, { signal }), api(`cases/${caseId}/sessions`, { signal }),
+    api(`cases/${caseId}/course`, { signal })]);
   const owner = found.role === "owner";
   const problems = h("div", { class: "problems", role: "alert" });
 
@@ -47,6 +51,7 @@ export async function casePage(context, caseId) {
       sessions.length === 0
         ? h("p", { id: "sessions" }, t("case.noSessions"))
         : h("ul", { id: "sessions", class: "list" }, sessions.map(s => sessionItem(caseId, s, owner)))),
+    (course.goals.length > 0 || practicePoints(course).length > 0) && courseSection(course),
     owner && h("section", { "aria-labelledby": "new-session" }, h("h2", { id: "new-session" }, t("case.newSession")), sessionForm),
     h("section", { "aria-labelledby": "reviewers-title" },
       h("h2", { id: "reviewers-title" }, t("case.reviewers")),
@@ -78,4 +83,55 @@ function sessionItem(caseId, session, owner) {
     review && [" · ", review],
     nextSessionAt && [" · ", h("span", { class: "next-session" }, t("case.nextSession", { when: dateTime(nextSessionAt) }))],
     state === "ready" && [" · ", h("a", { href: `/reels/${caseId}/${sessionId}` }, t("case.openReel"))]);
+}
+
+/**
+ * Verloop: per treatment goal a small chart of the sessions' strengths and moments to look at together (one scale for
+ * every goal), the same numbers as a table for screen readers and anyone who wants them, and the practice points in
+ * course order.
+ * @param {CourseAnswer} course
+ */
+function courseSection(course) {
+  const points = practicePoints(course);
+  return h("section", { id: "course", "aria-labelledby": "course-title" },
+    h("h2", { id: "course-title" }, t("course.title")),
+    course.goals.length === 0
+      ? h("p", { id: "course-no-goals" }, t("course.noGoals"))
+      : [h("p", { class: "legend", "aria-hidden": "true" },
+          h("span", { class: "key strength" }), t("course.strengths"), " ", h("span", { class: "key learning" }), t("course.learning")),
+        ...course.goals.map(goal => goalFigure(course, goal))],
+    h("h3", {}, t("course.practicePoints")),
+    points.length === 0
+      ? h("p", { id: "practice-points" }, t("course.noPracticePoints"))
+      : h("ol", { id: "practice-points", class: "practice-points" }, points.map(p =>
+        h("li", { "data-session": p.sessionId }, h("strong", {}, `${t("course.session", { number: p.number })}: `), p.text))));
+}
+
+/**
+ * One goal: its chart (an image to assistive technology, named by what it shows) and its table.
+ * @param {CourseAnswer} course
+ * @param {import("app/contracts.js").Goal} goal
+ */
+function goalFigure(course, goal) {
+  const chart = goalChart(course, goal.id);
+  const label = t("course.chartLabel", { goal: goal.text });
+  return h("figure", { class: "course-goal", "data-goal": goal.id },
+    h("figcaption", {}, goal.text),
+    // Drawn half as large again as its units: a few sessions make a small chart.
+    svg("svg", { class: "course-chart", role: "img", "aria-label": label, viewBox: `0 0 ${chart.width} ${chart.height}`, width: 1.5 * chart.width, height: 1.5 * chart.height },
+      svg("line", { class: "baseline", x1: 0, x2: chart.width, y1: chart.baseline, y2: chart.baseline }),
+      chart.marks.flatMap(m => [
+        svg("rect", { class: `mark ${m.kind}`, x: m.x, y: m.y, width: m.width, height: m.height, "data-session": m.sessionId, "data-count": m.count }),
+        svg("text", { class: "count", x: m.x + m.width / 2, y: m.y - 4, "text-anchor": "middle" }, String(m.count)),
+      ]),
+      chart.labels.map(l => svg("text", { class: "session", x: l.x, y: chart.height - 6, "text-anchor": "middle" }, l.text))),
+    h("details", {},
+      h("summary", {}, t("course.table")),
+      h("table", { class: "course-table" },
+        h("caption", { class: "visually-hidden" }, t("course.tableCaption", { goal: goal.text })),
+        h("thead", {}, h("tr", {},
+          h("th", { scope: "col" }, t("course.sessionColumn")), h("th", { scope: "col" }, t("course.strengths")), h("th", { scope: "col" }, t("course.learning")))),
+        h("tbody", {}, goalRows(course, goal.id).map(row => h("tr", { "data-session": row.session.sessionId },
+          h("th", { scope: "row" }, t("course.session", { number: sessionNumber(row.session) })),
+          h("td", {}, String(row.strengths)), h("td", {}, String(row.learning))))))));
 }

@@ -20,7 +20,7 @@ function who(id) {
 
 /** The audit log's actions, for the filter (the catalogue says each as audit.{action}). */
 const actions = ["create-case", "share", "unshare", "upload-link", "read-link", "preview-made", "safety-concern", "review-decision",
-  "reviewed", "refused", "read-audit", "purge-requested", "purge-case", "notification-settings", "mail-undeliverable"];
+  "reviewed", "refused", "read-audit", "purge-requested", "purge-case", "notification-settings", "mail-undeliverable", "conversation-recorded"];
 
 /**
  * A time of day in UTC, as the day is: 09:04:12 UTC.

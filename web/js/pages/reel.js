@@ -2,11 +2,13 @@
 // comments pinned to a moment, each clip with its still, requested versus actual in/out, the therapist's private notes
 // and this round's comments, the earlier rounds, downloads, and the verdict: approve, send back with the comments, or
 // only "reviewed". While a newer reel is being made this one is shown to watch, and says so. "Terugkijken met de
-// ouder" opens the reel to watch with the parent (pages/parent-view.js), without any of this.
+// ouder" opens the reel to watch with the parent (pages/parent-view.js), without any of this; after it, the
+// terugkijkgesprek is recorded here (conversation.js).
 import { api } from "app/api.js";
 import { chaptersVtt, inReelOrder } from "app/chapters.js";
 import { fitVideo, h, fill } from "app/dom.js";
 import { problemText, showProblems } from "app/form.js";
+import { conversationSection } from "app/conversation.js";
 import { clock, dateTime, language, t } from "app/i18n.js";
 import { keepLinksFresh } from "app/reel-links.js";
 import { clipComments, earlierRounds, verdict } from "app/review.js";
@@ -22,8 +24,9 @@ import { clipComments, earlierRounds, verdict } from "app/review.js";
 /** @type {import("app/main.js").Page} */
 export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
   const path = `reels/${caseId}/${sessionId}`;
-  /** @type {ReelAnswer} */
-  const { reel: made, links, expiresAt, review, earlier, givesVerdict, newerInProgress } = await api(path, { signal });
+  /** @type {[ReelAnswer, import("app/contracts.js").ConversationAnswer]} */
+  const [{ reel: made, links, expiresAt, review, earlier, givesVerdict, newerInProgress }, conversation] =
+    await Promise.all([api(path, { signal }), api(`sessions/${caseId}/${sessionId}/conversation`, { signal })]);
   // One number per clip everywhere on the page (chapters, cards, goals, comments): its place in the reel.
   const reel = inReelOrder(made);
   /** @type {ReviewContext} */
@@ -120,6 +123,7 @@ export async function reelPage({ main, roles, signal, go }, caseId, sessionId) {
       h("nav", { class: "chapters", "aria-labelledby": "chapters-title" },
         h("h2", { id: "chapters-title" }, t("reel.chapters")),
         h("ol", {}, chapterButtons.map(b => h("li", {}, b))))),
+    conversationSection({ path: `sessions/${caseId}/${sessionId}`, clips: reel.clips, answer: conversation, signal }),
     (reel.goals?.length ?? 0) > 0 && h("section", { "aria-labelledby": "goals-title" },
       h("h2", { id: "goals-title" }, t("reel.goals")),
       h("ul", { class: "list" }, (reel.goals ?? []).map(goal => h("li", {}, goal.text, " ",
