@@ -5,7 +5,8 @@ namespace BasicTrust.Web.Tests;
 
 /// <summary>
 /// The practice around the reel in the therapist's words: the case's people under their roles, the method's goals,
-/// the kind of session; and the method's warnings (small steps, the target group) on the session page and the reel page.
+/// the kind of session, carried to the next session; and the method's warnings (small steps, the target group) on the
+/// session page and the reel page.
 /// </summary>
 [Collection("web")]
 public sealed class PracticeTests(WebFixture web)
@@ -63,6 +64,13 @@ public sealed class PracticeTests(WebFixture web)
         await Assertions.Expect(page.Locator("main p.muted").First).ToContainTextAsync("Video-feedback");
         await Assertions.Expect(page.Locator("#reel-warnings li")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("#reel-warnings")).ToContainTextAsync("Oefen met één vaardigheid tegelijk");
+
+        // The next session starts with the case's people and goals as they were sent last.
+        await browser.GoAsync($"/cases/{caseId}/sessions/volgend-bezoek");
+        await Assertions.Expect(page.Locator("#people li")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#people li[data-person='vader']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Betere sensitiviteit")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#own-goals li")).ToHaveCountAsync(1);
         Assert.Empty(browser.Problems);
     }
 }

@@ -197,8 +197,30 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     /** @type {Record<string, any> | null} */
     let sent = null;
     try { sent = await api(`${base}/manifest`, { signal }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
-    if (sent) { await load(sent); await loadComments(); changed(); } else await loadVocabulary(fields.read().method);
+    if (sent) { await load(sent); await loadComments(); changed(); }
+    else {
+      const before = await sessionBefore();
+      if (before) await load({ method: before.method, people: before.people, goals: before.goals });
+      else await loadVocabulary(fields.read().method);
+    }
     edit(null);
+  }
+
+  /**
+   * The manifest of the session before this one in the course: a new session starts with the case's method, people
+   * and goals as they were last. Undefined for the case's first session (or when it cannot be read).
+   * @returns {Promise<Record<string, any> | undefined>}
+   */
+  async function sessionBefore() {
+    try {
+      /** @type {import("app/contracts.js").CourseAnswer} */
+      const course = await api(`cases/${caseId}/course`, { signal });
+      const before = course.sessions.filter(s => s.sessionId !== sessionId).at(-1);
+      return before && await api(`sessions/${caseId}/${before.sessionId}/manifest`, { signal });
+    } catch (e) {
+      if (e instanceof ApiError) return undefined;
+      throw e;
+    }
   }
 
   /** "Oefenpunt van vorige keer: …", when the session before this one recorded one; the editor works without it. */

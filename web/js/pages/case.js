@@ -132,6 +132,7 @@ function goalFigure(course, goal) {
         h("thead", {}, h("tr", {},
           h("th", { scope: "col" }, t("course.sessionColumn")), h("th", { scope: "col" }, t("course.strengths")), h("th", { scope: "col" }, t("course.learning")))),
         h("tbody", {}, goalRows(course, goal.id).map(row => h("tr", { "data-session": row.session.sessionId },
-          h("th", { scope: "row" }, t("course.session", { number: sessionNumber(row.session) })),
+          h("th", { scope: "row" }, t("course.session", { number: sessionNumber(row.session) }),
+            row.session.course?.type && h("span", { class: "muted" }, ` · ${t(`sessionType.${row.session.course.type}`)}`)),
           h("td", {}, String(row.strengths)), h("td", {}, String(row.learning))))))));
 }
