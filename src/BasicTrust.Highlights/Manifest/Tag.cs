@@ -10,6 +10,7 @@ namespace BasicTrust.Highlights.Manifest;
 /// <param name="Concern">A safety concern: never cut into a clip or the reel; listed for the therapist and audited.</param>
 /// <param name="Goal">The id of the treatment goal the moment shows, if any.</param>
 /// <param name="CaptionVoice">Who the caption speaks as.</param>
+/// <param name="Emphasis">How the reel makes the key moment larger (a freeze or slow motion), if at all.</param>
 public sealed record Tag(
     int Index,
     string Id,
@@ -24,7 +25,8 @@ public sealed record Tag(
     bool Select = true,
     bool Concern = false,
     string? Goal = null,
-    CaptionVoice CaptionVoice = CaptionVoice.Therapist)
+    CaptionVoice CaptionVoice = CaptionVoice.Therapist,
+    Emphasis? Emphasis = null)
 {
     /// <summary>True when the tag is cut into a clip and shown in the reel.</summary>
     public bool IsShown => Select && !Concern;

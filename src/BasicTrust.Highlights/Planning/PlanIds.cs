@@ -12,7 +12,7 @@ namespace BasicTrust.Highlights.Planning;
 public static class PlanIds
 {
     /// <summary>Bump when the pipeline's output for the same input changes, so old plans are superseded.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     /// <summary>A 12-hex-digit hash of the recording's ETag, the method, the normalised tags, the course and goals, the reel settings and the format version.</summary>
     public static string PlanId(string recordingETag, SessionManifest manifest)
@@ -27,6 +27,7 @@ public static class PlanIds
             Field(t.Id); Field(TimeCode.Seconds(t.Start)); Field(TimeCode.Seconds(t.End)); Field(t.Label.Code);
             Field(t.Valence.ToString()); Field(t.Actor.ToString()); Field(TimeCode.Seconds(t.KeyMoment)); Field(t.Note); Field(t.Caption);
             Field(t.Select.ToString()); Field(t.Concern.ToString()); Field(t.Goal); Field(t.CaptionVoice.ToString());
+            Field(t.Emphasis?.Kind.ToString()); Field(t.Emphasis is { } e ? TimeCode.Seconds(e.Length) : null);
         }
         Field(manifest.Course?.Session.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Field(manifest.Course?.Of.ToString(System.Globalization.CultureInfo.InvariantCulture)); Field(manifest.Course?.Theme);
