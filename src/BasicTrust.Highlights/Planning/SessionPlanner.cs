@@ -8,9 +8,9 @@ namespace BasicTrust.Highlights.Planning;
 public static class SessionPlanner
 {
     /// <summary>
-    /// Shown tags → windows (stopping at safety concerns) → merge → clips → order → reel, then the strengths balance.
+    /// Shown tags → windows (stopping at safety concerns, on whole frames) → merge → clips → emphases → order → reel, then the strengths balance.
     /// Unselected tags and concerns are never cut; they travel with the plan. Any error means no plan; warnings travel with it.
-    /// Emphases are placed on <paramref name="grid"/>, the frame rate the clips are encoded at (<see cref="FrameGrid.Default"/> when not known).
+    /// Clips and emphases are placed on <paramref name="grid"/>, the frame rate the clips are encoded at (<see cref="FrameGrid.Default"/> when not known).
     /// </summary>
     public static PlanResult Plan(SessionManifest manifest, TimeSpan recordingDuration, string recordingETag, FrameGrid? grid = null)
     {
@@ -19,7 +19,7 @@ public static class SessionPlanner
         var planId = PlanIds.PlanId(recordingETag, manifest);
         var shown = manifest.Tags.Where(t => t.IsShown).ToList();
         var concerns = manifest.Tags.Where(t => t.Concern).ToList();
-        var windows = ConcernGuard.Trim(ClipPlanner.Windows(shown, manifest.Reel, recordingDuration, problems), concerns);
+        var windows = ClipPlanner.Snap(ConcernGuard.Trim(ClipPlanner.Windows(shown, manifest.Reel, recordingDuration, problems), concerns), frames);
         var merged = ClipPlanner.Merge(windows);
         ConcernGuard.Check(merged, concerns, problems);
         var clips = EmphasisPlanner.Place(ClipPlanner.Clips(merged, planId, problems), frames, manifest.Reel.Quality, problems);

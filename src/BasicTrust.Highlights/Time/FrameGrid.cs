@@ -31,6 +31,12 @@ public readonly record struct FrameGrid(long Numerator, long Denominator)
     /// <summary><paramref name="time"/> moved to the nearest frame start.</summary>
     public TimeSpan Snap(TimeSpan time) => Time(Frames(time));
 
+    /// <summary>The first frame start at or after <paramref name="time"/>.</summary>
+    public TimeSpan AtOrAfter(TimeSpan time) => Time(Frames(time) + (Snap(time) < time ? 1 : 0));
+
+    /// <summary>The last frame start at or before <paramref name="time"/>.</summary>
+    public TimeSpan AtOrBefore(TimeSpan time) => Time(Frames(time) - (Snap(time) > time ? 1 : 0));
+
     /// <inheritdoc />
     public override string ToString() => Denominator == 1 ? Numerator.ToString(CultureInfo.InvariantCulture) : $"{Numerator}/{Denominator}";
 }

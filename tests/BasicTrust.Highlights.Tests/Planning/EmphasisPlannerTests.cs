@@ -116,9 +116,11 @@ public class EmphasisPlannerTests
         var grid = FrameGrid.Parse("30000/1001");
         var reel = Plan(grid, null, Tag(10, 20, "a", "freeze", key: 15)).Plan!;
 
-        // 8 s is frame 240 (8.008 s), 15 s frame 450 (15.015 s); 2 s are 60 frames (2.002 s).
+        // The clip runs from frame 240 (8.008 s, the first at or after 8 s) to 629 (20.988 s, the last by 21 s); 15 s is
+        // frame 450 (15.015 s); 2 s are 60 frames (2.002 s).
+        Assert.Equal((grid.Time(240), grid.Time(629)), (reel.Clips[0].In, reel.Clips[0].Out));
         Assert.Equal(new ClipEmphasis("a", EmphasisKind.Freeze, grid.Time(450), 210, 1, 60), reel.Clips[0].Emphases[0]);
-        Assert.Equal(S(13) + grid.Time(60), reel.Duration);
+        Assert.Equal(grid.Time(629) - grid.Time(240) + grid.Time(60), reel.Duration);
         Assert.Equal((grid.Time(211), grid.Time(271)), (reel.Emphases[0].Start, reel.Emphases[0].End));
     }
 

@@ -24,4 +24,12 @@ public class FrameGridTests
     [InlineData("25/0")]
     [InlineData("1/2/3")]
     public void Parse_NoRate_Throws(string rate) => Assert.Throws<FormatException>(() => FrameGrid.Parse(rate));
+
+    [Fact]
+    public void AtOrAfterAndAtOrBefore_KeepAFrameStartAndOtherwiseRoundInward()
+    {
+        var grid = FrameGrid.Parse("30000/1001");
+        Assert.Equal((grid.Time(1), grid.Time(1)), (grid.AtOrAfter(grid.Time(1)), grid.AtOrBefore(grid.Time(1))));
+        Assert.Equal((grid.Time(240), grid.Time(239)), (grid.AtOrAfter(TimeSpan.FromSeconds(8)), grid.AtOrBefore(TimeSpan.FromSeconds(8))));
+    }
 }
