@@ -17,7 +17,7 @@ public class PlanIdsTests
     [Fact]
     public void PlanId_IsFixedAcrossMachinesAndVersions() =>
         // Pinned: a change here means every stored plan would be recomputed; bump FormatVersion on purpose.
-        Assert.Equal("c0adeee2ec2b", Id(Manifests.Sample)); // FormatVersion 4: emphases lengthen chapters and move captions
+        Assert.Equal("c0adeee2ec2b", Id(Manifests.Sample)); // FormatVersion 4: clips on whole frames; emphases lengthen chapters and move captions
 
     [Fact]
     public void PlanId_IgnoresFormattingAndEquivalentTimeWriting()
