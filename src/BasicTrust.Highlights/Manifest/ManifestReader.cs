@@ -187,8 +187,7 @@ public static partial class ManifestReader
             if (Problems.Skip(before).Any(p => p.Severity == Severity.Error) || start is null || end is null || label is null || id is null)
                 return null;
             return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, actor ?? label.DefaultActor,
-                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption, select ?? true, concern ?? false, goal, captionVoice ?? CaptionVoice.Therapist,
-                emphasis);
+                keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption, select ?? true, concern ?? false, goal, captionVoice ?? CaptionVoice.Therapist, emphasis);
         }
 
         Label? Label(JsonElement element, string path, MethodVocabulary? vocabulary)
