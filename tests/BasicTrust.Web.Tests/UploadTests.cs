@@ -71,7 +71,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         var keys = page.Keyboard;
         async Task PressAsync(params string[] sequence) { foreach (var key in sequence) await keys.PressAsync(key); }
         await PressAsync("ArrowRight", "i", "ArrowRight", "ArrowRight", "o", "1", "Enter");          // 1–3 s, label 1: Benoemen
-        await PressAsync("ArrowRight", "i", "ArrowRight", "o", "8", "Enter");                         // 4–5 s, label 8: Verwarringscheppend opvoedgedrag
+        await PressAsync("ArrowRight", "i", "ArrowRight", "o", "8", "u", "u", "Enter");               // 4–5 s, label 8: Verwarringscheppend opvoedgedrag, slowed (U twice)
         await PressAsync("Shift+ArrowRight", "ArrowLeft", "i", "ArrowRight", "ArrowRight", "o", "l"); // 9–11 s, the label typed with a mistake
         await keys.TypeAsync("benomen");
         await keys.PressAsync("Enter");
@@ -80,7 +80,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await PressAsync("Enter", "Enter");
         var rows = page.Locator("#tag-list tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
-        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Verwarringscheppend opvoedgedrag");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Verwarringscheppend opvoedgedrag (vertragen)");
         await Assertions.Expect(page.Locator("#tag-t3")).ToContainTextAsync("0:11.00");
 
         // The plan is the API's dry run: with the default pre- and post-roll the first two moments make one clip.
@@ -108,6 +108,7 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         Assert.Equal("2031-11-28T10:00:00+01:00", (string?)sent["nextSessionAt"]);
         Assert.Equal(["benoemen", "verwarringscheppend-gedrag", "benoemen"], sent["tags"]!.AsArray().Select(t => (string)t!["label"]!));
         Assert.Equal((1.0, 3.0), ((double)sent["tags"]![0]!["start"]!, (double)sent["tags"]![0]!["end"]!));
+        Assert.Equal([null, "slow", null], sent["tags"]!.AsArray().Select(t => (string?)t!["emphasis"]));
         Assert.InRange((double)sent["tags"]![2]!["end"]!, 9.2, 10.95);
         Assert.Equal("recording.mp4", (string?)sent["recording"]);
         await Assertions.Expect(page.Locator("#pipeline-state")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = (float)Sessions.Patience.TotalMilliseconds });

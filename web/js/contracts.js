@@ -19,6 +19,7 @@ export {};
 /** @typedef {{ clipId: string, tagIds: string[], recordingAt: number, parentSaw: string }} ClipConversation */
 /** @typedef {{ clipId?: string, parentSaw?: string }} ClipConversationRequest */
 /** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string }} ClipDocument */
+/** @typedef {{ tagId: string, kind: EmphasisKind, keyMoment: number, from: number, count: number, added: number }} ClipEmphasis */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
 /** @typedef {{ clipId: string, video: string, still: string, smallStill?: string }} ClipLinks */
@@ -32,6 +33,8 @@ export {};
 /** @typedef {{ goals: Goal[], sessions: SessionInCourse[] }} CourseAnswer */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
+/** @typedef {"freeze" | "slow"} EmphasisKind */
+/** @typedef {{ clipId: string, tagId: string, kind: EmphasisKind, start: number, end: number, keyMoment: number }} EmphasisSpan */
 /** @typedef {{ path: string, rule: string, message: string, key?: string, args?: Record<string, string> }} FieldProblem */
 /** @typedef {{ id: string, text: string, code?: string }} Goal */
 /** @typedef {"carer" | "child"} GoalFor */
@@ -50,11 +53,11 @@ export {};
 /** @typedef {{ method: string, name: string, custom: boolean }} MethodSummary */
 /** @typedef {{ enabled: boolean, address?: string, language: string, fromSignIn: boolean }} NotificationSettings */
 /** @typedef {{ enabled?: boolean, address?: string, language?: string }} NotificationSettingsRequest */
-/** @typedef {{ planId: string, caseId: string, sessionId: string, method: string, recording: string, recordingETag: string, nextSessionAt?: string, quality: ClipQuality, language: string, media: MediaInfo, encoding: ClipEncoding, clips: PlannedClip[], chapters: Chapter[], cues: CaptionCue[], duration: number, course?: Course, goals?: Goal[], considered?: PlannedTag[], concerns?: PlannedTag[], cutReason?: string, people?: PlannedPerson[], warnings?: FieldProblem[] }} PlanDocument */
+/** @typedef {{ planId: string, caseId: string, sessionId: string, method: string, recording: string, recordingETag: string, nextSessionAt?: string, quality: ClipQuality, language: string, media: MediaInfo, encoding: ClipEncoding, clips: PlannedClip[], chapters: Chapter[], cues: CaptionCue[], duration: number, course?: Course, goals?: Goal[], considered?: PlannedTag[], concerns?: PlannedTag[], cutReason?: string, people?: PlannedPerson[], warnings?: FieldProblem[], emphases?: EmphasisSpan[] }} PlanDocument */
 /** @typedef {{ valid: boolean, errors: FieldProblem[], warnings: FieldProblem[], duration: unknown, clips?: PlannedClip[], chapters?: Chapter[] }} PlanPreview */
-/** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[] }} PlannedClip */
+/** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[], emphases?: ClipEmphasis[] }} PlannedClip */
 /** @typedef {{ id: string, role: string, roleName: string, ageBand?: string }} PlannedPerson */
-/** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice, person?: string, speaker?: string }} PlannedTag */
+/** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice, person?: string, speaker?: string, emphasis?: EmphasisKind, emphasisSeconds?: number }} PlannedTag */
 /** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer */
 /** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string> }} PreviewDocument */
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
@@ -66,7 +69,8 @@ export {};
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
 /** @typedef {{ tagId: string, start: number, end: number }} ReelConcern */
 /** @typedef {{ session: number, of: number, theme?: string, label: string, type?: string, typeName?: string }} ReelCourse */
-/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[] }} ReelDocument */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[], emphases?: ReelEmphasis[] }} ReelDocument */
+/** @typedef {{ clipId: string, tagId: string, kind: EmphasisKind, start: number, end: number, keyMoment: number }} ReelEmphasis */
 /** @typedef {{ id: string, text: string, clipIds: string[] }} ReelGoal */
 /** @typedef {{ caseId: string, sessionId: string, planId: string }} ReelJob */
 /** @typedef {{ reel: string, captions: string, clips: ClipLinks[] }} ReelLinks */

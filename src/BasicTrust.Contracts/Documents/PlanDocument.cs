@@ -9,7 +9,8 @@ namespace BasicTrust.Contracts.Documents;
 /// <summary>
 /// <c>pipeline/{caseId}/{sessionId}/{planId}/plan.json</c>: everything the clip and reel workers need, fixed at
 /// planning time: the probed recording, the one encoding all clips share (with the x264 settings for smart cuts when
-/// the recording allows them, and why not otherwise), the clips in showing order, chapters and captions.
+/// the recording allows them, and why not otherwise), the clips in showing order, chapters and captions, and where the
+/// clips' emphases sit in the reel (each clip's own, in its frames, are on the clip).
 /// </summary>
 public sealed record PlanDocument(
     string PlanId,
@@ -33,7 +34,8 @@ public sealed record PlanDocument(
     IReadOnlyList<PlannedTag>? Concerns = null,
     string? CutReason = null,
     IReadOnlyList<PlannedPerson>? People = null,
-    IReadOnlyList<FieldProblem>? Warnings = null)
+    IReadOnlyList<FieldProblem>? Warnings = null,
+    IReadOnlyList<EmphasisSpan>? Emphases = null)
 {
     /// <summary>The plan's document for a validated manifest and its reel plan.</summary>
     public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding, string cutReason,
@@ -43,32 +45,37 @@ public sealed record PlanDocument(
             [.. plan.Clips.Select(c => PlannedClip.From(c, plan.Settings.Language))], plan.Chapters, plan.Cues, plan.Duration,
             manifest.Course, manifest.Goals, [.. plan.Considered.Select(t => PlannedTag.From(t, plan.Settings.Language))],
             [.. plan.Concerns.Select(t => PlannedTag.From(t, plan.Settings.Language))], cutReason,
-            [.. manifest.People.Select(p => PlannedPerson.From(p, plan.Settings.Language))], warnings ?? []);
+            [.. manifest.People.Select(p => PlannedPerson.From(p, plan.Settings.Language))], warnings ?? [], plan.Emphases);
 
     /// <summary>The clip with this id, or null.</summary>
     public PlannedClip? Clip(string clipId) => Clips.FirstOrDefault(c => c.ClipId == clipId);
 }
 
-/// <summary>A clip as the worker cuts it: in/out, the still's moment, the text written into the file (title and captions, never a note), and its tags.</summary>
-public sealed record PlannedClip(string ClipId, int Index, TimeSpan In, TimeSpan Out, TimeSpan StillAt, Valence Valence, string Title, string Comment, IReadOnlyList<PlannedTag> Tags)
+/// <summary>
+/// A clip as the worker cuts it: in/out, the still's moment, the text written into the file (title and captions, never a
+/// note), its tags, and the emphases the reel shows in it (in the clip's frames; the clip file itself is cut without them).
+/// </summary>
+public sealed record PlannedClip(string ClipId, int Index, TimeSpan In, TimeSpan Out, TimeSpan StillAt, Valence Valence, string Title, string Comment, IReadOnlyList<PlannedTag> Tags,
+    IReadOnlyList<ClipEmphasis>? Emphases = null)
 {
     public static PlannedClip From(ClipPlan clip, string language) =>
         new(clip.ClipId, clip.Index, clip.In, clip.Out, clip.StillAt, clip.Valence, ReelPlanner.Title(clip, language),
             ReelPlanner.Comment(clip),
-            [.. clip.Tags.Select(t => PlannedTag.From(t, language))]);
+            [.. clip.Tags.Select(t => PlannedTag.From(t, language))], clip.Emphases.Count == 0 ? null : clip.Emphases);
 }
 
 /// <summary>
 /// A tag as the clinician gave it, labels resolved: the clinical label and the note stay here, in JSON a signed-in
 /// professional reads, never in a video or caption.
 /// </summary>
+/// <param name="EmphasisSeconds">A freeze: how long the frame is held; slow motion: the half-window around the key moment (defaults filled in).</param>
 public sealed record PlannedTag(string Id, string Label, string DisplayName, Valence Valence, Actor Actor, TimeSpan Start, TimeSpan End, TimeSpan KeyMoment, string? Note, string? Caption,
     bool Select = true, bool Concern = false, string? Goal = null, CaptionVoice CaptionVoice = CaptionVoice.Therapist,
-    string? Person = null, string? Speaker = null)
+    string? Person = null, string? Speaker = null, EmphasisKind? Emphasis = null, double? EmphasisSeconds = null)
 {
     public static PlannedTag From(Tag t, string language) =>
         new(t.Id, t.Label.Code, t.Label.DisplayName(language), t.Valence, t.Actor, t.Start, t.End, t.KeyMoment, t.Note, t.Caption, t.Select, t.Concern, t.Goal, t.CaptionVoice,
-            t.Person, t.Speaker);
+            t.Person, t.Speaker, t.Emphasis?.Kind, t.Emphasis?.Length.TotalSeconds);
 }
 
 /// <summary>A person of the case by pseudonymous id: the role's code and its name in the reel's language, and a child's age band.</summary>

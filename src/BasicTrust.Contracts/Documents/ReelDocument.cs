@@ -6,6 +6,8 @@ namespace BasicTrust.Contracts.Documents;
 /// <summary>
 /// <c>reels/{caseId}/{sessionId}/{planId}/reel.json</c>: the reel's manifest for reviewers and tools, with the case's
 /// people (pseudonymous roles) and the plan's warnings (in English; the API says them in the reader's language).
+/// Chapters and emphases are in reel seconds, which the clips' emphases lengthen; each clip's own timing is in
+/// recording seconds.
 /// </summary>
 public sealed record ReelDocument(
     string CaseId,
@@ -24,7 +26,8 @@ public sealed record ReelDocument(
     IReadOnlyList<PlannedTag>? Considered = null,
     IReadOnlyList<ReelConcern>? Concerns = null,
     IReadOnlyList<PlannedPerson>? People = null,
-    IReadOnlyList<FieldProblem>? Warnings = null);
+    IReadOnlyList<FieldProblem>? Warnings = null,
+    IReadOnlyList<ReelEmphasis>? Emphases = null);
 
 /// <summary>
 /// Which session of how many this reel comes from, the kind of session and the VIPP-SD visit's theme; <c>Label</c>
@@ -54,4 +57,15 @@ public sealed record ReelConcern(string TagId, double Start, double End)
 public sealed record ReelChapter(string ClipId, string Title, double Start, double End)
 {
     public static ReelChapter From(Chapter c) => new(c.ClipId, c.Title, Math.Round(c.Start.TotalSeconds, 3), Math.Round(c.End.TotalSeconds, 3));
+}
+
+/// <summary>
+/// Where a clip's freeze or slow motion sits in the reel, in reel seconds: a freeze from its first held copy of the key
+/// moment's frame to where the picture moves on (its seconds), slow motion from the window's first frame to the end of its
+/// last one's second showing. <c>KeyMoment</c> is the recording time of the key moment's frame.
+/// </summary>
+public sealed record ReelEmphasis(string ClipId, string TagId, EmphasisKind Kind, double Start, double End, double KeyMoment)
+{
+    public static ReelEmphasis From(EmphasisSpan e) =>
+        new(e.ClipId, e.TagId, e.Kind, Math.Round(e.Start.TotalSeconds, 3), Math.Round(e.End.TotalSeconds, 3), Math.Round(e.KeyMoment.TotalSeconds, 3));
 }

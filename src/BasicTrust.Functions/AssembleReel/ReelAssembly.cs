@@ -1,4 +1,5 @@
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Highlights.Planning;
 using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Reels;
 using BasicTrust.Media.Sources;
@@ -6,8 +7,8 @@ using BasicTrust.Media.Sources;
 namespace BasicTrust.Functions.AssembleReel;
 
 /// <summary>
-/// AssembleReel's service: joins the plan's clips into <c>reel.mp4</c> with chapters and captions, writes
-/// <c>reel.vtt</c> and <c>reel.json</c>, and marks the session ready.
+/// AssembleReel's service: joins the plan's clips into <c>reel.mp4</c> with chapters and captions (a clip with an
+/// emphasis through its reel version), writes <c>reel.vtt</c> and <c>reel.json</c>, and marks the session ready.
 /// </summary>
 public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaLimits limits, TimeProvider clock, ILogger<ReelAssembly> logger)
 {
@@ -54,7 +55,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
             {
                 var file = Path.Combine(work.FullName, $"{clip.ClipId}.mp4");
                 await store.DownloadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "mp4"), file, cancellationToken).ConfigureAwait(false);
-                files.Add(file);
+                files.Add(clip.Emphases is { Count: > 0 } emphases ? await EmphasiseAsync(plan, clip, emphases, file, cancellationToken).ConfigureAwait(false) : file);
                 clips.Add((await store.ReadAsync<ClipDocument>(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), cancellationToken).ConfigureAwait(false)).Value
                     ?? throw new InvalidOperationException($"Clip {clip.ClipId} has no metadata yet."));
             }
@@ -72,7 +73,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
                 $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.mp4")}", $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.vtt")}",
                 [.. plan.Chapters.Select(ReelChapter.From)], clips, clock.GetUtcNow(),
                 ReelCourse.From(plan.Course, plan.Language), ReelGoal.From(plan), plan.Considered ?? [], [.. (plan.Concerns ?? []).Select(ReelConcern.From)],
-                plan.People ?? [], plan.Warnings ?? []);
+                plan.People ?? [], plan.Warnings ?? [], [.. (plan.Emphases ?? []).Select(ReelEmphasis.From)]);
             // reel.json goes last: its presence means the reel is complete.
             await store.WriteAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
@@ -81,5 +82,17 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The clip's version for this reel, with its freezes and slow motion made in it, next to the downloaded clip; the
+    /// clip's blob stays as cut (reviewers download it, and it is what the clip's timing describes).
+    /// </summary>
+    async Task<string> EmphasiseAsync(PlanDocument plan, PlannedClip clip, IReadOnlyList<ClipEmphasis> emphases, string file, CancellationToken cancellationToken)
+    {
+        var version = Path.ChangeExtension(file, ".reel.mp4");
+        await EmphasisRenderer.RenderAsync(file, emphases, plan.Encoding, version, limits.RunOptions(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Reel {PlanId}: clip {ClipId} with {Count} emphases", plan.PlanId, clip.ClipId, emphases.Count);
+        return version;
     }
 }

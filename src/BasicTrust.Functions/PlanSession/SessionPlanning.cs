@@ -5,6 +5,7 @@ using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
+using BasicTrust.Highlights.Time;
 using BasicTrust.Highlights.Validation;
 using Azure.Storage.Blobs;
 using BasicTrust.Media.Clips;
@@ -72,7 +73,9 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
             return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
         }
 
-        var result = SessionPlanner.Plan(manifest, source.Info.Duration, version.ETag.ToString());
+        // Emphases are placed on the frame grid the clips are encoded at (the encoding's rate follows from the probe alone).
+        var grid = FrameGrid.Parse(ClipEncoding.For(source.Info, manifest.Reel.Height).FrameRate);
+        var result = SessionPlanner.Plan(manifest, source.Info.Duration, version.ETag.ToString(), grid);
         problems.AddRange(result.Problems);
         if (result.Plan is not { } plan || Errors(problems).Count > 0)
             return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);

@@ -187,11 +187,12 @@ public static partial class ManifestReader
             if (goal is not null && goals.All(g => g.Id != goal))
                 Error($"{path}.goal", "known-goal", goals.Count == 0 ? "problem.known-goal.none" : "problem.known-goal",
                     ("goal", Shorten(goal)), ("goals", string.Join(", ", goals.Select(g => g.Id))));
+            var emphasis = TagEmphasis(element, path, shown: select != false && concern != true);
             if (Problems.Skip(before).Any(p => p.Severity == Severity.Error) || start is null || end is null || label is null || id is null)
                 return null;
             return new Tag(index, id, start.Value, end.Value, label, valence ?? label.DefaultValence, ActorOf(actor, person) ?? label.DefaultActor,
                 keyMoment ?? start.Value + (end.Value - start.Value) / 2, note, caption, select ?? true, concern ?? false, goal, captionVoice ?? CaptionVoice.Therapist,
-                person?.Id, speaker?.Id);
+                emphasis, person?.Id, speaker?.Id);
         }
 
         Label? Label(JsonElement element, string path, MethodVocabulary? vocabulary)

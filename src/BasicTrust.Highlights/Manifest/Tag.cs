@@ -10,6 +10,7 @@ namespace BasicTrust.Highlights.Manifest;
 /// <param name="Concern">A safety concern: never cut into a clip or the reel; listed for the therapist and audited.</param>
 /// <param name="Goal">The id of the treatment goal the moment shows, if any.</param>
 /// <param name="CaptionVoice">Who the caption speaks as.</param>
+/// <param name="Emphasis">How the reel makes the key moment larger (a freeze or slow motion), if at all.</param>
 /// <param name="Person">The person of the case the moment is about (the actor), when the manifest names people.</param>
 /// <param name="Speaker">The person of the case whose words the caption is, when it names one.</param>
 public sealed record Tag(
@@ -27,6 +28,7 @@ public sealed record Tag(
     bool Concern = false,
     string? Goal = null,
     CaptionVoice CaptionVoice = CaptionVoice.Therapist,
+    Emphasis? Emphasis = null,
     string? Person = null,
     string? Speaker = null)
 {

@@ -12,6 +12,9 @@ public sealed record ClipPlan(int Index, string ClipId, TimeSpan In, TimeSpan Ou
     /// <summary>How long the clip runs.</summary>
     public TimeSpan Duration => Out - In;
 
+    /// <summary>Its tags' emphases placed in its frames (<see cref="EmphasisPlanner"/>), in clip order; none until placed.</summary>
+    public IReadOnlyList<ClipEmphasis> Emphases { get; init; } = [];
+
     /// <summary>
     /// The clip's place in the reel comes from the parent's moments in it: any learning moment makes it one (shown with
     /// care), unless the parent repairs it (<see cref="Repaired"/>); otherwise any strength makes it a strength. A

@@ -46,6 +46,15 @@ public static class ClipPlanner
         return windows;
     }
 
+    /// <summary>
+    /// Moves each window's edges inward to whole frames of <paramref name="grid"/>, the rate the clips are encoded at: a
+    /// clip then starts on the frame the cutters start on and lasts a whole number of frames, so the reel's timeline (and
+    /// every emphasis in it) lies exactly where its frames are. Inward, so a window never reaches into a safety concern
+    /// or past the recording's end; a clip loses less than a frame at either end.
+    /// </summary>
+    public static IReadOnlyList<Window> Snap(IEnumerable<Window> windows, FrameGrid grid) =>
+        [.. windows.Select(w => grid.AtOrBefore(w.Out) > grid.AtOrAfter(w.In) ? w with { In = grid.AtOrAfter(w.In), Out = grid.AtOrBefore(w.Out) } : w)];
+
     /// <summary>Sorts windows by start and merges those that overlap or are closer than <see cref="MergeGap"/>.</summary>
     public static IReadOnlyList<Window> Merge(IEnumerable<Window> windows)
     {

@@ -27,6 +27,7 @@ public static class PlanIds
             Field(t.Id); Field(TimeCode.Seconds(t.Start)); Field(TimeCode.Seconds(t.End)); Field(t.Label.Code);
             Field(t.Valence.ToString()); Field(t.Actor.ToString()); Field(TimeCode.Seconds(t.KeyMoment)); Field(t.Note); Field(t.Caption);
             Field(t.Select.ToString()); Field(t.Concern.ToString()); Field(t.Goal); Field(t.CaptionVoice.ToString());
+            Field(t.Emphasis?.Kind.ToString()); Field(t.Emphasis is { } e ? TimeCode.Seconds(e.Length) : null);
             Field(t.Person); Field(t.Speaker);
         }
         Field(manifest.Course?.Session.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -11,7 +11,7 @@ public sealed record Chapter(string ClipId, string Title, TimeSpan Start, TimeSp
 /// </summary>
 public sealed record CaptionCue(string TagId, TimeSpan Start, TimeSpan End, string Text, string? Voice = null, bool ChildWords = false);
 
-/// <summary>The highlight reel: clips in showing order, chapters and caption cues in reel time.</summary>
+/// <summary>The highlight reel: clips in showing order, chapters, caption cues and emphases in reel time.</summary>
 public sealed record ReelPlan(
     string PlanId,
     IReadOnlyList<ClipPlan> Clips,
@@ -24,6 +24,8 @@ public sealed record ReelPlan(
     public IReadOnlyList<Tag> Considered { get; init; } = [];
     /// <summary>Tags flagging a safety concern: never cut, listed for the therapist and the case's reviewers.</summary>
     public IReadOnlyList<Tag> Concerns { get; init; } = [];
+    /// <summary>Where the clips' freezes and slow motion sit in the reel, in showing order.</summary>
+    public IReadOnlyList<EmphasisSpan> Emphases { get; init; } = [];
 }
 
 /// <summary>The outcome of planning: a plan when nothing blocks it, and every problem found.</summary>

@@ -33,27 +33,35 @@ public static class ReelPlanner
         return [.. leading, .. learning];
     }
 
-    /// <summary>The reel: chapters titled by <see cref="Title"/>, a caption cue for each tag the therapist captioned, the total length checked against the limit.</summary>
-    public static ReelPlan Build(string planId, IReadOnlyList<ClipPlan> ordered, ReelSettings settings, List<Problem> problems, IReadOnlyList<Person>? people = null)
+    /// <summary>
+    /// The reel: chapters titled by <see cref="Title"/>, a caption cue for each tag the therapist captioned (naming who
+    /// speaks, among <paramref name="people"/>), the total length checked against the limit. A clip's emphases (on
+    /// <paramref name="grid"/>, the clips' frame rate) lengthen its chapter by the frames they add and move what
+    /// follows them: chapters, cues, and a cue spanning one stretches.
+    /// </summary>
+    public static ReelPlan Build(string planId, IReadOnlyList<ClipPlan> ordered, ReelSettings settings, List<Problem> problems, FrameGrid? grid = null,
+        IReadOnlyList<Person>? people = null)
     {
+        var frames = grid ?? FrameGrid.Default;
         var chapters = new List<Chapter>();
         var cues = new List<CaptionCue>();
+        var emphases = new List<EmphasisSpan>();
         var at = TimeSpan.Zero;
         foreach (var clip in ordered)
         {
-            chapters.Add(new Chapter(clip.ClipId, Title(clip, settings.Language), at, at + clip.Duration));
+            var length = clip.Duration + frames.Time(EmphasisPlanner.Added(clip.Emphases));
+            chapters.Add(new Chapter(clip.ClipId, Title(clip, settings.Language), at, at + length));
+            TimeSpan InReel(TimeSpan time) => at + EmphasisPlanner.Stretch(clip.Emphases, frames, (time < clip.In ? clip.In : time > clip.Out ? clip.Out : time) - clip.In);
             foreach (var tag in clip.Tags.Where(t => t.Caption is not null))
-            {
-                var start = (tag.Start < clip.In ? clip.In : tag.Start) - clip.In + at;
-                var end = (tag.End > clip.Out ? clip.Out : tag.End) - clip.In + at;
-                cues.Add(new CaptionCue(tag.Id, start, end, tag.Caption!, Voice(tag, people ?? [], settings.Language), tag.CaptionVoice == CaptionVoice.Child));
-            }
-            at += clip.Duration;
+                cues.Add(new CaptionCue(tag.Id, InReel(tag.Start), InReel(tag.End), tag.Caption!, Voice(tag, people ?? [], settings.Language),
+                    tag.CaptionVoice == CaptionVoice.Child));
+            emphases.AddRange(EmphasisPlanner.Spans(clip, frames, at));
+            at += length;
         }
         if (at > settings.MaxDuration)
             problems.Add(Problem.Error("reel.maxSeconds", "max-length", "problem.max-length",
                 ("length", TimeCode.Seconds(at)), ("over", TimeCode.Seconds(at - settings.MaxDuration)), ("max", Math.Round(settings.MaxDuration.TotalSeconds))));
-        return new ReelPlan(planId, ordered, chapters, cues.OrderBy(c => c.Start).ToList(), at, settings);
+        return new ReelPlan(planId, ordered, chapters, cues.OrderBy(c => c.Start).ToList(), at, settings) { Emphases = emphases };
     }
 
     /// <summary>Who speaks a tag's caption, as the reel names them: the speaker's role ("Moeder"), else the child or the therapist.</summary>

@@ -1,4 +1,5 @@
 using BasicTrust.Highlights.Manifest;
+using BasicTrust.Highlights.Time;
 using BasicTrust.Highlights.Validation;
 
 namespace BasicTrust.Highlights.Planning;
@@ -7,20 +8,22 @@ namespace BasicTrust.Highlights.Planning;
 public static class SessionPlanner
 {
     /// <summary>
-    /// Shown tags → windows (stopping at safety concerns) → merge → clips → order → reel, then the strengths balance and small steps.
+    /// Shown tags → windows (stopping at safety concerns, on whole frames) → merge → clips → emphases → order → reel, then the strengths balance and small steps.
     /// Unselected tags and concerns are never cut; they travel with the plan. Any error means no plan; warnings travel with it.
+    /// Clips and emphases are placed on <paramref name="grid"/>, the frame rate the clips are encoded at (<see cref="FrameGrid.Default"/> when not known).
     /// </summary>
-    public static PlanResult Plan(SessionManifest manifest, TimeSpan recordingDuration, string recordingETag)
+    public static PlanResult Plan(SessionManifest manifest, TimeSpan recordingDuration, string recordingETag, FrameGrid? grid = null)
     {
+        var frames = grid ?? FrameGrid.Default;
         var problems = new List<Problem>();
         var planId = PlanIds.PlanId(recordingETag, manifest);
         var shown = manifest.Tags.Where(t => t.IsShown).ToList();
         var concerns = manifest.Tags.Where(t => t.Concern).ToList();
-        var windows = ConcernGuard.Trim(ClipPlanner.Windows(shown, manifest.Reel, recordingDuration, problems), concerns);
+        var windows = ClipPlanner.Snap(ConcernGuard.Trim(ClipPlanner.Windows(shown, manifest.Reel, recordingDuration, problems), concerns), frames);
         var merged = ClipPlanner.Merge(windows);
         ConcernGuard.Check(merged, concerns, problems);
-        var clips = ClipPlanner.Clips(merged, planId, problems);
-        var reel = ReelPlanner.Build(planId, ReelPlanner.Order(clips, manifest.Reel.Order), manifest.Reel, problems, manifest.People) with
+        var clips = EmphasisPlanner.Place(ClipPlanner.Clips(merged, planId, problems), frames, manifest.Reel.Quality, problems);
+        var reel = ReelPlanner.Build(planId, ReelPlanner.Order(clips, manifest.Reel.Order), manifest.Reel, problems, frames, manifest.People) with
         {
             Considered = [.. manifest.Tags.Where(t => !t.Select && !t.Concern)],
             Concerns = concerns,

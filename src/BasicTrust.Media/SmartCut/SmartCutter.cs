@@ -104,9 +104,12 @@ public static class SmartCutter
     }
 
     static FFMpegOutputOptions Encode(FFMpegOutputOptions output, ClipEncoding encoding, int count, string format) =>
-        AsPart(output.WithMap(0, StreamType.Video, 0).WithFrameCount(count).WithFpsMode(FpsMode.Passthrough)
-            .WithVideoCodec(VideoCodec.LibX264).WithSpeedPreset(encoding.X264Preset).WithVideoProfile(Profile(encoding.Match!))
-            .WithCustomArgument("-pix_fmt yuv420p").WithCustomArgument($"-x264-params {encoding.Match!.Parameters()}"), format);
+        AsPart(WithMatchedX264(output.WithMap(0, StreamType.Video, 0).WithFrameCount(count).WithFpsMode(FpsMode.Passthrough), encoding), format);
+
+    /// <summary>x264 with the plan's matched settings, which write the source's own SPS and PPS (also the reel's emphases).</summary>
+    internal static FFMpegOutputOptions WithMatchedX264(FFMpegOutputOptions output, ClipEncoding encoding) =>
+        output.WithVideoCodec(VideoCodec.LibX264).WithSpeedPreset(encoding.X264Preset).WithVideoProfile(Profile(encoding.Match!))
+            .WithCustomArgument("-pix_fmt yuv420p").WithCustomArgument($"-x264-params {encoding.Match!.Parameters()}");
 
     /// <summary>
     /// The parts' video and the sound copied (silence encoded when the source has none), title and comment from
@@ -123,7 +126,7 @@ public static class SmartCutter
             });
 
     /// <summary>MPEG-TS parts start at their own timestamps (no mux delay added); the trial is an MP4, to read its <c>avcC</c>.</summary>
-    static FFMpegOutputOptions AsPart(FFMpegOutputOptions output, string format)
+    internal static FFMpegOutputOptions AsPart(FFMpegOutputOptions output, string format)
     {
         output.ForceFormat(format);
         return format == MpegTs ? output.WithCustomArgument("-muxdelay 0 -muxpreload 0") : output;

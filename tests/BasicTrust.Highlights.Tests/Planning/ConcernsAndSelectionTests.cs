@@ -36,11 +36,12 @@ public class ConcernsAndSelectionTests
     [Fact]
     public void Concern_StopsANeighboursPreAndPostRoll()
     {
-        // pre-roll 2 s and post-roll 1 s would reach into the concerns at 8–9.5 and 15.5–20.
+        // pre-roll 2 s and post-roll 1 s would reach into the concerns at 8–9.5 and 15.5–20; the clip stops on the
+        // whole frames (25 fps) just outside them.
         var plan = Plan(With(Manifests.Tag(8, 9.5, "benoemen", "y"), "concern", true), Manifests.Tag(10, 15, "benoemen", "a"),
             With(Manifests.Tag(15.5, 20, "benoemen", "z"), "concern", true)).Plan!;
         var clip = Assert.Single(plan.Clips);
-        Assert.Equal((S(9.5), S(15.5)), (clip.In, clip.Out));
+        Assert.Equal((S(9.52), S(15.48)), (clip.In, clip.Out));
     }
 
     [Fact]

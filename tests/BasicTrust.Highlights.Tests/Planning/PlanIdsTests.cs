@@ -17,7 +17,7 @@ public class PlanIdsTests
     [Fact]
     public void PlanId_IsFixedAcrossMachinesAndVersions() =>
         // Pinned: a change here means every stored plan would be recomputed; bump FormatVersion on purpose.
-        Assert.Equal("0926718dfb32", Id(Manifests.Sample)); // FormatVersion 3: a repaired learning moment is a strength
+        Assert.Equal("2b55e3ad8b18", Id(Manifests.Sample)); // FormatVersion 4: clips on whole frames; emphases lengthen chapters and move captions; people
 
     [Fact]
     public void PlanId_IgnoresFormattingAndEquivalentTimeWriting()

@@ -11,7 +11,7 @@ import { frame } from "app/editor/player.js";
 export function listenForKeys(editor, player, form) {
   /** @type {Record<string, () => void>} */
   const anywhere = { k: player.playPause, ",": () => player.seek(-frame), ".": () => player.seek(frame), i: () => player.mark("start"),
-    o: () => player.mark("end"), m: () => player.mark("keyMoment"), l: () => form.labelInput.focus() };
+    o: () => player.mark("end"), m: () => player.mark("keyMoment"), l: () => form.labelInput.focus(), u: form.cycleEmphasis };
   editor.addEventListener("keydown", event => {
     const target = /** @type {HTMLElement} */ (event.target);
     if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -1,9 +1,10 @@
 // The form of the tag being made or changed: its in, out and key moment (marked from the player), its label (the
-// picker), kind, who it is about, its caption and who speaks it, note, goal, and whether it is in the reel or a concern.
+// picker), kind, emphasis, who it is about, its caption and who speaks it, note, goal, and whether it is in the reel or
+// a concern.
 import { h, fill } from "app/dom.js";
 import { clock, t } from "app/i18n.js";
 import { labelPicker } from "app/editor/label-picker.js";
-import { draftProblem, kinds, labelOf, round } from "app/editor/tags.js";
+import { draftProblem, emphases, emphasisFields, kinds, labelOf, nextEmphasis, round } from "app/editor/tags.js";
 
 /**
  * @typedef {import("app/editor/tags.js").EditorTag} EditorTag
@@ -20,6 +21,9 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
   /** The id of the tag being edited, or null for a new one (positions change as tags are sorted). */
   /** @type {string | null} */
   let editing = null;
+  /** The tag as it was loaded, for the fields the form does not show (an emphasis's own length). */
+  /** @type {EditorTag | undefined} */
+  let loaded;
   /** @type {Draft} */
   let draft = {};
 
@@ -34,6 +38,8 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
     } });
   const inOut = h("p", { id: "tag-times", "aria-live": "polite" });
   const valence = h("select", { id: "tag-valence" });
+  const emphasis = h("select", { id: "tag-emphasis", "aria-keyshortcuts": "U" },
+    emphases.map(e => h("option", { value: e }, t(`editor.emphasis.${e || "none"}`))));
   const note = h("textarea", { id: "tag-note", rows: 2, maxlength: 2000 });
   const caption = h("input", { id: "tag-caption", type: "text", maxlength: 200, placeholder: "Jij bent boos, hè?" });
   const goal = h("select", { id: "tag-goal" });
@@ -50,6 +56,7 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
     title, inOut, picker.element,
     h("div", { class: "field" }, h("label", { for: "tag-valence" }, t("editor.valence")), valence),
     h("div", { class: "field" }, h("label", { for: "tag-actor" }, t("editor.actor")), actor),
+    h("div", { class: "field" }, h("label", { for: "tag-emphasis" }, t("editor.emphasis")), h("p", { class: "hint" }, t("editor.emphasisHint")), emphasis),
     h("div", { class: "field" }, h("label", { for: "tag-caption" }, t("editor.caption")), h("p", { class: "hint" }, t("editor.captionHint")), caption),
     h("div", { class: "field" }, h("label", { for: "tag-voice" }, t("editor.voice")), voice),
     h("div", { class: "field" }, h("label", { for: "tag-note" }, t("editor.note")), h("p", { class: "hint" }, t("editor.noteHint")), note),
@@ -76,9 +83,11 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
   /** @param {EditorTag | undefined} tag the tag to load into the form, or undefined for a new one */
   function edit(tag) {
     editing = tag?.id ?? null;
+    loaded = tag;
     draft = tag ? { start: tag.start, end: tag.end, keyMoment: tag.keyMoment, label: tag.label } : {};
     if (tag) picker.choose(tag.label); else { picker.clear(); fill(valence, h("option", { value: "" }, t("editor.valenceDefault", { valence: "–" }))); }
     valence.value = tag?.valence ?? "";
+    emphasis.value = tag?.emphasis ?? "";
     note.value = tag?.note ?? "";
     caption.value = tag?.caption ?? "";
     goal.value = tag?.goal ?? "";
@@ -100,6 +109,7 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
       valence: valence.value || undefined, keyMoment: draft.keyMoment, note: note.value.trim() || undefined, caption: caption.value.trim() || undefined,
       concern: concern.checked || undefined, select: inReel.checked ? undefined : false, goal: goal.value || undefined,
       actor: actor.value || undefined, captionVoice: voice.value || undefined,
+      ...emphasisFields(loaded, emphasis.value),
     });
   }
 
@@ -109,6 +119,10 @@ export function tagForm({ signal, vocabulary, onSave, onRemove, onPicked }) {
     labelInput: picker.input,
     edit,
     save,
+    /** The next emphasis for the tag in the form (the U key): none, freeze, slow motion. */
+    cycleEmphasis() {
+      emphasis.value = nextEmphasis(emphasis.value);
+    },
     /** @param {number} n the label's place in the vocabulary, from 1 (a digit key) */
     pickByNumber(n) {
       const label = vocabulary()?.labels[n - 1];

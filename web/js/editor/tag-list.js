@@ -38,7 +38,8 @@ export function tagList({ labelOf, kindOf, onEdit, onAddressed }) {
     const label = labelOf(tag.label);
     return h("tr", { id: `tag-${tag.id}`, class: [kindOf(tag), tag.concern ? "concern" : "", tag.select === false ? "left-out" : ""].join(" ") },
       h("td", {}, tag.id), h("td", {}, clock(tag.start)), h("td", {}, clock(tag.end)),
-      h("td", {}, label ? labelName(label, language()) : tag.label, tag.concern ? ` (${t("editor.concernShort")})` : "", tag.select === false ? ` (${t("editor.leftOut")})` : ""),
+      h("td", {}, label ? labelName(label, language()) : tag.label, tag.concern ? ` (${t("editor.concernShort")})` : "", tag.select === false ? ` (${t("editor.leftOut")})` : "",
+        tag.emphasis ? ` (${t(`editor.emphasis.${tag.emphasis}`)})` : ""),
       h("td", {}, tag.caption ?? ""),
       h("td", {}, comments.length > 0 && h("ul", { class: "comments" }, comments.map(comment))),
       h("td", {}, h("button", { type: "button", class: "link", "aria-label": t("editor.editLabel", { id: tag.id }), onclick: () => onEdit(tag.id) }, t("editor.edit"))));

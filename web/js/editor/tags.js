@@ -6,7 +6,8 @@
  * @typedef {{ code: string, nl: string, en: string, valence: string, actor: string, description: string, confirmed: boolean }} VocabularyLabel
  * @typedef {{ method: string, name: string, custom: boolean, labels: VocabularyLabel[], match?: { code: string, exact: boolean } }} Vocabulary
  * @typedef {{ id: string, start: number, end: number, label: string, valence?: string, keyMoment?: number,
- *   note?: string, caption?: string, concern?: boolean, select?: boolean, goal?: string, actor?: string, captionVoice?: string }} EditorTag
+ *   note?: string, caption?: string, concern?: boolean, select?: boolean, goal?: string, actor?: string, captionVoice?: string,
+ *   emphasis?: string, emphasisSeconds?: number }} EditorTag
  * @typedef {Omit<EditorTag, "id"> & { id?: string }} TagFields a tag as the form or an import gives it, its id if it has one
  * @typedef {{ start?: number, end?: number, keyMoment?: number, label?: string }} Draft the tag being marked
  * @typedef {{ session: string, of: string, type: string }} CourseFields the course's fields as typed or chosen ("" when empty)
@@ -19,6 +20,26 @@
 
 /** The kinds a tag can have, in the order the form offers them. */
 export const kinds = /** @type {const} */ (["strength", "learning", "child"]);
+
+/** The emphases a tag can have, in the order the form offers them and the U key steps through them: none, freeze, slow. */
+export const emphases = /** @type {const} */ (["", "freeze", "slow"]);
+
+/**
+ * The emphasis after this one, as the U key steps through them (none, freeze, slow, none again).
+ * @param {string | undefined} emphasis
+ */
+export const nextEmphasis = emphasis => emphases[(emphases.indexOf(/** @type {any} */ (emphasis ?? "")) + 1) % emphases.length];
+
+/**
+ * The emphasis fields the form saves: the kind (none is no field), and a length the tag came with (a manifest's
+ * emphasisSeconds) only while the kind stays the one it was for: a freeze's 4 s is no half-window for slow motion.
+ * @param {EditorTag | undefined} tag the tag as it was before the form changed it
+ * @param {string} emphasis the form's choice, "" for none
+ */
+export const emphasisFields = (tag, emphasis) => ({
+  emphasis: emphasis || undefined,
+  emphasisSeconds: emphasis && emphasis === tag?.emphasis ? tag.emphasisSeconds : undefined,
+});
 
 /** The shortest a tag's edges can be dragged to, in seconds. */
 const shortest = 0.1;

@@ -3,8 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  addOwnGoal, addPerson, addTag, chooseGoal, commentsByTag, draftProblem, editTag, filterLabels, fromManifest, goalText, importFormat, importTags, kindOf, labelName,
-  labelOf, moveEdge, nextId, problemTag, removeTag, round, saveTag, seconds, sortTags, timeAt, toManifest,
+  addOwnGoal, addPerson, addTag, chooseGoal, commentsByTag, draftProblem, editTag, emphasisFields, filterLabels, fromManifest, goalText,
+  importFormat, importTags, kindOf, labelName, labelOf, moveEdge, nextEmphasis, nextId, problemTag, removeTag, round, saveTag, seconds,
+  sortTags, timeAt, toManifest,
 } from "./tags.js";
 
 /** @typedef {import("./tags.js").EditorTag} EditorTag */
@@ -296,4 +297,25 @@ test("commentsByTag puts each comment beside the tag at its recording time, the 
       { id: "c4", text: "Korter?", by: "colleague", round: 2, at: 11.5, addressedAt: undefined, reply: false }],
   });
   assert.deepEqual(commentsByTag({ earlier: [], review: { number: 1, comments: [] } }, tags), {});
+});
+
+test("the U key steps through the emphases and back to none", () => {
+  assert.deepEqual([undefined, "freeze", "slow"].map(nextEmphasis), ["freeze", "slow", ""]);
+  assert.equal(nextEmphasis(""), "freeze");
+});
+
+test("a saved emphasis keeps its own length only while its kind stays", () => {
+  const frozen = tag("t1", 10, 20, { emphasis: "freeze", emphasisSeconds: 4 });
+  assert.deepEqual(emphasisFields(frozen, "freeze"), { emphasis: "freeze", emphasisSeconds: 4 });
+  assert.deepEqual(emphasisFields(frozen, "slow"), { emphasis: "slow", emphasisSeconds: undefined });
+  assert.deepEqual(emphasisFields(frozen, ""), { emphasis: undefined, emphasisSeconds: undefined });
+  assert.deepEqual(emphasisFields(undefined, "slow"), { emphasis: "slow", emphasisSeconds: undefined });
+});
+
+test("an emphasis goes to the manifest and comes back from it", () => {
+  const session = fromManifest({ tags: [{ id: "t1", start: 10, end: 20, label: "benoemen", emphasis: "slow", emphasisSeconds: 2 }] }, "r.mp4");
+  assert.deepEqual([session.tags[0].emphasis, session.tags[0].emphasisSeconds], ["slow", 2]);
+  const saved = saveTag(session.tags, "t1", { start: 10, end: 20, label: "benoemen", ...emphasisFields(session.tags[0], "") });
+  const manifest = toManifest({ ...session, caseId: "fam-0042", sessionId: "s1", method: "basic-trust", tags: saved });
+  assert.equal(JSON.stringify(manifest.tags[0]).includes("emphasis"), false);
 });
