@@ -53,27 +53,9 @@ public static partial class ManifestReader
 
         IReadOnlyList<Goal> Goals(JsonElement root, MethodVocabulary? vocabulary)
         {
-            if (!root.TryGetProperty("goals", out var goals)) return [];
-            if (goals.ValueKind != JsonValueKind.Array)
-            {
-                Error("goals", "type", "problem.type.goals");
-                return [];
-            }
-            if (goals.GetArrayLength() > MaxGoals)
-            {
-                Error("goals", "count", "problem.count.goals", ("count", goals.GetArrayLength()), ("max", MaxGoals));
-                return [];
-            }
             var result = new List<Goal>();
-            var index = 0;
-            foreach (var goal in goals.EnumerateArray())
+            foreach (var (goal, path) in Objects(root, "goals", MaxGoals, "problem.type.goals", "problem.count.goals", "problem.type.goal"))
             {
-                var path = $"goals[{index++}]";
-                if (goal.ValueKind != JsonValueKind.Object)
-                {
-                    Error(path, "type", "problem.type.goal");
-                    continue;
-                }
                 var id = Id(goal, "id", $"{path}.id");
                 var code = MethodGoal(goal, $"{path}.code", vocabulary);
                 var text = Text(goal, "text", $"{path}.text", MaxGoalLength) ?? code?.Dutch;
@@ -83,6 +65,33 @@ public static partial class ManifestReader
                 else if (id is not null && text is not null) result.Add(new Goal(id, text, code?.Code));
             }
             return result;
+        }
+
+        /// <summary>
+        /// The objects of an optional list field (<c>goals</c>, <c>people</c>) with their paths: none, and a problem
+        /// under the given keys, when it is no list or longer than <paramref name="max"/>; an element that is no object
+        /// is a problem and skipped.
+        /// </summary>
+        IEnumerable<(JsonElement Element, string Path)> Objects(JsonElement root, string name, int max, string typeKey, string countKey, string elementKey)
+        {
+            if (!root.TryGetProperty(name, out var list)) yield break;
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                Error(name, "type", typeKey);
+                yield break;
+            }
+            if (list.GetArrayLength() > max)
+            {
+                Error(name, "count", countKey, ("count", list.GetArrayLength()), ("max", max));
+                yield break;
+            }
+            var index = 0;
+            foreach (var element in list.EnumerateArray())
+            {
+                var path = $"{name}[{index++}]";
+                if (element.ValueKind == JsonValueKind.Object) yield return (element, path);
+                else Error(path, "type", elementKey);
+            }
         }
 
         /// <summary>A goal's <c>code</c>: one of the method's goals (a method without goals takes none).</summary>

@@ -13,27 +13,9 @@ public static partial class ManifestReader
     {
         IReadOnlyList<Person> People(JsonElement root)
         {
-            if (!root.TryGetProperty("people", out var people)) return [];
-            if (people.ValueKind != JsonValueKind.Array)
-            {
-                Error("people", "type", "problem.type.people");
-                return [];
-            }
-            if (people.GetArrayLength() > MaxPeople)
-            {
-                Error("people", "count", "problem.count.people", ("count", people.GetArrayLength()), ("max", MaxPeople));
-                return [];
-            }
             var result = new List<Person>();
-            var index = 0;
-            foreach (var element in people.EnumerateArray())
+            foreach (var (element, path) in Objects(root, "people", MaxPeople, "problem.type.people", "problem.count.people", "problem.type.person"))
             {
-                var path = $"people[{index++}]";
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    Error(path, "type", "problem.type.person");
-                    continue;
-                }
                 var id = Id(element, "id", $"{path}.id");
                 var role = OneOf(element, "role", $"{path}.role", PersonRoles.All.Select(r => r.Code), PersonRoles.Find);
                 var band = element.TryGetProperty("ageBand", out _)
