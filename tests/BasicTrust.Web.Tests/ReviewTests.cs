@@ -35,6 +35,8 @@ public sealed class ReviewTests(WebFixture web)
         var captionCues = await TrackCuesAsync(page, "captions");
         Assert.Equal(captions.Order(), captionCues.Select(c => c.Text).Order());
         Assert.DoesNotContain(captionCues, c => c.Text.Contains(Sessions.Note));
+        // Each caption says who speaks: the therapist's own words here.
+        Assert.All(captionCues, c => Assert.StartsWith("<v Therapeut>", c.Markup));
         Assert.All(captionCues, c => Assert.Contains(cues, chapter => c.Start >= chapter.Start - 0.001 && c.End <= chapter.End + 0.001));
 
         // A chapter in the list seeks the reel to its start.
@@ -224,7 +226,8 @@ public sealed class ReviewTests(WebFixture web)
         Assert.Empty(therapist.Problems);
     }
 
-    sealed record Cue(string Id, double Start, double End, string Text);
+    /// <summary>A cue: <c>Text</c> as the viewer reads it (its markup rendered away), <c>Markup</c> as the file has it.</summary>
+    sealed record Cue(string Id, double Start, double End, string Text, string Markup);
 
     /// <summary>The cues of the reel's track of this kind, once loaded (cues load only in mode "hidden" or "showing").</summary>
     static async Task<IReadOnlyList<Cue>> TrackCuesAsync(IPage page, string kind)
@@ -238,7 +241,7 @@ public sealed class ReviewTests(WebFixture web)
               // Cues arrive as the file is parsed: only a track element that says LOADED (2) has them all.
               const element = [...video.querySelectorAll('track')].find(e => e.track === track);
               return element && element.readyState === 2 && track.cues
-                ? JSON.stringify([...track.cues].map(c => ({ id: c.id, start: c.startTime, end: c.endTime, text: c.text })))
+                ? JSON.stringify([...track.cues].map(c => ({ id: c.id, start: c.startTime, end: c.endTime, text: c.getCueAsHTML().textContent, markup: c.text })))
                 : null;
             }
             """, kind);
