@@ -1,6 +1,7 @@
 using System.Text;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Media.Clips;
+using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Reels;
 using BasicTrust.Media.Sources;
@@ -91,7 +92,7 @@ public class ReelAssemblerTests
 
         // FFmpeg's own reading of the track, written out as WebVTT: the child's words, and only those, in italics.
         var vtt = media.PathOf("decoded.vtt");
-        await Ffmpeg.FfmpegCommand.From(reel).ToFile(vtt, o => o.WithCustomArgument("-map 0:s:0 -c:s webvtt")).RunAsync();
+        await FfmpegCommand.From(reel).ToFile(vtt, o => o.WithCustomArgument("-map 0:s:0 -c:s webvtt")).RunAsync();
         var text = await File.ReadAllTextAsync(vtt);
         Assert.Contains("Jij bent moe, hè?\n<i>Ik wil naar bed</i>", text);
         Assert.DoesNotContain("<i>Jij", text);
