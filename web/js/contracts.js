@@ -16,7 +16,7 @@ export {};
 /** @typedef {{ caseId: string, owner: string, reviewers: string[] }} CaseShares */
 /** @typedef {{ caseId: string, role: CaseRole }} CaseSummary */
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} Chapter */
-/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string }} ClipDocument */
+/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string, cutReason?: string }} ClipDocument */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
 /** @typedef {{ clipId: string, video: string, still: string, smallStill?: string }} ClipLinks */
@@ -26,10 +26,13 @@ export {};
 /** @typedef {{ session: number, of: number, theme?: string, type?: string }} Course */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
+/** @typedef {{ profile: number, compatibility: number }} DolbyVision */
 /** @typedef {{ path: string, rule: string, message: string, key?: string, args?: Record<string, string> }} FieldProblem */
 /** @typedef {{ id: string, text: string, code?: string }} Goal */
 /** @typedef {"carer" | "child"} GoalFor */
 /** @typedef {{ code: string, nl: string, en: string, for: GoalFor, source: string }} GoalInfo */
+/** @typedef {{ transfer: HdrTransfer, primaries?: string, matrix?: string, bitDepth: number, dolbyVision?: DolbyVision }} HdrInfo */
+/** @typedef {"hlg" | "pq"} HdrTransfer */
 /** @typedef {{ tags: unknown[] }} ImportedTags */
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
 /** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
@@ -58,7 +61,7 @@ export {};
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
 /** @typedef {{ tagId: string, start: number, end: number }} ReelConcern */
 /** @typedef {{ session: number, of: number, theme?: string, label: string, type?: string, typeName?: string }} ReelCourse */
-/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[] }} ReelDocument */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[], hdr?: HdrInfo }} ReelDocument */
 /** @typedef {{ id: string, text: string, clipIds: string[] }} ReelGoal */
 /** @typedef {{ caseId: string, sessionId: string, planId: string }} ReelJob */
 /** @typedef {{ reel: string, captions: string, clips: ClipLinks[] }} ReelLinks */
@@ -85,5 +88,5 @@ export {};
 /** @typedef {{ fileName?: string, size?: number }} UploadRequest */
 /** @typedef {{ blob: string, committed: boolean, size: number, blocks: StagedBlock[] }} UploadedBlocks */
 /** @typedef {"strength" | "learning" | "child"} Valence */
-/** @typedef {{ codec: string, profile?: string, pixelFormat?: string, width: number, height: number, averageFrameRate: number, realFrameRate: number, rotation: number, isVariableFrameRate: boolean, displaySize: Record<string, unknown> }} VideoStreamInfo */
+/** @typedef {{ codec: string, profile?: string, pixelFormat?: string, width: number, height: number, averageFrameRate: number, realFrameRate: number, rotation: number, isVariableFrameRate: boolean, displaySize: Record<string, unknown>, hdr?: HdrInfo }} VideoStreamInfo */
 /** @typedef {{ profile: string, level: number, refs: number, bFrames: number, bPyramid: number, cabac: boolean, transform8x8: boolean, weightP: boolean, weightB: boolean, picInitQp: number, chromaQpOffset: number, constrainedIntra: boolean }} X264Match */

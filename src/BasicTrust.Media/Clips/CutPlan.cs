@@ -21,7 +21,9 @@ public sealed record CutPlan(ClipEncoding Encoding, KeyframeIndex? Keyframes, st
     {
         var index = await ContainerIndex.ReadAsync(source, cancellationToken).ConfigureAwait(false);
         var encoding = ClipEncoding.For(source.Info, height, preset);
-        if (quality == ClipQuality.Draft) return new CutPlan(encoding, index?.Keyframes, "draft");
+        // A draft copies what was recorded: an HDR recording's drafts stay HDR (tagged as such); its stills are converted.
+        if (quality == ClipQuality.Draft)
+            return new CutPlan(encoding, index?.Keyframes, source.Info.Video.Hdr is { } hdr ? $"draft: copied, so the picture stays HDR ({hdr.Transfer.ToString().ToUpperInvariant()})" : "draft");
         var (match, reason) = await SmartCutCheck.DecideAsync(source, index, encoding, workFolder, options, cancellationToken).ConfigureAwait(false);
         return new CutPlan(encoding with { Match = match }, index?.Keyframes, match is null ? $"re-encode: {reason}" : reason);
     }
