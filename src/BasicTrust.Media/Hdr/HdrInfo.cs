@@ -4,22 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace BasicTrust.Media.Hdr;
 
-/// <summary>How an HDR recording codes light: HLG (iPhones since the 12) or PQ (HDR10, many Android phones).</summary>
-public enum HdrTransfer
-{
-    /// <summary>Hybrid log-gamma, ffprobe's <c>arib-std-b67</c>.</summary>
-    Hlg,
-    /// <summary>Perceptual quantizer (SMPTE ST 2084), ffprobe's <c>smpte2084</c>.</summary>
-    Pq,
-}
-
-/// <summary>A Dolby Vision configuration record: its profile and what its base layer is compatible with (iPhones write 8.4: HLG).</summary>
-public sealed record DolbyVision(int Profile, int Compatibility)
-{
-    /// <summary>As Dolby writes it: <c>8.4</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Profile}.{Compatibility}");
-}
-
 /// <summary>
 /// What makes a recording HDR, as probed: its transfer, its primaries and matrix as ffprobe names them (BT.2020 on
 /// phones), its bit depth and its Dolby Vision record. Everything made of it is converted to BT.709 SDR (<see cref="ToneMap"/>).
@@ -41,6 +25,9 @@ public sealed partial record HdrInfo(HdrTransfer Transfer, string? Primaries, st
         };
         return coded is { } hdr ? new HdrInfo(hdr, Named(primaries), Named(matrix), DepthOf(pixelFormat), dolbyVision) : null;
     }
+
+    /// <summary>The transfer as people write it (HLG, PQ), for reasons in documents.</summary>
+    public static string Name(HdrTransfer transfer) => transfer == HdrTransfer.Hlg ? "HLG" : "PQ";
 
     /// <summary>Bits per sample from the pixel format's name (<c>yuv420p10le</c>: 10); 8 when it names none.</summary>
     internal static int DepthOf(string? pixelFormat) =>

@@ -4,9 +4,6 @@ using FFMpegCore.Arguments;
 
 namespace BasicTrust.Media.Hdr;
 
-/// <summary>What a converted picture is written as: video (BT.709 matrix, limited range) or a JPEG (BT.601 matrix, full range, as JFIF readers assume).</summary>
-public enum SdrTarget { Video, Jpeg }
-
 /// <summary>
 /// Converts an HDR picture to BT.709 SDR with FFmpeg's <c>zscale</c> (zimg) and <c>tonemap</c> filters: to linear
 /// light with HDR reference white (BT.2408: 203 cd/m²) as 1.0, BT.2020 primaries to BT.709, highlights up to

@@ -1,5 +1,6 @@
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Hdr;
 using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Sources;
 
@@ -22,7 +23,7 @@ public static class SmartCutCheck
         string workFolder, ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var video = source.Info.Video;
-        if (video.Hdr is { } hdr) return (null, $"the source is HDR ({hdr.Transfer.ToString().ToUpperInvariant()}), converted to SDR");
+        if (video.Hdr is { } hdr) return (null, $"the source is HDR ({HdrInfo.Name(hdr.Transfer)}), converted to SDR");
         if (video.Codec != "h264") return (null, $"the source is {video.Codec}, not H.264");
         if (video.Rotation != 0) return (null, "the source is rotated");
         if (video.PixelFormat != "yuv420p") return (null, $"the source's pixel format is {video.PixelFormat}");
