@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Clip cutting benchmark: ./bench/media.sh [--preset superfast] [--groups main,gop,tags,length] [--modes naive,copy,precise,smart,draft]
+#                    or: ./bench/media.sh --groups hdr      (HDR to SDR: clips and previews of 1080p and 4K HLG against SDR)
 #                    or: ./bench/media.sh --scale-out 2
-# (our x264 preset; which groups of rows and which ways to run; defaults: superfast, all). The groups are described
-# at the top of BasicTrust.Media.Bench/Program.cs.
+# (our x264 preset; which groups of rows and which ways to run; defaults: superfast, the four groups above). The groups
+# are described at the top of BasicTrust.Media.Bench/Program.cs.
 # The first run generates its recordings into bench/.cache (20-minute 1080p30 and two 5-minute variants: about 25 minutes
 # on 2 cores; the 20-minute and 2-hour 720p ones are a 2-minute one repeated by stream copy); later runs reuse them.
 set -euo pipefail

@@ -36,10 +36,11 @@ static partial class Modes
                 "precise" => await OursAsync(url, preset, ranges, outputs, ClipQuality.Precise, 720),
                 "smart" => await OursAsync(url, preset, ranges, outputs, ClipQuality.Precise, null),
                 "draft" => await OursAsync(url, preset, ranges, outputs, ClipQuality.Draft, null),
+                "preview" => await PreviewAsync(url, outputs[0]),
                 _ => throw new ArgumentException($"unknown mode {mode}"),
             };
             double seconds = 0;
-            foreach (var output in outputs) seconds += (await MediaProbe.ProbeAsync(output)).Duration.TotalSeconds;
+            foreach (var output in outputs.Where(File.Exists)) seconds += (await MediaProbe.ProbeAsync(output)).Duration.TotalSeconds;
             return new ModeResult(PeakRssKb(), ChildrenPeakRssKb(), seconds, smart, reason, plan);
         }
         finally
@@ -82,10 +83,7 @@ static partial class Modes
     /// </summary>
     static async Task<(int, string, double)> OursAsync(string url, string preset, (TimeSpan In, TimeSpan Out)[] ranges, List<string> outputs, ClipQuality quality, int? height)
     {
-        var blob = new BlobClient(new Uri(url), StorageClientDefaults.Blobs());
-        var length = (await blob.GetPropertiesAsync()).Value.ContentLength;
-        await using var relay = RangeRelay.Start(length, async (offset, count, ct) =>
-            (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new Azure.HttpRange(offset, count) }, ct)).Value.Content);
+        await using var relay = await RelayAsync(url);
         var planning = System.Diagnostics.Stopwatch.StartNew();
         var source = await MediaSource.OpenAsync(relay.Url, new MediaLimits());
         var plan = await CutPlan.DecideAsync(source, quality, height, preset, Path.GetDirectoryName(outputs[0])!, Long);
@@ -97,6 +95,25 @@ static partial class Modes
             if (method == CutMethod.SmartCut) smart++;
         }
         return (smart, plan.Reason, planSeconds);
+    }
+
+    /// <summary>The editor's preview of the whole recording as MakePreview makes it (through the relay, probe included); its need as the reason.</summary>
+    static async Task<(int, string, double)> PreviewAsync(string url, string output)
+    {
+        await using var relay = await RelayAsync(url);
+        var source = await MediaSource.OpenAsync(relay.Url, new MediaLimits());
+        var (need, _) = Previews.BrowserPlayback.Decide(source.Info, "recording.mp4");
+        await Previews.PreviewMaker.MakeAsync(source, need, output, Long);
+        return (0, need.ToString(), 0);
+    }
+
+    /// <summary>The loopback relay the functions put between FFmpeg and storage, fetching bounded ranges through the SAS.</summary>
+    static async Task<RangeRelay> RelayAsync(string url)
+    {
+        var blob = new BlobClient(new Uri(url), StorageClientDefaults.Blobs());
+        var length = (await blob.GetPropertiesAsync()).Value.ContentLength;
+        return RangeRelay.Start(length, async (offset, count, ct) =>
+            (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new Azure.HttpRange(offset, count) }, ct)).Value.Content);
     }
 
     static readonly ProcessRunOptions Long = new() { Timeout = TimeSpan.FromHours(1) };

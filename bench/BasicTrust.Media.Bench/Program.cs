@@ -7,9 +7,10 @@
 //   gop     the same 3 clips of recordings with 2 s, 10 s and open GOPs, another encoder's settings (a phone's: Main
 //           profile, CAVLC, 1 s GOP) and B-pyramids, precise at the source's size;
 //   tags    1, 8 and 32 tags of 10 s on the 20-minute recording;
-//   length  4 tags of 10 s on 2-minute, 20-minute and 2-hour recordings.
-// Prints a Markdown table and writes it to bench/results/media-clips.md. Run it with bench/media.sh, which
-// provisions FFmpeg and starts Azurite.
+//   length  4 tags of 10 s on 2-minute, 20-minute and 2-hour recordings;
+//   hdr     (not in the default set) a clip and the preview of 1080p and 4K HEVC recordings, SDR and HLG (Hdr.cs).
+// Prints a Markdown table and writes it to bench/results/media-clips.md (the hdr group's to media-hdr.md). Run it with
+// bench/media.sh, which provisions FFmpeg and starts Azurite.
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Blobs;
@@ -51,8 +52,10 @@ if (groups.Contains("tags"))
     runs.AddRange(new[] { 1, 8, 32 }.SelectMany(n => new[] { "smart", "draft" }.Select(m => new Run("tags", m, Source.Main, Clips.Spread(n, Source.Main.Length)))));
 if (groups.Contains("length"))
     runs.AddRange(new[] { Source.Short720, Source.Medium720, Source.Long720 }.SelectMany(s => new[] { "smart", "draft" }.Select(m => new Run("length", m, s, Clips.Spread(4, s.Length)))));
+if (groups.Contains("hdr"))
+    runs.AddRange(Hdr.Runs());
 
-runs.RemoveAll(r => !modes.Contains(r.Mode));
+runs.RemoveAll(r => r.Group != "hdr" && !modes.Contains(r.Mode));
 
 var container = new BlobServiceClient(connection, BasicTrust.Storage.StorageClientDefaults.Blobs()).GetBlobContainerClient("bench-" + Guid.NewGuid().ToString("N")[..8]);
 await container.CreateAsync();
@@ -77,12 +80,22 @@ try
         if (child.ExitCode != 0) throw new InvalidOperationException($"{run.Mode} on {run.Source.Name} failed");
         rows.Add(new Row(run, clock.Elapsed.TotalSeconds, proxy.Bytes, JsonSerializer.Deserialize<ModeResult>(output)!, $"{load}→{Load()}"));
     }
-    var main = Path.Combine(cache, Source.Main.File);
-    var weight = groups.Contains("main") ? await Clips.TaggedBytesAsync(main, Clips.Main) : (0, 0);
-    var table = Report.Table(rows, weight, preset);
-    Console.WriteLine(table);
     Directory.CreateDirectory(Path.Combine(root, "results"));
-    await File.WriteAllTextAsync(Path.Combine(root, "results", Option("--out") ?? "media-clips.md"), table + "\n");
+    if (rows.Where(r => r.Run.Group == "hdr").ToList() is { Count: > 0 } hdrRows)
+    {
+        var hdrTable = Hdr.Table(hdrRows);
+        Console.WriteLine(hdrTable);
+        await File.WriteAllTextAsync(Path.Combine(root, "results", "media-hdr.md"), hdrTable + "\n");
+    }
+    rows.RemoveAll(r => r.Run.Group == "hdr");
+    if (rows.Count > 0)
+    {
+        var main = Path.Combine(cache, Source.Main.File);
+        var weight = groups.Contains("main") ? await Clips.TaggedBytesAsync(main, Clips.Main) : (0, 0);
+        var table = Report.Table(rows, weight, preset);
+        Console.WriteLine(table);
+        await File.WriteAllTextAsync(Path.Combine(root, "results", Option("--out") ?? "media-clips.md"), table + "\n");
+    }
 }
 finally
 {

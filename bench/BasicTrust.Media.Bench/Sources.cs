@@ -6,10 +6,12 @@ using FFMpegCore.Enums;
 namespace BasicTrust.Media.Bench;
 
 /// <summary>
-/// A benchmark recording, generated once into bench/.cache: testsrc2 with a beeping tone, x264 ultrafast CRF 23, AAC,
-/// the index at the end as cameras write it. Longer ones of a family are the short one repeated by stream copy.
+/// A benchmark recording, generated once into bench/.cache: testsrc2 with a beeping tone, x264 ultrafast CRF 23 (or
+/// x265, as phones record), AAC, the index at the end as cameras write it. Longer ones of a family are the short one
+/// repeated by stream copy.
 /// </summary>
-sealed record Source(string Name, string File, int Seconds, string Size, string X264, string? RepeatOf = null, int Times = 1)
+sealed record Source(string Name, string File, int Seconds, string Size, string X264, string? RepeatOf = null, int Times = 1, string Encoder = "libx264",
+    string PixelFormat = "yuv420p")
 {
     public static readonly Source Main = new("20-min 1080p, 2 s GOP", "recording-1080p30-20min.mp4", 1200, "1920x1080", "-g 60");
     public static readonly Source Gop10 = new("5-min 1080p, 10 s GOP", "recording-1080p30-5min-gop10s.mp4", 300, "1920x1080", "-g 300");
@@ -47,8 +49,8 @@ sealed record Source(string Name, string File, int Seconds, string Size, string 
         var seconds = Seconds.ToString(CultureInfo.InvariantCulture);
         await PartialFile.WriteAsync(path, partial => FfmpegCommand.From($"testsrc2=size={Size}:rate=30:duration={seconds}", i => i.AsLavfi())
             .AddInput($"sine=frequency=440:beep_factor=4:sample_rate=48000:duration={seconds}", i => i.AsLavfi())
-            .ToFile(partial, o => o.WithVideoCodec(VideoCodec.LibX264).WithSpeedPreset(EncoderPreset.UltraFast).WithConstantRateFactor(23).WithCustomArgument(X264)
-                .WithCustomArgument("-pix_fmt yuv420p").WithAudioCodec(AudioCodec.Aac).WithAudioBitrate(128).ForceFormat(ContainerFormats.Mp4))
+            .ToFile(partial, o => o.WithVideoCodec(Encoder).WithSpeedPreset(EncoderPreset.UltraFast).WithConstantRateFactor(23).WithCustomArgument(X264)
+                .WithCustomArgument($"-pix_fmt {PixelFormat}").WithAudioCodec(AudioCodec.Aac).WithAudioBitrate(128).ForceFormat(ContainerFormats.Mp4))
             .RunAsync(run));
         return path;
     }

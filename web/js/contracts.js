@@ -18,7 +18,7 @@ export {};
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} Chapter */
 /** @typedef {{ clipId: string, tagIds: string[], recordingAt: number, parentSaw: string }} ClipConversation */
 /** @typedef {{ clipId?: string, parentSaw?: string }} ClipConversationRequest */
-/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string }} ClipDocument */
+/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string, cutReason?: string }} ClipDocument */
 /** @typedef {{ tagId: string, kind: EmphasisKind, keyMoment: number, from: number, count: number, added: number }} ClipEmphasis */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
@@ -33,6 +33,7 @@ export {};
 /** @typedef {{ goals: Goal[], sessions: SessionInCourse[] }} CourseAnswer */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
+/** @typedef {{ profile: number, compatibility: number }} DolbyVision */
 /** @typedef {"freeze" | "slow"} EmphasisKind */
 /** @typedef {{ clipId: string, tagId: string, kind: EmphasisKind, start: number, end: number, keyMoment: number }} EmphasisSpan */
 /** @typedef {{ path: string, rule: string, message: string, key?: string, args?: Record<string, string> }} FieldProblem */
@@ -40,6 +41,8 @@ export {};
 /** @typedef {"carer" | "child"} GoalFor */
 /** @typedef {{ code: string, nl: string, en: string, for: GoalFor, source: string }} GoalInfo */
 /** @typedef {{ goalId: string, strengths: number, learning: number }} GoalMoments */
+/** @typedef {{ transfer: HdrTransfer, primaries?: string, matrix?: string, bitDepth: number, dolbyVision?: DolbyVision }} HdrInfo */
+/** @typedef {"hlg" | "pq"} HdrTransfer */
 /** @typedef {{ tags: unknown[] }} ImportedTags */
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
 /** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
@@ -69,7 +72,7 @@ export {};
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
 /** @typedef {{ tagId: string, start: number, end: number }} ReelConcern */
 /** @typedef {{ session: number, of: number, theme?: string, label: string, type?: string, typeName?: string }} ReelCourse */
-/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[], emphases?: ReelEmphasis[] }} ReelDocument */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[], emphases?: ReelEmphasis[], hdr?: HdrInfo }} ReelDocument */
 /** @typedef {{ clipId: string, tagId: string, kind: EmphasisKind, start: number, end: number, keyMoment: number }} ReelEmphasis */
 /** @typedef {{ id: string, text: string, clipIds: string[] }} ReelGoal */
 /** @typedef {{ caseId: string, sessionId: string, planId: string }} ReelJob */
@@ -98,5 +101,5 @@ export {};
 /** @typedef {{ fileName?: string, size?: number }} UploadRequest */
 /** @typedef {{ blob: string, committed: boolean, size: number, blocks: StagedBlock[] }} UploadedBlocks */
 /** @typedef {"strength" | "learning" | "child"} Valence */
-/** @typedef {{ codec: string, profile?: string, pixelFormat?: string, width: number, height: number, averageFrameRate: number, realFrameRate: number, rotation: number, isVariableFrameRate: boolean, displaySize: Record<string, unknown> }} VideoStreamInfo */
+/** @typedef {{ codec: string, profile?: string, pixelFormat?: string, width: number, height: number, averageFrameRate: number, realFrameRate: number, rotation: number, isVariableFrameRate: boolean, displaySize: Record<string, unknown>, hdr?: HdrInfo }} VideoStreamInfo */
 /** @typedef {{ profile: string, level: number, refs: number, bFrames: number, bPyramid: number, cabac: boolean, transform8x8: boolean, weightP: boolean, weightB: boolean, picInitQp: number, chromaQpOffset: number, constrainedIntra: boolean }} X264Match */

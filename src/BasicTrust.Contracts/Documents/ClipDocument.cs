@@ -5,7 +5,8 @@ namespace BasicTrust.Contracts.Documents;
 
 /// <summary>
 /// <c>clips/{caseId}/{sessionId}/{planId}/{clipId}.json</c>: a clip's tag metadata and timing, requested versus
-/// actual, in seconds (three decimals) and frames, and how it was cut (re-encode, smart-cut or stream-copy).
+/// actual, in seconds (three decimals) and frames, how it was cut (re-encode, smart-cut or stream-copy) and why (the
+/// plan's reason, e.g. "re-encode: the source is HDR (HLG), converted to SDR").
 /// </summary>
 public sealed record ClipDocument(
     string ClipId,
@@ -18,11 +19,12 @@ public sealed record ClipDocument(
     string Video,
     string Still,
     CutMethod Cut,
-    string? SmallStill = null)
+    string? SmallStill = null,
+    string? CutReason = null)
 {
     /// <summary>The document of a cut clip; <paramref name="video"/>, <paramref name="still"/> and <paramref name="smallStill"/> (320 px wide) are <c>container/blob</c> paths.</summary>
-    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, CutMethod cut, string video, string still, string smallStill) =>
-        new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy), video, still, cut, smallStill);
+    public static ClipDocument From(PlannedClip clip, string planId, ClipAccuracy accuracy, CutMethod cut, string video, string still, string smallStill, string? cutReason = null) =>
+        new(clip.ClipId, planId, clip.Index, clip.Valence, clip.Title, clip.Tags, ClipTiming.From(accuracy), video, still, cut, smallStill, cutReason);
 }
 
 /// <summary>Requested and actual in/out in recording seconds, and how many frames they differ.</summary>

@@ -1,11 +1,13 @@
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
+using BasicTrust.Media.Hdr;
 
 namespace BasicTrust.Contracts.Documents;
 
 /// <summary>
 /// <c>reels/{caseId}/{sessionId}/{planId}/reel.json</c>: the reel's manifest for reviewers and tools, with the case's
-/// people (pseudonymous roles) and the plan's warnings (in English; the API says them in the reader's language).
+/// people (pseudonymous roles), the plan's warnings (in English; the API says them in the reader's language) and,
+/// when the recording was HDR, how (<see cref="Hdr"/>): its reel, clips and stills are then converted to BT.709 SDR.
 /// Chapters and emphases are in reel seconds, which the clips' emphases lengthen; each clip's own timing is in
 /// recording seconds.
 /// </summary>
@@ -27,7 +29,8 @@ public sealed record ReelDocument(
     IReadOnlyList<ReelConcern>? Concerns = null,
     IReadOnlyList<PlannedPerson>? People = null,
     IReadOnlyList<FieldProblem>? Warnings = null,
-    IReadOnlyList<ReelEmphasis>? Emphases = null);
+    IReadOnlyList<ReelEmphasis>? Emphases = null,
+    HdrInfo? Hdr = null);
 
 /// <summary>
 /// Which session of how many this reel comes from, the kind of session and the VIPP-SD visit's theme; <c>Label</c>

@@ -73,7 +73,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
                 $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.mp4")}", $"{SessionKey.Reels}/{session.Reel(plan.PlanId, "reel.vtt")}",
                 [.. plan.Chapters.Select(ReelChapter.From)], clips, clock.GetUtcNow(),
                 ReelCourse.From(plan.Course, plan.Language), ReelGoal.From(plan), plan.Considered ?? [], [.. (plan.Concerns ?? []).Select(ReelConcern.From)],
-                plan.People ?? [], plan.Warnings ?? [], [.. (plan.Emphases ?? []).Select(ReelEmphasis.From)]);
+                plan.People ?? [], plan.Warnings ?? [], [.. (plan.Emphases ?? []).Select(ReelEmphasis.From)], plan.Media.Video.Hdr);
             // reel.json goes last: its presence means the reel is complete.
             await store.WriteAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;

@@ -96,7 +96,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "small.jpg"), smallStill, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
             // The JSON goes last: its presence means the clip's files are complete.
             string Stored(string extension) => $"{SessionKey.Clips}/{session.Clip(plan.PlanId, clip.ClipId, extension)}";
-            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, cut, Stored("mp4"), Stored("jpg"), Stored("small.jpg")), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, cut, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason), cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }
         finally

@@ -1,5 +1,6 @@
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Hdr;
 using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Reels;
@@ -33,7 +34,8 @@ public static class ClipCutter
     /// keyframe before and drops frames before the in point), rotation baked in by FFmpeg's autorotate, constant
     /// frame rate, the shared <paramref name="encoding"/>, AAC stereo (silence when the source has no audio, so
     /// every clip concatenates), title and comment from an FFMETADATA file, the source's metadata (e.g. a phone's GPS
-    /// location) and chapters dropped.
+    /// location) and chapters dropped. An HDR recording is converted to BT.709 SDR (<see cref="ToneMap"/>) after scaling,
+    /// so the costly float conversion works on the clip's pixels, not the source's.
     /// </summary>
     public static async Task<ClipAccuracy> CutPreciseAsync(MediaSource source, ClipRequest clip, ClipEncoding encoding, string output,
         ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
@@ -54,10 +56,10 @@ public static class ClipCutter
             // Bilinear: for downscaling this far it looks the same as the default bicubic and costs a tenth less.
             // Constant frame rate, so VFR phone footage does not drift against its audio. Converted by the fps filter: with
             // -r alone FFmpeg 5.1 drops the repeats of the input's last frame, so a clip of a 1 fps source came out short.
-            .WithVideoFilters(v => v.WithCustomFilter("scale", $"{encoding.Width}:{encoding.Height}:flags=bilinear").WithCustomFilter("setsar", "1")
-                .WithCustomFilter("fps", encoding.FrameRate))
+            .WithVideoFilters(v => v.WithCustomFilter("scale", $"{encoding.Width}:{encoding.Height}:flags=bilinear").ToSdr(source.Info.Video.Hdr, SdrTarget.Video)
+                .WithCustomFilter("setsar", "1").WithCustomFilter("fps", encoding.FrameRate))
             .WithFrameRate(encoding.FrameRate).WithFpsMode(FpsMode.ConstantFrameRate)
-            .WithH264(encoding.X264Preset, encoding.Crf)
+            .WithH264(encoding.X264Preset, encoding.Crf).TaggedSdr(source.Info.Video.Hdr)
             .WithAacStereo()
             .WithoutChapters().WithoutStreamMetadata()
             .AsFastStartMp4().WithExactDuration());

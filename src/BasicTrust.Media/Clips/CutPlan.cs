@@ -1,5 +1,6 @@
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Hdr;
 using BasicTrust.Media.Indexing;
 using BasicTrust.Media.SmartCut;
 using BasicTrust.Media.Sources;
@@ -21,7 +22,9 @@ public sealed record CutPlan(ClipEncoding Encoding, KeyframeIndex? Keyframes, st
     {
         var index = await ContainerIndex.ReadAsync(source, cancellationToken).ConfigureAwait(false);
         var encoding = ClipEncoding.For(source.Info, height, preset);
-        if (quality == ClipQuality.Draft) return new CutPlan(encoding, index?.Keyframes, "draft");
+        // A draft copies what was recorded: an HDR recording's drafts stay HDR (tagged as such); its stills are converted.
+        if (quality == ClipQuality.Draft)
+            return new CutPlan(encoding, index?.Keyframes, source.Info.Video.Hdr is { } hdr ? $"draft: copied, so the picture stays HDR ({HdrInfo.Name(hdr.Transfer)})" : "draft");
         var (match, reason) = await SmartCutCheck.DecideAsync(source, index, encoding, workFolder, options, cancellationToken).ConfigureAwait(false);
         return new CutPlan(encoding with { Match = match }, index?.Keyframes, match is null ? $"re-encode: {reason}" : reason);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Hdr;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
 using FFMpegCore;
@@ -7,7 +8,7 @@ using FFMpegCore.Enums;
 
 namespace BasicTrust.Media.Clips;
 
-/// <summary>A JPEG of one moment (a tag's key moment), upright and at the clips' size.</summary>
+/// <summary>A JPEG of one moment (a tag's key moment), upright and at the clips' size; of an HDR recording, converted as its clips are.</summary>
 public static class Still
 {
     /// <summary>
@@ -52,7 +53,7 @@ public static class Still
                 // (FFMpegCore escapes the comma for the filter graph).
                 .WithVideoFilters(v => v.WithCustomFilter("trim", $"end={Seconds(upTo + FrameDuration(source.Info.Video).TotalSeconds)}")
                     .WithCustomFilter("select", $"lte(t,{Seconds(upTo + 0.000001)})")
-                    .WithCustomFilter("scale", $"{encoding.Width}:{encoding.Height}").WithCustomFilter("setsar", "1"))
+                    .WithCustomFilter("scale", $"{encoding.Width}:{encoding.Height}").ToSdr(source.Info.Video.Hdr, SdrTarget.Jpeg).WithCustomFilter("setsar", "1"))
                 .WithFpsMode(FpsMode.Passthrough) // each decoded frame once: the last one written is the last one kept
                 .WithoutMetadata().WithoutChapters()
                 // mjpeg quality scale: 2 is best, 31 worst; 3 is visually clean at a few tens of kB.

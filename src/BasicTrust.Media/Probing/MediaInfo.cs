@@ -1,3 +1,5 @@
+using BasicTrust.Media.Hdr;
+
 namespace BasicTrust.Media.Probing;
 
 /// <summary>What ffprobe says about a recording: enough to decide whether and how to cut it.</summary>
@@ -25,6 +27,9 @@ public sealed record VideoStreamInfo(string Codec, string? Profile, string? Pixe
 
     /// <summary>Width and height as shown, after rotation.</summary>
     public (int Width, int Height) DisplaySize => Rotation is 90 or 270 ? (Height, Width) : (Width, Height);
+
+    /// <summary>How the stream is HDR (HLG or PQ, BT.2020, 10-bit, Dolby Vision); null for SDR.</summary>
+    public HdrInfo? Hdr { get; init; }
 }
 
 /// <summary>An audio stream.</summary>

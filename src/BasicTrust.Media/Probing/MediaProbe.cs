@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BasicTrust.Highlights.Texts;
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Hdr;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
 
@@ -80,7 +81,10 @@ public static class MediaProbe
             Duration = analysis.Format.Duration > TimeSpan.Zero ? analysis.Format.Duration : video.Duration,
             BitRate = analysis.Format.BitRate,
             Video = new VideoStreamInfo(video.CodecName ?? "", video.Profile, video.PixelFormat, video.Width ?? 0, video.Height ?? 0,
-                Rate(video.AverageFrameRate), Rate(video.RealFrameRate), Rotation(video)),
+                Rate(video.AverageFrameRate), Rate(video.RealFrameRate), Rotation(video))
+            {
+                Hdr = HdrInfo.Detect(video.ColorTransfer, video.ColorPrimaries, video.ColorSpace, video.PixelFormat, video.SideData),
+            },
             Audio = audio is null ? null : new AudioStreamInfo(audio.CodecName ?? "", audio.Channels ?? 0, audio.ChannelLayout, audio.SampleRateHz ?? 0),
         };
     }

@@ -1,5 +1,6 @@
 using BasicTrust.Media.Clips;
 using BasicTrust.Media.Ffmpeg;
+using BasicTrust.Media.Hdr;
 using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Sources;
 
@@ -12,7 +13,8 @@ namespace BasicTrust.Media.SmartCut;
 public static class SmartCutCheck
 {
     /// <summary>
-    /// The x264 settings for smart cuts, or null and the reason to re-encode: the source must be progressive 8-bit
+    /// The x264 settings for smart cuts, or null and the reason to re-encode: the source must be SDR (copied HDR frames
+    /// would keep their HLG or PQ light beside converted ones, and mis-tagged as BT.709), progressive 8-bit
     /// 4:2:0 H.264 in MP4, upright, every frame the same length at the clips' frame rate, closed GOPs, the clips at the
     /// source's size, and a trial encode of its first frames (written into <paramref name="workFolder"/>, the caller's,
     /// so a crash leaves nothing outside it) must write byte-identical SPS and PPS.
@@ -21,6 +23,7 @@ public static class SmartCutCheck
         string workFolder, ProcessRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var video = source.Info.Video;
+        if (video.Hdr is { } hdr) return (null, $"the source is HDR ({HdrInfo.Name(hdr.Transfer)}), converted to SDR");
         if (video.Codec != "h264") return (null, $"the source is {video.Codec}, not H.264");
         if (video.Rotation != 0) return (null, "the source is rotated");
         if (video.PixelFormat != "yuv420p") return (null, $"the source's pixel format is {video.PixelFormat}");

@@ -20,10 +20,13 @@ public static class Ffmpeg
 
     /// <summary>
     /// A small test recording: a moving test picture (320x240, 25 fps) with a 440 Hz tone, as H.264 with a 1 s GOP, or
-    /// as an iPhone writes HEVC (tagged hvc1, which Chromium plays only the sound of).
+    /// as an iPhone writes HEVC (tagged hvc1, which Chromium plays only the sound of), with <paramref name="hlg"/> as its
+    /// camera records by default: 10-bit HDR, HLG and BT.2020, tagged in the stream and the container.
     /// </summary>
-    public static Task RecordingAsync(string path, int seconds = 12, bool hevc = false) =>
+    public static Task RecordingAsync(string path, int seconds = 12, bool hevc = false, bool hlg = false) =>
         RunAsync(["-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={seconds}", "-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}",
-            .. hevc ? ["-c:v", "libx265", "-x265-params", "log-level=error", "-preset", "ultrafast", "-tag:v", "hvc1"] : (string[])["-c:v", "libx264", "-preset", "ultrafast", "-g", "25"],
-            "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", path]);
+            .. hevc || hlg ? ["-c:v", "libx265", "-x265-params", hlg ? "log-level=error:colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc" : "log-level=error",
+                "-preset", "ultrafast", "-tag:v", "hvc1"] : (string[])["-c:v", "libx264", "-preset", "ultrafast", "-g", "25"],
+            .. hlg ? ["-pix_fmt", "yuv420p10le", "-color_primaries", "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc"] : (string[])["-pix_fmt", "yuv420p"],
+            "-c:a", "aac", "-movflags", "+faststart", path]);
 }
