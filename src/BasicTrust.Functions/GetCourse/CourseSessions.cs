@@ -14,13 +14,12 @@ public sealed class CourseSessions(StatusBoard status, PipelineStore store)
     /// <summary>The case's sessions that have a status (their manifest was received), each with the plan the status names.</summary>
     public async Task<IReadOnlyList<CourseSession>> ListAsync(string caseId, CancellationToken cancellationToken)
     {
-        var sessions = new List<CourseSession>();
-        await foreach (var (session, current) in status.ListAsync(caseId, cancellationToken).ConfigureAwait(false))
-        {
-            var plan = current.PlanId is { } planId ? (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value : null;
-            sessions.Add(new CourseSession(session, current, plan));
-        }
-        return sessions;
+        var statuses = new List<(SessionKey Session, SessionStatus Current)>();
+        await foreach (var entry in status.ListAsync(caseId, cancellationToken).ConfigureAwait(false)) statuses.Add(entry);
+        // The plans are read together, not one session after another.
+        return await Task.WhenAll(statuses.Select(async s => new CourseSession(s.Session, s.Current, s.Current.PlanId is { } planId
+            ? (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, s.Session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value
+            : null))).ConfigureAwait(false);
     }
 
     /// <summary>The session's terugkijkgesprek as stored, or null before one was recorded.</summary>

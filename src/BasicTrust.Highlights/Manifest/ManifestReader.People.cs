@@ -25,7 +25,7 @@ public static partial class ManifestReader
                     Error($"{path}.ageBand", "child-only", "problem.child-only.age-band");
                 if (id is not null && (result.Any(p => p.Id == id) || IsActorCode(id)))
                     Error($"{path}.id", "unique", "problem.unique.person", ("id", id));
-                else if (id is not null && role is not null) result.Add(new Person(id, role, band));
+                else if (id is not null && role is not null) result.Add(new Person(id, role, band) { Path = path });
             }
             return result;
         }
@@ -34,8 +34,8 @@ public static partial class ManifestReader
         void CheckTargetGroup(MethodVocabulary? vocabulary, IReadOnlyList<Person> people)
         {
             if (vocabulary?.TargetAges is not { } ages) return;
-            foreach (var (child, index) in people.Select((p, i) => (p, i)).Where(x => x.p.AgeBand is { } band && !band.Within(ages)))
-                Problems.Add(Validation.Problem.Warning($"people[{index}].ageBand", "target-group", "problem.target-group",
+            foreach (var child in people.Where(p => p.AgeBand is { } band && !band.Within(ages)))
+                Problems.Add(Validation.Problem.Warning($"{child.Path}.ageBand", "target-group", "problem.target-group",
                     ("method", vocabulary.Name), ("min", ages.Min), ("max", ages.Max), ("band", child.AgeBand!.Code), ("source", ages.Source)));
         }
 
