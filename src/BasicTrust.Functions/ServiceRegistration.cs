@@ -2,6 +2,7 @@ using Azure.Core.Serialization;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.AssembleReel;
+using BasicTrust.Functions.Consent;
 using BasicTrust.Functions.Conversation;
 using BasicTrust.Functions.CutClip;
 using BasicTrust.Functions.GetCourse;
@@ -29,6 +30,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddPipelineSettings(this IServiceCollection services)
     {
         services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().BindConfiguration("BasicTrust:Privacy").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media")
             .Validate(o => o.Ffmpeg.IsValid, "BasicTrust__Media__Ffmpeg__BinaryFolder must hold ffmpeg and ffprobe (or be unset to use PATH).")
             .Validate(o => o.MinFrameRate > 0 && o.MinFrameRate < o.MaxFrameRate, "BasicTrust__Media__MinFrameRate must be above 0 and below BasicTrust__Media__MaxFrameRate.")
@@ -59,7 +61,7 @@ public static class ServiceRegistration
         services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<RecordingPreviews>().AddSingleton<SessionPlanning>().AddSingleton<ClipCutting>()
             .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>()
             .AddSingleton<Notifier>().AddSingleton<MailSender>()
-            .AddSingleton<CourseSessions>().AddSingleton<Conversations>();
+            .AddSingleton<CourseSessions>().AddSingleton<Conversations>().AddSingleton<PrivacyStore>().AddSingleton<RecordingErasure>();
 
     /// <summary>
     /// Before the first job: removes what a worker that died mid-job left behind, and creates the pipeline's containers

@@ -9,6 +9,8 @@ public enum SessionState
     Assembling,
     Ready,
     Failed,
+    /// <summary>Its media were deleted (consent withdrawn, or the guidance ended); its professional record stays.</summary>
+    Erased,
 }
 
 /// <summary>A tag flagging a safety concern, for the therapist and the case's reviewers: its id and moment, never its note.</summary>

@@ -13,6 +13,10 @@ public enum CaseAction
     Share,
     /// <summary>Delete everything of it (consent withdrawn).</summary>
     Purge,
+    /// <summary>Read its people and consents, record a consent or its withdrawal: the owner, and privacy officers.</summary>
+    Consent,
+    /// <summary>Set or lift a legal hold on the deletion of its recordings: privacy officers only.</summary>
+    Hold,
 }
 
 /// <summary>The answer to one request: go on, 404 (the case is not revealed) or 403 (seen, but not this action).</summary>
@@ -23,11 +27,12 @@ public static class AccessRules
 {
     public static Verdict Decide(Principal who, CaseRole role, CaseAction action) => (role, action) switch
     {
-        // A privacy officer may purge any case, and so knows it exists; watching it needs a share like anyone.
-        (_, CaseAction.Purge) when who.Is(AppRoles.PrivacyOfficer) => Verdict.Allow,
+        // A privacy officer may purge any case, keep its consents and hold its deletion, and so knows it exists;
+        // watching it needs a share like anyone.
+        (_, CaseAction.Purge or CaseAction.Consent or CaseAction.Hold) when who.Is(AppRoles.PrivacyOfficer) => Verdict.Allow,
         (CaseRole.None, _) => who.Is(AppRoles.PrivacyOfficer) ? Verdict.Forbid : Verdict.Hide,
         // The owner acts as a therapist: one whose role was taken away in Entra ID keeps seeing nothing new.
-        (CaseRole.Owner, CaseAction.View or CaseAction.Review or CaseAction.Upload or CaseAction.Share) =>
+        (CaseRole.Owner, CaseAction.View or CaseAction.Review or CaseAction.Upload or CaseAction.Share or CaseAction.Consent) =>
             who.Is(AppRoles.Therapist) ? Verdict.Allow : Verdict.Forbid,
         // Anyone the owner shared it with, as long as they hold one of the app's roles (a therapist can supervise too).
         (CaseRole.Reviewer, CaseAction.View or CaseAction.Review) => who.Roles.Count > 0 ? Verdict.Allow : Verdict.Forbid,

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using BasicTrust.Functions.Consent;
 
 namespace BasicTrust.Functions.Access;
 
@@ -8,7 +9,8 @@ public enum CreateOutcome { Created, AlreadyYours, Taken }
 
 /// <summary>
 /// The cases' access records in Azure Table storage (table <see cref="TableName"/>), one partition per case: the
-/// case row (row key "": owner, created, purged) and one row per person who may see it (row key: object id; role).
+/// case row (row key "": owner, created, purged) and one row per person who may see it (row key: object id; role);
+/// the case's privacy rows (<see cref="PrivacyRows"/>) share the partition, so a check reads them with it.
 /// A request's check is one partition query; the case row and its owner row are written in one transaction, so a
 /// case never exists without its owner. Listing a person's cases queries their row key across partitions.
 /// </summary>
@@ -27,15 +29,37 @@ public sealed class CaseAccess(TableServiceClient service)
     public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken)
     {
         TableEntity? head = null;
-        var reviewers = new List<string>();
+        var (reviewers, privacy) = (new List<string>(), new List<TableEntity>());
         await foreach (var row in Table.QueryAsync<TableEntity>(r => r.PartitionKey == caseId, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey == CaseRow) head = row;
+            else if (PrivacyRows.IsPrivacyRow(row.RowKey)) privacy.Add(row);
             else if (row.GetString("Role") == Reviewer) reviewers.Add(row.RowKey);
         }
-        return head is null ? null
-            : new CaseRecord(caseId, head.GetString("Owner"), reviewers, head.GetDateTimeOffset("CreatedAt")!.Value, head.GetDateTimeOffset("PurgedAt"));
+        return head is null ? null : Record(head, reviewers, privacy);
     }
+
+    /// <summary>Every case that is not purged, with its privacy (a privacy officer's overview): one query over the table.</summary>
+    public async Task<IReadOnlyList<CaseRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        await foreach (var row in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!partitions.TryGetValue(row.PartitionKey, out var rows)) partitions[row.PartitionKey] = rows = [];
+            rows.Add(row);
+        }
+        return [.. partitions.Values
+            .Select(rows => (Head: rows.FirstOrDefault(r => r.RowKey == CaseRow), Rows: rows))
+            .Where(p => p.Head is not null && p.Head.GetDateTimeOffset("PurgedAt") is null)
+            .Select(p => Record(p.Head!, [.. p.Rows.Where(r => r.GetString("Role") == Reviewer).Select(r => r.RowKey)], p.Rows.Where(r => PrivacyRows.IsPrivacyRow(r.RowKey))))
+            .OrderBy(c => c.CaseId, StringComparer.Ordinal)];
+    }
+
+    static CaseRecord Record(TableEntity head, IReadOnlyList<string> reviewers, IEnumerable<TableEntity> privacy) =>
+        new(head.PartitionKey, head.GetString("Owner"), reviewers, head.GetDateTimeOffset("CreatedAt")!.Value, head.GetDateTimeOffset("PurgedAt"))
+        {
+            Privacy = PrivacyRows.Read(head, privacy),
+        };
 
     /// <summary>Creates the case with <paramref name="owner"/> as its owner; a repeated request of the same owner is no error.</summary>
     public async Task<CreateOutcome> CreateAsync(string caseId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
@@ -83,6 +107,19 @@ public sealed class CaseAccess(TableServiceClient service)
             if (AccessRules.Decide(who, role, CaseAction.View) == Verdict.Allow) cases.Add((row.PartitionKey, role));
         }
         return cases;
+    }
+
+    /// <summary>
+    /// The cases whose guidance ended at or before <paramref name="cutoff"/> and whose media are not deleted yet, held or
+    /// not (the caller reads each record): one query of the case rows.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRow} and ClosedAt le {cutoff}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "MediaDeletedAt", "PurgedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (row.GetDateTimeOffset("MediaDeletedAt") is null && row.GetDateTimeOffset("PurgedAt") is null) ids.Add(row.PartitionKey);
+        return ids;
     }
 
     /// <summary>Marks the case purged: its id stays retired, and who worked on it stays on record (object ids, nothing of the family).</summary>

@@ -49,6 +49,8 @@ public sealed class CaseGate(CaseAccess cases, AuditLog audit, TimeProvider cloc
         CaseAction.Upload => "api.forbidden.upload.detail",
         CaseAction.Share => "api.forbidden.share.detail",
         CaseAction.Purge => "api.forbidden.purge.detail",
+        CaseAction.Consent => "api.forbidden.consent.detail",
+        CaseAction.Hold => "api.forbidden.hold.detail",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -64,7 +64,7 @@ public sealed class ReelAssembly(PipelineStore store, StatusBoard status, MediaL
             await ReelAssembler.AssembleAsync(new ReelInput(files, $"{plan.CaseId} {plan.SessionId}", plan.Chapters, plan.Cues, plan.Language), reel,
                 limits.RunOptions(), cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(captions, WebVtt.Write(plan.Cues), cancellationToken).ConfigureAwait(false);
-            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return false;
+            if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return false;
 
             var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId };
             await store.UploadFileAsync(SessionKey.Reels, session.Reel(plan.PlanId, "reel.mp4"), reel, "video/mp4", metadata, cancellationToken).ConfigureAwait(false);

@@ -87,7 +87,7 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
             var (accuracy, cut) = await ClipCutter.CutAsync(source, request, plan.Quality, plan.Encoding, keyframes, video, run, cancellationToken).ConfigureAwait(false);
             await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
             await Still.SaveSmallAsync(still, smallStill, run, cancellationToken).ConfigureAwait(false);
-            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return false;
+            if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return false;
 
             // Metadata holds ids and codes only: nothing that names or describes the family.
             var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId, ["clipid"] = clip.ClipId, ["valence"] = clip.Valence.ToString().ToLowerInvariant(), ["cut"] = Json.Name(cut) };

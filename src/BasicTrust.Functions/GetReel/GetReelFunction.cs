@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Consent;
+using BasicTrust.Highlights.Consent;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.ReviewReel;
 
@@ -12,13 +14,18 @@ namespace BasicTrust.Functions.GetReel;
 /// its review round and the earlier ones; the plan's warnings in the reader's language. While a newer manifest is planned and cut the last ready reel is still
 /// served, marked <c>newerInProgress</c>. Each link handed out is written to the audit log.
 /// </summary>
-public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, ReadLinks links)
+public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Reviews reviews, ReadLinks links, CaseGate gate)
 {
     [Function("GetReel"), CaseEndpoint(CaseAction.View)]
     public async Task<Results<Ok<ReelAnswer>, ProblemHttpResult>> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reels/{caseId}/{sessionId}")] HttpRequest request)
     {
         var (context, call) = (request.HttpContext, CaseCall.Of(request));
         var session = call.Session;
+        if (SupervisionRefusal(call) is { } refusal)
+        {
+            await gate.RefusedAsync(context, session.Folder, "view", 403);
+            return refusal;
+        }
         if (await status.GetAsync(session, context.RequestAborted) is not { ReelPlanId: { } planId } current) return ApiResults.NoReadyReel(session);
         var reel = (await store.ReadAsync<ReelDocument>(SessionKey.Reels, session.Reel(planId, "reel.json"), context.RequestAborted)).Value;
         if (reel is null) return ApiResults.NoReadyReel(session);
@@ -32,5 +39,20 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
         var newer = current is not { State: SessionState.Ready } || current.PlanId != planId;
         reel = reel with { Warnings = [.. (reel.Warnings ?? []).Select(w => w.In(ApiLanguage.Of(request)))] };
         return TypedResults.Ok(new ReelAnswer(reel, minted, expires, review.RoundOf(planId), review.Before(planId), call.GivesVerdict, newer));
+    }
+
+    /// <summary>
+    /// Anyone but the owner sees a reel only when everyone on its recording consented to supervision: 403 naming who
+    /// lacks it (a recording whose people were never recorded counts as lacking it).
+    /// </summary>
+    static ProblemHttpResult? SupervisionRefusal(CaseCall call)
+    {
+        var (record, session) = (call.Case!, call.Session);
+        if (record.RoleOf(call.Who.ObjectId) == CaseRole.Owner) return null;
+        if (record.Privacy.Recording(session.SessionId) is not { } recording)
+            return ApiResults.Problem(403, "api.forbidden.title", "api.supervision-consent.detail", [FieldProblem.Create("onRecording", "required", "problem.required.on-recording")]);
+        var missing = record.Privacy.Missing(recording.OnRecording, ConsentScopes.Supervision);
+        return missing.Count == 0 ? null : ApiResults.Problem(403, "api.forbidden.title", "api.supervision-consent.detail",
+            [.. missing.Select(m => FieldProblem.From(ConsentCheck.Missing($"onRecording[{recording.OnRecording.ToList().IndexOf(m.PersonId)}]", m, ConsentScopes.Supervision)))]);
     }
 }

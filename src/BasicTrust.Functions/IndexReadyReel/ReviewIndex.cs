@@ -35,7 +35,7 @@ public sealed class ReviewIndex(TableServiceClient service, PipelineStore store,
     /// <summary>Indexes the session's ready plan when it is <paramref name="planId"/> (any ready plan when null).</summary>
     public async Task<IndexOutcome> IndexAsync(SessionKey session, string? planId, CancellationToken cancellationToken)
     {
-        if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return IndexOutcome.Purged;
+        if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return IndexOutcome.Purged;
         if (await status.GetAsync(session, cancellationToken).ConfigureAwait(false) is not { State: SessionState.Ready, PlanId: { } ready, ReadyAt: { } readyAt }
             || planId is not null && planId != ready)
             return IndexOutcome.NotReady;
@@ -121,5 +121,19 @@ public sealed class ReviewIndex(TableServiceClient service, PipelineStore store,
         foreach (var row in rows)
             await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
         return rows.Count;
+    }
+
+    /// <summary>Removes the session's row (its recording was erased); returns how many rows it removed (0 or 1).</summary>
+    public async Task<int> RemoveSessionAsync(SessionKey session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(session.CaseId, session.SessionId, ETag.All, cancellationToken).ConfigureAwait(false);
+            return 1;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
 
     public async Task MakeAsync(SessionKey session, string name, CancellationToken cancellationToken)
     {
-        if (!RecordingFileName.IsValid(name) || await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
+        if (!RecordingFileName.IsValid(name) || await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return;
         if (await status.PlannedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } planned && planned != name)
         {
             // Uploaded through a link handed out before the session's plan: the planned recording stays the only one.
@@ -75,7 +75,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
                 await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Failed, need).Because(Sentence.Of("preview.convert")), cancellationToken).ConfigureAwait(false);
                 return;
             }
-            if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false)) return;
+            if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return;
             var blob = $"{session.Folder}/preview.mp4"; // a fixed name: the therapist's file name stays out of the audit log
             await store.UploadFileAsync(SessionKey.Previews, blob, file, "video/mp4", null, cancellationToken).ConfigureAwait(false);
             await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Ready, need, Blob: blob).Because(reason), cancellationToken).ConfigureAwait(false);

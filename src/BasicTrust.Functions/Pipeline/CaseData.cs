@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using BasicTrust.Highlights.Manifest;
 
 namespace BasicTrust.Functions.Pipeline;
 
@@ -30,6 +31,35 @@ public sealed class CaseData(PipelineStore store)
             removed += await DeleteWhereAsync(HostContainer, "blobreceipts/",
                 name => name.Contains($"/{SessionKey.Recordings}/{caseId}/", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
         return removed;
+    }
+
+    /// <summary>
+    /// Deletes the media of one session: its recording (and any other upload in its folder), preview, clips, stills,
+    /// reels and captions, and the host's trigger receipts naming its media (the manifest's stays, so the host does not offer it again). Its manifest (the tags and notes) and its
+    /// state (plans, status, review, terugkijkgesprek) stay: the professional record. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteMediaAsync(SessionKey session, CancellationToken cancellationToken)
+    {
+        var folder = session.Folder + "/";
+        var removed = await DeleteWhereAsync(SessionKey.Recordings, folder, name => name != session.Manifest, cancellationToken).ConfigureAwait(false);
+        foreach (var container in new[] { SessionKey.Previews, SessionKey.Clips, SessionKey.Reels })
+            removed += await DeleteWhereAsync(container, folder, _ => true, cancellationToken).ConfigureAwait(false);
+        if ((await store.Service.GetBlobContainerClient(HostContainer).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
+            removed += await DeleteWhereAsync(HostContainer, "blobreceipts/",
+                name => name.Contains($"/{SessionKey.Recordings}/{folder}", StringComparison.Ordinal) && !name.EndsWith("/" + session.Manifest, StringComparison.Ordinal),
+                cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>The case's sessions that have media: an upload beside the manifest, a preview, clips or reels.</summary>
+    public async Task<IReadOnlyList<string>> SessionsWithMediaAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var sessions = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var container in new[] { SessionKey.Recordings, SessionKey.Previews, SessionKey.Clips, SessionKey.Reels })
+            await foreach (var blob in store.Service.GetBlobContainerClient(container).GetBlobsAsync(new GetBlobsOptions { Prefix = caseId + "/" }, cancellationToken).ConfigureAwait(false))
+                if (blob.Name.Split('/') is [_, var sessionId, var name, ..] && Ids.IsValid(sessionId) && !(container == SessionKey.Recordings && name == "session.json"))
+                    sessions.Add(sessionId);
+        return [.. sessions];
     }
 
     async Task<int> DeleteWhereAsync(string container, string prefix, Func<string, bool> matches, CancellationToken cancellationToken)

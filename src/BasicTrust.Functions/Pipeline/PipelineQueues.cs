@@ -42,11 +42,13 @@ public sealed class PipelineQueues(QueueServiceClient service)
     }
 
     /// <summary>
-    /// Whether a message (its text) is about <paramref name="caseId"/>: the pipeline's messages carry a <c>caseId</c>,
-    /// the host's blob poison messages the blob's path (<c>blobName</c> under <c>recordings/{caseId}/</c>).
+    /// Whether a message (its text) is about <paramref name="caseId"/>, or only its session <paramref name="sessionId"/>
+    /// when one is given: the pipeline's messages carry a <c>caseId</c> and <c>sessionId</c>, the host's blob poison
+    /// messages the blob's path (<c>blobName</c> under <c>recordings/{caseId}/{sessionId}/</c>).
     /// </summary>
-    public static bool NamesCase(string text, string caseId)
+    public static bool NamesCase(string text, string caseId, string? sessionId = null)
     {
+        var folder = sessionId is null ? caseId + "/" : $"{caseId}/{sessionId}/";
         try
         {
             using var json = JsonDocument.Parse(text);
@@ -54,8 +56,8 @@ public sealed class PipelineQueues(QueueServiceClient service)
             // Any spelling of a field counts, and any of its repeats: a purge errs on the side of removing.
             bool Has(string name, Func<string, bool> matches) => json.RootElement.EnumerateObject().Any(p =>
                 string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String && matches(p.Value.GetString()!));
-            return Has("caseId", id => id == caseId)
-                || (Has("containerName", c => c == SessionKey.Recordings) && Has("blobName", b => b.StartsWith(caseId + "/", StringComparison.Ordinal)));
+            return (Has("caseId", id => id == caseId) && (sessionId is null || Has("sessionId", id => id == sessionId)))
+                || (Has("containerName", c => c == SessionKey.Recordings) && Has("blobName", b => b.StartsWith(folder, StringComparison.Ordinal)));
         }
         catch (JsonException)
         {
@@ -68,5 +70,56 @@ public sealed class PipelineQueues(QueueServiceClient service)
     {
         var buffer = new byte[wire.Length];
         return Convert.TryFromBase64String(wire, buffer, out var length) ? System.Text.Encoding.UTF8.GetString(buffer, 0, length) : wire;
+    }
+
+    /// <summary>Removes the case's messages (or only its session's) from the queues no function reads (<see cref="UnreadAsync"/>); returns how many.</summary>
+    public async Task<int> RemoveUnreadAsync(string caseId, string? sessionId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        await foreach (var queue in UnreadAsync(cancellationToken).ConfigureAwait(false))
+            removed += await RemoveAsync(queue, caseId, sessionId, cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>
+    /// Takes every visible message, deletes the case's (or only its session's) and lets the others go at once. Messages another reader holds
+    /// (a worker, or a purge or erasure looking through the same queue) are invisible for a moment, so while the
+    /// queue holds more than this pass saw, it looks again, a few times, a second apart.
+    /// </summary>
+    static async Task<int> RemoveAsync(QueueClient queue, string caseId, string? sessionId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        for (var pass = 1; ; pass++)
+        {
+            var (deleted, seen) = await RemovePassAsync(queue, caseId, sessionId, cancellationToken);
+            removed += deleted;
+            var left = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            if (left <= seen || pass == 5) return removed;
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    /// <summary>One look through the visible messages: how many of the case's were deleted, and how many others were seen.</summary>
+    static async Task<(int Deleted, int Seen)> RemovePassAsync(QueueClient queue, string caseId, string? sessionId, CancellationToken cancellationToken)
+    {
+        var (removed, seen) = (0, new HashSet<string>());
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken)).Value is { Length: > 0 } batch)
+        {
+            foreach (var message in batch)
+            {
+                if (NamesCase(QueueText(message.MessageText), caseId, sessionId))
+                {
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    removed++;
+                }
+                else
+                {
+                    seen.Add(message.MessageId);
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+                }
+            }
+            if (batch.All(m => seen.Contains(m.MessageId))) break; // only others' messages are left
+        }
+        return (removed, seen.Count);
     }
 }

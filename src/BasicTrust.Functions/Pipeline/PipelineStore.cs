@@ -83,6 +83,22 @@ public sealed class PipelineStore(BlobServiceClient service, BlobLinks links)
     public async Task<bool> IsPurgedAsync(string caseId, CancellationToken cancellationToken) =>
         (await Blob(SessionKey.Audit, Tombstone(caseId)).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
+    /// <summary>
+    /// True once the case was purged or this session's recording erased (<see cref="Erasure"/>): the check every step
+    /// of a session makes before it writes.
+    /// </summary>
+    public async Task<bool> IsGoneAsync(SessionKey session, CancellationToken cancellationToken)
+    {
+        var checks = await Task.WhenAll(IsPurgedAsync(session.CaseId, cancellationToken), ExistsAsync(SessionKey.Audit, Erasure(session), cancellationToken)).ConfigureAwait(false);
+        return checks[0] || checks[1];
+    }
+
+    /// <summary>The marker an erasure of one session's recording leaves: its ids, when and why.</summary>
+    public static string Erasure(SessionKey session) => $"{ErasurePrefix}{session.Folder}";
+
+    /// <summary>Where the erasure markers are, in the audit container.</summary>
+    public const string ErasurePrefix = "erased/";
+
     /// <summary>The marker a purge leaves: the case id and when, nothing else.</summary>
     public static string Tombstone(string caseId) => TombstonePrefix + caseId;
 

@@ -29,6 +29,9 @@ public abstract record SessionEvent
     /// <summary>The host gave up planning the manifest (the blob trigger's poison queue).</summary>
     public sealed record ManifestAbandoned(FieldProblem Error) : SessionEvent;
 
+    /// <summary>The recording and everything made of it were deleted: the session ends here, whatever comes late.</summary>
+    public sealed record Erased : SessionEvent;
+
     /// <summary>The sweep re-queued the plan's missing work; the next sweep waits again before repeating it.</summary>
     public sealed record Repaired(string PlanId) : SessionEvent;
 }

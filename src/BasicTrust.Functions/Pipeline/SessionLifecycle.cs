@@ -8,7 +8,7 @@ public enum JobDecision
     SkipSuperseded,
     /// <summary>The plan failed; its other jobs stop.</summary>
     SkipFailed,
-    /// <summary>The case was purged: nothing more is stored under it.</summary>
+    /// <summary>The case was purged or the session's recording erased: nothing more is stored under it.</summary>
     SkipPurged,
 }
 
@@ -40,7 +40,8 @@ public enum SweepDecision
 ///   (none) ─Planned─▶ Planned ─ClipCut─▶ Cutting ─Assembling─▶ Assembling ─ReelStored─▶ Ready
 ///   Planned (a new manifest) from any state; Refused from any state; JobPoisoned while in flight and
 ///   ManifestAbandoned while there is no plan ─▶ Failed; ManifestUnchanged only notes the manifest (its version)
-///   that the status answers. Every state keeps the plan of the last ready reel (ReelPlanId).
+///   that the status answers. Every state keeps the plan of the last ready reel (ReelPlanId). Erased (its media
+///   deleted) from any state, and nothing after it.
 /// </code>
 /// </summary>
 public static class SessionLifecycle
@@ -55,6 +56,8 @@ public static class SessionLifecycle
     /// </summary>
     public static SessionStatus? Apply(SessionStatus? current, SessionKey session, SessionEvent @event) => @event switch
     {
+        _ when current is { State: SessionState.Erased } => null,
+        SessionEvent.Erased => New(session, SessionState.Erased, null) with { PlanId = current?.PlanId },
         SessionEvent.Planned e => New(session, SessionState.Planned, current) with
         {
             PlanId = e.PlanId, ClipsTotal = e.ClipsTotal, Warnings = e.Warnings, Concerns = e.Concerns, Manifest = e.Manifest,
@@ -80,8 +83,8 @@ public static class SessionLifecycle
     };
 
     /// <summary>Whether a clip or reel job of <paramref name="planId"/> runs. Jobs are delivered at least once and late.</summary>
-    public static JobDecision DecideJob(SessionStatus? current, string planId, bool casePurged) =>
-        casePurged ? JobDecision.SkipPurged
+    public static JobDecision DecideJob(SessionStatus? current, string planId, bool gone) =>
+        gone || current is { State: SessionState.Erased } ? JobDecision.SkipPurged
         : current?.PlanId != planId ? JobDecision.SkipSuperseded
         : current.State == SessionState.Failed ? JobDecision.SkipFailed
         : JobDecision.Run;

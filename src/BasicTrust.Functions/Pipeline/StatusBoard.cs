@@ -48,7 +48,7 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
     /// <summary>Whether a clip or reel job of <paramref name="planId"/> runs (<see cref="SessionLifecycle.DecideJob"/>).</summary>
     public async Task<JobDecision> DecideJobAsync(SessionKey session, string planId, CancellationToken cancellationToken) =>
         SessionLifecycle.DecideJob(await GetAsync(session, cancellationToken).ConfigureAwait(false), planId,
-            await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false));
+            await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The file name of the recording the session's current plan was made from, or null before its first plan. A

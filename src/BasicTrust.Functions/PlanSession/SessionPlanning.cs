@@ -1,6 +1,8 @@
 using Azure.Storage.Blobs.Models;
 using Azure;
+using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
+using BasicTrust.Functions.Consent;
 using BasicTrust.Functions.MakePreview;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Highlights.Manifest;
@@ -19,15 +21,15 @@ namespace BasicTrust.Functions.PlanSession;
 /// PlanSession's service: validates a session manifest, checks and probes the recording, plans the clips and
 /// writes plan and status. Bad input ends as a failed status listing every problem; nothing is cut.
 /// </summary>
-public sealed class SessionPlanning(PipelineStore store, StatusBoard status, AuditLog audit, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<SessionPlanning> logger)
+public sealed class SessionPlanning(PipelineStore store, StatusBoard status, CaseAccess cases, PrivacyStore privacy, AuditLog audit, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<SessionPlanning> logger)
 {
     /// <summary>Returns the clip jobs to queue: none when the input is refused or this plan is already under way.</summary>
     /// <remarks><paramref name="manifestVersion"/> (its ETag) goes into the status, which a page that sent it follows.</remarks>
     public async Task<IReadOnlyList<ClipJob>> PlanAsync(SessionKey session, string manifestText, string? manifestVersion, CancellationToken cancellationToken)
     {
-        if (await store.IsPurgedAsync(session.CaseId, cancellationToken).ConfigureAwait(false))
+        if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false))
         {
-            logger.LogWarning("{Session}: the case was purged; its manifest is ignored", session);
+            logger.LogWarning("{Session}: the case was purged or the recording erased; its manifest is ignored", session);
             return [];
         }
         var read = ManifestReader.Read(manifestText, session.CaseId, session.SessionId);
@@ -35,6 +37,11 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         if (read.Manifest is not { } manifest || Errors(problems).Count > 0)
             return await FailAsync(session, problems, manifestVersion, cancellationToken).ConfigureAwait(false);
         var concerns = await RecordConcernsAsync(session, manifest, cancellationToken).ConfigureAwait(false);
+        if (await ConsentProblemsAsync(session, manifest, cancellationToken).ConfigureAwait(false) is { Count: > 0 } consent)
+        {
+            problems.AddRange(consent);
+            return await FailAsync(session, problems, manifestVersion, cancellationToken, concerns).ConfigureAwait(false);
+        }
 
         if (await status.PlannedRecordingAsync(session, cancellationToken).ConfigureAwait(false) is { } planned && planned != manifest.Recording)
         {
@@ -104,6 +111,18 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Aud
         await status.ApplyAsync(session, new SessionEvent.Planned(plan.PlanId, plan.Clips.Count, Warnings(problems), concerns, manifestVersion), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, cuts.Reason);
         return [.. plan.Clips.Select(c => new ClipJob(session.CaseId, session.SessionId, plan.PlanId, c.ClipId))];
+    }
+
+    /// <summary>
+    /// Records who is on the recording (the privacy page lists it, a withdrawal finds it), then whether consent lets it
+    /// be processed (<see cref="ConsentCheck"/>): nothing is cut of a recording someone on it did not consent to.
+    /// </summary>
+    async Task<IReadOnlyList<Problem>> ConsentProblemsAsync(SessionKey session, SessionManifest manifest, CancellationToken cancellationToken)
+    {
+        if (manifest.OnRecording is { } onRecording)
+            await privacy.RecordOnRecordingAsync(session.CaseId, session.SessionId, onRecording, cancellationToken).ConfigureAwait(false);
+        var record = await cases.GetAsync(session.CaseId, cancellationToken).ConfigureAwait(false);
+        return ConsentCheck.ForFeedback(manifest.OnRecording, record?.Privacy ?? CasePrivacy.None);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
-using Azure.Storage.Queues;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.IndexReadyReel;
@@ -38,52 +37,9 @@ public sealed class PurgeCaseFunction(PipelineStore store, CaseData data, Review
         if (record is { PurgedAt: null }) await cases.MarkPurgedAsync(caseId, clock.GetUtcNow(), cancellationToken);
         var blobs = await data.DeleteAsync(caseId, cancellationToken);
         var reviews = await index.RemoveCaseAsync(caseId, cancellationToken);
-        var messages = 0;
-        await foreach (var queue in queues.UnreadAsync(cancellationToken)) messages += await PurgeQueueAsync(queue, caseId, cancellationToken);
+        var messages = await queues.RemoveUnreadAsync(caseId, null, cancellationToken);
         var removed = new PurgeCounts(blobs, reviews, messages);
         await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), who, "purge-case", caseId, Details: removed), cancellationToken);
         return TypedResults.Ok(new CasePurged(caseId, removed, before));
-    }
-
-    /// <summary>
-    /// Takes every visible message, deletes the case's and lets the others go at once. Messages another reader holds
-    /// (a worker, or a purge of another case looking through the same queue) are invisible for a moment, so while the
-    /// queue holds more than this pass saw, it looks again, a few times, a second apart.
-    /// </summary>
-    static async Task<int> PurgeQueueAsync(QueueClient queue, string caseId, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        for (var pass = 1; ; pass++)
-        {
-            var (deleted, seen) = await PurgePassAsync(queue, caseId, cancellationToken);
-            removed += deleted;
-            var left = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-            if (left <= seen || pass == 5) return removed;
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        }
-    }
-
-    /// <summary>One look through the visible messages: how many of the case's were deleted, and how many others were seen.</summary>
-    static async Task<(int Deleted, int Seen)> PurgePassAsync(QueueClient queue, string caseId, CancellationToken cancellationToken)
-    {
-        var (removed, seen) = (0, new HashSet<string>());
-        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken)).Value is { Length: > 0 } batch)
-        {
-            foreach (var message in batch)
-            {
-                if (PipelineQueues.NamesCase(PipelineQueues.QueueText(message.MessageText), caseId))
-                {
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                    removed++;
-                }
-                else
-                {
-                    seen.Add(message.MessageId);
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
-                }
-            }
-            if (batch.All(m => seen.Contains(m.MessageId))) break; // only others' messages are left
-        }
-        return (removed, seen.Count);
     }
 }

@@ -1,4 +1,6 @@
 using Azure.Storage.Blobs.Models;
+using BasicTrust.Functions.Access;
+using BasicTrust.Functions.Consent;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
 using Microsoft.Extensions.Options;
@@ -14,7 +16,8 @@ public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<
 /// indexes every ready plan the review index lacks: reels ready before the index existed (the backfill) and any whose
 /// <c>reels-ready</c> message was lost. When nothing is missing that costs one query of the index's keys.
 /// </summary>
-public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData data, ReviewIndex index, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Sweeper> logger)
+public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData data, ReviewIndex index, CaseAccess cases, RecordingErasure erasure, PrivacyStore privacy,
+    IOptions<PipelineOptions> options, IOptions<PrivacyOptions> privacyOptions, TimeProvider clock, ILogger<Sweeper> logger)
 {
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +38,8 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
         }
         var indexed = await BackfillAsync(ready, cancellationToken).ConfigureAwait(false);
         removed += await RemoveAfterPurgeAsync(cancellationToken).ConfigureAwait(false);
+        removed += await RemoveAfterErasureAsync(cancellationToken).ConfigureAwait(false);
+        removed += await EndGuidanceAsync(cancellationToken).ConfigureAwait(false);
         if (clipJobs.Count + reelJobs.Count + removed + indexed > 0)
             logger.LogInformation("Sweep: re-queued {Clips} clip jobs and {Reels} reel jobs, removed {Removed} superseded blobs, indexed {Indexed} ready reels",
                 clipJobs.Count, reelJobs.Count, removed, indexed);
@@ -83,6 +88,40 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
                 removed += await data.DeleteAsync(caseId, cancellationToken).ConfigureAwait(false);
                 removed += await index.RemoveCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
             }
+        return removed;
+    }
+
+    /// <summary>As <see cref="RemoveAfterPurgeAsync"/>, for each recording erased recently: its media again.</summary>
+    async Task<int> RemoveAfterErasureAsync(CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        var recent = clock.GetUtcNow() - AfterPurge;
+        await foreach (var marker in store.Service.GetBlobContainerClient(SessionKey.Audit).GetBlobsAsync(new GetBlobsOptions { Prefix = PipelineStore.ErasurePrefix }, cancellationToken).ConfigureAwait(false))
+            if (marker.Properties.LastModified > recent && marker.Name[PipelineStore.ErasurePrefix.Length..].Split('/') is [var caseId, var sessionId])
+            {
+                var session = SessionKey.Create(caseId, sessionId);
+                removed += await data.DeleteMediaAsync(session, cancellationToken).ConfigureAwait(false);
+                removed += await index.RemoveSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+        return removed;
+    }
+
+    /// <summary>
+    /// Deletes the media of every case whose guidance ended longer than the retention ago (<see cref="PrivacyOptions"/>)
+    /// and that is not on hold, leaving the professional record; returns how many blobs it removed.
+    /// </summary>
+    async Task<int> EndGuidanceAsync(CancellationToken cancellationToken)
+    {
+        var (removed, now) = (0, clock.GetUtcNow());
+        foreach (var caseId in await cases.ClosedBeforeAsync(now - privacyOptions.Value.Retention, cancellationToken).ConfigureAwait(false))
+        {
+            if (await cases.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } record || record.Privacy.DeleteAt(privacyOptions.Value.Retention) is not { } due || due > now)
+                continue;
+            foreach (var sessionId in await data.SessionsWithMediaAsync(caseId, cancellationToken).ConfigureAwait(false))
+                removed += (await erasure.EraseAsync(SessionKey.Create(caseId, sessionId), CasePrivacy.GuidanceEnded, "pipeline", cancellationToken).ConfigureAwait(false)).Blobs;
+            await privacy.MarkMediaDeletedAsync(caseId, now, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Case {CaseId}: the guidance ended on {ClosedAt}; its recordings were deleted", caseId, record.Privacy.ClosedAt);
+        }
         return removed;
     }
 

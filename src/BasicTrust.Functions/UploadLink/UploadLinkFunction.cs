@@ -22,6 +22,9 @@ public sealed class UploadLinkFunction(PipelineStore store, AuditLog audit, Time
     {
         var (context, call) = (http.HttpContext, CaseCall.Of(http));
         var session = call.Session;
+        // The guidance ended: no new recordings (its recordings are deleted after the retention).
+        if (call.Case!.Privacy.ClosedAt is not null)
+            return ApiResults.Problem(409, "api.guidance-ended.title", "api.guidance-ended.detail", [FieldProblem.Create("caseId", "in-guidance", "problem.consent.closed")]);
         var (request, unreadable) = await RequestBodies.ReadJsonAsync<UploadRequest>(http, 64 * 1024, """{"fileName": "recording.mp4", "size": 123}""");
         if (unreadable is not null) return unreadable;
         var errors = new List<FieldProblem>();

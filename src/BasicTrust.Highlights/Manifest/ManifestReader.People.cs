@@ -30,6 +30,37 @@ public static partial class ManifestReader
             return result;
         }
 
+        /// <summary>
+        /// Who is visible or audible on the recording (<c>onRecording</c>): ids of the case's people, or
+        /// <c>iemand-anders</c> for anyone else. Optional here; the pipeline refuses a manifest without it, since
+        /// consent is checked for exactly these people.
+        /// </summary>
+        IReadOnlyList<string>? OnRecording(JsonElement root)
+        {
+            if (!root.TryGetProperty("onRecording", out var list)) return null;
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                Error("onRecording", "type", "problem.type.on-recording");
+                return null;
+            }
+            if (list.GetArrayLength() is 0 or > MaxPeople + 1)
+            {
+                Error("onRecording", "count", "problem.count.on-recording", ("max", MaxPeople + 1));
+                return null;
+            }
+            var ids = new List<string>();
+            var index = 0;
+            foreach (var element in list.EnumerateArray())
+            {
+                var path = $"onRecording[{index++}]";
+                var id = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+                if (id is null || !Ids.IsValid(id)) Error(path, "id", "problem.id", ("value", Shorten(id ?? element.GetRawText())));
+                else if (ids.Contains(id)) Error(path, "unique", "problem.unique.on-recording", ("id", id));
+                else ids.Add(id);
+            }
+            return ids;
+        }
+
         /// <summary>A warning for each child whose age band lies outside the children the method is recognised for.</summary>
         void CheckTargetGroup(MethodVocabulary? vocabulary, IReadOnlyList<Person> people)
         {

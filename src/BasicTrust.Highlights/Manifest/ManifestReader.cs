@@ -22,7 +22,7 @@ public static partial class ManifestReader
     /// <summary>At most this many characters in a caption.</summary>
     public const int MaxCaptionLength = 200;
 
-    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "course", "people", "goals", "tags", "reel"];
+    static readonly HashSet<string> KnownFields = ["schema", "caseId", "sessionId", "method", "recording", "recordedAt", "nextSessionAt", "course", "people", "onRecording", "goals", "tags", "reel"];
     static readonly HashSet<string> VideoExtensions = ["mp4", "mov", "m4v", "mkv", "webm", "avi"];
 
     /// <summary>Reads and validates <paramref name="json"/>.</summary>
@@ -91,12 +91,13 @@ public static partial class ManifestReader
             var course = Course(root, vocabulary?.Method);
             var people = People(root);
             CheckTargetGroup(vocabulary, people);
+            var onRecording = OnRecording(root);
             var goals = Goals(root, vocabulary);
             var tags = Tags(root, vocabulary, goals, people);
             var reel = Reel(root);
             var unknown = root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name))
                 .ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
-            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown, course, goals, people);
+            return new SessionManifest(caseId ?? "", sessionId ?? "", method ?? "", recording ?? "", recordedAt, nextSessionAt, tags, reel, unknown, course, goals, people) { OnRecording = onRecording };
         }
 
         string? Id(JsonElement parent, string name, string? path = null)

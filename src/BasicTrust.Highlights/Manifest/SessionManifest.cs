@@ -18,6 +18,12 @@ public sealed record SessionManifest(
     /// <summary>The people of the case, under pseudonymous roles (empty when the manifest names none).</summary>
     public IReadOnlyList<Person> People { get; init; } = People ?? [];
 
+    /// <summary>
+    /// Who is visible or audible on the recording: ids of the case's people, or <c>iemand-anders</c>. Null when the
+    /// manifest does not say; the pipeline then refuses it, since it cannot check consent.
+    /// </summary>
+    public IReadOnlyList<string>? OnRecording { get; init; }
+
     /// <summary>The case's treatment goals (empty when the manifest names none).</summary>
     public IReadOnlyList<Goal> Goals { get; init; } = Goals ?? [];
 

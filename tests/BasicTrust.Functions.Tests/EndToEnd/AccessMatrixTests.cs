@@ -54,6 +54,14 @@ public class AccessMatrixTests(PipelineFixture stack)
         new("record the terugkijkgesprek (on no clip: access comes first)", (c, _) => Send(HttpMethod.Put, $"sessions/{c}/s-1/conversation",
             JsonContent.Create(new { clips = new[] { new { clipId = "x", parentSaw = "t" } } })), 400, 404, 403, 404, 403),
         new("the course across sessions", (c, _) => Send(HttpMethod.Get, $"cases/{c}/course"), 200, 404, 200, 404, 403),
+        new("privacy and consent", (c, _) => Send(HttpMethod.Get, $"cases/{c}/privacy"), 200, 404, 403, 404, 200),
+        new("the case's people (not valid: access comes first)", (c, _) => Send(HttpMethod.Put, $"cases/{c}/people", JsonContent.Create(new { people = 1 })), 400, 404, 403, 404, 400),
+        new("record a consent (not valid: access comes first)", (c, _) => Send(HttpMethod.Post, $"cases/{c}/consents", JsonContent.Create(new { person = "nobody" })), 400, 404, 403, 404, 400),
+        new("withdraw a consent (none such: access comes first)", (c, _) => Send(HttpMethod.Post, $"cases/{c}/consents/c-none/withdraw"), 404, 404, 403, 404, 404),
+        new("legal hold (not valid: access comes first)", (c, _) => Send(HttpMethod.Put, $"cases/{c}/hold", JsonContent.Create(new { reason = "" })), 403, 404, 403, 404, 400),
+        new("lift a legal hold", (c, _) => Send(HttpMethod.Delete, $"cases/{c}/hold"), 403, 404, 403, 404, 200),
+        new("privacy overview", (_, _) => Send(HttpMethod.Get, "privacy/cases"), 403, 403, 403, 403, 200),
+        new("end the guidance", (c, _) => Send(HttpMethod.Post, $"cases/{c}/close"), 200, 404, 403, 404, 403),
         new("purge", (c, _) => Send(HttpMethod.Delete, $"cases/{c}"), 403, 404, 403, 404, 200),
     ];
 

@@ -44,13 +44,32 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>A client for the HTTP API that has not signed in.</summary>
     public HttpClient Anonymous() => new() { BaseAddress = Host.ApiBaseAddress };
 
-    /// <summary>Creates the case with therapist A as its owner, unless it exists already.</summary>
+    /// <summary>
+    /// Creates the case with therapist A as its owner, unless it exists already, with the family the tests' manifests
+    /// put on their recordings (<see cref="OnRecording"/>): a mother, who holds parental authority and consented to
+    /// watching back and to supervision, and her child of 2–3.
+    /// </summary>
     public async Task CreateCaseAsync(string caseId)
     {
         using var api = Api();
         using var response = await api.PostAsJsonAsync("cases", new { caseId });
         if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.OK))
             throw new InvalidOperationException($"Creating case {caseId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        if (response.StatusCode != System.Net.HttpStatusCode.Created) return;
+        await SucceedsAsync(api.PutAsJsonAsync($"cases/{caseId}/people", new { people = new object[] { new { id = "moeder", role = "moeder" }, new { id = "kind", role = "kind", ageBand = "2-3" } } }));
+        await SucceedsAsync(api.PostAsJsonAsync($"cases/{caseId}/consents", new { person = "moeder", scopes = new[] { "terugkijken", "supervisie" }, means = "formulier" }));
+    }
+
+    /// <summary>Who the tests' manifests say is on their recordings.</summary>
+    public static readonly string[] OnRecording = ["moeder", "kind"];
+
+    /// <summary>Awaits a request that must succeed; otherwise throws with its answer.</summary>
+    public static async Task<JsonNode> SucceedsAsync(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
     }
     public LocalFunctionsHost Host { get; private set; } = null!;
     public BlobServiceClient Blobs => new(ConnectionString);
@@ -76,6 +95,8 @@ public sealed class PipelineFixture : IAsyncLifetime
                 ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__StuckAfter"] = "00:00:01",
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
+                // A closed case's recordings are due at once, so a test sees the sweep delete them.
+                ["BasicTrust__Privacy__RetentionDays"] = "0",
                 ["BasicTrust__Mail__Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["BasicTrust__Mail__SiteUrl"] = "http://127.0.0.1:4280/",
                 // A mail server that is down is tried again within seconds, not minutes.
@@ -119,6 +140,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = sessionId, ["method"] = "basic-trust",
             ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
+            ["onRecording"] = new JsonArray([.. OnRecording.Select(id => (JsonNode)id)]),
             ["tags"] = new JsonArray([.. tags.Select((t, i) => (JsonNode)new JsonObject
             {
                 ["id"] = $"t{i + 1}", ["start"] = t.Start, ["end"] = t.End, ["label"] = t.Label, ["caption"] = $"Moment {i + 1} & <meer>",

@@ -167,18 +167,34 @@ public class SessionLifecycleTests
 
     [Fact]
     public void DecideJob_OfTheCurrentPlan_Runs() =>
-        Assert.Equal(JobDecision.Run, SessionLifecycle.DecideJob(Status(SessionState.Cutting), Plan, casePurged: false));
+        Assert.Equal(JobDecision.Run, SessionLifecycle.DecideJob(Status(SessionState.Cutting), Plan, gone: false));
 
     [Fact]
     public void DecideJob_OfASupersededPlan_IsSkipped()
     {
-        Assert.Equal(JobDecision.SkipSuperseded, SessionLifecycle.DecideJob(Status(SessionState.Cutting, planId: Newer), Plan, casePurged: false));
-        Assert.Equal(JobDecision.SkipSuperseded, SessionLifecycle.DecideJob(null, Plan, casePurged: false));
+        Assert.Equal(JobDecision.SkipSuperseded, SessionLifecycle.DecideJob(Status(SessionState.Cutting, planId: Newer), Plan, gone: false));
+        Assert.Equal(JobDecision.SkipSuperseded, SessionLifecycle.DecideJob(null, Plan, gone: false));
     }
 
     [Fact]
     public void DecideJob_OfAFailedPlan_IsSkipped() =>
-        Assert.Equal(JobDecision.SkipFailed, SessionLifecycle.DecideJob(Status(SessionState.Failed), Plan, casePurged: false));
+        Assert.Equal(JobDecision.SkipFailed, SessionLifecycle.DecideJob(Status(SessionState.Failed), Plan, gone: false));
+
+    [Fact]
+    public void Erased_FromAnyState_EndsTheSession_AndNothingComesAfter()
+    {
+        foreach (var state in Enum.GetValues<SessionState>().Where(s => s != SessionState.Erased))
+        {
+            var erased = Apply(Status(state), new Erased());
+            Assert.Equal(SessionState.Erased, erased?.State);
+            Assert.Null(erased!.ReelPlanId);
+            Assert.Null(Apply(erased, new Planned(Newer, 2, [], [])));
+            Assert.Null(Apply(erased, new ReelStored(Plan, 3, Now)));
+            Assert.Null(Apply(erased, new Refused([Problem], [], [])));
+        }
+        Assert.Equal(JobDecision.SkipPurged, SessionLifecycle.DecideJob(Apply(Status(SessionState.Cutting), new Erased()), Plan, gone: false));
+        Assert.Equal(JobDecision.SkipPurged, SessionLifecycle.DecideJob(Status(SessionState.Cutting), Plan, gone: true));
+    }
 
     [Fact]
     public void DecidePlan_NewPlan_Starts() =>
@@ -204,7 +220,7 @@ public class SessionLifecycleTests
     [InlineData(SessionState.Cutting)]
     [InlineData(SessionState.Assembling)]
     public void DecideJob_AfterThePurge_IsSkipped(SessionState state) =>
-        Assert.Equal(JobDecision.SkipPurged, SessionLifecycle.DecideJob(Status(state), Plan, casePurged: true));
+        Assert.Equal(JobDecision.SkipPurged, SessionLifecycle.DecideJob(Status(state), Plan, gone: true));
 
     // Stuck: the sweep repairs what has not moved for longer than the limit.
 
