@@ -1,3 +1,8 @@
+using Azure.Data.Tables;
+using BasicTrust.Functions.Access;
+using BasicTrust.Functions.Consent;
+using BasicTrust.Highlights.Consent;
+using BasicTrust.Highlights.Vocabulary;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure;
@@ -107,6 +112,7 @@ public sealed class FaultStack : IAsyncDisposable
         var sessions = Enumerable.Range(1, count).Select(i => new Session($"{prefix}-{i}-{Guid.NewGuid():N}"[..24], "s-1")).ToList();
         foreach (var s in sessions)
         {
+            await CreateCaseAsync(s.CaseId);
             await using (var file = File.OpenRead(Recording))
                 await container.GetBlobClient($"{s.CaseId}/{s.SessionId}/recording.mp4").UploadAsync(file, overwrite: true);
             await container.GetBlobClient($"{s.CaseId}/{s.SessionId}/session.json").UploadAsync(BinaryData.FromString(Manifest(s)), overwrite: true);
@@ -114,10 +120,24 @@ public sealed class FaultStack : IAsyncDisposable
         return sessions;
     }
 
+    /// <summary>
+    /// Creates the case as the app does, straight in its table (the proxies front blobs and queues only): a mother
+    /// with parental authority who consented to watching back, and her child, the two the manifests put on the recording.
+    /// </summary>
+    async Task CreateCaseAsync(string caseId)
+    {
+        var tables = new TableServiceClient(Direct);
+        await tables.CreateTableIfNotExistsAsync(CaseAccess.TableName);
+        await new CaseAccess(tables).CreateAsync(caseId, "a0000000-0000-4000-8000-00000000000a", DateTimeOffset.UtcNow, CancellationToken.None);
+        var privacy = new PrivacyStore(tables);
+        await privacy.SetPeopleAsync(caseId, [], [new CasePerson("moeder", PersonRoles.Find("moeder")!, null, true), new CasePerson("kind", PersonRoles.Find("kind")!, AgeBands.Find("2-3"), false)], CancellationToken.None);
+        await privacy.AddConsentAsync(caseId, new ConsentGiven("c-1", "moeder", [ConsentScopes.Feedback], "formulier", DateTimeOffset.UtcNow), "faults", CancellationToken.None);
+    }
+
     static string Manifest(Session s) => new JsonObject
     {
         ["schema"] = "basictrust.session/v1", ["caseId"] = s.CaseId, ["sessionId"] = s.SessionId, ["method"] = "basic-trust",
-        ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
+        ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00", ["onRecording"] = new JsonArray("moeder", "kind"),
         ["tags"] = new JsonArray(
             new JsonObject { ["id"] = "t1", ["start"] = 1, ["end"] = 3, ["label"] = "benoemen", ["caption"] = "Moment 1" },
             new JsonObject { ["id"] = "t2", ["start"] = 5, ["end"] = 7, ["label"] = "spiegelen", ["caption"] = "Moment 2" },

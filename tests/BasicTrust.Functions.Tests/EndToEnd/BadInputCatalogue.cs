@@ -19,7 +19,7 @@ public static class BadInputCatalogue
     static byte[] U(string text) => Encoding.UTF8.GetBytes(text);
 
     static string Manifest(string tag) =>
-        $$"""{"schema":"basictrust.session/v1","caseId":"bad-input","sessionId":"s-1","method":"basic-trust","recording":"recording.mp4","tags":[{{tag}}]}""";
+        $$"""{"schema":"basictrust.session/v1","caseId":"bad-input","sessionId":"s-1","method":"basic-trust","recording":"recording.mp4","onRecording":["moeder","kind"],"tags":[{{tag}}]}""";
 
     public static readonly Recording[] Recordings =
     [

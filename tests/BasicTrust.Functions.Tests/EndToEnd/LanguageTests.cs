@@ -13,7 +13,7 @@ namespace BasicTrust.Functions.Tests.EndToEnd;
 public class LanguageTests(PipelineFixture stack)
 {
     static string Manifest(string caseId, string label, double end = 4) =>
-        $$"""{"schema":"basictrust.session/v1","caseId":"{{caseId}}","sessionId":"s-1","method":"basic-trust","recording":"recording.mp4","tags":[{"start":2,"end":{{end}},"label":"{{label}}"}]}""";
+        $$"""{"schema":"basictrust.session/v1","caseId":"{{caseId}}","sessionId":"s-1","method":"basic-trust","recording":"recording.mp4","onRecording":["moeder","kind"],"tags":[{"start":2,"end":{{end}},"label":"{{label}}"}]}""";
 
     async Task<(HttpStatusCode Status, JsonNode Answer)> SendAsync(HttpMethod method, string path, string? acceptLanguage, string? body = null)
     {

@@ -22,7 +22,7 @@ public partial class PipelineTests
         return new JsonObject
         {
             ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = "s-1", ["method"] = "basic-trust",
-            ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
+            ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00", ["onRecording"] = new JsonArray("moeder", "kind"),
             ["course"] = new JsonObject { ["session"] = 3, ["of"] = 8 },
             ["goals"] = new JsonArray(new JsonObject { ["id"] = "g1", ["text"] = "Moeder benoemt wat Sam voelt" }),
             ["tags"] = new JsonArray(
