@@ -80,13 +80,25 @@ fi
 read -r case_id session_id recording_name < <(node -e '
   const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   console.log(m.caseId || "-", m.sessionId || "-", m.recording || "-")' "$manifest") || bt_die "$manifest is not JSON"
+# The case's people are the manifest's (ID=ROLE[:AGEBAND] for bt privacy people), and for this demo everyone of them,
+# and anyone else on the recording, gave consent to watching back and to supervision.
+read -r -a case_people < <(node -e '
+  const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log((m.people || []).map(p => `${p.id}=${p.role}${p.ageBand ? ":" + p.ageBand : ""}`).join(" "))' "$manifest")
+read -r -a consenting < <(node -e '
+  const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log([...(m.people || []).map(p => p.id), ...(m.onRecording || []).filter(id => id === "iemand-anders")].join(" "))' "$manifest")
 
 start_azurite
 start_devhost .build/app "$out/devhost.log"
 session_started=$SECONDS
-bt_log "as the therapist: bt case create, upload, manifest push, status --watch, fetch: $case_id/$session_id"
+bt_log "as the therapist: bt case create, privacy people and consent, upload, manifest push, status --watch, fetch: $case_id/$session_id"
 export BT_TOKEN=$BT_TOKEN_THERAPIST
-if bt case create "$case_id" &&
+record_consent() {
+  [ ${#case_people[@]} -eq 0 ] || bt privacy people "$case_id" "${case_people[@]}" >/dev/null || return
+  for person in "${consenting[@]}"; do bt privacy consent "$case_id" "$person" --for terugkijken --for supervisie >/dev/null || return; done
+}
+if bt case create "$case_id" && record_consent &&
    bt upload "$recording" --case "$case_id" --session "$session_id" --as "$recording_name" &&
    bt manifest push "$manifest" &&
    bt status "$case_id" "$session_id" --watch &&

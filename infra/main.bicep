@@ -14,10 +14,15 @@ param prefix string = 'basictrust'
 @description('Azure region.')
 param location string = resourceGroup().location
 
-@description('Days after which raw uploads (recordings and their manifests) are deleted by the lifecycle rule.')
-@minValue(1)
+@description('Days after the guidance ends (a case is closed) that the app deletes its recordings and all media made of them (BasicTrust__Privacy__RetentionDays).')
+@minValue(0)
 @maxValue(365)
-param recordingRetentionDays int = 30
+param retentionDays int = 30
+
+@description('The backstop: days after their last change that the lifecycle rule deletes media (recordings, previews, clips, reels) the app has not. Longer than any retention the app allows, so it never deletes first.')
+@minValue(366)
+@maxValue(3650)
+param mediaBackstopDays int = 730
 
 @description('Days deleted blobs and containers can be restored (soft delete).')
 @minValue(1)
@@ -97,7 +102,7 @@ module storage 'modules/storage.bicep' = {
   params: {
     name: storageAccountName
     location: location
-    recordingRetentionDays: recordingRetentionDays
+    mediaBackstopDays: mediaBackstopDays
     softDeleteDays: softDeleteDays
     webOrigin: 'https://${web.outputs.hostName}'
   }
@@ -146,6 +151,7 @@ module app 'modules/functionapp.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     clipPreset: clipPreset
+    retentionDays: retentionDays
     siteUrl: 'https://${web.outputs.hostName}/'
     smtpHost: smtpHost
     smtpPort: smtpPort

@@ -15,6 +15,7 @@ param queueEndpoint string
 param tableEndpoint string
 param applicationInsightsConnectionString string
 param clipPreset string
+param retentionDays int
 param siteUrl string
 param smtpHost string
 param smtpPort int
@@ -74,6 +75,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BasicTrust__Pipeline__RequestDeadline', value: '00:00:15' }
         { name: 'BasicTrust__Pipeline__StuckAfter', value: '00:03:00' }
         { name: 'BasicTrust__Pipeline__Preset', value: clipPreset }
+        { name: 'BasicTrust__Privacy__RetentionDays', value: string(retentionDays) }
         // The infrastructure creates the containers and the table; the app's identity need not.
         { name: 'BasicTrust__Pipeline__CreateContainers', value: 'false' }
         { name: 'BasicTrust__Media__MaxDuration', value: '04:00:00' }

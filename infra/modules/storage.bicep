@@ -1,10 +1,10 @@
 // The pipeline's storage account: private containers, the queues and their poison queues, the review index and
 // case access tables, no shared keys, TLS 1.2+, soft delete, a lifecycle rule that deletes raw recordings after a
-// number of days, and CORS for the web app's origin only (browsers upload recordings straight to Blob storage).
+// number of days as the backstop of the app's own deletion, and CORS for the web app's origin only (browsers upload recordings straight to Blob storage).
 
 param name string
 param location string
-param recordingRetentionDays int
+param mediaBackstopDays int
 param softDeleteDays int
 @description('Origin of the web app (https://host), the only one whose pages may call Blob storage.')
 param webOrigin string
@@ -91,12 +91,12 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
     policy: {
       rules: [
         {
-          name: 'delete-raw-recordings'
+          name: 'delete-media-backstop'
           enabled: true
           type: 'Lifecycle'
           definition: {
-            filters: { blobTypes: ['blockBlob'], prefixMatch: ['recordings/', 'previews/'] }
-            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: recordingRetentionDays } } }
+            filters: { blobTypes: ['blockBlob'], prefixMatch: ['recordings/', 'previews/', 'clips/', 'reels/'] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: mediaBackstopDays } } }
           }
         }
       ]

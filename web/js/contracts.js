@@ -10,6 +10,8 @@ export {};
 /** @typedef {{ tagId: string, start: number, end: number, text: string, voice?: string, childWords: boolean }} CaptionCue */
 /** @typedef {"therapist" | "child" | "parent"} CaptionVoice */
 /** @typedef {{ caseId: string, role: CaseRole, createdAt: string, owner?: string, reviewers?: string[] }} CaseDetails */
+/** @typedef {{ people?: CasePersonRequest[] }} CasePeopleRequest */
+/** @typedef {{ id?: string, role?: string, ageBand?: string, authority?: boolean }} CasePersonRequest */
 /** @typedef {{ caseId: string, removed: PurgeCounts, purgedBefore?: string }} CasePurged */
 /** @typedef {{ caseId?: string }} CaseRequest */
 /** @typedef {"none" | "owner" | "reviewer"} CaseRole */
@@ -26,6 +28,9 @@ export {};
 /** @typedef {"precise" | "draft"} ClipQuality */
 /** @typedef {{ requestedIn: number, requestedOut: number, actualIn: number, actualOut: number, inOffsetFrames: number, outOffsetFrames: number, duration: number }} ClipTiming */
 /** @typedef {{ clipId?: string, text?: string, offset?: number, replyTo?: string }} CommentRequest */
+/** @typedef {{ id: string, person: string, scopes: string[], means: string, givenAt: string, withdrawnAt?: string }} ConsentEntry */
+/** @typedef {{ person?: string, scopes?: string[], means?: string, givenAt?: string }} ConsentRequest */
+/** @typedef {{ privacy: PrivacyAnswer, erased: ErasedRecording[] }} ConsentWithdrawn */
 /** @typedef {{ record?: ConversationRecord, unplaced: ClipConversation[], maxLength: number, mayRecord: boolean, previous?: PreviousPracticePoint }} ConversationAnswer */
 /** @typedef {{ planId: string, clips: ClipConversation[], practicePoint?: string, by: string, at: string }} ConversationRecord */
 /** @typedef {{ clips?: ClipConversationRequest[], practicePoint?: string }} ConversationRequest */
@@ -33,9 +38,11 @@ export {};
 /** @typedef {{ goals: Goal[], sessions: SessionInCourse[] }} CourseAnswer */
 /** @typedef {"re-encode" | "smart-cut" | "stream-copy"} CutMethod */
 /** @typedef {{ decision?: string }} DecisionRequest */
+/** @typedef {{ reason: string, by: string, at: string }} DeletionHold */
 /** @typedef {{ profile: number, compatibility: number }} DolbyVision */
 /** @typedef {"freeze" | "slow"} EmphasisKind */
 /** @typedef {{ clipId: string, tagId: string, kind: EmphasisKind, start: number, end: number, keyMoment: number }} EmphasisSpan */
+/** @typedef {{ sessionId: string, blobs: number, reviews: number, messages: number }} ErasedRecording */
 /** @typedef {{ path: string, rule: string, message: string, key?: string, args?: Record<string, string> }} FieldProblem */
 /** @typedef {{ id: string, text: string, code?: string }} Goal */
 /** @typedef {"carer" | "child"} GoalFor */
@@ -43,6 +50,7 @@ export {};
 /** @typedef {{ goalId: string, strengths: number, learning: number }} GoalMoments */
 /** @typedef {{ transfer: HdrTransfer, primaries?: string, matrix?: string, bitDepth: number, dolbyVision?: DolbyVision }} HdrInfo */
 /** @typedef {"hlg" | "pq"} HdrTransfer */
+/** @typedef {{ reason?: string }} HoldRequest */
 /** @typedef {{ tags: unknown[] }} ImportedTags */
 /** @typedef {{ oldCode: string, newCode: string, why: string }} LabelAlias */
 /** @typedef {{ code: string, nl: string, en: string, valence: Valence, actor: Actor, description: string, confirmed: boolean }} LabelInfo */
@@ -54,6 +62,7 @@ export {};
 /** @typedef {{ formatName: string, duration: number, bitRate?: number, video: VideoStreamInfo, audio?: AudioStreamInfo }} MediaInfo */
 /** @typedef {{ method: string, name: string, custom: boolean, labels: LabelInfo[], aliases: LabelAlias[], customRule?: string, match?: LabelMatch, goals?: GoalInfo[], targetAges?: TargetAges, roles?: RoleInfo[], ageBands?: string[], sessionTypes?: string[] }} MethodDetails */
 /** @typedef {{ method: string, name: string, custom: boolean }} MethodSummary */
+/** @typedef {{ person: string, from: string[], noAuthority: boolean }} MissingConsentEntry */
 /** @typedef {{ enabled: boolean, address?: string, language: string, fromSignIn: boolean }} NotificationSettings */
 /** @typedef {{ enabled?: boolean, address?: string, language?: string }} NotificationSettingsRequest */
 /** @typedef {{ planId: string, caseId: string, sessionId: string, method: string, recording: string, recordingETag: string, nextSessionAt?: string, quality: ClipQuality, language: string, media: MediaInfo, encoding: ClipEncoding, clips: PlannedClip[], chapters: Chapter[], cues: CaptionCue[], duration: number, course?: Course, goals?: Goal[], considered?: PlannedTag[], concerns?: PlannedTag[], cutReason?: string, people?: PlannedPerson[], warnings?: FieldProblem[], emphases?: EmphasisSpan[] }} PlanDocument */
@@ -66,7 +75,11 @@ export {};
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
 /** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
 /** @typedef {{ sessionId: string, practicePoint: string, courseSession?: number }} PreviousPracticePoint */
+/** @typedef {{ caseId: string, people: PrivacyPerson[], consents: ConsentEntry[], recordings: RecordingConsent[], retentionDays: number, closedAt?: string, deleteAt?: string, hold?: DeletionHold, mediaDeletedAt?: string }} PrivacyAnswer */
+/** @typedef {{ cases: PrivacyAnswer[], retentionDays: number }} PrivacyOverview */
+/** @typedef {{ id: string, role: string, ageBand?: string, authority: boolean, consentFrom: string[], covered: string[], noAuthority: boolean }} PrivacyPerson */
 /** @typedef {{ blobs: number, reviews: number, messages: number }} PurgeCounts */
+/** @typedef {{ sessionId: string, onRecording: string[], missingFeedback: MissingConsentEntry[], missingSupervision: MissingConsentEntry[], erasedAt?: string, erasedBecause?: string }} RecordingConsent */
 /** @typedef {{ fileName: string, size: number, stored: boolean, received: number, storedAt?: string, startedAt?: string }} RecordingUpload */
 /** @typedef {{ reel: ReelDocument, links: ReelLinks, expiresAt: string, review: ReviewRound, earlier: ReviewRound[], givesVerdict: boolean, newerInProgress: boolean }} ReelAnswer */
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} ReelChapter */
@@ -85,7 +98,7 @@ export {};
 /** @typedef {{ number: number, planId: string, comments: ReviewComment[], decision?: ReviewDecision, decidedBy?: string, decidedAt?: string }} ReviewRound */
 /** @typedef {{ code: string, actor: Actor }} RoleInfo */
 /** @typedef {{ sessionId: string, number: number, createdAt: string, goals: GoalMoments[], course?: Course, practicePoint?: string }} SessionInCourse */
-/** @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed"} SessionState */
+/** @typedef {"received" | "planned" | "cutting" | "assembling" | "ready" | "failed" | "erased"} SessionState */
 /** @typedef {{ caseId: string, sessionId: string, planId?: string, state: SessionState, clipsDone: number, clipsTotal: number, warnings: FieldProblem[], errors: FieldProblem[], concerns: StatusConcern[], createdAt: string, updatedAt: string, readyAt?: string, reelPlanId?: string, manifest?: string, progress?: string }} SessionStatus */
 /** @typedef {{ sessionId: string, state: SessionState, clipsDone: number, clipsTotal: number, updatedAt: string, decision?: ReviewDecision, comments?: number, nextSessionAt?: string, round?: number }} SessionSummary */
 /** @typedef {{ identityProvider?: string, userId?: string, userDetails?: string, claims?: SignInClaim[] }} SignIn */

@@ -15,6 +15,7 @@ import { player } from "app/editor/player.js";
 import { planView, problemList } from "app/editor/plan.js";
 import { goalFields } from "app/editor/goals.js";
 import { peopleFields } from "app/editor/people.js";
+import { onRecordingFields } from "app/editor/on-recording.js";
 import { sessionFields } from "app/editor/session-fields.js";
 import { tagForm } from "app/editor/tag-form.js";
 import { tagList } from "app/editor/tag-list.js";
@@ -67,6 +68,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   // The session's fields, the import and sending.
   const fields = sessionFields({ onMethod: code => void loadVocabulary(code), onChange: () => plan.replan() });
   const people = peopleFields({ onChange: chosen => { form.showPeople(chosen); plan.replan(); } });
+  const onRecording = onRecordingFields({ caseId });
+  /** @type {{ id: string, role: string, ageBand?: string }[]} the case's people (Privacy and consent), for who is on the recording */
+  let casePeople = [];
   const goals = goalFields({ onChange: () => { showGoals(); plan.replan(); } });
   /** The case's goals in the tag form, each named as the reader sees it. */
   const showGoals = () => form.showGoals(goals.read().map(g => ({ id: g.id, text: goalText(g, goals.methodGoals(), language()) })));
@@ -91,7 +95,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     h("h3", {}, t("editor.tags")), list.element,
     h("div", { class: "field" }, h("label", { for: "tags-file" }, t("editor.import")), h("p", { class: "hint" }, t("editor.importHint")), importFile, importProblems),
     exporting,
-    fields.element, people.element, goals.element,
+    fields.element, onRecording.element, people.element, goals.element,
     h("h3", {}, t("editor.plan")), plan.element,
     h("div", { class: "controls" }, sendButton), sendStatus, sendProblems);
 
@@ -112,7 +116,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
 
   /** The manifest the tags make, with the fields a loaded one had and the editor does not show. */
   function manifest() {
-    return toManifest({ caseId, sessionId, recording, kept, tags, ...fields.read(), people: people.read(), goals: goals.read() });
+    const chosen = onRecording.read();
+    return { ...toManifest({ caseId, sessionId, recording, kept, tags, ...fields.read(), people: people.read(), goals: goals.read() }),
+      onRecording: chosen.length > 0 ? chosen : undefined };
   }
 
   async function send() {
@@ -170,6 +176,7 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     fields.show(loaded);
     people.show(loaded.people);
     form.showPeople(loaded.people);
+    onRecording.show(casePeople, sent.onRecording);
     goals.show(loaded.goals);
     showGoals();
     if (loaded.method !== undefined) { fields.choose(loaded.method); await loadVocabulary(loaded.method); }
@@ -191,8 +198,8 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
   /** Loading the methods and the manifest sent before: imports and sending wait for it. */
   let starting = Promise.resolve();
   async function begin() {
-    /** @type {[{ method: string, name: string }[], void]} */
-    const [methods] = await Promise.all([api("methods", { signal }), showPrevious()]);
+    /** @type {[{ method: string, name: string }[], void, void]} */
+    const [methods] = await Promise.all([api("methods", { signal }), showPrevious(), loadCasePeople()]);
     fields.showMethods(methods, "basic-trust");
     /** @type {Record<string, any> | null} */
     let sent = null;
@@ -200,8 +207,9 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
     if (sent) { await load(sent); await loadComments(); changed(); }
     else {
       const before = await sessionBefore();
+      // The first session starts with the case's people as the moments' actors.
       if (before) await load({ method: before.method, people: before.people, goals: before.goals });
-      else await loadVocabulary(fields.read().method);
+      else await load({ method: fields.read().method, people: casePeople.map(({ id, role, ageBand }) => ({ id, role, ageBand })) });
     }
     edit(null);
   }
@@ -221,6 +229,16 @@ export function tagEditor({ caseId, sessionId, signal, onSubmitted }) {
       if (e instanceof ApiError) return undefined;
       throw e;
     }
+  }
+
+  /** The case's people, as its privacy page keeps them; none when they cannot be read (the API then names who is missing). */
+  async function loadCasePeople() {
+    try {
+      /** @type {import("app/contracts.js").PrivacyAnswer} */
+      const privacy = await api(`cases/${caseId}/privacy`, { signal });
+      casePeople = privacy.people;
+    } catch (e) { if (!(e instanceof ApiError)) throw e; }
+    onRecording.show(casePeople, undefined);
   }
 
   /** "Oefenpunt van vorige keer: …", when the session before this one recorded one; the editor works without it. */

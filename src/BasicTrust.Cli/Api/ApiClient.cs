@@ -62,6 +62,25 @@ sealed class ApiClient(Uri baseAddress, string token) : IDisposable
 
     public Task<CasePurged> PurgeAsync(string caseId, CancellationToken ct) => SendAsync<CasePurged>(HttpMethod.Delete, $"cases/{caseId}", null, ct);
 
+    public Task<PrivacyAnswer> PrivacyAsync(string caseId, CancellationToken ct) => SendAsync<PrivacyAnswer>(HttpMethod.Get, $"cases/{caseId}/privacy", null, ct);
+
+    public Task<PrivacyOverview> PrivacyOverviewAsync(CancellationToken ct) => SendAsync<PrivacyOverview>(HttpMethod.Get, "privacy/cases", null, ct);
+
+    public Task<PrivacyAnswer> SetPeopleAsync(string caseId, CasePeopleRequest people, CancellationToken ct) =>
+        SendAsync<PrivacyAnswer>(HttpMethod.Put, $"cases/{caseId}/people", Body(people), ct);
+
+    public Task<PrivacyAnswer> ConsentAsync(string caseId, ConsentRequest consent, CancellationToken ct) =>
+        SendAsync<PrivacyAnswer>(HttpMethod.Post, $"cases/{caseId}/consents", Body(consent), ct);
+
+    public Task<ConsentWithdrawn> WithdrawAsync(string caseId, string consentId, CancellationToken ct) =>
+        SendAsync<ConsentWithdrawn>(HttpMethod.Post, $"cases/{caseId}/consents/{Uri.EscapeDataString(consentId)}/withdraw", null, ct);
+
+    public Task<PrivacyAnswer> CloseAsync(string caseId, CancellationToken ct) => SendAsync<PrivacyAnswer>(HttpMethod.Post, $"cases/{caseId}/close", null, ct);
+
+    public Task<PrivacyAnswer> HoldAsync(string caseId, string? reason, CancellationToken ct) => reason is null
+        ? SendAsync<PrivacyAnswer>(HttpMethod.Delete, $"cases/{caseId}/hold", null, ct)
+        : SendAsync<PrivacyAnswer>(HttpMethod.Put, $"cases/{caseId}/hold", Body(new HoldRequest(reason)), ct);
+
     static JsonContent Body<T>(T request) => JsonContent.Create(request, options: Json.Options);
 
     async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)

@@ -41,6 +41,7 @@ static class Bt
             ReviewCommands.Decide(ReviewDecision.SendBack, Client, console),
             ReviewCommands.Purge(Client, console),
             ConversationCommands.Conversation(Client, console),
+            PrivacyCommands.Privacy(Client, console),
         })
             root.Subcommands.Add(command);
         return await root.Parse(args).InvokeAsync(cancellationToken: cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
@@ -104,7 +105,11 @@ static class SessionCommands
         var tier = new Option<string?>("--tier") { Description = "ELAN: only this tier." };
         var label = new Option<string?>("--label") { Description = "ELAN: this label for every annotation, whose value becomes its note (default: the value is the label)." };
         var next = new Option<string?>("--next-session") { Description = "When the next feedback session is: 2026-11-27 10:00 (this computer's time zone) or 2026-11-27T10:00:00+01:00." };
-        var push = new Command("push", "Send the tags; the API validates them and starts the pipeline.") { file, method, caseId, sessionId, recording, tier, label, next };
+        var on = new Option<string?>("--on")
+        {
+            Description = "Who is visible or audible on the recording: the case's people by id, comma-separated (iemand-anders for anyone else), e.g. moeder,kind. Consent is checked for each.",
+        };
+        var push = new Command("push", "Send the tags; the API validates them and starts the pipeline.") { file, method, caseId, sessionId, recording, tier, label, next, on };
         push.SetAction((r, ct) => Bt.GuardAsync(console, async () =>
         {
             var input = r.GetValue(file)!;
@@ -130,6 +135,7 @@ static class SessionCommands
                 };
                 manifest = ManifestBuilder.Build(r.GetValue(method)!, c, s, Needed(r.GetValue(recording), "--recording"), tags, nextSession);
             }
+            if (r.GetValue(on) is { } people) manifest = OnRecording(manifest, people);
             using var api = client(r);
             var accepted = await api.PutManifestAsync(c, s, manifest, ct);
             foreach (var warning in accepted.Warnings)
@@ -196,4 +202,12 @@ static class SessionCommands
 
     static string Needed(string? value, string option) =>
         string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{option} is needed to build a manifest from this file.") : value;
+
+    /// <summary>The manifest with its <c>onRecording</c> set from <c>--on moeder,kind</c> (the rest as it was).</summary>
+    public static string OnRecording(string manifest, string people)
+    {
+        var node = JsonNode.Parse(manifest) as JsonObject ?? throw new FormatException("The manifest is not a JSON object.");
+        node["onRecording"] = new JsonArray([.. people.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => (JsonNode)id)]);
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
 }

@@ -21,9 +21,25 @@ public class CliTests(PipelineFixture stack)
 
         var create = await Bt("case", "create", caseId);
         Assert.True(create.Code == 0, create.Output);
+        var people = await Bt("privacy", "people", caseId, "moeder=moeder", "kind=kind:4-6", "pleegvader=pleegouder:gezag");
+        Assert.True(people.Code == 0, people.Output);
+        var consent = await Bt("privacy", "consent", caseId, "moeder", "--for", "terugkijken", "--for", "supervisie", "--means", "mondeling");
+        Assert.True(consent.Code == 0, consent.Output);
+        // The foster father holds authority here (gezag), so the child of 4–6 still lacks his consent.
+        using (var api = stack.Api())
+        {
+            var privacy = await PipelineFixture.SucceedsAsync(api.GetAsync($"cases/{caseId}/privacy"));
+            var child = privacy["people"]!.AsArray().Single(p => (string)p!["id"]! == "kind")!;
+            Assert.Equal(["moeder", "pleegvader"], child["consentFrom"]!.AsArray().Select(x => (string)x!));
+            Assert.Empty(child["covered"]!.AsArray());
+        }
+        var status = await Bt("privacy", "status", caseId);
+        Assert.True(status.Code == 0, status.Output);
+        Assert.Contains("pleegvader", status.Output);
+        Assert.True((await Bt("privacy", "consent", caseId, "pleegvader", "--for", "terugkijken")).Code == 0);
         var upload = await Bt("upload", stack.Recording, "--case", caseId, "--session", "s-1");
         Assert.True(upload.Code == 0, upload.Output);
-        var push = await Bt("manifest", "push", csv, "--case", caseId, "--session", "s-1", "--recording", "recording.mp4", "--next-session", "2031-12-01 10:00");
+        var push = await Bt("manifest", "push", csv, "--case", caseId, "--session", "s-1", "--recording", "recording.mp4", "--on", "moeder,kind", "--next-session", "2031-12-01 10:00");
         Assert.True(push.Code == 0, push.Output);
         var watch = await Bt("status", caseId, "s-1", "--watch");
         Assert.True(watch.Code == 0, watch.Output);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Notifications;
+using BasicTrust.Functions.Consent;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Media.Sources;
 using BasicTrust.Storage;
@@ -83,16 +84,21 @@ public partial class InfraConsistencyTests
         Assert.Equal("TLS1_2", (string?)account["minimumTlsVersion"]);
         Assert.True((bool)Resource(Storage, "Microsoft.Storage/storageAccounts/blobServices")["properties"]!["deleteRetentionPolicy"]!["enabled"]!);
         var rule = Resource(Storage, "Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]![0]!["definition"]!;
-        // Previews are copies of recordings: they go when the recordings go.
-        Assert.Equal([$"{SessionKey.Recordings}/", $"{SessionKey.Previews}/"], Strings(rule["filters"]!["prefixMatch"]!));
-        Assert.Equal("[parameters('recordingRetentionDays')]", (string?)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
+        // The backstop of the app's own deletion covers every container of media, and never comes first: its fewest
+        // days are more than the most the app may keep media after a guidance ends.
+        Assert.Equal([$"{SessionKey.Recordings}/", $"{SessionKey.Previews}/", $"{SessionKey.Clips}/", $"{SessionKey.Reels}/"], Strings(rule["filters"]!["prefixMatch"]!));
+        Assert.Equal("[parameters('mediaBackstopDays')]", (string?)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
+        var appMost = typeof(PrivacyOptions).GetProperty(nameof(PrivacyOptions.RetentionDays))!.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), false)
+            .Cast<System.ComponentModel.DataAnnotations.RangeAttribute>().Single().Maximum;
+        Assert.True((int)Template["parameters"]!["mediaBackstopDays"]!["minValue"]! > (int)appMost);
+        Assert.Equal((int)appMost, (int)Template["parameters"]!["retentionDays"]!["maxValue"]!);
     }
 
     [Fact]
     public void FunctionApp_SetsEveryAppSettingTheAppReads_ByIdentityNeverByKey()
     {
         var declared = Settings().ToHashSet();
-        var read = new[] { typeof(PipelineOptions), typeof(MediaLimits), typeof(MailOptions) }
+        var read = new[] { typeof(PipelineOptions), typeof(MediaLimits), typeof(MailOptions), typeof(PrivacyOptions) }
             .SelectMany(type => type.GetProperties().Where(p => p.CanWrite).Select(p => $"BasicTrust__{Section(type)}__{p.Name}"));
         Assert.All(read, name => Assert.Contains(name, declared));
         // The pipeline's connection by identity: the endpoints, never a connection string (that is for Azurite only).
@@ -223,7 +229,8 @@ public partial class InfraConsistencyTests
             "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase",
             "CreateCase", "ListCases", "GetCase", "ListSessions", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles", "PreviewPlan", "ImportTags", "CommentOnReel", "DecideOnReel", "UploadedBlocks", "MakePreview", "GetPreview",
             "ListMethods", "GetMethod", "GetManifest", "GetRecording", "ExportTags", "SendMail", "MailUndeliverable", "GetNotifications", "PutNotifications", "AddressComment", "ResolveComment",
-            "GetConversation", "RecordConversation", "GetCourse"];
+            "GetConversation", "RecordConversation", "GetCourse",
+            "GetPrivacy", "SetPeople", "RecordConsent", "WithdrawConsent", "CloseCase", "SetHold", "LiftHold", "PrivacyOverview"];
         Assert.Equal(functions.Order(), Metadata().Select(f => (string)f["name"]!).Order());
     }
 

@@ -33,7 +33,7 @@ public static class Sessions
     public static string Manifest(string caseId, string sessionId, string recording = "recording.mp4", bool strengthsFirst = false) => new JsonObject
     {
         ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = sessionId, ["method"] = "basic-trust",
-        ["recording"] = recording, ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
+        ["recording"] = recording, ["nextSessionAt"] = "2026-12-01T10:00:00+01:00", ["onRecording"] = new JsonArray("moeder", "kind"),
         ["course"] = new JsonObject { ["session"] = 3, ["of"] = 8 },
         ["goals"] = new JsonArray(new JsonObject { ["id"] = "g1", ["text"] = Goal }),
         ["tags"] = new JsonArray(
@@ -51,7 +51,7 @@ public static class Sessions
     public static async Task MakeReadyAsync(WebFixture web, string caseId, string sessionId, Person sharedWith, bool strengthsFirst = false, string? manifest = null)
     {
         using var api = web.Api(Person.TherapistA);
-        (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
+        await web.CreateCaseAsync(caseId);
         (await api.PutAsync($"cases/{caseId}/reviewers/{sharedWith.ObjectId}", null)).EnsureSuccessStatusCode();
         var size = new FileInfo(web.Recording).Length;
         var link = await (await api.PostAsJsonAsync($"sessions/{caseId}/{sessionId}/upload", new { fileName = "recording.mp4", size }))

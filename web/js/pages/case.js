@@ -1,8 +1,10 @@
 // One case: its sessions (where the pipeline is, the review's outcome, the reel), its course across them (Verloop: per
 // treatment goal the strengths and moments to look at together per session, and the practice points in order), who it
-// is shared with (share with a reviewer by Entra object id, or take it back), and a new session.
+// is shared with (share with a reviewer by Entra object id, or take it back), a new session, and for its owner privacy
+// and consent (case-privacy.js).
 import { api, idPattern, objectIdPattern } from "app/api.js";
 import { goalChart, goalRows, practicePoints, sessionNumber } from "app/course.js";
+import { casePrivacy } from "app/pages/case-privacy.js";
 import { h, fill, svg } from "app/dom.js";
 import { idField, showProblems } from "app/form.js";
 import { dateTime, stateText, t } from "app/i18n.js";
@@ -20,6 +22,9 @@ export async function casePage(context, caseId) {
   const [found, sessions, course] = await Promise.all([api(`cases/${caseId}`, { signal }), api(`cases/${caseId}/sessions`, { signal }),
     api(`cases/${caseId}/course`, { signal })]);
   const owner = found.role === "owner";
+  // Privacy and consent are the owner's (and the privacy officer's): a reviewer's page asks for none of it.
+  /** @type {[import("app/contracts.js").PrivacyAnswer, import("app/contracts.js").MethodDetails] | null} */
+  const privacy = owner ? await Promise.all([api(`cases/${caseId}/privacy`, { signal }), api("methods/basic-trust", { signal })]) : null;
   const problems = h("div", { class: "problems", role: "alert" });
 
   const share = idField({ id: "reviewer-id", label: t("case.reviewerId"), hint: t("case.reviewerIdHint"),
@@ -53,6 +58,7 @@ export async function casePage(context, caseId) {
         : h("ul", { id: "sessions", class: "list" }, sessions.map(s => sessionItem(caseId, s, owner)))),
     (course.goals.length > 0 || practicePoints(course).length > 0) && courseSection(course),
     owner && h("section", { "aria-labelledby": "new-session" }, h("h2", { id: "new-session" }, t("case.newSession")), sessionForm),
+    privacy && casePrivacy({ caseId, signal, roles: privacy[1].roles ?? [], ageBands: privacy[1].ageBands ?? [] }, privacy[0]),
     h("section", { "aria-labelledby": "reviewers-title" },
       h("h2", { id: "reviewers-title" }, t("case.reviewers")),
       (found.reviewers ?? []).length === 0

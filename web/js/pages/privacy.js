@@ -1,9 +1,10 @@
-// The privacy officer's page: purge a case whose consent was withdrawn (typed twice, so a slip cannot purge the wrong
+// The privacy officer's page: consent and deletions across the cases (privacy-overview.js), purge a case whose consent was withdrawn (typed twice, so a slip cannot purge the wrong
 // family), and read the audit log a day at a time.
 import { api, idPattern } from "app/api.js";
 import { h, fill } from "app/dom.js";
 import { idField, showProblems } from "app/form.js";
 import { dateTime, said, t } from "app/i18n.js";
+import { privacyOverview } from "app/pages/privacy-overview.js";
 
 /**
  * @typedef {import("app/contracts.js").AuditPart} AuditPart
@@ -20,7 +21,8 @@ function who(id) {
 
 /** The audit log's actions, for the filter (the catalogue says each as audit.{action}). */
 const actions = ["create-case", "share", "unshare", "upload-link", "read-link", "preview-made", "safety-concern", "review-decision",
-  "reviewed", "refused", "read-audit", "purge-requested", "purge-case", "notification-settings", "mail-undeliverable", "conversation-recorded"];
+  "reviewed", "refused", "read-audit", "purge-requested", "purge-case", "notification-settings", "mail-undeliverable", "conversation-recorded",
+  "set-people", "consent-given", "consent-withdrawn", "erase-requested", "erase-recording", "guidance-ended", "hold-set", "hold-lifted", "read-privacy-overview"];
 
 /**
  * A time of day in UTC, as the day is: 09:04:12 UTC.
@@ -141,6 +143,7 @@ export async function privacyPage({ main, signal }) {
 
   fill(main,
     h("h1", { tabindex: "-1" }, t("privacy.title")),
+    h("section", { "aria-labelledby": "consent-title" }, h("h2", { id: "consent-title" }, t("privacy.overviewTitle")), privacyOverview({ signal })),
     h("section", { "aria-labelledby": "purge-title" }, h("h2", { id: "purge-title" }, t("privacy.purgeTitle")),
       h("p", {}, t("privacy.purgeIntro")), purgeForm),
     h("section", { "aria-labelledby": "audit-title" }, h("h2", { id: "audit-title" }, t("privacy.auditTitle")), auditForm, log));
