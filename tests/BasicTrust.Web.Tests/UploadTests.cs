@@ -31,6 +31,19 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await Assertions.Expect(caseField).ToHaveAttributeAsync("aria-invalid", "false");
         await caseField.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/cases/{caseId}$"));
+        // Before a recording: the family, and the mother's consent to watch back (for herself and her child of 2–3).
+        foreach (var (id, role, band) in new[] { ("moeder", "moeder", ""), ("kind", "kind", "2-3") })
+        {
+            await page.GetByLabel("Pseudoniem").FillAsync(id);
+            await page.Locator("#person-role-case").SelectOptionAsync(role);
+            await page.Locator("#person-age-band").SelectOptionAsync(band);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Persoon toevoegen of wijzigen" }).ClickAsync();
+            await Assertions.Expect(page.Locator($"#case-people tr[data-person='{id}']")).ToBeVisibleAsync();
+        }
+        await page.Locator("#consent-person").SelectOptionAsync("moeder");
+        await page.Locator("#give-consent [data-scope='terugkijken']").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toestemming vastleggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#case-people tr[data-person='kind'] td[data-scope='terugkijken']")).ToHaveTextAsync("gegeven");
         await page.GetByLabel("Sessiecode").FillAsync(sessionId);
         await page.GetByLabel("Sessiecode").PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/cases/{caseId}/sessions/{sessionId}$"));

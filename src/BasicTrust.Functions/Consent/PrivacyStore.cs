@@ -26,11 +26,8 @@ public sealed class PrivacyStore(TableServiceClient service)
         Merge(caseId, PrivacyRows.Consent + consentId, new() { ["WithdrawnAt"] = at }, cancellationToken);
 
     /// <summary>Who is on the session's recording, as its latest manifest says (kept after its media are deleted).</summary>
-    public async Task RecordOnRecordingAsync(string caseId, string sessionId, IReadOnlyList<string> onRecording, CancellationToken cancellationToken)
-    {
-        var row = PrivacyRows.RecordingRow(caseId, sessionId, onRecording);
-        await Table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-    }
+    public Task RecordOnRecordingAsync(string caseId, string sessionId, IReadOnlyList<string> onRecording, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(PrivacyRows.RecordingRow(caseId, sessionId, onRecording), TableUpdateMode.Merge, cancellationToken);
 
     public Task MarkErasedAsync(string caseId, string sessionId, string because, DateTimeOffset at, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(caseId, PrivacyRows.Recording + sessionId) { ["ErasedAt"] = at, ["ErasedBecause"] = because }, TableUpdateMode.Merge, cancellationToken);

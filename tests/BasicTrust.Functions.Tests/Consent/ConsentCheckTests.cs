@@ -1,3 +1,4 @@
+using BasicTrust.Contracts.Api;
 using BasicTrust.Functions.Consent;
 using BasicTrust.Highlights.Consent;
 using BasicTrust.Highlights.Vocabulary;

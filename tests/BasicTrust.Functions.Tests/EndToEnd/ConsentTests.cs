@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
 using BasicTrust.Functions.Pipeline;
 using Xunit.Abstractions;
 
@@ -120,6 +121,9 @@ public class ConsentTests(PipelineFixture stack, ITestOutputHelper output)
         Assert.Empty(await MediaAsync(caseId, "s-2"));
         Assert.Equal("erased", (string?)(await stack.StatusAsync(caseId, "s-2"))!["state"]);
         Assert.Null(await stack.ReviewRowAsync(caseId, "s-2"));
+        await foreach (var queue in new QueueServiceClient(stack.ConnectionString).GetQueuesAsync())
+            Assert.DoesNotContain((await new QueueClient(stack.ConnectionString, queue.Name).PeekMessagesAsync(32)).Value,
+                m => PipelineQueues.NamesCase(PipelineQueues.QueueText(m.MessageText), caseId, "s-2"));
         // The professional record stays: the manifest with its tags and notes.
         Assert.Single(await stack.BlobsAsync("recordings", $"{caseId}/s-2/"), b => b.Name.EndsWith("/session.json", StringComparison.Ordinal));
 

@@ -46,4 +46,13 @@ public class MessagesTests
     [InlineData("[\"fam-1\"]", false)]
     public void NamesCase_ByCaseIdOrByTheRecordingsPath(string text, bool names) =>
         Assert.Equal(names, PipelineQueues.NamesCase(text, "fam-1"));
+
+    [Theory]
+    [InlineData("""{"caseId":"fam-1","sessionId":"s-1","planId":"0123456789ab"}""", true)]
+    [InlineData("""{"caseId":"fam-1","sessionId":"s-10","planId":"0123456789ab"}""", false)]
+    [InlineData("""{"caseId":"fam-1"}""", false)]
+    [InlineData("""{"ContainerName":"recordings","BlobName":"fam-1/s-1/session.json"}""", true)]
+    [InlineData("""{"ContainerName":"recordings","BlobName":"fam-1/s-10/session.json"}""", false)]
+    public void NamesCase_WithASession_NamesOnlyThatSessionsMessages(string text, bool names) =>
+        Assert.Equal(names, PipelineQueues.NamesCase(text, "fam-1", "s-1"));
 }
