@@ -131,7 +131,7 @@ export function peopleTable(privacy) {
 export function recordingList(privacy) {
   if (privacy.recordings.length === 0) return h("p", { id: "privacy-recordings" }, t("privacy.noRecordings"));
   const missingFeedback = new Set(recordingsMissing(privacy, "missingFeedback").map(r => r.sessionId));
-  return h("ul", { id: "privacy-recordings", class: "list" }, privacy.recordings.map(r => h("li", { "data-session": r.sessionId },
+  return h("ul", { id: "privacy-recordings", class: "list" }, privacy.recordings.map(r => h("li", { "data-recording": r.sessionId },
     h("code", {}, r.sessionId), " · ", t("privacy.onRecording", { people: r.onRecording.map(id => id === someoneElse ? t("editor.someoneElse") : id).join(", ") }),
     r.erasedAt && " · ", r.erasedAt && h("strong", {}, t(`privacy.erased.${r.erasedBecause ?? "withdrawn"}`, { when: dateTime(r.erasedAt) })),
     missingFeedback.has(r.sessionId) && " · ",
