@@ -4,8 +4,8 @@
 #                        and TypeScript (npm ci into tools/azurite, tools/swa, tools/typescript) and the pinned
 #                        Bicep CLI (a NuGet package, see tools/bicep) and smtp4dev (a .NET local tool, see tools/smtp4dev)
 #                        when missing; a second run installs nothing.
-#   check_infra          lints infra/main.bicep (any warning fails) and compiles it to .build/infra/main.json,
-#                        which the infrastructure tests read.
+#   check_infra          lints infra/main.bicep and infra/blobevents.bicep (any warning fails) and compiles them to
+#                        .build/infra/main.json and blobevents.json, which the infrastructure tests read.
 #   check_web            type-checks web/ (plain ES modules, types in JSDoc) with tsc --noEmit.
 #   check_web_units      runs the web app's unit tests (web/js/**/*.test.js, the pure modules) with node --test.
 #   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
@@ -111,11 +111,13 @@ provision_tools() {
 }
 
 check_infra() {
-  bt_log "bicep lint and build: infra/main.bicep"
-  local lint
-  lint=$("$BT_BICEP" lint "$BT_ROOT/infra/main.bicep" 2>&1) || { printf '%s\n' "$lint" >&2; bt_die "bicep lint failed"; }
-  [ -z "$lint" ] || { printf '%s\n' "$lint" >&2; bt_die "bicep lint reported warnings (they count as errors here)"; }
-  "$BT_BICEP" build "$BT_ROOT/infra/main.bicep" --outdir "$BT_ROOT/.build/infra" || bt_die "bicep build failed"
+  local file lint
+  for file in main blobevents; do
+    bt_log "bicep lint and build: infra/$file.bicep"
+    lint=$("$BT_BICEP" lint "$BT_ROOT/infra/$file.bicep" 2>&1) || { printf '%s\n' "$lint" >&2; bt_die "bicep lint failed"; }
+    [ -z "$lint" ] || { printf '%s\n' "$lint" >&2; bt_die "bicep lint reported warnings (they count as errors here)"; }
+    "$BT_BICEP" build "$BT_ROOT/infra/$file.bicep" --outdir "$BT_ROOT/.build/infra" || bt_die "bicep build failed"
+  done
 }
 
 check_web() {

@@ -10,7 +10,7 @@ public sealed class MakePreviewFunction(RecordingPreviews previews)
 {
     [Function("MakePreview")]
     public Task RunAsync(
-        [BlobTrigger("recordings/{caseId}/{sessionId}/{name}", Connection = StorageConnection.PipelineStorage)] BlobClient recording,
+        [BlobTrigger("recordings/{caseId}/{sessionId}/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.PipelineStorage)] BlobClient recording,
         string caseId, string sessionId, string name, CancellationToken cancellationToken) =>
         previews.MakeAsync(Messages.Session(caseId, sessionId), name, cancellationToken);
 }

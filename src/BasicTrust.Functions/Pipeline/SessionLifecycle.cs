@@ -100,6 +100,14 @@ public static class SessionLifecycle
         : SweepDecision.Nothing;
 
     /// <summary>
+    /// Whether a manifest's blob event was lost: its version (ETag) is not the one the status answers, it was written
+    /// before the status last changed neither, and it is older than <paramref name="stuckAfter"/> (Event Grid delivers
+    /// in seconds, and a late event after the sweep planned it is a no-op: the same plan is already under way).
+    /// </summary>
+    public static bool ManifestMissed(SessionStatus? current, string manifestVersion, DateTimeOffset manifestWritten, DateTimeOffset now, TimeSpan stuckAfter) =>
+        now - manifestWritten > stuckAfter && current?.Manifest != manifestVersion && (current is null || current.UpdatedAt < manifestWritten);
+
+    /// <summary>
     /// Whether a clip job that found every clip done queues the reel: the one that created the reel-queued marker does;
     /// on a retry the marker's owner may have died before its queue write, so a retry queues it again while there is no
     /// reel (assembly is idempotent).

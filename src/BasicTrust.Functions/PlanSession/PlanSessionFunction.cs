@@ -13,7 +13,7 @@ public sealed class PlanSessionFunction(SessionPlanning planning, ILogger<PlanSe
     [Function("PlanSession")]
     [QueueOutput(PipelineQueues.ClipJobs, Connection = StorageConnection.PipelineStorage)]
     public async Task<IReadOnlyList<ClipJob>> RunAsync(
-        [BlobTrigger("recordings/{caseId}/{sessionId}/session.json", Connection = StorageConnection.PipelineStorage)] BlobClient manifest,
+        [BlobTrigger("recordings/{caseId}/{sessionId}/session.json", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.PipelineStorage)] BlobClient manifest,
         string caseId, string sessionId, CancellationToken cancellationToken)
     {
         var session = Messages.Session(caseId, sessionId);
