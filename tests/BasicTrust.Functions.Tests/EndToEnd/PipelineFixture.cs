@@ -60,6 +60,23 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>A 12-second 320x240 recording with sound.</summary>
     public string Recording => Path.Combine(Folder, "recording.mp4");
 
+    /// <summary>The OTLP receiver the worker exports its traces to (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
+    public OtlpReceiver Telemetry { get; } = new();
+
+    /// <summary>The pipeline's spans of this case (scope BasicTrust.Pipeline), once <paramref name="done"/> holds for them.</summary>
+    public async Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(string caseId, Func<IReadOnlyList<ReceivedSpan>, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        List<ReceivedSpan> spans = [];
+        while (clock.Elapsed < Patience)
+        {
+            spans = [.. Telemetry.Spans.Where(s => s.Scope == "BasicTrust.Pipeline" && s.Attributes.GetValueOrDefault("basictrust.case_id") == caseId)];
+            if (done(spans)) return spans;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The spans of {caseId} did not arrive: {string.Join(", ", spans.Select(s => s.Name))}");
+    }
+
     /// <summary>The development mail server the worker sends to (smtp4dev), started with the stack.</summary>
     public Smtp4dev Mail { get; } = new();
 
@@ -78,6 +95,10 @@ public sealed class PipelineFixture : IAsyncLifetime
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__StuckAfter"] = "00:00:01",
+                // The worker's traces go to this test's receiver, in batches every 200 ms.
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
                 ["BasicTrust__Mail__Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["BasicTrust__Mail__SiteUrl"] = "http://127.0.0.1:4280/",
@@ -111,7 +132,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Creates the case (therapist A's), uploads the recording (unless null) and then the manifest, which starts the pipeline.</summary>
-    public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4")
+    public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4", bool withManifest = true)
     {
         await CreateCaseAsync(caseId);
         var container = Blobs.GetBlobContainerClient("recordings");
@@ -119,7 +140,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         if (recording is not null)
             await using (var file = File.OpenRead(recording))
                 await container.GetBlobClient($"{caseId}/{sessionId}/{recordingName}").UploadAsync(file, overwrite: true);
-        await container.GetBlobClient($"{caseId}/{sessionId}/session.json").UploadAsync(BinaryData.FromString(manifest), overwrite: true);
+        if (withManifest) await container.GetBlobClient($"{caseId}/{sessionId}/session.json").UploadAsync(BinaryData.FromString(manifest), overwrite: true);
     }
 
     /// <summary>A Basic Trust manifest with these tags (start, end, label) in seconds.</summary>
@@ -239,6 +260,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Mail.DisposeAsync();
+        await Telemetry.DisposeAsync();
         _loggers.Dispose();
         Directory.Delete(Folder, recursive: true);
     }
