@@ -10,7 +10,7 @@
 #   ./run.sh                                               a generated 3-minute 720p sample with samples/session.json
 #   ./run.sh --recording FILE --manifest FILE [--out DIR]   your own recording and manifest (its "recording"
 #                                                          names the uploaded file); results in DIR (default out/)
-#   ./run.sh serve                                         Azurite, smtp4dev (mail), the DevHost on http://127.0.0.1:7071/api/ and the
+#   ./run.sh serve                                         Azurite, smtp4dev (mail), the Aspire dashboard (traces) on http://127.0.0.1:18888/, the DevHost on http://127.0.0.1:7071/api/ and the
 #                                                          web app on http://127.0.0.1:4280/ until Ctrl+C, for using
 #                                                          the pages, the API and bt by hand
 set -euo pipefail
@@ -40,6 +40,8 @@ mkdir -p "$out"
 if [ -n "$serve" ]; then
   start_azurite
   start_smtp4dev "$out/smtp4dev.log"
+  # Before the DevHost, whose worker then exports its traces and metrics to it.
+  start_dashboard "$out/dashboard.log"
   export BasicTrust__Mail__Port=$BT_SMTP_PORT BasicTrust__Mail__SiteUrl="http://127.0.0.1:${BT_WEB_PORT:-4280}/"
   # The Static Web Apps CLI proxies the page's /api calls with its principal, which the DevHost then accepts.
   BT_API_PORT=${BT_API_PORT:-7071} start_devhost .build/app "$out/devhost.log" --accept-swa-cli
@@ -51,6 +53,7 @@ if [ -n "$serve" ]; then
   printf '  the privacy officer (%s):  export BT_API_URL=%s BT_TOKEN=%s\n' "${BT_PEOPLE[2]%%=*}" "$BT_API_URL" "$BT_TOKEN_PRIVACY_OFFICER"
   bt_log "then: bt cases, bt case create fam-0001, bt case share fam-0001 ${BT_PEOPLE[1]%%=*}, bt --help (or bt login --dev-token TOKEN)"
   bt_log "web app: $BT_WEB_URL   (log: $out/swa.log)"
+  bt_log "traces and metrics: $BT_DASHBOARD_URL   (the Aspire dashboard; one trace per session: upload, plan, clip, reel, index)"
   bt_log "mail: every notification lands in smtp4dev's inbox at $BT_MAIL_URL (SMTP 127.0.0.1:$BT_SMTP_PORT); set an address under Meldingen / Notifications"
   # The emulator's mock login page loads its scripts from a CDN; its cookie, set by hand, works offline.
   bt_log "sign in as a person: open $BT_WEB_URL, then in the browser's developer tools (Application > Cookies) add the"

@@ -108,6 +108,15 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+// Blob events for the blob triggers (PlanSession, MakePreview); their subscriptions: infra/blobevents.bicep.
+module eventgrid 'modules/eventgrid.bicep' = {
+  name: 'eventgrid'
+  params: {
+    storageAccountName: storage.outputs.name
+    location: location
+  }
+}
+
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   params: {
@@ -178,5 +187,7 @@ module auth 'modules/auth.bicep' = {
 output apiUrl string = 'https://${app.outputs.hostName}/api'
 output functionAppName string = app.outputs.name
 output storageAccountName string = storage.outputs.name
+@description('The storage account\'s Event Grid system topic; infra/blobevents.bicep subscribes the blob triggers to it.')
+output eventGridTopicName string = eventgrid.outputs.topicName
 @description('Address of the web app (the static web app); its /api is the Function App.')
 output webUrl string = 'https://${web.outputs.hostName}'

@@ -4,8 +4,8 @@
 #                        and TypeScript (npm ci into tools/azurite, tools/swa, tools/typescript) and the pinned
 #                        Bicep CLI (a NuGet package, see tools/bicep) and smtp4dev (a .NET local tool, see tools/smtp4dev)
 #                        when missing; a second run installs nothing.
-#   check_infra          lints infra/main.bicep (any warning fails) and compiles it to .build/infra/main.json,
-#                        which the infrastructure tests read.
+#   check_infra          lints infra/main.bicep and infra/blobevents.bicep (any warning fails) and compiles them to
+#                        .build/infra/main.json and blobevents.json, which the infrastructure tests read.
 #   check_web            type-checks web/ (plain ES modules, types in JSDoc) with tsc --noEmit.
 #   check_web_units      runs the web app's unit tests (web/js/**/*.test.js, the pure modules) with node --test.
 #   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
@@ -22,6 +22,11 @@
 #   start_smtp4dev LOG   starts smtp4dev, a development mail server with a web inbox, on 127.0.0.1 (SMTP on
 #                        BT_SMTP_PORT, default 2525; the inbox on BT_MAIL_PORT, default 5080), messages in memory,
 #                        logging to LOG; exports BT_MAIL_URL; stopped by the same EXIT trap.
+#   start_dashboard LOG  starts the Aspire dashboard (a local OTLP viewer, pinned in tools/aspire-dashboard) on
+#                        127.0.0.1:BT_DASHBOARD_PORT (default 18888; OTLP/HTTP on the next port), anonymous, in
+#                        memory, logging to LOG; exports BT_DASHBOARD_URL and OTEL_EXPORTER_OTLP_ENDPOINT (and the
+#                        protocol) so a DevHost started after it exports the worker's traces there; stopped by the
+#                        same EXIT trap.
 #   serve_until_stopped WEB LOG  waits until the DevHost ends, starting the Static Web Apps CLI again when it exits.
 #   start_swa WEB LOG    starts the Static Web Apps CLI serving the folder WEB on 127.0.0.1:BT_WEB_PORT and
 #                        proxying /api to the DevHost (start_devhost first), logging to LOG; exports BT_WEB_URL.
@@ -111,11 +116,13 @@ provision_tools() {
 }
 
 check_infra() {
-  bt_log "bicep lint and build: infra/main.bicep"
-  local lint
-  lint=$("$BT_BICEP" lint "$BT_ROOT/infra/main.bicep" 2>&1) || { printf '%s\n' "$lint" >&2; bt_die "bicep lint failed"; }
-  [ -z "$lint" ] || { printf '%s\n' "$lint" >&2; bt_die "bicep lint reported warnings (they count as errors here)"; }
-  "$BT_BICEP" build "$BT_ROOT/infra/main.bicep" --outdir "$BT_ROOT/.build/infra" || bt_die "bicep build failed"
+  local file lint
+  for file in main blobevents; do
+    bt_log "bicep lint and build: infra/$file.bicep"
+    lint=$("$BT_BICEP" lint "$BT_ROOT/infra/$file.bicep" 2>&1) || { printf '%s\n' "$lint" >&2; bt_die "bicep lint failed"; }
+    [ -z "$lint" ] || { printf '%s\n' "$lint" >&2; bt_die "bicep lint reported warnings (they count as errors here)"; }
+    "$BT_BICEP" build "$BT_ROOT/infra/$file.bicep" --outdir "$BT_ROOT/.build/infra" || bt_die "bicep build failed"
+  done
 }
 
 check_web() {
@@ -265,6 +272,36 @@ bt_wait_until_up() {
   bt_die "$what did not start"
 }
 
+start_dashboard() {
+  local log=$1 version packages
+  export BT_DASHBOARD_PORT=${BT_DASHBOARD_PORT:-18888}
+  local otlp=$((BT_DASHBOARD_PORT + 2))
+  version=$(sed -n 's/.*Version="\[\([^]]*\)\]".*/\1/p' "$BT_ROOT/tools/aspire-dashboard/aspire-dashboard.csproj")
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^[^:]*: *//')
+  local dashboard="${packages%/}/aspire.dashboard.sdk.linux-x64/$version/tools/Aspire.Dashboard"
+  if [ ! -x "$dashboard" ]; then
+    bt_log "installing the Aspire dashboard (pinned in tools/aspire-dashboard/aspire-dashboard.csproj)"
+    dotnet restore "$BT_ROOT/tools/aspire-dashboard/aspire-dashboard.csproj" --nologo -v q >/dev/null || bt_die "restoring the Aspire dashboard failed"
+  fi
+  ASPNETCORE_URLS="http://127.0.0.1:$BT_DASHBOARD_PORT" ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$otlp" \
+    ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$((BT_DASHBOARD_PORT + 1))" ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true \
+    "$dashboard" >"$log" 2>&1 &
+  BT_DASHBOARD_PID=$!
+  export BT_DASHBOARD_URL="http://127.0.0.1:$BT_DASHBOARD_PORT/"
+  bt_wait_until_up "$BT_DASHBOARD_PID" "$log" "the Aspire dashboard" \
+    node -e 'fetch(process.argv[1]).then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))' "$BT_DASHBOARD_URL"
+  export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
+  bt_log "the Aspire dashboard is up ($BT_DASHBOARD_URL, OTLP/HTTP $OTEL_EXPORTER_OTLP_ENDPOINT, pid $BT_DASHBOARD_PID, log $log)"
+}
+
+stop_dashboard() {
+  if [ -n "${BT_DASHBOARD_PID:-}" ] && kill -0 "$BT_DASHBOARD_PID" 2>/dev/null; then
+    kill "$BT_DASHBOARD_PID" 2>/dev/null || true
+    wait "$BT_DASHBOARD_PID" 2>/dev/null || true
+  fi
+  BT_DASHBOARD_PID=
+}
+
 stop_smtp4dev() {
   if [ -n "${BT_SMTP4DEV_PID:-}" ] && kill -0 "$BT_SMTP4DEV_PID" 2>/dev/null; then
     # dotnet tool run starts smtp4dev as its child.
@@ -317,5 +354,6 @@ bt_stop_all() {
   stop_swa
   stop_smtp4dev
   stop_devhost
+  stop_dashboard
   stop_azurite
 }

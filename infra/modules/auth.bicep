@@ -41,6 +41,8 @@ resource authentication 'Microsoft.Web/sites/config@2023-12-01' = {
       requireAuthentication: true
       // An API: no redirects to a login page.
       unauthenticatedClientAction: 'Return401'
+      // Event Grid calls the blob triggers' webhook with the blobs_extension key, not as a person (infra/blobevents.bicep).
+      excludedPaths: ['/runtime/webhooks/blobs']
     }
     identityProviders: {
       azureStaticWebApps: {

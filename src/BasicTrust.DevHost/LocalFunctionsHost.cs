@@ -3,6 +3,7 @@ using BasicTrust.DevHost.Http;
 using BasicTrust.DevHost.Outputs;
 using BasicTrust.DevHost.Triggers;
 using BasicTrust.DevHost.Triggers.Blob;
+using BasicTrust.DevHost.Triggers.Blob.EventGrid;
 using BasicTrust.DevHost.Triggers.Queue;
 using BasicTrust.DevHost.Triggers.Timer;
 using BasicTrust.DevHost.Worker;
@@ -92,12 +93,16 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var invoker = new FunctionInvoker(_workers, new OutputBinder(accounts, clock, logger), logger);
         // One limit for all blob triggers together, as the host's one queue of blob work items has.
         var blobSlots = _blobSlots = new SemaphoreSlim(Settings.BlobParallelism);
+        var fromEventGrid = Functions.Where(f => f.Trigger.Type.Equals("blobTrigger", StringComparison.OrdinalIgnoreCase) && f.Trigger.FromEventGrid).ToList();
+        var blobEvents = fromEventGrid.Count == 0 ? null
+            : new BlobEventQueue(fromEventGrid, accounts, invoker, options.HostId, Settings.BlobParallelism, blobSlots, Settings.Queues.Base64, loggers.CreateLogger("BlobEvents"));
         foreach (var function in Functions)
         {
             var log = loggers.CreateLogger(function.Name);
             Func<CancellationToken, Task>? run = function.Trigger.Type.ToLowerInvariant() switch
             {
-                "queuetrigger" => new QueueListener(function, Settings.Queues, accounts, invoker, log).RunAsync,
+                "queuetrigger" => QueueListener.For(function, Settings.Queues, accounts, invoker, log).RunAsync,
+                "blobtrigger" when function.Trigger.FromEventGrid => null, // the webhook and the host's blob queue, below
                 "blobtrigger" => new BlobListener(function, Settings.PoisonBlobThreshold, accounts, invoker, options.HostId, options.BlobScanInterval, blobSlots, log).RunAsync,
                 "timertrigger" => AddTimer(function, new TimerListener(function, invoker,
                     new ListenerLock(accounts.Blobs(StorageCheck.HostStorage), accounts.LeaseRenewals(StorageCheck.HostStorage), options.HostId, function.Name, log), clock, log), options.RunTimers),
@@ -110,12 +115,30 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         var routes = Functions.Where(f => f.Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).Select(f => HttpRoute.From(f, Settings.RoutePrefix)).ToList();
-        NeedsFunctionKey = routes.Any(r => r.NeedsKey);
-        if (routes.Count > 0)
+        NeedsFunctionKey = routes.Any(r => r.NeedsKey) || blobEvents is not null;
+        if (routes.Count > 0 || blobEvents is not null)
         {
-            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _auth, Settings.FunctionTimeout, options.HttpAnswerLimit, _workers, invoker, logger, cancellationToken).ConfigureAwait(false);
+            _http = await FrontDoor.StartAsync(routes, Settings.RoutePrefix, options.HttpPort, FunctionKey, _auth, Settings.FunctionTimeout, options.HttpAnswerLimit, _workers, invoker, blobEvents, logger, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("HTTP API on {Address}", _http.BaseAddress);
         }
+        if (blobEvents is not null) await StartBlobEventsAsync(fromEventGrid, blobEvents, accounts, options, loggers, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Blob triggers with <c>source: EventGrid</c>: the listener of the host's blob queue, and the stand-in for Event Grid
+    /// (Azurite sends no events) that delivers to the blob webhook, its baseline taken before the host counts as started.
+    /// </summary>
+    async Task StartBlobEventsAsync(IReadOnlyList<FunctionDefinition> functions, BlobEventQueue queue, StorageAccounts accounts, LocalHostOptions options,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger("BlobEvents");
+        var http = _http!;
+        var grid = new EventGridStandIn([.. functions.Select(BlobEventSubscription.For)], accounts, () => http.RootAddress, FunctionKey, options.BlobEvents, options.BlobScanInterval, log);
+        await grid.StartAsync(cancellationToken).ConfigureAwait(false);
+        _listeners.Add(Task.Run(() => RunListenerAsync("BlobEvents", queue.RunAsync, _stop.Token, log)));
+        _listeners.Add(Task.Run(() => RunListenerAsync("EventGrid", grid.RunAsync, _stop.Token, log)));
+        foreach (var function in functions)
+            log.LogInformation("{Function}: blobTrigger (source EventGrid) on {Path}, through {Webhook}", function.Name, function.Trigger["path"], BlobWebhook.Path);
     }
 
     /// <summary>

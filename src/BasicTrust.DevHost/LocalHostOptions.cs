@@ -12,8 +12,10 @@ public sealed record LocalHostOptions
     /// a connection string). The host's own storage (receipts, locks) is <c>AzureWebJobsStorage</c>.
     /// </summary>
     public required IReadOnlyDictionary<string, string> Settings { get; init; }
-    /// <summary>How often blob triggers scan their containers.</summary>
+    /// <summary>How often blob triggers scan their containers, and the stand-in for Event Grid lists the subscribed ones.</summary>
     public TimeSpan BlobScanInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How the stand-in for Event Grid delivers blob events to triggers with <c>source: EventGrid</c> (retries, dead-letter).</summary>
+    public Triggers.Blob.EventGrid.BlobEventDelivery BlobEvents { get; init; } = new();
     /// <summary>Run timer triggers on their schedules (tests fire them by hand instead).</summary>
     public bool RunTimers { get; init; } = true;
     /// <summary>The host id in receipt and lock names: hosts with the same id share the work, as instances of one app.</summary>

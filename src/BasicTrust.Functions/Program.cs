@@ -18,7 +18,8 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("A
 builder.Services
     .AddPipelineSettings()
     .AddPipelineStorage(builder.Configuration)
-    .AddPipelineServices();
+    .AddPipelineServices()
+    .AddPipelineTelemetry(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.PrepareAsync();

@@ -1,4 +1,11 @@
 using Azure.Core.Serialization;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using BasicTrust.Functions.Telemetry;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.AssembleReel;
@@ -26,6 +33,24 @@ namespace BasicTrust.Functions;
 /// <summary>The app's composition root, in the few steps <c>Program.cs</c> lists.</summary>
 public static class ServiceRegistration
 {
+    /// <summary>
+    /// OpenTelemetry in the worker: the invocations (linked to the host's trace), the pipeline's own spans and metrics
+    /// (<see cref="PipelineTelemetry"/>) and the logs. Exported to Application Insights with the app's managed identity
+    /// when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (Azure), and over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+    /// is (a local viewer, a test's receiver); with neither, nothing is exported.
+    /// </summary>
+    public static IServiceCollection AddPipelineTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = services.AddOpenTelemetry()
+            .UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSource(PipelineTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(PipelineTelemetry.Name));
+        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+            telemetry.UseAzureMonitorExporter(o => o.Credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"] }));
+        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+        return services;
+    }
+
     /// <summary>Options bound from <c>BasicTrust:*</c> app settings (the pipeline, media limits, mail) and validated at start-up.</summary>
     public static IServiceCollection AddPipelineSettings(this IServiceCollection services)
     {

@@ -23,7 +23,7 @@ export {};
 /** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string, cutReason?: string }} ClipDocument */
 /** @typedef {{ tagId: string, kind: EmphasisKind, keyMoment: number, from: number, count: number, added: number }} ClipEmphasis */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
-/** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string, traceParent?: string }} ClipJob */
 /** @typedef {{ clipId: string, video: string, still: string, smallStill?: string }} ClipLinks */
 /** @typedef {"precise" | "draft"} ClipQuality */
 /** @typedef {{ requestedIn: number, requestedOut: number, actualIn: number, actualOut: number, inOffsetFrames: number, outOffsetFrames: number, duration: number }} ClipTiming */
@@ -88,9 +88,9 @@ export {};
 /** @typedef {{ caseId: string, sessionId: string, planId: string, method: string, nextSessionAt?: string, duration: number, reel: string, captions: string, chapters: ReelChapter[], clips: ClipDocument[], createdAt: string, course?: ReelCourse, goals?: ReelGoal[], considered?: PlannedTag[], concerns?: ReelConcern[], people?: PlannedPerson[], warnings?: FieldProblem[], emphases?: ReelEmphasis[], hdr?: HdrInfo }} ReelDocument */
 /** @typedef {{ clipId: string, tagId: string, kind: EmphasisKind, start: number, end: number, keyMoment: number }} ReelEmphasis */
 /** @typedef {{ id: string, text: string, clipIds: string[] }} ReelGoal */
-/** @typedef {{ caseId: string, sessionId: string, planId: string }} ReelJob */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, traceParent?: string }} ReelJob */
 /** @typedef {{ reel: string, captions: string, clips: ClipLinks[] }} ReelLinks */
-/** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, reel: string, clips: string[] }} ReelReady */
+/** @typedef {{ caseId: string, sessionId: string, planId: string, nextSessionAt?: string, reel: string, clips: string[], traceParent?: string }} ReelReady */
 /** @typedef {{ id: string, planId: string, clipId: string, text: string, by: string, at: string, offset?: number, recordingAt?: number, replyTo?: string, addressedAt?: string, resolvedAt?: string, resolvedBy?: string }} ReviewComment */
 /** @typedef {"approve" | "send-back"} ReviewDecision */
 /** @typedef {{ rounds: ReviewRound[] }} ReviewDocument */

@@ -1,10 +1,13 @@
 namespace BasicTrust.Contracts.Queues;
 
+// TraceParent: the W3C trace context of the step that queued the message (the session's trace), or null.
+
 /// <summary>A <c>clip-jobs</c> message: cut one clip of one plan.</summary>
-public sealed record ClipJob(string CaseId, string SessionId, string PlanId, string ClipId);
+public sealed record ClipJob(string CaseId, string SessionId, string PlanId, string ClipId, string? TraceParent = null);
 
 /// <summary>A <c>reel-jobs</c> message: assemble the reel of one plan.</summary>
-public sealed record ReelJob(string CaseId, string SessionId, string PlanId);
+public sealed record ReelJob(string CaseId, string SessionId, string PlanId, string? TraceParent = null);
 
 /// <summary>A <c>reels-ready</c> message: the review queue's feed. Consumers deduplicate by (caseId, sessionId, planId).</summary>
-public sealed record ReelReady(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, string Reel, IReadOnlyList<string> Clips);
+public sealed record ReelReady(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, string Reel, IReadOnlyList<string> Clips,
+    string? TraceParent = null);

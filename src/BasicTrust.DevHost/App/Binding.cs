@@ -21,6 +21,9 @@ public sealed record Binding(string Name, string Type, string Direction, JsonObj
     /// <summary><c>dataType</c>: how the host passes a content value (<c>binary</c>, <c>stream</c>, <c>string</c>; none is string).</summary>
     public bool IsBinary => this["dataType"] is { } type && (type.Equals("binary", StringComparison.OrdinalIgnoreCase) || type.Equals("stream", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A blob trigger with <c>source: EventGrid</c>: run on the events of an Event Grid subscription, not by container scans.</summary>
+    public bool FromEventGrid => string.Equals(this["source"], "EventGrid", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>SDK-type parameters (BlobClient, ...): the host may send a reference (see <see cref="FunctionDefinition.SendsReference"/>).</summary>
     public bool SupportsDeferredBinding =>
         string.Equals((string?)Properties["properties"]?["supportsDeferredBinding"], "true", StringComparison.OrdinalIgnoreCase);

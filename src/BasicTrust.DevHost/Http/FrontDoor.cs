@@ -30,8 +30,11 @@ public sealed class FrontDoor : IAsyncDisposable
     /// <summary>The API's base address, e.g. <c>http://127.0.0.1:7071/api/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The host's root address, e.g. <c>http://127.0.0.1:7071/</c> (webhooks live under <c>runtime/webhooks</c>).</summary>
+    public Uri RootAddress { get; private set; } = null!;
+
     public static async Task<FrontDoor> StartAsync(IReadOnlyList<HttpRoute> routes, string routePrefix, int port, string key, BuiltInAuth? auth, TimeSpan functionTimeout,
-        TimeSpan answerLimit, WorkerSupervisor workers, FunctionInvoker invoker, ILogger logger, CancellationToken cancellationToken)
+        TimeSpan answerLimit, WorkerSupervisor workers, FunctionInvoker invoker, Triggers.Blob.BlobEventQueue? blobEvents, ILogger logger, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -46,6 +49,10 @@ public sealed class FrontDoor : IAsyncDisposable
         var forwarding = new ForwarderRequestConfig { ActivityTimeout = limit.Idle };
         app.Run(context =>
         {
+            // Event Grid signs in with the blobs_extension key, not as a person: the Bicep excludes this path from
+            // built-in authentication (excludedPaths), and so does the DevHost.
+            if (blobEvents is not null && context.Request.Path.StartsWithSegments(BlobWebhook.Path, StringComparison.OrdinalIgnoreCase))
+                return BlobWebhook.HandleAsync(context, key, blobEvents, logger);
             // Without sign-in no principal reaches the worker: a client cannot send its own.
             if (auth is null) BuiltInAuth.RemovePrincipalHeaders(context.Request);
             return auth is null || auth.Admit(context.Request)
@@ -62,7 +69,8 @@ public sealed class FrontDoor : IAsyncDisposable
             throw new InvalidOperationException($"The HTTP port {port} is already in use (another DevHost or func start?). Choose another with --port, or 0 for a free one.", e);
         }
         var prefix = routePrefix.Length == 0 ? "" : routePrefix + "/";
-        door.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/" + prefix);
+        door.RootAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        door.BaseAddress = new Uri(door.RootAddress, prefix);
         return door;
     }
 

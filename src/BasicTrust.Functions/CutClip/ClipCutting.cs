@@ -42,7 +42,9 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         {
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (!await CutAndUploadAsync(session, plan, clip, cancellationToken).ConfigureAwait(false)) return null;
+                Telemetry.PipelineTelemetry.ClipCut(System.Diagnostics.Stopwatch.GetElapsedTime(started), clip.Out - clip.In);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

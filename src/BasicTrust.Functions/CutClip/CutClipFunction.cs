@@ -1,4 +1,5 @@
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.Telemetry;
 using BasicTrust.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -11,10 +12,13 @@ public sealed class CutClipFunction(ClipCutting cutting, ILogger<CutClipFunction
     [Function("CutClip")]
     [QueueOutput(PipelineQueues.ReelJobs, Connection = StorageConnection.PipelineStorage)]
     public async Task<ReelJob[]> RunAsync(
-        [QueueTrigger(PipelineQueues.ClipJobs, Connection = StorageConnection.PipelineStorage)] ClipJob job, long dequeueCount, CancellationToken cancellationToken)
+        [QueueTrigger(PipelineQueues.ClipJobs, Connection = StorageConnection.PipelineStorage)] ClipJob job, long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken)
     {
+        PipelineTelemetry.Waited(PipelineQueues.ClipJobs, insertionTime, DateTimeOffset.UtcNow);
+        using var step = PipelineTelemetry.StartStep("clip", Messages.Session(job.CaseId, job.SessionId), job.TraceParent,
+            ("basictrust.plan_id", job.PlanId), ("basictrust.clip_id", job.ClipId), ("basictrust.attempt", dequeueCount));
         var reel = await cutting.CutAsync(job, isRetry: dequeueCount > 1, cancellationToken);
         logger.LogInformation("Clip {ClipId} done", job.ClipId);
-        return reel is null ? [] : [reel];
+        return reel is null ? [] : [reel with { TraceParent = PipelineTelemetry.Current }];
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
+using BasicTrust.Functions.Telemetry;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -9,8 +11,12 @@ namespace BasicTrust.Functions.MakePreview;
 public sealed class MakePreviewFunction(RecordingPreviews previews)
 {
     [Function("MakePreview")]
-    public Task RunAsync(
-        [BlobTrigger("recordings/{caseId}/{sessionId}/{name}", Connection = StorageConnection.PipelineStorage)] BlobClient recording,
-        string caseId, string sessionId, string name, CancellationToken cancellationToken) =>
-        previews.MakeAsync(Messages.Session(caseId, sessionId), name, cancellationToken);
+    public async Task RunAsync(
+        [BlobTrigger("recordings/{caseId}/{sessionId}/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.PipelineStorage)] BlobClient recording,
+        string caseId, string sessionId, string name, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await previews.MakeAsync(Messages.Session(caseId, sessionId), name, cancellationToken);
+        PipelineTelemetry.PreviewMade(Stopwatch.GetElapsedTime(started));
+    }
 }

@@ -57,7 +57,7 @@ public static class SessionLifecycle
     public static SessionStatus? Apply(SessionStatus? current, SessionKey session, SessionEvent @event) => @event switch
     {
         _ when current is { State: SessionState.Erased } => null,
-        SessionEvent.Erased => New(session, SessionState.Erased, null) with { PlanId = current?.PlanId },
+        SessionEvent.Erased => New(session, SessionState.Erased, null) with { PlanId = current?.PlanId, Manifest = current?.Manifest },
         SessionEvent.Planned e => New(session, SessionState.Planned, current) with
         {
             PlanId = e.PlanId, ClipsTotal = e.ClipsTotal, Warnings = e.Warnings, Concerns = e.Concerns, Manifest = e.Manifest,
@@ -101,6 +101,15 @@ public static class SessionLifecycle
         : current.State == SessionState.Ready ? SweepDecision.Tidy
         : InFlight(current) && now - current.UpdatedAt > stuckAfter ? SweepDecision.Repair
         : SweepDecision.Nothing;
+
+    /// <summary>
+    /// Whether a manifest's blob event was lost: its version (ETag) is not the one the status answers, it was written
+    /// before the status last changed neither, and it is older than <paramref name="stuckAfter"/> (Event Grid delivers
+    /// in seconds, and a late event after the sweep planned it is a no-op: the same plan is already under way).
+    /// </summary>
+    public static bool ManifestMissed(SessionStatus? current, string manifestVersion, DateTimeOffset manifestWritten, DateTimeOffset now, TimeSpan stuckAfter) =>
+        now - manifestWritten > stuckAfter && current?.Manifest != manifestVersion && (current is null || current.UpdatedAt < manifestWritten)
+        && current is not { State: SessionState.Erased };
 
     /// <summary>
     /// Whether a clip job that found every clip done queues the reel: the one that created the reel-queued marker does;

@@ -35,13 +35,16 @@ public sealed class StatusBoard(PipelineStore store, TimeProvider clock)
     public async Task<bool> ApplyAsync(SessionKey session, SessionEvent @event, CancellationToken cancellationToken)
     {
         var changed = false;
+        SessionStatus? ended = null;
         await store.UpdateAsync<SessionStatus>(SessionKey.Pipeline, session.Status, current =>
         {
             var next = SessionLifecycle.Apply(current, session, @event);
             changed = next is not null;
+            ended = next is { State: SessionState.Ready or SessionState.Failed } && next.State != current?.State ? next : null;
             var now = clock.GetUtcNow();
             return next is null ? null : next with { UpdatedAt = now, CreatedAt = current?.CreatedAt ?? now };
         }, cancellationToken).ConfigureAwait(false);
+        if (ended is not null) Telemetry.PipelineTelemetry.SessionEnded(ended);
         return changed;
     }
 

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.Telemetry;
 using BasicTrust.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -13,13 +14,15 @@ public sealed class PlanSessionFunction(SessionPlanning planning, ILogger<PlanSe
     [Function("PlanSession")]
     [QueueOutput(PipelineQueues.ClipJobs, Connection = StorageConnection.PipelineStorage)]
     public async Task<IReadOnlyList<ClipJob>> RunAsync(
-        [BlobTrigger("recordings/{caseId}/{sessionId}/session.json", Connection = StorageConnection.PipelineStorage)] BlobClient manifest,
+        [BlobTrigger("recordings/{caseId}/{sessionId}/session.json", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.PipelineStorage)] BlobClient manifest,
         string caseId, string sessionId, CancellationToken cancellationToken)
     {
         var session = Messages.Session(caseId, sessionId);
         var content = (await manifest.DownloadContentAsync(cancellationToken)).Value;
+        var upload = content.Details.Metadata.TryGetValue(PipelineTelemetry.TraceParentMetadata, out var traceParent) ? traceParent : null;
+        using var step = PipelineTelemetry.StartStep("plan", session, upload);
         var jobs = await planning.PlanAsync(session, content.Content.ToString(), content.Details.ETag.ToString(), cancellationToken);
         logger.LogInformation("{Session}: {Count} clip jobs queued", session, jobs.Count);
-        return jobs;
+        return [.. jobs.Select(j => j with { TraceParent = PipelineTelemetry.Current })];
     }
 }

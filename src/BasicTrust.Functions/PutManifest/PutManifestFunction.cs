@@ -3,6 +3,7 @@ using Azure.Storage.Blobs.Models;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.Telemetry;
 using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Validation;
 
@@ -24,8 +25,11 @@ public sealed class PutManifestFunction(PipelineStore store)
         var read = ManifestReader.Read(text!, session.CaseId, session.SessionId);
         if (FieldProblem.Of(read.Problems, Severity.Error) is { Count: > 0 } errors) return ApiResults.BadRequest("api.manifest.detail", errors);
 
+        // The session's trace begins here; PlanSession continues it from the manifest's metadata.
+        using var step = PipelineTelemetry.StartStep("upload", session, traceParent: null);
+        var trace = PipelineTelemetry.Current is { } current ? new Dictionary<string, string> { [PipelineTelemetry.TraceParentMetadata] = current } : null;
         var stored = await store.Blob(SessionKey.Recordings, session.Manifest).UploadAsync(BinaryData.FromString(text!),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, context.RequestAborted);
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Metadata = trace }, context.RequestAborted);
         var status = $"/api/sessions/{session.CaseId}/{session.SessionId}";
         return TypedResults.Accepted(status, new ManifestAccepted(status, FieldProblem.Of(read.Problems, Severity.Warning, ApiLanguage.Of(request)), stored.Value.ETag.ToString()));
     }

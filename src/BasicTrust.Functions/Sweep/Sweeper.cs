@@ -3,28 +3,34 @@ using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Consent;
 using BasicTrust.Functions.IndexReadyReel;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Functions.PlanSession;
+using BasicTrust.Highlights.Manifest;
 using Microsoft.Extensions.Options;
 
 namespace BasicTrust.Functions.Sweep;
 
-/// <summary>What a sweep found to re-queue.</summary>
-public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<ReelJob> ReelJobs, int Removed, int Indexed);
+/// <summary>What a sweep found to re-queue, and how many manifests it planned whose blob event was lost.</summary>
+public sealed record SweepResult(IReadOnlyList<ClipJob> ClipJobs, IReadOnlyList<ReelJob> ReelJobs, int Removed, int Indexed, int Planned = 0);
 
 /// <summary>
 /// Sweep's service: repairs sessions stuck longer than <see cref="PipelineOptions.StuckAfter"/> (clip jobs or the
 /// reel job lost between a worker and the queue), removes the outputs of plans a newer ready plan superseded, and
 /// indexes every ready plan the review index lacks: reels ready before the index existed (the backfill) and any whose
-/// <c>reels-ready</c> message was lost. When nothing is missing that costs one query of the index's keys.
+/// <c>reels-ready</c> message was lost. When nothing is missing that costs one query of the index's keys. It also plans
+/// every manifest whose blob event never arrived (Event Grid gave up, or a DevHost stopped): one listing of the
+/// recordings container.
 /// </summary>
-public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData data, ReviewIndex index, CaseAccess cases, RecordingErasure erasure, PrivacyStore privacy,
-    IOptions<PipelineOptions> options, IOptions<PrivacyOptions> privacyOptions, TimeProvider clock, ILogger<Sweeper> logger)
+public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData data, ReviewIndex index, SessionPlanning planning, CaseAccess cases,
+    RecordingErasure erasure, PrivacyStore privacy, IOptions<PipelineOptions> options, IOptions<PrivacyOptions> privacyOptions, TimeProvider clock, ILogger<Sweeper> logger)
 {
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var (clipJobs, reelJobs, removed) = (new List<ClipJob>(), new List<ReelJob>(), 0);
         var ready = new List<(SessionKey Session, string PlanId)>();
+        var statuses = new Dictionary<SessionKey, SessionStatus>();
         await foreach (var (session, current) in status.ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
+            statuses[session] = current;
             switch (SessionLifecycle.DecideSweep(current, clock.GetUtcNow(), options.Value.StuckAfter))
             {
                 case SweepDecision.Tidy:
@@ -40,10 +46,40 @@ public sealed class Sweeper(PipelineStore store, StatusBoard status, CaseData da
         removed += await RemoveAfterPurgeAsync(cancellationToken).ConfigureAwait(false);
         removed += await RemoveAfterErasureAsync(cancellationToken).ConfigureAwait(false);
         removed += await EndGuidanceAsync(cancellationToken).ConfigureAwait(false);
-        if (clipJobs.Count + reelJobs.Count + removed + indexed > 0)
-            logger.LogInformation("Sweep: re-queued {Clips} clip jobs and {Reels} reel jobs, removed {Removed} superseded blobs, indexed {Indexed} ready reels",
-                clipJobs.Count, reelJobs.Count, removed, indexed);
-        return new SweepResult(clipJobs, reelJobs, removed, indexed);
+        var planned = await PlanMissedAsync(statuses, clipJobs, cancellationToken).ConfigureAwait(false);
+        if (clipJobs.Count + reelJobs.Count + removed + indexed + planned > 0)
+            logger.LogInformation("Sweep: planned {Planned} manifests whose event was lost, re-queued {Clips} clip jobs and {Reels} reel jobs, removed {Removed} superseded blobs, indexed {Indexed} ready reels",
+                planned, clipJobs.Count, reelJobs.Count, removed, indexed);
+        return new SweepResult(clipJobs, reelJobs, removed, indexed, planned);
+    }
+
+    /// <summary>
+    /// Plans, as PlanSession would, each manifest that no status answers (see <see cref="SessionLifecycle.ManifestMissed"/>);
+    /// its clip jobs join the sweep's. One that cannot be planned now is logged and tried on the next sweep.
+    /// </summary>
+    async Task<int> PlanMissedAsync(Dictionary<SessionKey, SessionStatus> statuses, List<ClipJob> clipJobs, CancellationToken cancellationToken)
+    {
+        var planned = 0;
+        var now = clock.GetUtcNow();
+        await foreach (var blob in store.Service.GetBlobContainerClient(SessionKey.Recordings).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Name.Split('/') is not [var caseId, var sessionId, "session.json"] || !Ids.IsValid(caseId) || !Ids.IsValid(sessionId)
+                || blob.Properties is not { ETag: { } etag, LastModified: { } written }) continue;
+            var session = SessionKey.Create(caseId, sessionId);
+            if (!SessionLifecycle.ManifestMissed(statuses.GetValueOrDefault(session), etag.ToString(), written, now, options.Value.StuckAfter)) continue;
+            try
+            {
+                var content = (await store.Blob(SessionKey.Recordings, blob.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+                clipJobs.AddRange(await planning.PlanAsync(session, content.Content.ToString(), content.Details.ETag.ToString(), cancellationToken).ConfigureAwait(false));
+                planned++;
+                logger.LogWarning("{Session}: its manifest's blob event never arrived; planned by the sweep", session);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "{Session}: planning a manifest whose event was lost failed; the next sweep tries again", session);
+            }
+        }
+        return planned;
     }
 
     /// <summary>Indexes the ready plans the review index lacks; returns how many rows it wrote.</summary>

@@ -13,7 +13,7 @@ public class HandshakeTests
         string[] conformance = ["ConfArray", "ConfBinaryData", "ConfBindingData", "ConfBlobClientWithExpression", "ConfCancelHandled", "ConfCancelIgnored",
             "ConfCancelNotUsed", "ConfEnvironment", "ConfIdOutput", "ConfList", "ConfMetadata", "ConfParallelBlobs", "ConfPoco", "ConfQueueMessage",
             "ConfString", "ConfTimer"];
-        Assert.Equal([.. conformance, "CutClip", "GetSession", "Hang", "MarkFailed", "PlanSession", "Raw", "Sweep", "Tick", "Upload"],
+        Assert.Equal([.. conformance, "CutClip", "EventPlan", "GetSession", "Hang", "MarkFailed", "PlanSession", "Raw", "Sweep", "Tick", "Upload"],
             host.Host.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.True(host.Host.WorkerProcessId > 0);
         Assert.Equal("*/1 * * * * *", host.Host.Functions.Single(f => f.Name == "Tick").Trigger["schedule"]); // %TickSchedule% resolved

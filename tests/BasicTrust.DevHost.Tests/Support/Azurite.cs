@@ -12,8 +12,8 @@ namespace BasicTrust.DevHost.Tests.Support;
 /// </summary>
 static class Azurite
 {
-    static readonly string[] Queues = ["clip-jobs", "clip-jobs-poison", "reel-jobs", "failed-jobs", "ticks", "webjobs-blobtrigger-poison", "conf-parallel-out"];
-    static readonly string[] Containers = ["recordings", "azure-webjobs-hosts", "conf-expr", "conf-parallel"];
+    static readonly string[] Queues = ["clip-jobs", "clip-jobs-poison", "reel-jobs", "failed-jobs", "ticks", "webjobs-blobtrigger-poison", "conf-parallel-out", "azure-webjobs-blobtrigger-devhost-tests", "blob-events"];
+    static readonly string[] Containers = ["recordings", "azure-webjobs-hosts", "conf-expr", "conf-parallel", "events", "eventgrid-deadletter"];
 
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("BASICTRUST_STORAGE")

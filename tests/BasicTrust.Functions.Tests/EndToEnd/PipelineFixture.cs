@@ -1,3 +1,4 @@
+using BasicTrust.DevHost.Triggers.Blob.EventGrid;
 using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Text.Json;
@@ -72,9 +73,28 @@ public sealed class PipelineFixture : IAsyncLifetime
         return JsonNode.Parse(body)!;
     }
     public LocalFunctionsHost Host { get; private set; } = null!;
+    /// <summary>The blob events of a case whose id begins with this never reach the app: Event Grid gives up on them.</summary>
+    public const string LostPrefix = "lost-";
     public BlobServiceClient Blobs => new(ConnectionString);
     /// <summary>A 12-second 320x240 recording with sound.</summary>
     public string Recording => Path.Combine(Folder, "recording.mp4");
+
+    /// <summary>The OTLP receiver the worker exports its traces to (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
+    public OtlpReceiver Telemetry { get; } = new();
+
+    /// <summary>The pipeline's spans of this case (scope BasicTrust.Pipeline), once <paramref name="done"/> holds for them.</summary>
+    public async Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(string caseId, Func<IReadOnlyList<ReceivedSpan>, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        List<ReceivedSpan> spans = [];
+        while (clock.Elapsed < Patience)
+        {
+            spans = [.. Telemetry.Spans.Where(s => s.Scope == "BasicTrust.Pipeline" && s.Attributes.GetValueOrDefault("basictrust.case_id") == caseId)];
+            if (done(spans)) return spans;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The spans of {caseId} did not arrive: {string.Join(", ", spans.Select(s => s.Name))}");
+    }
 
     /// <summary>The development mail server the worker sends to (smtp4dev), started with the stack.</summary>
     public Smtp4dev Mail { get; } = new();
@@ -94,6 +114,10 @@ public sealed class PipelineFixture : IAsyncLifetime
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__StuckAfter"] = "00:00:01",
+                // The worker's traces go to this test's receiver, in batches every 200 ms.
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
                 // A closed case's recordings are due at once, so a test sees the sweep delete them.
                 ["BasicTrust__Privacy__RetentionDays"] = "0",
@@ -104,6 +128,12 @@ public sealed class PipelineFixture : IAsyncLifetime
                 ["BasicTrust__Mail__MaxRetryDelay"] = "00:00:02",
             },
             BlobScanInterval = TimeSpan.FromMilliseconds(300),
+            // Event Grid at test speed; every delivery for a case whose id begins with LostPrefix is lost (and dead-lettered).
+            BlobEvents = new BlobEventDelivery
+            {
+                RetryDelays = [TimeSpan.FromMilliseconds(100)], MaxDeliveryAttempts = 3,
+                Lose = (e, _) => e.BlobName.StartsWith(LostPrefix, StringComparison.Ordinal),
+            },
             RunTimers = false,
             HttpPort = 0,
             RequireSignIn = true,
@@ -123,7 +153,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Creates the case (therapist A's), uploads the recording (unless null) and then the manifest, which starts the pipeline.</summary>
-    public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4")
+    public async Task UploadAsync(string caseId, string sessionId, string manifest, string? recording = null, string recordingName = "recording.mp4", bool withManifest = true)
     {
         await CreateCaseAsync(caseId);
         var container = Blobs.GetBlobContainerClient("recordings");
@@ -131,7 +161,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         if (recording is not null)
             await using (var file = File.OpenRead(recording))
                 await container.GetBlobClient($"{caseId}/{sessionId}/{recordingName}").UploadAsync(file, overwrite: true);
-        await container.GetBlobClient($"{caseId}/{sessionId}/session.json").UploadAsync(BinaryData.FromString(manifest), overwrite: true);
+        if (withManifest) await container.GetBlobClient($"{caseId}/{sessionId}/session.json").UploadAsync(BinaryData.FromString(manifest), overwrite: true);
     }
 
     /// <summary>A Basic Trust manifest with these tags (start, end, label) in seconds.</summary>
@@ -235,10 +265,24 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public string LogTail => _log.Last();
 
+    /// <summary>Runs the Sweep until <paramref name="found"/> gives something (returned), or null after the patience ran out.</summary>
+    public async Task<T?> SweepUntilAsync<T>(Func<Task<T?>> found) where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Patience)
+        {
+            Assert.True(await Host.FireTimerAsync("Sweep"));
+            if (await found() is { } result) return result;
+            await Task.Delay(300);
+        }
+        return null;
+    }
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         await Mail.DisposeAsync();
+        await Telemetry.DisposeAsync();
         _loggers.Dispose();
         Directory.Delete(Folder, recursive: true);
     }

@@ -1,3 +1,5 @@
+using BasicTrust.DevHost.App;
+using BasicTrust.DevHost.Triggers.Blob.EventGrid;
 using BasicTrust.Functions.Access;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -129,7 +131,8 @@ public partial class InfraConsistencyTests
         Assert.True((bool)auth["platform"]!["enabled"]!);
         Assert.True((bool)auth["globalValidation"]!["requireAuthentication"]!);
         Assert.Equal("Return401", (string?)auth["globalValidation"]!["unauthenticatedClientAction"]);
-        Assert.False(auth["globalValidation"]!.AsObject().ContainsKey("excludedPaths"));
+        // Nothing is open but the blob webhook, which Event Grid calls with the blobs_extension key.
+        Assert.Equal(["/runtime/webhooks/blobs"], Strings(auth["globalValidation"]!["excludedPaths"]!));
         Assert.False((bool)auth["login"]!["tokenStore"]!["enabled"]!);
         Assert.True((bool)auth["httpSettings"]!["requireHttps"]!);
         Assert.Equal($"[{ModuleOutput("functionapp", "name")}]", ModuleParameter("auth", "functionAppName"));
@@ -197,10 +200,36 @@ public partial class InfraConsistencyTests
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
             "7f951dda-4ed3-4680-a7ca-43fe172d538d", // AcrPull
             "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User (on the relay's password alone)
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor (Event Grid's topic, on its dead-letter container alone)
         ];
         var used = Guid().Matches(Template.ToJsonString()).Select(m => m.Value).ToHashSet();
         Assert.Equal(allowed.Order(), used.Order());
         Assert.EndsWith("deploymentTemplate.json#", (string)Template["$schema"]!); // resource group scope, not subscription
+    }
+
+    [Fact]
+    public void BlobTriggers_AllRunOnEventGrid_EachSubscribedWithTheFilterTheDevHostUses()
+    {
+        var triggers = Metadata().Select(f => FunctionDefinition.Create((string)f["name"]!, (string)f["name"]!, "", "", f["bindings"]!.AsArray().Select(b => b!.ToJsonString())))
+            .Where(f => f.Trigger.Type == "blobTrigger").ToList();
+        Assert.Equal(["MakePreview", "PlanSession"], triggers.Select(f => f.Name).Order());
+        Assert.All(triggers, f => Assert.True(f.Trigger.FromEventGrid, $"{f.Name} scans its container"));
+
+        var declared = Compiled("blobevents.json")["variables"]!["triggers"]!.AsArray()
+            .Select(t => ((string)t!["function"]!, (string)t["subjectBeginsWith"]!, (string)t["subjectEndsWith"]!));
+        var expected = triggers.Select(BlobEventSubscription.For).Select(s => (s.FunctionName, s.SubjectBeginsWith, s.SubjectEndsWith));
+        Assert.Equal(expected.Order(), declared.Order());
+    }
+
+    [Fact]
+    public void BlobEvents_ReachTheWebhookWithItsKey_AndAreDeadLetteredWhenGivenUp()
+    {
+        var subscription = Resource(Compiled("blobevents.json"), "Microsoft.EventGrid/systemTopics/eventSubscriptions")["properties"]!;
+        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.", (string?)subscription["destination"]!["properties"]!["endpointUrl"]);
+        Assert.Contains("systemKeys.blobs_extension", (string?)subscription["destination"]!["properties"]!["endpointUrl"]);
+        Assert.Equal("eventgrid-deadletter", (string?)subscription["deadLetterWithResourceIdentity"]!["deadLetterDestination"]!["properties"]!["blobContainerName"]);
+        Assert.Equal(new BlobEventDelivery().DeadLetterContainer, (string?)Module("eventgrid")["parameters"]!["deadLetterContainerName"]!["defaultValue"]);
+        Assert.Equal(new BlobEventDelivery().MaxDeliveryAttempts, (int?)Compiled("blobevents.json")["parameters"]!["maxDeliveryAttempts"]!["defaultValue"]);
     }
 
     [Fact]
@@ -258,6 +287,9 @@ public partial class InfraConsistencyTests
         Assert.Equal("[format('{0}/{1}', parameters('functionAppName'), 'authsettingsV2')]", (string?)config["name"]);
         return config["properties"]!;
     }
+
+    /// <summary>Another compiled entry point of infra/ (./test.sh builds each into .build/infra).</summary>
+    static JsonObject Compiled(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(Root, ".build", "infra", file)))!.AsObject();
 
     static JsonObject CompiledTemplate()
     {

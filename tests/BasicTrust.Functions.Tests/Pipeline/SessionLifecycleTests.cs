@@ -246,6 +246,30 @@ public class SessionLifecycleTests
     [InlineData(SessionState.Failed, null)]
     public void DecideSweep_FailedOrWithoutPlan_IsLeftAlone(SessionState state, string? planId) =>
         Assert.Equal(SweepDecision.Nothing, SessionLifecycle.DecideSweep(Status(state, planId), Now + TimeSpan.FromDays(1), StuckAfter));
+
+    [Fact]
+    public void ManifestMissed_NoStatus_OnceOlderThanStuckAfter()
+    {
+        Assert.True(SessionLifecycle.ManifestMissed(null, "\"v1\"", Now, Now + StuckAfter + TimeSpan.FromSeconds(1), StuckAfter));
+        Assert.False(SessionLifecycle.ManifestMissed(null, "\"v1\"", Now, Now + StuckAfter, StuckAfter)); // its event may still come
+    }
+
+    [Fact]
+    public void ManifestMissed_StatusAnsweringThisVersion_IsNot()
+    {
+        var answered = Status(SessionState.Ready) with { Manifest = "\"v1\"", UpdatedAt = Now - TimeSpan.FromHours(1) };
+        Assert.False(SessionLifecycle.ManifestMissed(answered, "\"v1\"", Now, Now + TimeSpan.FromDays(1), StuckAfter));
+    }
+
+    [Fact]
+    public void ManifestMissed_NewerVersionThanTheStatus_Is_ButNotWhenTheStatusChangedSince()
+    {
+        var older = Status(SessionState.Ready) with { Manifest = "\"v1\"", UpdatedAt = Now - TimeSpan.FromMinutes(1) };
+        Assert.True(SessionLifecycle.ManifestMissed(older, "\"v2\"", Now, Now + TimeSpan.FromHours(1), StuckAfter));
+        // A status written after the manifest (a poisoned manifest was marked failed) answers it, whatever version it names.
+        var after = older with { State = SessionState.Failed, UpdatedAt = Now + TimeSpan.FromSeconds(5) };
+        Assert.False(SessionLifecycle.ManifestMissed(after, "\"v2\"", Now, Now + TimeSpan.FromHours(1), StuckAfter));
+    }
 }
 
 /// <summary>Which reel a session shows while a newer one is made, and which manifest its status answers.</summary>

@@ -10,9 +10,10 @@ namespace BasicTrust.DevHost.Triggers.Queue;
 /// <c>maxPollingInterval</c>, takes <c>batchSize</c> messages under a 10-minute lease it renews while the function
 /// runs, deletes on success; on failure makes the message visible again after <c>visibilityTimeout</c>, or moves it
 /// to <c>{queue}-poison</c> once it has been dequeued <c>maxDequeueCount</c> times. No storage error ends it (see
-/// <see cref="StorageErrors"/>): a message it cannot settle comes back when its lease runs out.
+/// <see cref="StorageErrors"/>): a message it cannot settle comes back when its lease runs out. It serves a function's
+/// queue trigger (<see cref="For"/>) and the host's own blob trigger queue (<see cref="Blob.BlobEventQueue"/>).
 /// </summary>
-public sealed class QueueListener(FunctionDefinition function, QueueSettings settings, StorageAccounts accounts, FunctionInvoker invoker, ILogger logger)
+public sealed class QueueListener(QueueSource source, StorageAccounts accounts, ILogger logger, SemaphoreSlim? nudge = null)
 {
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     static readonly TimeSpan MinimumPoll = TimeSpan.FromMilliseconds(100);
@@ -20,9 +21,19 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
     // the lease to run out is as good.
     static readonly TimeSpan SettleFor = TimeSpan.FromMinutes(2);
     static readonly TimeSpan ReleaseFor = TimeSpan.FromSeconds(10);
-    string QueueName => function.Trigger["queueName"]!;
-    string PoisonName => QueueName + "-poison";
-    QueueClient Queue => accounts.Queue(function.Trigger.Connection, QueueName);
+    QueueSettings Settings => source.Settings;
+    string QueueName => source.QueueName;
+    QueueClient Queue => accounts.Queue(source.Connection, QueueName);
+
+    /// <summary>The listener of a queue-triggered function: its queue, poison to <c>{queue}-poison</c> beside it.</summary>
+    public static QueueListener For(FunctionDefinition function, QueueSettings settings, StorageAccounts accounts, FunctionInvoker invoker, ILogger logger)
+    {
+        var queue = function.Trigger["queueName"]!;
+        var source = new QueueSource(function.Name, function.Trigger.Connection, queue, settings,
+            (message, text, cancellationToken) => invoker.InvokeAsync(function, QueueTriggerData.Request(function, message, text), cancellationToken),
+            _ => (function.Trigger.Connection, queue + "-poison"));
+        return new QueueListener(source, accounts, logger);
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -38,17 +49,17 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
                     await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                     created = true;
                 }
-                batch = (await Queue.ReceiveMessagesAsync(settings.BatchSize, Lease, cancellationToken).ConfigureAwait(false)).Value;
+                batch = (await Queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, cancellationToken).ConfigureAwait(false)).Value;
             }
             catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
             {
-                logger.LogWarning("{Function}: receiving from {Queue} failed: {Reason}", function.Name, QueueName, StorageErrors.Describe(e));
+                logger.LogWarning("{Function}: receiving from {Queue} failed: {Reason}", source.Name, QueueName, StorageErrors.Describe(e));
                 batch = [];
             }
             if (batch.Length == 0)
             {
-                await Task.Delay(Jitter(delay), cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxPollingInterval.Ticks));
+                await WaitAsync(Jitter(delay), cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Settings.MaxPollingInterval.Ticks));
                 continue;
             }
             delay = MinimumPoll;
@@ -68,7 +79,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         catch (Exception e) when (!StorageErrors.IsStopping(e, cancellationToken))
         {
             logger.LogError("{Function}: message {Id} could not be handled ({Reason}); it comes back when its lease runs out",
-                function.Name, message.MessageId, StorageErrors.Describe(e));
+                source.Name, message.MessageId, StorageErrors.Describe(e));
         }
     }
 
@@ -76,11 +87,11 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
     {
         if (!accounts.TryDecode(message.MessageText, out var text))
         {
-            logger.LogWarning("{Function}: message {Id} is not valid base64; moved to {Poison}", function.Name, message.MessageId, PoisonName);
+            logger.LogWarning("{Function}: message {Id} is not valid base64; moved to the poison queue", source.Name, message.MessageId);
             await PoisonAsync(message, message.PopReceipt, message.MessageText, encode: false, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (message.DequeueCount > settings.MaxDequeueCount)
+        if (message.DequeueCount > Settings.MaxDequeueCount)
         {
             await PoisonAsync(message, message.PopReceipt, text, encode: true, cancellationToken).ConfigureAwait(false);
             return;
@@ -92,7 +103,7 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         InvocationOutcome? outcome = null;
         try
         {
-            outcome = await invoker.InvokeAsync(function, QueueTriggerData.Request(function, message, text), cancellationToken).ConfigureAwait(false);
+            outcome = await source.Handle(message, text, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
         finally
@@ -115,11 +126,11 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
             await SettleAsync(() => Queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken), "deleting", message, cancellationToken).ConfigureAwait(false);
             return;
         }
-        logger.LogWarning("{Function}: attempt {Attempt} of message {Id} failed", function.Name, message.DequeueCount, message.MessageId);
-        if (message.DequeueCount >= settings.MaxDequeueCount)
+        logger.LogWarning("{Function}: attempt {Attempt} of message {Id} failed", source.Name, message.DequeueCount, message.MessageId);
+        if (message.DequeueCount >= Settings.MaxDequeueCount)
             await PoisonAsync(message, popReceipt, text, encode: true, cancellationToken).ConfigureAwait(false);
         else
-            await SettleAsync(() => Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken),
+            await SettleAsync(() => Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: Settings.VisibilityTimeout, cancellationToken: cancellationToken),
                 "releasing", message, cancellationToken).ConfigureAwait(false);
     }
 
@@ -130,17 +141,18 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         try
         {
             await Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: timeout.Token).ConfigureAwait(false);
-            logger.LogInformation("{Function}: message {Id} released without an attempt", function.Name, message.MessageId);
+            logger.LogInformation("{Function}: message {Id} released without an attempt", source.Name, message.MessageId);
         }
         catch (Exception e)
         {
-            logger.LogWarning("{Function}: releasing message {Id} failed ({Reason}); it comes back when its lease runs out", function.Name, message.MessageId, StorageErrors.Describe(e));
+            logger.LogWarning("{Function}: releasing message {Id} failed ({Reason}); it comes back when its lease runs out", source.Name, message.MessageId, StorageErrors.Describe(e));
         }
     }
 
     async Task PoisonAsync(QueueMessage message, string popReceipt, string text, bool encode, CancellationToken cancellationToken)
     {
-        var poison = accounts.Queue(function.Trigger.Connection, PoisonName);
+        var (connection, poisonName) = source.PoisonFor(text);
+        var poison = accounts.Queue(connection, poisonName);
         var sent = await SettleAsync(async () =>
         {
             await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -149,11 +161,11 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
         // Not sent: leave the message where it is, so it is not lost; its next delivery tries again.
         if (!sent) return;
         await SettleAsync(() => Queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken), "deleting", message, cancellationToken).ConfigureAwait(false);
-        logger.LogWarning("{Function}: message {Id} moved to {Poison} after {Count} attempts", function.Name, message.MessageId, PoisonName, message.DequeueCount);
+        logger.LogWarning("{Function}: message {Id} moved to {Poison} after {Count} attempts", source.Name, message.MessageId, poisonName, message.DequeueCount);
     }
 
     Task<bool> SettleAsync(Func<Task> call, string action, QueueMessage message, CancellationToken cancellationToken) =>
-        StorageErrors.SettleAsync(call, $"{function.Name}: {action} message {message.MessageId}", SettleFor, logger, cancellationToken);
+        StorageErrors.SettleAsync(call, $"{source.Name}: {action} message {message.MessageId}", SettleFor, logger, cancellationToken);
 
     /// <summary>
     /// Keeps the message invisible while the function runs longer than the lease, as the host's timer does. A failed
@@ -176,11 +188,18 @@ public sealed class QueueListener(FunctionDefinition function, QueueSettings set
             }
             catch (Exception e)
             {
-                logger.LogWarning("{Function}: renewing the lease of message {Id} failed: {Reason}", function.Name, id, StorageErrors.Describe(e));
+                logger.LogWarning("{Function}: renewing the lease of message {Id} failed: {Reason}", source.Name, id, StorageErrors.Describe(e));
                 if (!StorageErrors.IsTransient(e)) return;
                 wait = TimeSpan.FromSeconds(10);
             }
         }
+    }
+
+    /// <summary>The poll's back-off, cut short when a writer on this host says a message is there (the host's shared queue watcher).</summary>
+    async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (nudge is null) { await Task.Delay(delay, cancellationToken).ConfigureAwait(false); return; }
+        await nudge.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
     }
 
     static TimeSpan Jitter(TimeSpan delay) => TimeSpan.FromTicks((long)(delay.Ticks * (0.5 + Random.Shared.NextDouble() / 2)));
