@@ -18,7 +18,7 @@ export {};
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} Chapter */
 /** @typedef {{ clipId: string, tagIds: string[], recordingAt: number, parentSaw: string }} ClipConversation */
 /** @typedef {{ clipId?: string, parentSaw?: string }} ClipConversationRequest */
-/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string, cutReason?: string }} ClipDocument */
+/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string, cutReason?: string, reusedFrom?: string }} ClipDocument */
 /** @typedef {{ tagId: string, kind: EmphasisKind, keyMoment: number, from: number, count: number, added: number }} ClipEmphasis */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string }} ClipJob */
