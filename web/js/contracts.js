@@ -61,10 +61,11 @@ export {};
 /** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[], emphases?: ClipEmphasis[] }} PlannedClip */
 /** @typedef {{ id: string, role: string, roleName: string, ageBand?: string }} PlannedPerson */
 /** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice, person?: string, speaker?: string, emphasis?: EmphasisKind, emphasisSeconds?: number }} PlannedTag */
-/** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer */
-/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string> }} PreviewDocument */
+/** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string, type?: string }} PreviewAnswer */
+/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string>, type?: string }} PreviewDocument */
+/** @typedef {{ caseId: string, sessionId: string }} PreviewJob */
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
-/** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
+/** @typedef {"making" | "ready" | "not-needed" | "failed" | "offered"} PreviewState */
 /** @typedef {{ sessionId: string, practicePoint: string, courseSession?: number }} PreviousPracticePoint */
 /** @typedef {{ blobs: number, reviews: number, messages: number }} PurgeCounts */
 /** @typedef {{ fileName: string, size: number, stored: boolean, received: number, storedAt?: string, startedAt?: string }} RecordingUpload */
