@@ -116,7 +116,7 @@ try
         var weight = groups.Contains("main") ? await Clips.TaggedBytesAsync(main, Clips.Main) : (0, 0);
         var table = Report.Table(rows, weight, preset);
         Console.WriteLine(table);
-        await File.WriteAllTextAsync(Path.Combine(root, "results", Option("--out") ?? "media-clips.md"), table + "\n");
+        await File.WriteAllTextAsync(Path.Combine(root, "results", Option("--out") ?? "media-clips.md"), $"{table}\n\nCommand: `./bench/media.sh {string.Join(' ', args)}`\n");
     }
 }
 finally
