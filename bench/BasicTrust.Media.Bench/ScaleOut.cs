@@ -76,7 +76,7 @@ static class ScaleOut
         }
     }
 
-    static LocalHostOptions Options(string app, string connection) => new()
+    internal static LocalHostOptions Options(string app, string connection) => new()
     {
         AppRoot = app,
         Settings = new Dictionary<string, string>

@@ -35,6 +35,19 @@ public class PreviewTests
     public void Decide_H264ThatBrowsersCannotDecode_IsTranscoded(string pixels) =>
         Assert.Equal(PreviewNeed.Transcode, BrowserPlayback.Decide(Info("mov,mp4,m4a,3gp,3g2,mj2", "h264", "aac", pixels), "visit.mp4").Need);
 
+    [Theory]
+    [InlineData("hevc", "Main", 320, 240, 25, "aac", "video/mp4; codecs=\"hvc1.1.6.L120.B0,mp4a.40.2\"")]
+    [InlineData("hevc", "Main 10", 3840, 2160, 60, "aac", "video/mp4; codecs=\"hvc1.2.4.L153.B0,mp4a.40.2\"")]
+    [InlineData("hevc", "Main", 1920, 1080, 60, null, "video/mp4; codecs=\"hvc1.1.6.L123.B0\"")]
+    [InlineData("hevc", "Rext", 1920, 1080, 30, "aac", null)]
+    [InlineData("hevc", "Main", 1920, 1080, 30, "pcm_s16le", null)]
+    [InlineData("mpeg4", "Simple Profile", 640, 480, 25, "mp3", null)]
+    public void Type_OffersHevcInMp4WithItsCodecs_NothingElse(string codec, string profile, int width, int height, double rate, string? audio, string? type) =>
+        Assert.Equal(type, BrowserPlayback.Type(Info("mov,mp4,m4a,3gp,3g2,mj2", codec, audio) with
+        {
+            Video = new VideoStreamInfo(codec, profile, "yuv420p", width, height, rate, rate, 0),
+        }));
+
     [Fact]
     public async Task Hevc_BecomesAnH264PreviewWithTheSameTimeline()
     {

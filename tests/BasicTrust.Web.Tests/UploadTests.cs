@@ -323,4 +323,36 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         output.WriteLine($"HEVC sample (2 s, 320x240): uploaded to a playable preview in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Empty(browser.Problems);
     }
+
+    [Fact]
+    public async Task OfferedRecording_ThisBrowserPlays_IsPlayedAsItIs_AndNoPreviewIsAskedFor()
+    {
+        var hevc = Path.Combine(web.Folder, "offered.mp4");
+        await Ffmpeg.RecordingAsync(hevc, seconds: 2, hevc: true);
+        await web.CreateCaseAsync("web-offered");
+
+        await using var browser = await web.OpenAsync(Person.TherapistA, "en");
+        var page = browser.Page;
+        // Chromium here decodes H.264, not HEVC: the answer names an H.264 type, so this browser says it plays it.
+        var asked = 0;
+        await page.RouteAsync("**/api/sessions/web-offered/s1/preview", async route =>
+        {
+            if (route.Request.Method == "POST") { asked++; await route.ContinueAsync(); return; }
+            var answer = await route.FetchAsync();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await answer.TextAsync())!;
+            if ((string?)body["state"] == "offered") body["type"] = "video/mp4; codecs=\"avc1.42E01E,mp4a.40.2\"";
+            await route.FulfillAsync(new() { Response = answer, Body = body.ToJsonString() });
+        });
+        await browser.GoAsync("/cases/web-offered/sessions/s1");
+        await page.GetByLabel("Recording", new() { Exact = true }).SetInputFilesAsync(hevc);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "offered", new() { Timeout = Patience });
+        // Reloaded (the file chosen from the disk is gone), the editor plays the recording itself from storage.
+        await browser.GoAsync("/cases/web-offered/sessions/s1");
+        await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "offered", new() { Timeout = Patience });
+        await page.WaitForFunctionAsync("() => document.getElementById('editor-video').src.includes('/recordings/web-offered/s1/offered.mp4')", null, new() { Timeout = Patience });
+        Assert.Equal(0, asked);
+        Assert.Empty(await web.Blobs.GetBlobContainerClient("previews").GetBlobsAsync(new GetBlobsOptions { Prefix = "web-offered/" }).ToListAsync());
+    }
 }

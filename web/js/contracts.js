@@ -20,7 +20,7 @@ export {};
 /** @typedef {{ clipId: string, title: string, start: number, end: number }} Chapter */
 /** @typedef {{ clipId: string, tagIds: string[], recordingAt: number, parentSaw: string }} ClipConversation */
 /** @typedef {{ clipId?: string, parentSaw?: string }} ClipConversationRequest */
-/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string, cutReason?: string }} ClipDocument */
+/** @typedef {{ clipId: string, planId: string, index: number, valence: Valence, title: string, tags: PlannedTag[], timing: ClipTiming, video: string, still: string, cut: CutMethod, smallStill?: string, cutReason?: string, reusedFrom?: string }} ClipDocument */
 /** @typedef {{ tagId: string, kind: EmphasisKind, keyMoment: number, from: number, count: number, added: number }} ClipEmphasis */
 /** @typedef {{ width: number, height: number, frameRate: string, preset: string, crf: number, match?: X264Match, framesPerSecond: number }} ClipEncoding */
 /** @typedef {{ caseId: string, sessionId: string, planId: string, clipId: string, traceParent?: string }} ClipJob */
@@ -70,10 +70,11 @@ export {};
 /** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[], emphases?: ClipEmphasis[] }} PlannedClip */
 /** @typedef {{ id: string, role: string, roleName: string, ageBand?: string }} PlannedPerson */
 /** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice, person?: string, speaker?: string, emphasis?: EmphasisKind, emphasisSeconds?: number }} PlannedTag */
-/** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string }} PreviewAnswer */
-/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string> }} PreviewDocument */
+/** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string, type?: string }} PreviewAnswer */
+/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string>, type?: string }} PreviewDocument */
+/** @typedef {{ caseId: string, sessionId: string }} PreviewJob */
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
-/** @typedef {"making" | "ready" | "not-needed" | "failed"} PreviewState */
+/** @typedef {"making" | "ready" | "not-needed" | "failed" | "offered"} PreviewState */
 /** @typedef {{ sessionId: string, practicePoint: string, courseSession?: number }} PreviousPracticePoint */
 /** @typedef {{ caseId: string, people: PrivacyPerson[], consents: ConsentEntry[], recordings: RecordingConsent[], retentionDays: number, closedAt?: string, deleteAt?: string, hold?: DeletionHold, mediaDeletedAt?: string }} PrivacyAnswer */
 /** @typedef {{ cases: PrivacyAnswer[], retentionDays: number }} PrivacyOverview */

@@ -31,9 +31,12 @@ public sealed record PlanPreview(bool Valid, IReadOnlyList<FieldProblem> Errors,
 
 /// <summary>
 /// <c>GET /api/sessions/{caseId}/{sessionId}/preview</c>: what the editor plays; a read link (and until when) when the
-/// state is <c>ready</c> (the preview) or <c>not-needed</c> (the recording itself).
+/// state is <c>ready</c> (the preview), <c>not-needed</c> or <c>offered</c> (the recording itself). With <c>offered</c>,
+/// <c>Type</c> is the recording's media type with its codecs: a page whose browser cannot play it asks for a preview
+/// (<c>POST</c> to the same address).
 /// </summary>
-public sealed record PreviewAnswer(string Recording, PreviewState State, PreviewNeed Need, string? Reason = null, Uri? Link = null, DateTimeOffset? ExpiresAt = null);
+public sealed record PreviewAnswer(string Recording, PreviewState State, PreviewNeed Need, string? Reason = null, Uri? Link = null, DateTimeOffset? ExpiresAt = null,
+    string? Type = null);
 
 /// <summary>
 /// One session of a case (<c>GET /api/cases/{caseId}/sessions</c>): where the pipeline is, when the next feedback

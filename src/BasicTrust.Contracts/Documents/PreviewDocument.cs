@@ -3,17 +3,23 @@ using BasicTrust.Media.Previews;
 
 namespace BasicTrust.Contracts.Documents;
 
-/// <summary>Where a recording's browser preview is.</summary>
-public enum PreviewState { Making, Ready, NotNeeded, Failed }
+/// <summary>
+/// Where a recording's browser preview is. <see cref="Offered"/>: some browsers play the recording as it is (HEVC from a
+/// phone plays in Safari and where the system decodes it), so the page asks its own browser and requests a preview only
+/// when it cannot.
+/// </summary>
+public enum PreviewState { Making, Ready, NotNeeded, Failed, Offered }
 
 /// <summary>
 /// <c>pipeline/{caseId}/{sessionId}/preview.json</c>: whether the editor plays the recording itself or a preview of it
 /// (<see cref="Blob"/> in the <c>previews</c> container), for which version of the recording, why in a sentence (in
 /// English, and as the catalogue's <see cref="ReasonKey"/> and <see cref="ReasonArgs"/> for the reader's language),
-/// and since when (a worker that died while making it leaves <see cref="PreviewState.Making"/> behind).
+/// and since when (a worker that died while making it leaves <see cref="PreviewState.Making"/> behind). <see cref="Type"/>
+/// is the recording's media type with its codecs (<c>video/mp4; codecs="hvc1.1.6.L120.B0,mp4a.40.2"</c>), what a page
+/// asks its browser about.
 /// </summary>
 public sealed record PreviewDocument(string Recording, string RecordingETag, PreviewState State, PreviewNeed Need = PreviewNeed.None, string? Reason = null,
-    string? Blob = null, DateTimeOffset? Since = null, string? ReasonKey = null, IReadOnlyDictionary<string, string>? ReasonArgs = null)
+    string? Blob = null, DateTimeOffset? Since = null, string? ReasonKey = null, IReadOnlyDictionary<string, string>? ReasonArgs = null, string? Type = null)
 {
     /// <summary>The same document with <paramref name="reason"/> as its reason (none when null).</summary>
     public PreviewDocument Because(Sentence? reason) => this with { Reason = reason?.ToString(), ReasonKey = reason?.Key, ReasonArgs = reason?.Args };

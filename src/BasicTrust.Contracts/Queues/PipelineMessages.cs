@@ -11,3 +11,6 @@ public sealed record ReelJob(string CaseId, string SessionId, string PlanId, str
 /// <summary>A <c>reels-ready</c> message: the review queue's feed. Consumers deduplicate by (caseId, sessionId, planId).</summary>
 public sealed record ReelReady(string CaseId, string SessionId, string PlanId, DateTimeOffset? NextSessionAt, string Reel, IReadOnlyList<string> Clips,
     string? TraceParent = null);
+
+/// <summary>A <c>preview-jobs</c> message: make the preview a page asked for (its browser cannot play the recording).</summary>
+public sealed record PreviewJob(string CaseId, string SessionId);

@@ -14,7 +14,7 @@ namespace BasicTrust.Functions.CutClip;
 /// CutClip's service: cuts one clip from the recording through a short-lived read link, uploads clip, still and
 /// metadata, marks it done, and tells the worker that completes the set to queue the reel.
 /// </summary>
-public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<ClipCutting> logger)
+public sealed class ClipCutting(PipelineStore store, ClipReuse reuse, StatusBoard status, IOptions<PipelineOptions> options, MediaLimits limits, ILogger<ClipCutting> logger)
 {
     /// <summary>
     /// Returns the reel job when this call completed the set (or, on a retry, finds every clip done and no reel).
@@ -67,44 +67,83 @@ public sealed class ClipCutting(PipelineStore store, StatusBoard status, IOption
         return SessionLifecycle.QueuesReel(createdMarker, isRetry, reelStored) ? new ReelJob(session.CaseId, session.SessionId, planId) : null;
     }
 
-    /// <summary>False when the case was purged while the clip was being cut: then nothing is uploaded.</summary>
+    /// <summary>
+    /// False when the case was purged while the clip was being cut: then nothing is uploaded. What an earlier plan of the
+    /// session already made with the same identity (<see cref="ClipIdentity"/>) is copied within storage, not cut.
+    /// </summary>
     async Task<bool> CutAndUploadAsync(SessionKey session, PlanDocument plan, PlannedClip clip, CancellationToken cancellationToken)
     {
-        var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
-        var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        if (version.ETag.ToString() != plan.RecordingETag)
-            throw new UnsupportedMediaException("problem.cut.replaced");
-        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
-        var source = new MediaSource(relay.Url, plan.Media);
-        var run = limits.RunOptions();
-
-        var work = WorkFolders.Create("clip");
-        try
+        var (videoIdentity, stillIdentity) = (ClipIdentity.Video(plan, clip), ClipIdentity.Still(plan, clip));
+        var earlier = await reuse.FindAsync(session, plan.PlanId, videoIdentity, stillIdentity, cancellationToken).ConfigureAwait(false);
+        string Name(string extension) => session.Clip(plan.PlanId, clip.ClipId, extension);
+        string Stored(string extension) => $"{SessionKey.Clips}/{Name(extension)}";
+        // Metadata holds ids and codes only: nothing that names or describes the family.
+        Dictionary<string, string> Metadata(CutMethod cut, string identity) => new()
         {
-            var video = Path.Combine(work.FullName, "clip.mp4");
-            var still = Path.Combine(work.FullName, "still.jpg");
-            var smallStill = Path.Combine(work.FullName, "still-small.jpg");
-            var request = new ClipRequest(clip.In, clip.Out, clip.Title, clip.Comment);
-            var keyframes = (await store.ReadAsync<KeyframeIndex>(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cancellationToken).ConfigureAwait(false)).Value;
-            var (accuracy, cut) = await ClipCutter.CutAsync(source, request, plan.Quality, plan.Encoding, keyframes, video, run, cancellationToken).ConfigureAwait(false);
-            await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
-            await Still.SaveSmallAsync(still, smallStill, run, cancellationToken).ConfigureAwait(false);
-            if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return false;
+            ["planid"] = plan.PlanId, ["clipid"] = clip.ClipId, ["valence"] = clip.Valence.ToString().ToLowerInvariant(), ["cut"] = Json.Name(cut),
+            [ClipIdentity.MetadataKey] = identity,
+        };
 
-            // Metadata holds ids and codes only: nothing that names or describes the family.
-            var metadata = new Dictionary<string, string> { ["planid"] = plan.PlanId, ["clipid"] = clip.ClipId, ["valence"] = clip.Valence.ToString().ToLowerInvariant(), ["cut"] = Json.Name(cut) };
-            await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "mp4"), video, "video/mp4", metadata, cancellationToken).ConfigureAwait(false);
-            await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "jpg"), still, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
-            await store.UploadFileAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "small.jpg"), smallStill, "image/jpeg", metadata, cancellationToken).ConfigureAwait(false);
-            // The JSON goes last: its presence means the clip's files are complete.
-            string Stored(string extension) => $"{SessionKey.Clips}/{session.Clip(plan.PlanId, clip.ClipId, extension)}";
-            await store.WriteAsync(SessionKey.Clips, session.Clip(plan.PlanId, clip.ClipId, "json"), ClipDocument.From(clip, plan.PlanId, accuracy, cut, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        finally
+        if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return false;
+        var videoFrom = earlier.Video is { } v && await reuse.CopyAsync(v.Video, Name("mp4"), Metadata(v.Cut, videoIdentity), cancellationToken).ConfigureAwait(false) ? v : null;
+        var stillFrom = earlier.Still is { SmallStill: { } small } s
+            && await reuse.CopyAsync(s.Still, Name("jpg"), Metadata(s.Cut, stillIdentity), cancellationToken).ConfigureAwait(false)
+            && await reuse.CopyAsync(small, Name("small.jpg"), Metadata(s.Cut, stillIdentity), cancellationToken).ConfigureAwait(false) ? s : null;
+
+        ClipDocument document;
+        if (videoFrom is not null && stillFrom is not null)
         {
-            work.Delete(recursive: true);
+            logger.LogInformation("Clip {ClipId}: video and still reused from {Earlier} and {EarlierStill}", clip.ClipId, videoFrom.ClipId, stillFrom.ClipId);
+            document = ClipDocument.Reused(clip, plan.PlanId, videoFrom, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason);
         }
+        else
+        {
+            var work = WorkFolders.Create("clip");
+            try
+            {
+                var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
+                var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+                if (version.ETag.ToString() != plan.RecordingETag)
+                    throw new UnsupportedMediaException("problem.cut.replaced");
+                await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+                var source = new MediaSource(relay.Url, plan.Media);
+                var run = limits.RunOptions();
+                var (video, still, smallStill) = (Path.Combine(work.FullName, "clip.mp4"), Path.Combine(work.FullName, "still.jpg"), Path.Combine(work.FullName, "still-small.jpg"));
+
+                (ClipAccuracy Accuracy, CutMethod Cut)? made = null;
+                if (videoFrom is null)
+                {
+                    var request = new ClipRequest(clip.In, clip.Out, clip.Title, clip.Comment);
+                    var keyframes = (await store.ReadAsync<KeyframeIndex>(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cancellationToken).ConfigureAwait(false)).Value;
+                    made = await ClipCutter.CutAsync(source, request, plan.Quality, plan.Encoding, keyframes, video, run, cancellationToken).ConfigureAwait(false);
+                }
+                if (stillFrom is null)
+                {
+                    await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
+                    await Still.SaveSmallAsync(still, smallStill, run, cancellationToken).ConfigureAwait(false);
+                }
+                if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return false;
+
+                var cut = made?.Cut ?? videoFrom!.Cut;
+                if (made is { } m)
+                    await store.UploadFileAsync(SessionKey.Clips, Name("mp4"), video, "video/mp4", Metadata(m.Cut, videoIdentity), cancellationToken).ConfigureAwait(false);
+                if (stillFrom is null)
+                {
+                    await store.UploadFileAsync(SessionKey.Clips, Name("jpg"), still, "image/jpeg", Metadata(cut, stillIdentity), cancellationToken).ConfigureAwait(false);
+                    await store.UploadFileAsync(SessionKey.Clips, Name("small.jpg"), smallStill, "image/jpeg", Metadata(cut, stillIdentity), cancellationToken).ConfigureAwait(false);
+                }
+                document = made is { } n
+                    ? ClipDocument.From(clip, plan.PlanId, n.Accuracy, n.Cut, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason)
+                    : ClipDocument.Reused(clip, plan.PlanId, videoFrom!, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason);
+            }
+            finally
+            {
+                work.Delete(recursive: true);
+            }
+        }
+        // The JSON goes last: its presence means the clip's files are complete.
+        await store.WriteAsync(SessionKey.Clips, Name("json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>What a therapist can act on; FFmpeg's details stay in the log.</summary>

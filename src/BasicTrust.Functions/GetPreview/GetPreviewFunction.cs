@@ -10,7 +10,8 @@ namespace BasicTrust.Functions.GetPreview;
 
 /// <summary>
 /// <c>GET /api/sessions/{caseId}/{sessionId}/preview</c>, for the owner's editor (reviewers watch reels, never the
-/// recording): <c>not-needed</c> with a read link to the recording itself, <c>ready</c> with one to the preview (both 15
+/// recording): <c>not-needed</c> with a read link to the recording itself, <c>offered</c> with one and the recording's
+/// type (the page asks its browser, and for a preview only when it cannot play it), <c>ready</c> with one to the preview (both 15
 /// minutes, audited), <c>making</c> with the reason (for a sentence on the page), or <c>failed</c>; 404 until a
 /// recording has been checked.
 /// </summary>
@@ -36,10 +37,10 @@ public sealed class GetPreviewFunction(PipelineStore store, ReadLinks links, Med
         var (container, blob) = preview switch
         {
             { State: PreviewState.Ready, Blob: { } made } => (SessionKey.Previews, made),
-            { State: PreviewState.NotNeeded } => (SessionKey.Recordings, session.Recording(preview.Recording)),
+            { State: PreviewState.NotNeeded or PreviewState.Offered } => (SessionKey.Recordings, session.Recording(preview.Recording)),
             _ => (null, null),
         };
-        var answer = new PreviewAnswer(preview.Recording, preview.State, preview.Need, preview.ReasonIn(ApiLanguage.Of(request)));
+        var answer = new PreviewAnswer(preview.Recording, preview.State, preview.Need, preview.ReasonIn(ApiLanguage.Of(request)), Type: preview.Type);
         if (container is null || blob is null) return TypedResults.Ok(answer);
 
         var expires = links.ExpiresAt;

@@ -36,7 +36,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
         catch (RequestFailedException e) when (e.Status == 404) { return; }
         var etag = version.ETag.ToString();
         var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value;
-        if (current is { State: PreviewState.Ready or PreviewState.NotNeeded } && current.RecordingETag == etag) return; // a repeated trigger
+        if (current is { State: PreviewState.Ready or PreviewState.NotNeeded or PreviewState.Offered } && current.RecordingETag == etag) return; // a repeated trigger
 
         if (version.ContentLength == 0)
         {
@@ -58,8 +58,59 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
             await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.NotNeeded), cancellationToken).ConfigureAwait(false);
             return;
         }
+        // A transcode costs about the recording's length: made only when a page whose browser cannot play it asks.
+        if (need == PreviewNeed.Transcode && BrowserPlayback.Type(source.Info) is { } type)
+        {
+            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Offered, need, Type: type).Because(reason), cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("{Session}: the recording is offered as it is ({Type})", session, type);
+            return;
+        }
+        await MakeAsync(session, new PreviewDocument(name, etag, PreviewState.Making, need, Since: clock.GetUtcNow()).Because(reason), source, cancellationToken).ConfigureAwait(false);
+    }
 
-        await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Making, need, Since: clock.GetUtcNow()).Because(reason), cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// A page's browser cannot play the offered recording: marks the preview as being made and returns its document, for
+    /// which a job is to be queued. A preview already asked for, made or not needed, or none at all, is left as it is
+    /// (null).
+    /// </summary>
+    public async Task<PreviewDocument?> RequestAsync(SessionKey session, CancellationToken cancellationToken)
+    {
+        var requested = false;
+        var document = await store.UpdateAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, current =>
+        {
+            requested = current is { State: PreviewState.Offered };
+            return requested ? current! with { State = PreviewState.Making, Since = clock.GetUtcNow() } : null;
+        }, cancellationToken).ConfigureAwait(false);
+        if (requested) logger.LogInformation("{Session}: a preview was asked for", session);
+        return requested ? document : null;
+    }
+
+    /// <summary>Makes the preview a page asked for (<see cref="RequestAsync"/>), unless the recording changed, or the case was purged or the recording erased since.</summary>
+    public async Task MakeRequestedAsync(SessionKey session, CancellationToken cancellationToken)
+    {
+        if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return;
+        if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value is not { State: PreviewState.Making } asked) return;
+        var recording = store.Blob(SessionKey.Recordings, session.Recording(asked.Recording));
+        Azure.Storage.Blobs.Models.BlobProperties version;
+        try { version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value; }
+        catch (RequestFailedException e) when (e.Status == 404) { return; }
+        if (version.ETag.ToString() != asked.RecordingETag) return; // replaced: its upload's own check decides anew
+        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        MediaSource source;
+        try { source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false); }
+        catch (UnsupportedMediaException e)
+        {
+            await WriteAsync(session, (asked with { State = PreviewState.Failed }).Because(e.Reason), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await MakeAsync(session, asked, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes <paramref name="making"/>, makes the preview of <paramref name="source"/>, uploads it and marks it ready (or failed).</summary>
+    async Task MakeAsync(SessionKey session, PreviewDocument making, MediaSource source, CancellationToken cancellationToken)
+    {
+        var (name, etag, need) = (making.Recording, making.RecordingETag, making.Need);
+        await WriteAsync(session, making, cancellationToken).ConfigureAwait(false);
         var work = WorkFolders.Create("preview");
         try
         {
@@ -78,7 +129,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
             if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return;
             var blob = $"{session.Folder}/preview.mp4"; // a fixed name: the therapist's file name stays out of the audit log
             await store.UploadFileAsync(SessionKey.Previews, blob, file, "video/mp4", null, cancellationToken).ConfigureAwait(false);
-            await WriteAsync(session, new PreviewDocument(name, etag, PreviewState.Ready, need, Blob: blob).Because(reason), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(session, (making with { State = PreviewState.Ready, Blob = blob }), cancellationToken).ConfigureAwait(false);
             await audit.WriteAsync(new AuditEntry(clock.GetUtcNow(), "pipeline", "preview-made", $"{SessionKey.Previews}/{blob}", Details: new { need }), cancellationToken).ConfigureAwait(false);
             logger.LogInformation("{Session}: preview made ({Need})", session, need);
         }

@@ -17,6 +17,9 @@ public sealed class PipelineQueues(QueueServiceClient service)
     public const string ClipJobsPoison = ClipJobs + "-poison";
     /// <summary>Where the host moves a reel job that exhausted its retries.</summary>
     public const string ReelJobsPoison = ReelJobs + "-poison";
+    /// <summary>One message per preview a page asked for (<see cref="PreviewJob"/>), and where the host moves one it gave up on.</summary>
+    public const string PreviewJobs = "preview-jobs";
+    public const string PreviewJobsPoison = PreviewJobs + "-poison";
     /// <summary>The mails waiting to be sent (<see cref="MailJob"/>), and where the host moves one it gave up on.</summary>
     public const string MailOutbox = "mail-outbox";
     public const string MailOutboxPoison = MailOutbox + "-poison";
@@ -25,7 +28,7 @@ public sealed class PipelineQueues(QueueServiceClient service)
     public const string BlobTriggerPoison = "webjobs-blobtrigger-poison";
 
     /// <summary>Every queue a case can leave messages in.</summary>
-    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, MailOutbox, MailOutboxPoison, BlobTriggerPoison];
+    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, MailOutbox, MailOutboxPoison, PreviewJobs, PreviewJobsPoison, BlobTriggerPoison];
 
     /// <summary>
     /// The poison queues the host made of the pipeline's queues that no function reads (<c>clip-jobs-poison-poison</c>,

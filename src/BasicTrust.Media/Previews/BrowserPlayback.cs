@@ -42,4 +42,24 @@ public static class BrowserPlayback
             return (PreviewNeed.Remux, mp4 ? Sentence.Of("preview.sound", ("audio", audio ?? "")) : Sentence.Of("preview.file-type"));
         return (PreviewNeed.Transcode, Sentence.Of("preview.codec", ("codec", video)));
     }
+
+    /// <summary>
+    /// The recording's media type with its codecs (RFC 6381), for a page to ask its own browser whether it plays the
+    /// recording as it is (<c>MediaCapabilities.decodingInfo</c>, <c>canPlayType</c>): Safari, and Chrome or Edge where
+    /// the system decodes HEVC, play a phone's recording without a preview. Null when browsers are not asked: only 8-bit
+    /// or 10-bit HEVC in MP4/MOV with AAC or MP3 sound (or none) is. The level is estimated from the picture size and
+    /// rate (an upper bound is what a browser checks); the tag is <c>hvc1</c>, as phones write it.
+    /// </summary>
+    public static string? Type(MediaInfo info)
+    {
+        var (video, audio) = (info.Video, info.Audio?.Codec);
+        if (video.Codec != "hevc" || MediaPolicy.Demuxer(info) != "mov") return null;
+        var profile = video.Profile switch { "Main" => "1.6", "Main 10" => "2.4", _ => null };
+        var sound = audio switch { null => "", "aac" => ",mp4a.40.2", "mp3" => ",mp4a.6B", _ => null };
+        if (profile is null || sound is null) return null;
+        var rate = video.AverageFrameRate > 0 ? video.AverageFrameRate : 30;
+        var samples = (double)video.Width * video.Height * rate;
+        var level = samples <= 1920 * 1088 * 32 ? 120 : samples <= 1920 * 1088 * 64 ? 123 : samples <= 4096 * 2176 * 32 ? 150 : 153;
+        return $"video/mp4; codecs=\"hvc1.{profile}.L{level}.B0{sound}\"";
+    }
 }

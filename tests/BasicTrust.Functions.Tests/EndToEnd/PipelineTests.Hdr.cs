@@ -24,6 +24,9 @@ public partial class PipelineTests
         await AssertBt709Async("reels", (string)reel["reel"]!);
         await AssertBt709Async("clips", (string)clip["video"]!);
 
+        // HEVC is offered as it is (Main 10); a page whose browser cannot play it asks for the preview, which is SDR.
+        Assert.Equal("video/mp4; codecs=\"hvc1.2.4.L120.B0,mp4a.40.2\"", (string?)(await stack.WaitForPreviewAsync(caseId, "offered"))["type"]);
+        using (var api = stack.Api()) (await api.PostAsync($"sessions/{caseId}/s-1/preview", null)).EnsureSuccessStatusCode();
         var preview = await stack.WaitForPreviewAsync(caseId, "ready");
         Assert.Equal("transcode", (string?)preview["need"]);
         var file = Path.Combine(stack.Folder, $"{caseId}-preview.mp4");

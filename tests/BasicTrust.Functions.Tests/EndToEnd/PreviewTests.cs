@@ -5,12 +5,12 @@ using BasicTrust.Media.Probing;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
-/// <summary>After an upload the pipeline checks whether browsers can play the recording, and makes a preview only when not.</summary>
+/// <summary>After an upload the pipeline checks whether browsers can play the recording, and makes a preview only when not (HEVC: when a page asks).</summary>
 [Collection("pipeline")]
 public class PreviewTests(PipelineFixture stack)
 {
     [Fact]
-    public async Task HevcRecording_GetsAnH264Preview_AnH264OneNone()
+    public async Task HevcRecording_IsOfferedAsItIs_GetsAnH264PreviewWhenAsked_AnH264OneNone()
     {
         var (hevcCase, h264Case) = ($"pv-{Guid.NewGuid():N}"[..20], $"pv-{Guid.NewGuid():N}"[..20]);
         var hevc = Path.Combine(stack.Folder, $"{hevcCase}.mov");
@@ -19,6 +19,16 @@ public class PreviewTests(PipelineFixture stack)
         await UploadRecordingAsync(h264Case, stack.Recording, "recording.mp4");
 
         using var api = stack.Api();
+        // HEVC plays in some browsers: it is offered as it is, with its type for the page to ask its browser about.
+        var offered = await stack.WaitForPreviewAsync(hevcCase, "offered");
+        Assert.Equal("video/mp4; codecs=\"hvc1.1.6.L120.B0,mp4a.40.2\"", (string?)offered["type"]);
+        Assert.Contains($"/recordings/{hevcCase}/s-1/IMG_0042.mov", (string)offered["link"]!);
+        Assert.Empty(await stack.BlobsAsync("previews", hevcCase + "/"));
+        // A page whose browser cannot play it asks for a preview, once; asking again changes nothing.
+        using (var asked = await api.PostAsync($"sessions/{hevcCase}/s-1/preview", null))
+            Assert.Equal("making", (string?)JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["state"]);
+        using (var again = await api.PostAsync($"sessions/{hevcCase}/s-1/preview", null))
+            Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
         var ready = await stack.WaitForPreviewAsync(hevcCase, "ready");
         Assert.Equal("transcode", (string?)ready["need"]);
         Assert.Equal("Browsers cannot play its video (hevc).", (string?)ready["reason"]);
@@ -43,6 +53,7 @@ public class PreviewTests(PipelineFixture stack)
         (await api.PutAsync($"cases/{hevcCase}/reviewers/{People.Reviewer.ObjectId}", null)).EnsureSuccessStatusCode();
         using var reviewer = stack.Api(People.Reviewer);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await reviewer.GetAsync($"sessions/{hevcCase}/s-1/preview")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await reviewer.PostAsync($"sessions/{hevcCase}/s-1/preview", null)).StatusCode);
         using var other = stack.Api(People.TherapistB);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"sessions/{hevcCase}/s-1/preview")).StatusCode);
 

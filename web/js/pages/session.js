@@ -5,6 +5,7 @@ import { api, ApiError } from "app/api.js";
 import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
 import { tagEditor } from "app/editor.js";
+import { playsAsItIs } from "app/editor/playback.js";
 import { problemText, showProblems } from "app/form.js";
 import { dateTime, language, stateText, t } from "app/i18n.js";
 
@@ -160,7 +161,8 @@ async function showRecording(target, base, signal) {
 
 /**
  * After an upload the pipeline checks whether browsers can play the recording and, only when not, makes a preview
- * with the same timeline, which the editor then plays. Polls until it is known; nothing is shown before a recording
+ * with the same timeline, which the editor then plays. A recording some browsers play (HEVC from a phone) is offered
+ * as it is: this page asks its own browser, and asks the server for a preview only when the browser cannot play it. Polls until it is known; nothing is shown before a recording
  * was uploaded (404). The links last 15 minutes: the editor gets a fresh one shortly before.
  * @param {HTMLElement} target
  * @param {TagEditor} editor
@@ -182,8 +184,17 @@ async function followPreview(target, editor, base, signal) {
           fill(target, h("p", { id: "preview-ready" }, t("session.previewReady")));
           editor.show(link, preview.recording);
         }
+        // Offered as it is: this browser is asked whether it plays it; when not, a preview is asked for and followed.
+        if (preview.state === "offered" && !(await playsAsItIs(preview.type, navigator.mediaCapabilities, type => editor.video.canPlayType(type)))) {
+          /** @type {PreviewAnswer} */
+          const asked = await api(`${base}/preview`, { method: "POST", signal });
+          target.dataset.state = asked.state;
+          fill(target, h("p", { class: "notice" }, t("session.previewMaking", { reason: asked.reason ?? "" })));
+          await new Promise(resolve => setTimeout(resolve, pollEvery));
+          continue;
+        }
         // The recording plays as it is: the editor plays it from storage unless the file chosen here already plays.
-        if (preview.state === "not-needed" && link) {
+        if ((preview.state === "not-needed" || preview.state === "offered") && link) {
           fill(target);
           if (!editor.hasSource() || editor.video.src.startsWith("http")) editor.show(link, preview.recording);
         }
