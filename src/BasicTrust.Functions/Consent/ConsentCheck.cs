@@ -20,7 +20,7 @@ public static class ConsentCheck
             if (!known.Contains(onRecording[i]))
                 problems.Add(Problem.Error($"onRecording[{i}]", "case-person", "problem.consent.unknown-person", ("id", onRecording[i]), ("people", string.Join(", ", known))));
         foreach (var missing in privacy.Missing(onRecording.Where(known.Contains), ConsentScopes.Feedback))
-            problems.Add(Missing($"onRecording[{IndexOf(onRecording, missing.PersonId)}]", missing, ConsentScopes.Feedback));
+            problems.Add(Missing($"onRecording[{onRecording.ToList().IndexOf(missing.PersonId)}]", missing, ConsentScopes.Feedback));
         return problems;
     }
 
@@ -28,6 +28,4 @@ public static class ConsentCheck
     public static Problem Missing(string path, MissingConsent missing, string scope) => missing.NoAuthority
         ? Problem.Error(path, "consent", "problem.consent.no-authority", ("person", missing.PersonId))
         : Problem.Error(path, "consent", $"problem.consent.missing.{scope}", ("person", missing.PersonId), ("from", string.Join(", ", missing.From)));
-
-    static int IndexOf(IReadOnlyList<string> list, string id) => list.ToList().IndexOf(id);
 }

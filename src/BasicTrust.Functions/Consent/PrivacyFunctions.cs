@@ -28,9 +28,8 @@ public sealed class PrivacyFunctions(CaseAccess cases, PrivacyStore privacy, Cas
         var (people, errors) = PrivacyRequests.People(body!);
         var before = call.Case!.Privacy;
         // A person who gave a consent stays: the record says who gave it.
-        for (var i = 0; i < before.People.Count; i++)
-            if (people.All(p => p.Id != before.People[i].Id) && before.Consents.Any(c => c.PersonId == before.People[i].Id))
-                errors.Add(FieldProblem.Create("people", "keeps-consenting", "problem.consent.person-in-use", ("id", before.People[i].Id)));
+        foreach (var gone in before.People.Where(b => people.All(p => p.Id != b.Id) && before.Consents.Any(c => c.PersonId == b.Id)))
+            errors.Add(FieldProblem.Create("people", "keeps-consenting", "problem.consent.person-in-use", ("id", gone.Id)));
         if (errors.Count > 0) return ApiResults.BadRequest("api.privacy.detail", errors);
         await privacy.SetPeopleAsync(call.CaseId, before.People, people, request.HttpContext.RequestAborted);
         await audit.WriteAsync(call.Who.ObjectId, "set-people", call.CaseId, null, request.HttpContext.RequestAborted);
