@@ -126,6 +126,9 @@ public sealed class ReviewIndex(TableServiceClient service, PipelineStore store,
     /// <summary>Removes the session's row (its recording was erased); returns how many rows it removed (0 or 1).</summary>
     public async Task<int> RemoveSessionAsync(SessionKey session, CancellationToken cancellationToken)
     {
+        // Looked up first: deleting a row that is not there is no error everywhere (Azurite answers 204), so it would count.
+        var row = await Table.GetEntityIfExistsAsync<ReviewEntry>(session.CaseId, session.SessionId, [nameof(ReviewEntry.PartitionKey)], cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue) return 0;
         try
         {
             await Table.DeleteEntityAsync(session.CaseId, session.SessionId, ETag.All, cancellationToken).ConfigureAwait(false);

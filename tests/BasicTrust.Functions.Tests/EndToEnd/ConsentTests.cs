@@ -112,6 +112,8 @@ public class ConsentTests(PipelineFixture stack, ITestOutputHelper output)
         var withdrawn = await PipelineFixture.SucceedsAsync(stack.Api(People.PrivacyOfficer).PostAsync($"cases/{caseId}/consents/{fathers}/withdraw", null));
         var erased = Assert.Single(withdrawn["erased"]!.AsArray())!;
         Assert.Equal("s-2", (string)erased["sessionId"]!);
+        // Its recording at least was there to delete.
+        Assert.True((int)erased["blobs"]! >= 1);
         output.WriteLine($"withdrawal mid-cut erased s-2: {erased.ToJsonString()}; s-1 kept {keptBlobs.Count} media blobs");
 
         // Work in flight finishes or is dropped; what it wrote after the erasure, the sweep removes.
