@@ -46,7 +46,10 @@ public class WorkerFaultTests(ITestOutputHelper output)
 
         var outcomes = await stack.WaitForOutcomesAsync(sessions, async () =>
         {
-            if (armed || (await stack.StatusAsync(sessions[0]))?["planId"] is null) return;
+            // Armed once the session is planned and its recording was checked for a preview: the stalled read is then a
+            // clip's cut, not the preview check's probe (blob events may run that check after the plan).
+            if (armed || (await stack.StatusAsync(sessions[0]))?["planId"] is null
+                || !(await stack.Blobs.GetBlobContainerClient("pipeline").GetBlobClient($"{sessions[0].CaseId}/{sessions[0].SessionId}/preview.json").ExistsAsync()).Value) return;
             armed = true;
             faults.StallNext(r => r.Method == "GET" && r.Path.Value!.Contains("/recordings/", StringComparison.Ordinal) && r.Headers.ContainsKey("x-ms-range"), TimeSpan.FromSeconds(30));
         });
