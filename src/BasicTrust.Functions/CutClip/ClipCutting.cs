@@ -68,82 +68,103 @@ public sealed class ClipCutting(PipelineStore store, ClipReuse reuse, StatusBoar
     }
 
     /// <summary>
-    /// False when the case was purged while the clip was being cut: then nothing is uploaded. What an earlier plan of the
-    /// session already made with the same identity (<see cref="ClipIdentity"/>) is copied within storage, not cut.
+    /// False when the case was purged or the recording erased while the clip was being made: then nothing is uploaded.
+    /// What an earlier plan of the session already made with the same identity (<see cref="ClipIdentity"/>) is copied
+    /// within storage, not cut.
     /// </summary>
     async Task<bool> CutAndUploadAsync(SessionKey session, PlanDocument plan, PlannedClip clip, CancellationToken cancellationToken)
     {
-        var (videoIdentity, stillIdentity) = (ClipIdentity.Video(plan, clip), ClipIdentity.Still(plan, clip));
-        var earlier = await reuse.FindAsync(session, plan.PlanId, videoIdentity, stillIdentity, cancellationToken).ConfigureAwait(false);
-        string Name(string extension) => session.Clip(plan.PlanId, clip.ClipId, extension);
-        string Stored(string extension) => $"{SessionKey.Clips}/{Name(extension)}";
-        // Metadata holds ids and codes only: nothing that names or describes the family.
-        Dictionary<string, string> Metadata(CutMethod cut, string identity) => new()
-        {
-            ["planid"] = plan.PlanId, ["clipid"] = clip.ClipId, ["valence"] = clip.Valence.ToString().ToLowerInvariant(), ["cut"] = Json.Name(cut),
-            [ClipIdentity.MetadataKey] = identity,
-        };
-
+        var files = new ClipFiles(session, plan, clip);
+        var earlier = await reuse.FindAsync(session, plan.PlanId, files.VideoIdentity, files.StillIdentity, cancellationToken).ConfigureAwait(false);
         if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return false;
-        var videoFrom = earlier.Video is { } v && await reuse.CopyAsync(v.Video, Name("mp4"), Metadata(v.Cut, videoIdentity), cancellationToken).ConfigureAwait(false) ? v : null;
+        var videoFrom = earlier.Video is { } v && await reuse.CopyAsync(v.Video, files.Name("mp4"), files.Metadata(v.Cut, files.VideoIdentity), cancellationToken).ConfigureAwait(false) ? v : null;
         var stillFrom = earlier.Still is { SmallStill: { } small } s
-            && await reuse.CopyAsync(s.Still, Name("jpg"), Metadata(s.Cut, stillIdentity), cancellationToken).ConfigureAwait(false)
-            && await reuse.CopyAsync(small, Name("small.jpg"), Metadata(s.Cut, stillIdentity), cancellationToken).ConfigureAwait(false) ? s : null;
+            && await reuse.CopyAsync(s.Still, files.Name("jpg"), files.Metadata(s.Cut, files.StillIdentity), cancellationToken).ConfigureAwait(false)
+            && await reuse.CopyAsync(small, files.Name("small.jpg"), files.Metadata(s.Cut, files.StillIdentity), cancellationToken).ConfigureAwait(false) ? s : null;
 
-        ClipDocument document;
+        ClipDocument? document;
         if (videoFrom is not null && stillFrom is not null)
         {
             logger.LogInformation("Clip {ClipId}: video and still reused from {Earlier} and {EarlierStill}", clip.ClipId, videoFrom.ClipId, stillFrom.ClipId);
-            document = ClipDocument.Reused(clip, plan.PlanId, videoFrom, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason);
+            document = files.Document(null, videoFrom);
         }
-        else
-        {
-            var work = WorkFolders.Create("clip");
-            try
-            {
-                var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
-                var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-                if (version.ETag.ToString() != plan.RecordingETag)
-                    throw new UnsupportedMediaException("problem.cut.replaced");
-                await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
-                var source = new MediaSource(relay.Url, plan.Media);
-                var run = limits.RunOptions();
-                var (video, still, smallStill) = (Path.Combine(work.FullName, "clip.mp4"), Path.Combine(work.FullName, "still.jpg"), Path.Combine(work.FullName, "still-small.jpg"));
-
-                (ClipAccuracy Accuracy, CutMethod Cut)? made = null;
-                if (videoFrom is null)
-                {
-                    var request = new ClipRequest(clip.In, clip.Out, clip.Title, clip.Comment);
-                    var keyframes = (await store.ReadAsync<KeyframeIndex>(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cancellationToken).ConfigureAwait(false)).Value;
-                    made = await ClipCutter.CutAsync(source, request, plan.Quality, plan.Encoding, keyframes, video, run, cancellationToken).ConfigureAwait(false);
-                }
-                if (stillFrom is null)
-                {
-                    await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
-                    await Still.SaveSmallAsync(still, smallStill, run, cancellationToken).ConfigureAwait(false);
-                }
-                if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return false;
-
-                var cut = made?.Cut ?? videoFrom!.Cut;
-                if (made is { } m)
-                    await store.UploadFileAsync(SessionKey.Clips, Name("mp4"), video, "video/mp4", Metadata(m.Cut, videoIdentity), cancellationToken).ConfigureAwait(false);
-                if (stillFrom is null)
-                {
-                    await store.UploadFileAsync(SessionKey.Clips, Name("jpg"), still, "image/jpeg", Metadata(cut, stillIdentity), cancellationToken).ConfigureAwait(false);
-                    await store.UploadFileAsync(SessionKey.Clips, Name("small.jpg"), smallStill, "image/jpeg", Metadata(cut, stillIdentity), cancellationToken).ConfigureAwait(false);
-                }
-                document = made is { } n
-                    ? ClipDocument.From(clip, plan.PlanId, n.Accuracy, n.Cut, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason)
-                    : ClipDocument.Reused(clip, plan.PlanId, videoFrom!, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), plan.CutReason);
-            }
-            finally
-            {
-                work.Delete(recursive: true);
-            }
-        }
+        else if ((document = await MakeAsync(files, videoFrom, makeStill: stillFrom is null, cancellationToken).ConfigureAwait(false)) is null)
+            return false;
         // The JSON goes last: its presence means the clip's files are complete.
-        await store.WriteAsync(SessionKey.Clips, Name("json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(SessionKey.Clips, files.Name("json"), document, cancellationToken: cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// Cuts what was not reused from the recording: the video unless <paramref name="videoFrom"/> gave it, the still and
+    /// its small copy when <paramref name="makeStill"/>; uploads them and answers the clip's document, or null when the
+    /// session is gone meanwhile.
+    /// </summary>
+    async Task<ClipDocument?> MakeAsync(ClipFiles files, ClipDocument? videoFrom, bool makeStill, CancellationToken cancellationToken)
+    {
+        var (session, plan, clip) = (files.Session, files.Plan, files.Clip);
+        var recording = store.Blob(SessionKey.Recordings, session.Recording(plan.Recording));
+        var version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (version.ETag.ToString() != plan.RecordingETag)
+            throw new UnsupportedMediaException("problem.cut.replaced");
+        await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        var source = new MediaSource(relay.Url, plan.Media);
+        var run = limits.RunOptions();
+        var work = WorkFolders.Create("clip");
+        try
+        {
+            var (video, still, smallStill) = (Path.Combine(work.FullName, "clip.mp4"), Path.Combine(work.FullName, "still.jpg"), Path.Combine(work.FullName, "still-small.jpg"));
+            (ClipAccuracy Accuracy, CutMethod Cut)? made = null;
+            if (videoFrom is null)
+            {
+                var request = new ClipRequest(clip.In, clip.Out, clip.Title, clip.Comment);
+                var keyframes = (await store.ReadAsync<KeyframeIndex>(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cancellationToken).ConfigureAwait(false)).Value;
+                made = await ClipCutter.CutAsync(source, request, plan.Quality, plan.Encoding, keyframes, video, run, cancellationToken).ConfigureAwait(false);
+            }
+            if (makeStill)
+            {
+                await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
+                await Still.SaveSmallAsync(still, smallStill, run, cancellationToken).ConfigureAwait(false);
+            }
+            if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return null;
+
+            var cut = made?.Cut ?? videoFrom!.Cut;
+            if (made is { } m)
+                await store.UploadFileAsync(SessionKey.Clips, files.Name("mp4"), video, "video/mp4", files.Metadata(m.Cut, files.VideoIdentity), cancellationToken).ConfigureAwait(false);
+            if (makeStill)
+            {
+                await store.UploadFileAsync(SessionKey.Clips, files.Name("jpg"), still, "image/jpeg", files.Metadata(cut, files.StillIdentity), cancellationToken).ConfigureAwait(false);
+                await store.UploadFileAsync(SessionKey.Clips, files.Name("small.jpg"), smallStill, "image/jpeg", files.Metadata(cut, files.StillIdentity), cancellationToken).ConfigureAwait(false);
+            }
+            return files.Document(made, videoFrom);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>One clip's blobs: their names, identities, metadata and the document that lists them.</summary>
+    sealed record ClipFiles(SessionKey Session, PlanDocument Plan, PlannedClip Clip)
+    {
+        public string VideoIdentity { get; } = ClipIdentity.Video(Plan, Clip);
+        public string StillIdentity { get; } = ClipIdentity.Still(Plan, Clip);
+
+        public string Name(string extension) => Session.Clip(Plan.PlanId, Clip.ClipId, extension);
+
+        /// <summary>Ids and codes only: nothing that names or describes the family.</summary>
+        public Dictionary<string, string> Metadata(CutMethod cut, string identity) => new()
+        {
+            ["planid"] = Plan.PlanId, ["clipid"] = Clip.ClipId, ["valence"] = Clip.Valence.ToString().ToLowerInvariant(), ["cut"] = Json.Name(cut),
+            [ClipIdentity.MetadataKey] = identity,
+        };
+
+        /// <summary>The document of a clip cut now (<paramref name="made"/>), or of one whose video an earlier plan made.</summary>
+        public ClipDocument Document((ClipAccuracy Accuracy, CutMethod Cut)? made, ClipDocument? videoFrom) => made is { } m
+            ? ClipDocument.From(Clip, Plan.PlanId, m.Accuracy, m.Cut, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), Plan.CutReason)
+            : ClipDocument.Reused(Clip, Plan.PlanId, videoFrom!, Stored("mp4"), Stored("jpg"), Stored("small.jpg"), Plan.CutReason);
+
+        string Stored(string extension) => $"{SessionKey.Clips}/{Name(extension)}";
     }
 
     /// <summary>What a therapist can act on; FFmpeg's details stay in the log.</summary>

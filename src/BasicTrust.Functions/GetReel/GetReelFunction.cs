@@ -2,7 +2,6 @@ using Microsoft.Azure.Functions.Worker;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Consent;
-using BasicTrust.Highlights.Consent;
 using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.ReviewReel;
 
@@ -42,17 +41,14 @@ public sealed class GetReelFunction(PipelineStore store, StatusBoard status, Rev
     }
 
     /// <summary>
-    /// Anyone but the owner sees a reel only when everyone on its recording consented to supervision: 403 naming who
-    /// lacks it (a recording whose people were never recorded counts as lacking it).
+    /// Anyone but the owner sees a reel only when everyone on its recording consented to supervision
+    /// (<see cref="ConsentCheck.ForSupervision"/>): 403 naming who lacks it.
     /// </summary>
     static ProblemHttpResult? SupervisionRefusal(CaseCall call)
     {
-        var (record, session) = (call.Case!, call.Session);
+        var record = call.Case!;
         if (record.RoleOf(call.Who.ObjectId) == CaseRole.Owner) return null;
-        if (record.Privacy.Recording(session.SessionId) is not { } recording)
-            return ApiResults.Problem(403, "api.forbidden.title", "api.supervision-consent.detail", [FieldProblem.Create("onRecording", "required", "problem.required.on-recording")]);
-        var missing = record.Privacy.Missing(recording.OnRecording, ConsentScopes.Supervision);
-        return missing.Count == 0 ? null : ApiResults.Problem(403, "api.forbidden.title", "api.supervision-consent.detail",
-            [.. missing.Select(m => FieldProblem.From(ConsentCheck.Missing($"onRecording[{recording.OnRecording.ToList().IndexOf(m.PersonId)}]", m, ConsentScopes.Supervision)))]);
+        var problems = ConsentCheck.ForSupervision(record.Privacy.Recording(call.Session.SessionId)?.OnRecording, record.Privacy);
+        return problems.Count == 0 ? null : ApiResults.Problem(403, "api.forbidden.title", "api.supervision-consent.detail", [.. problems.Select(FieldProblem.From)]);
     }
 }
