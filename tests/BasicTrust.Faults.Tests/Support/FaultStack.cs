@@ -1,14 +1,14 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Azure;
+using BasicTrust.DevHost;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Consent;
 using BasicTrust.Highlights.Consent;
 using BasicTrust.Highlights.Vocabulary;
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using BasicTrust.DevHost;
 using BasicTrust.Storage;
 using Xunit.Abstractions;
 

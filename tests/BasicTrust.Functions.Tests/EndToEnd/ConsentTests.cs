@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using BasicTrust.Functions.Pipeline;
+using BasicTrust.Testing;
 using Xunit.Abstractions;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
@@ -143,7 +144,7 @@ public class ConsentTests(PipelineFixture stack, ITestOutputHelper output)
         var (closed, held) = (NewCase("closed"), NewCase("held"));
         foreach (var caseId in new[] { closed, held })
         {
-            await stack.UploadAsync(caseId, "s-1", Manifest(caseId, "s-1", PipelineFixture.OnRecording), stack.Recording);
+            await stack.UploadAsync(caseId, "s-1", Manifest(caseId, "s-1", TestFamily.OnRecording), stack.Recording);
             await stack.WaitForStateAsync(caseId, "s-1", "ready");
         }
         using var api = stack.Api();

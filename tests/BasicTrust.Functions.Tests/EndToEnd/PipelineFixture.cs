@@ -1,17 +1,18 @@
-using BasicTrust.DevHost.Triggers.Blob.EventGrid;
-using Microsoft.Extensions.Logging;
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Azure;
-using BasicTrust.DevHost;
-using BasicTrust.DevHost.Http;
 using System.Net.Http.Json;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Queues;
+using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Azure;
+using BasicTrust.DevHost.Http;
+using BasicTrust.DevHost.Triggers.Blob.EventGrid;
+using BasicTrust.DevHost;
 using BasicTrust.Functions.IndexReadyReel;
+using BasicTrust.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
@@ -47,8 +48,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     /// <summary>
     /// Creates the case with therapist A as its owner, unless it exists already, with the family the tests' manifests
-    /// put on their recordings (<see cref="OnRecording"/>): a mother, who holds parental authority and consented to
-    /// watching back and to supervision, and her child of 2–3.
+    /// put on their recordings (<see cref="TestFamily"/>).
     /// </summary>
     public async Task CreateCaseAsync(string caseId)
     {
@@ -57,12 +57,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.OK))
             throw new InvalidOperationException($"Creating case {caseId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         if (response.StatusCode != System.Net.HttpStatusCode.Created) return;
-        await SucceedsAsync(api.PutAsJsonAsync($"cases/{caseId}/people", new { people = new object[] { new { id = "moeder", role = "moeder" }, new { id = "kind", role = "kind", ageBand = "2-3" } } }));
-        await SucceedsAsync(api.PostAsJsonAsync($"cases/{caseId}/consents", new { person = "moeder", scopes = new[] { "terugkijken", "supervisie" }, means = "formulier" }));
+        await TestFamily.RecordAsync(api, caseId);
     }
-
-    /// <summary>Who the tests' manifests say is on their recordings.</summary>
-    public static readonly string[] OnRecording = ["moeder", "kind"];
 
     /// <summary>Awaits a request that must succeed; otherwise throws with its answer.</summary>
     public static async Task<JsonNode> SucceedsAsync(Task<HttpResponseMessage> request)
@@ -170,7 +166,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = sessionId, ["method"] = "basic-trust",
             ["recording"] = "recording.mp4", ["nextSessionAt"] = "2026-12-01T10:00:00+01:00",
-            ["onRecording"] = new JsonArray([.. OnRecording.Select(id => (JsonNode)id)]),
+            ["onRecording"] = new JsonArray([.. TestFamily.OnRecording.Select(id => (JsonNode)id)]),
             ["tags"] = new JsonArray([.. tags.Select((t, i) => (JsonNode)new JsonObject
             {
                 ["id"] = $"t{i + 1}", ["start"] = t.Start, ["end"] = t.End, ["label"] = t.Label, ["caption"] = $"Moment {i + 1} & <meer>",

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
+using BasicTrust.Testing;
 
 namespace BasicTrust.Web.Tests.Support;
 
@@ -33,7 +34,7 @@ public static class Sessions
     public static string Manifest(string caseId, string sessionId, string recording = "recording.mp4", bool strengthsFirst = false) => new JsonObject
     {
         ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = sessionId, ["method"] = "basic-trust",
-        ["recording"] = recording, ["nextSessionAt"] = "2026-12-01T10:00:00+01:00", ["onRecording"] = new JsonArray("moeder", "kind"),
+        ["recording"] = recording, ["nextSessionAt"] = "2026-12-01T10:00:00+01:00", ["onRecording"] = new JsonArray([.. TestFamily.OnRecording.Select(id => (JsonNode)id)]),
         ["course"] = new JsonObject { ["session"] = 3, ["of"] = 8 },
         ["goals"] = new JsonArray(new JsonObject { ["id"] = "g1", ["text"] = Goal }),
         ["tags"] = new JsonArray(

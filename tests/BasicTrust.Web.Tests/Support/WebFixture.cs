@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
 using BasicTrust.DevHost;
+using BasicTrust.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace BasicTrust.Web.Tests.Support;
@@ -118,17 +119,12 @@ public sealed class WebFixture : IAsyncLifetime
     }
 
     /// <summary>The API straight at the DevHost, signed in as <paramref name="person"/> with a development token.</summary>
-    /// <summary>
-    /// Therapist A creates the case through the API, with the family the tests' manifests put on their recordings: a
-    /// mother with parental authority, who consented to watching back and to supervision, and her child of 2–3.
-    /// </summary>
+    /// <summary>Therapist A creates the case through the API, with the family the tests' manifests put on their recordings (<see cref="TestFamily"/>).</summary>
     public async Task CreateCaseAsync(string caseId)
     {
         using var api = Api(Person.TherapistA);
         (await api.PostAsJsonAsync("cases", new { caseId })).EnsureSuccessStatusCode();
-        (await api.PutAsJsonAsync($"cases/{caseId}/people", new { people = new object[] { new { id = "moeder", role = "moeder" }, new { id = "kind", role = "kind", ageBand = "2-3" } } }))
-            .EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync($"cases/{caseId}/consents", new { person = "moeder", scopes = new[] { "terugkijken", "supervisie" }, means = "formulier" })).EnsureSuccessStatusCode();
+        await TestFamily.RecordAsync(api, caseId);
     }
 
     public HttpClient Api(Person person)
