@@ -8,6 +8,7 @@ cd "$BT_ROOT"
 
 provision_tools
 check_infra
+build_package
 check_web
 check_web_units
 bt_log "script tests: tests/scripts"

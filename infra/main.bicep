@@ -1,5 +1,5 @@
 // BasicTrust.Functions in Azure: the pipeline's storage account, the Function App on the .NET isolated worker
-// image (Elastic Premium, Linux), a user-assigned identity with only the data roles it needs, monitoring, and the
+// (Flex Consumption by default, which scales to zero; or Elastic Premium with the image), a user-assigned identity with only the data roles it needs, monitoring, and the
 // static web app that serves the browser pages with the Function App linked as its API. The Function App requires
 // sign-in: Entra ID bearer tokens (bt) or the linked static web app (the browser).
 // Deploy: see docs/deploy.md. Names default from one prefix; every name can be set.
@@ -29,11 +29,19 @@ param mediaBackstopDays int = 730
 @maxValue(365)
 param softDeleteDays int = 14
 
-@description('The handler image, e.g. myregistry.azurecr.io/basictrust-functions:1.0 (built from infra/Dockerfile).')
-param image string
+@description('The Function App\'s plan: FlexConsumption (scales to zero; deploy the package of scripts/package.sh) or ElasticPremium (an always-warm instance running the image).')
+@allowed(['FlexConsumption', 'ElasticPremium'])
+param plan string = 'FlexConsumption'
 
-@description('Name of the Azure Container Registry holding the image (in this resource group); the identity gets AcrPull on it.')
-param registryName string
+@description('FlexConsumption: memory per instance in MB.')
+@allowed([2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('ElasticPremium: the handler image, e.g. myregistry.azurecr.io/basictrust-functions:1.0 (built from infra/Dockerfile).')
+param image string = ''
+
+@description('ElasticPremium: name of the Azure Container Registry holding the image (in this resource group); the identity gets AcrPull on it.')
+param registryName string = ''
 
 @description('Most instances the plan scales out to (each cuts one clip at a time).')
 @minValue(1)
@@ -148,10 +156,13 @@ module app 'modules/functionapp.bicep' = {
   name: 'functionapp'
   dependsOn: [roles, secretReader]
   params: {
+    plan: plan
     name: functionAppName
     location: location
     image: image
     maxInstances: maxInstances
+    instanceMemoryMB: instanceMemoryMB
+    packageContainerUrl: '${storage.outputs.blobEndpoint}${storage.outputs.packageContainerName}'
     identityId: identity.id
     identityClientId: identity.properties.clientId
     storageAccountName: storage.outputs.name

@@ -6,6 +6,10 @@
 #                        when missing; a second run installs nothing.
 #   check_infra          lints infra/main.bicep and infra/blobevents.bicep (any warning fails) and compiles them to
 #                        .build/infra/main.json and blobevents.json, which the infrastructure tests read.
+#   build_package [OUT]  publishes the function app (Release) with its own FFmpeg in ffmpeg/ (Debian's ffmpeg and
+#                        ffprobe, every library they link and the loader that links them, started by two small
+#                        scripts; see BundledFfmpeg) and zips it to OUT (default .build/package/basictrust-functions.zip):
+#                        the package a Flex Consumption app runs (docs/deploy.md).
 #   check_web            type-checks web/ (plain ES modules, types in JSDoc) with tsc --noEmit.
 #   check_web_units      runs the web app's unit tests (web/js/**/*.test.js, the pure modules) with node --test.
 #   start_azurite        starts Azurite on free loopback ports with its data in a temporary folder,
@@ -53,6 +57,13 @@ bt_ensure_ffmpeg() {
   bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null
   command -v ffmpeg >/dev/null 2>&1 || bt_die "FFmpeg did not install"
+}
+
+bt_ensure_zip() {
+  command -v zip >/dev/null 2>&1 && return
+  bt_log "installing zip from Debian's packages"
+  bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  bt_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends zip >/dev/null
 }
 
 # npm ci into tools/DIR when its lock file changed since the last install (re-runs stay fast); extra
@@ -107,6 +118,7 @@ bt_ensure_smtp4dev() {
 
 provision_tools() {
   bt_ensure_ffmpeg
+  bt_ensure_zip
   bt_ensure_chromium
   bt_ensure_azurite
   bt_ensure_swa
@@ -123,6 +135,27 @@ check_infra() {
     [ -z "$lint" ] || { printf '%s\n' "$lint" >&2; bt_die "bicep lint reported warnings (they count as errors here)"; }
     "$BT_BICEP" build "$BT_ROOT/infra/$file.bicep" --outdir "$BT_ROOT/.build/infra" || bt_die "bicep build failed"
   done
+}
+
+build_package() {
+  local out=${1:-$BT_ROOT/.build/package/basictrust-functions.zip}
+  local app="$BT_ROOT/.build/package/app" tool loader
+  bt_log "building the deployment package with FFmpeg: ${out#"$BT_ROOT"/}"
+  rm -rf "$app" && mkdir -p "$(dirname "$out")"
+  dotnet publish "$BT_ROOT/src/BasicTrust.Functions" -c Release -o "$app" --nologo -v q >/dev/null || bt_die "dotnet publish failed"
+  mkdir -p "$app/ffmpeg/bin" "$app/ffmpeg/lib"
+  cp "$(command -v ffmpeg)" "$(command -v ffprobe)" "$app/ffmpeg/bin/"
+  # Every library the two link, under the names they ask for, and the loader (the line without "=>").
+  ldd "$app/ffmpeg/bin/ffmpeg" "$app/ffmpeg/bin/ffprobe" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*ld-linux/ { print $1 }' |
+    sort -u | while read -r lib; do cp -L "$lib" "$app/ffmpeg/lib/"; done
+  loader=$(cd "$app/ffmpeg/lib" && ls ld-linux*) || bt_die "ldd named no loader for ffmpeg"
+  for tool in ffmpeg ffprobe; do
+    printf '#!/bin/sh\n# %s with the libraries it was built with, linked by their own loader: the host'"'"'s do not matter.\nhere=${0%%/*}\nexec "$here/lib/%s" --library-path "$here/lib" "$here/bin/%s" "$@"\n' \
+      "$tool" "$loader" "$tool" > "$app/ffmpeg/$tool"
+    chmod +x "$app/ffmpeg/$tool"
+  done
+  ffmpeg -version | head -1 > "$app/ffmpeg/version.txt"
+  rm -f "$out" && (cd "$app" && zip -q -r -X "$out" .) || bt_die "zipping the package failed"
 }
 
 check_web() {

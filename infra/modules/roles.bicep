@@ -5,7 +5,7 @@
 //  - Storage Queue Data Contributor: queue triggers, queue outputs, poison queues.
 //  - Storage Table Data Contributor: the review index's rows.
 //  - Monitoring Metrics Publisher: telemetry to Application Insights without its key.
-//  - AcrPull: pulling the handler image.
+//  - AcrPull: pulling the handler image (ElasticPremium only; Flex Consumption runs the package, read with Blob Data Owner).
 // (Key Vault Secrets User on the relay's password is in secretreader.bicep: the vault is not this group's.)
 
 param principalId string
@@ -27,7 +27,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
 
-resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = {
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = if (!empty(registryName)) {
   name: registryName
 }
 
@@ -71,7 +71,7 @@ resource telemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource pull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource pull 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(registryName)) {
   scope: registry
   name: guid(registry.id, principalId, acrPull)
   properties: {

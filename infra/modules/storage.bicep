@@ -9,8 +9,11 @@ param softDeleteDays int
 @description('Origin of the web app (https://host), the only one whose pages may call Blob storage.')
 param webOrigin string
 
-// ARCHITECTURE.md §4: uploads, cut clips, reels, internal state.
+// Uploads, previews, cut clips, reels, internal state and the audit trail.
 var containerNames = ['recordings', 'previews', 'clips', 'reels', 'pipeline', 'audit']
+
+// The Flex Consumption app's deployment package (not the app's: it never reads it).
+var packageContainerName = 'app-package'
 
 // The function.json queues, their poison queues, and the host's blob trigger poison queue.
 var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'reels-ready-poison', 'mail-outbox', 'mail-outbox-poison', 'preview-jobs', 'preview-jobs-poison', 'webjobs-blobtrigger-poison']
@@ -58,6 +61,12 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   name: container
   properties: { publicAccess: 'None' }
 }]
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: packageContainerName
+  properties: { publicAccess: 'None' }
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: account
@@ -108,3 +117,4 @@ output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
+output packageContainerName string = packageContainer.name

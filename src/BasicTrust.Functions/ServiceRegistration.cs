@@ -1,11 +1,6 @@
 using Azure.Core.Serialization;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using BasicTrust.Functions.Telemetry;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.AssembleReel;
@@ -21,12 +16,18 @@ using BasicTrust.Functions.Pipeline;
 using BasicTrust.Functions.PlanSession;
 using BasicTrust.Functions.ReviewReel;
 using BasicTrust.Functions.Sweep;
+using BasicTrust.Functions.Telemetry;
+using BasicTrust.Media.Ffmpeg;
 using BasicTrust.Media.Sources;
 using BasicTrust.Storage;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace BasicTrust.Functions;
 
@@ -57,6 +58,9 @@ public static class ServiceRegistration
         services.AddOptions<PipelineOptions>().BindConfiguration("BasicTrust:Pipeline").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration("BasicTrust:Privacy").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MediaLimits>().BindConfiguration("BasicTrust:Media")
+            // A deployment package's own FFmpeg (Flex Consumption) unless a folder is set; none: FFmpeg on PATH (the container).
+            .PostConfigure(o => o.Ffmpeg.BinaryFolder = o.Ffmpeg.BinaryFolder is { Length: > 0 } folder ? folder
+                : BundledFfmpeg.Install(AppContext.BaseDirectory, Path.GetTempPath()) ?? "")
             .Validate(o => o.Ffmpeg.IsValid, "BasicTrust__Media__Ffmpeg__BinaryFolder must hold ffmpeg and ffprobe (or be unset to use PATH).")
             .Validate(o => o.MinFrameRate > 0 && o.MinFrameRate < o.MaxFrameRate, "BasicTrust__Media__MinFrameRate must be above 0 and below BasicTrust__Media__MaxFrameRate.")
             .ValidateOnStart();

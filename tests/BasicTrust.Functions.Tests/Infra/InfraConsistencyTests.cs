@@ -46,7 +46,7 @@ public partial class InfraConsistencyTests
     public void FunctionApp_TakesTheMailPasswordFromKeyVault_WithTheAppsIdentity()
     {
         var site = Resource(FunctionApp, "Microsoft.Web/sites")["properties"]!;
-        var password = site["siteConfig"]!["appSettings"]!.AsArray().Single(s => (string?)s!["name"] == "BasicTrust__Mail__Password")!;
+        var password = FunctionApp["variables"]!["settings"]!.AsArray().Single(s => (string?)s!["name"] == "BasicTrust__Mail__Password")!;
         Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('smtpPasswordSecretUri'))]", (string?)password["value"]);
         Assert.Equal("[parameters('identityId')]", (string?)site["keyVaultReferenceIdentity"]);
         Assert.Equal($"[format('https://{{0}}/', {ModuleOutput("staticwebapp", "hostName")})]", ModuleParameter("functionapp", "siteUrl"));
@@ -108,7 +108,6 @@ public partial class InfraConsistencyTests
         Assert.Contains($"{StorageConnection.PipelineStorage}__queueServiceUri", declared);
         Assert.Contains($"{StorageConnection.PipelineStorage}__tableServiceUri", declared);
         Assert.DoesNotContain(StorageConnection.PipelineStorage, declared);
-        Assert.Contains("FUNCTIONS_WORKER_RUNTIME", declared);
         Assert.Contains("AzureWebJobsStorage__accountName", declared);
         Assert.DoesNotContain("AzureWebJobsStorage", declared);
         var text = Template.ToJsonString();
@@ -233,6 +232,25 @@ public partial class InfraConsistencyTests
     }
 
     [Fact]
+    public void FunctionApp_RunsOnFlexConsumptionByDefault_FromThePackageOnThisBuildsRuntime()
+    {
+        Assert.Equal("FlexConsumption", (string?)Template["parameters"]!["plan"]!["defaultValue"]);
+        var site = Resource(FunctionApp, "Microsoft.Web/sites")["properties"]!;
+        Assert.Equal("[if(variables('flex'), variables('flexConfig'), null())]", (string?)site["functionAppConfig"]);
+        Assert.Equal("[if(variables('flex'), variables('settings'), concat(variables('containerSettings'), variables('settings')))]", (string?)site["siteConfig"]!["appSettings"]);
+
+        var flex = FunctionApp["variables"]!["flexConfig"]!;
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.AppFolder, "worker.config.json")))!["description"]!;
+        Assert.Equal((string?)worker["language"], (string?)flex["runtime"]!["name"]);
+        Assert.Equal($"{Environment.Version.Major}.0", (string?)flex["runtime"]!["version"]); // the .NET this build targets
+        var package = flex["deployment"]!["storage"]!;
+        Assert.Equal("UserAssignedIdentity", (string?)package["authentication"]!["type"]);
+        Assert.Equal("[parameters('packageContainerUrl')]", (string?)package["value"]);
+        Assert.Equal($"[format('{{0}}{{1}}', {ModuleOutput("storage", "blobEndpoint")}, {ModuleOutput("storage", "packageContainerName")})]", ModuleParameter("functionapp", "packageContainerUrl"));
+        Assert.Equal("dotnet-isolated", (string?)FunctionApp["variables"]!["containerSettings"]!.AsArray().Single(s => (string?)s!["name"] == "FUNCTIONS_WORKER_RUNTIME")!["value"]);
+    }
+
+    [Fact]
     public void Dockerfile_RunsThePublishedAppOnTheIsolatedWorkerImageWithFfmpeg()
     {
         var dockerfile = Read("infra/Dockerfile");
@@ -277,8 +295,8 @@ public partial class InfraConsistencyTests
     static IEnumerable<JsonNode> Metadata() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.AppFolder, "functions.metadata")))!.AsArray().Select(f => f!);
 
-    static IEnumerable<string> Settings() =>
-        Resource(FunctionApp, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray().Select(setting => (string)setting!["name"]!);
+    /// <summary>The app settings on every plan (the container's host also gets the runtime's, which Flex Consumption refuses).</summary>
+    static IEnumerable<string> Settings() => FunctionApp["variables"]!["settings"]!.AsArray().Select(setting => (string)setting!["name"]!);
 
     /// <summary>The Function App's built-in authentication (Easy Auth) settings.</summary>
     static JsonNode AuthSettings()
