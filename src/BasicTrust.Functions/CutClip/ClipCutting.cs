@@ -126,6 +126,7 @@ public sealed class ClipCutting(PipelineStore store, ClipReuse reuse, StatusBoar
                 await Still.SaveAsync(source, clip.StillAt, plan.Encoding, still, run, cancellationToken).ConfigureAwait(false);
                 await Still.SaveSmallAsync(still, smallStill, run, cancellationToken).ConfigureAwait(false);
             }
+            Telemetry.PipelineTelemetry.ClipRead(relay.BytesFetched);
             if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return null;
 
             var cut = made?.Cut ?? videoFrom!.Cut;

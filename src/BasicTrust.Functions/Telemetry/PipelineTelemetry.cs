@@ -21,6 +21,8 @@ public static class PipelineTelemetry
     static readonly Meter Meter = new(Name);
     static readonly Histogram<double> CutSecondsPerClipSecond = Meter.CreateHistogram<double>("basictrust.clip.cut_ratio", "s/s",
         "Seconds spent cutting a clip per second of clip");
+    static readonly Histogram<long> RecordingBytesPerClip = Meter.CreateHistogram<long>("basictrust.clip.bytes_read", "By",
+        "Bytes of the recording asked from storage to make a clip (its video and still), read-ahead included");
     static readonly Histogram<double> QueueWait = Meter.CreateHistogram<double>("basictrust.queue.wait", "s",
         "Time a pipeline message waited in its queue before a worker took it");
     static readonly Counter<long> Sessions = Meter.CreateCounter<long>("basictrust.sessions", "{session}",
@@ -53,6 +55,13 @@ public static class PipelineTelemetry
     public static void ClipCut(TimeSpan spent, TimeSpan clipLength)
     {
         if (clipLength > TimeSpan.Zero) CutSecondsPerClipSecond.Record(spent.TotalSeconds / clipLength.TotalSeconds);
+    }
+
+    /// <summary>Records the recording's bytes a clip asked storage for, also on the clip's span.</summary>
+    public static void ClipRead(long bytes)
+    {
+        RecordingBytesPerClip.Record(bytes);
+        Activity.Current?.SetTag("basictrust.bytes_read", bytes);
     }
 
     public static void Waited(string queue, DateTimeOffset insertedAt, DateTimeOffset now) =>

@@ -29,6 +29,8 @@ public class TelemetryTests(PipelineFixture stack)
         Assert.Equal("clip", byId[steps.Single(s => s.Name == "reel").ParentSpanId].Name);
         Assert.Equal("reel", byId[steps.Single(s => s.Name == "index").ParentSpanId].Name);
         Assert.All(steps, s => Assert.Equal(caseId, s.Attributes["basictrust.case_id"]));
+        // Each clip counted the bytes it asked storage for (more than the tiny recording itself: each FFmpeg run's read-ahead).
+        Assert.All(steps.Where(s => s.Name == "clip"), c => Assert.True(long.Parse(c.Attributes["basictrust.bytes_read"], System.Globalization.CultureInfo.InvariantCulture) > 0));
 
         // The manifest's captions and labels ("Moment 1 & <meer>", "benoemen") are in no attribute of any span the worker sent.
         var values = stack.Telemetry.Spans.SelectMany(s => s.Attributes.Values.Append(s.Name)).Concat(stack.Telemetry.ResourceValues).ToList();
