@@ -10,7 +10,9 @@ namespace BasicTrust.Contracts.Documents;
 /// <c>pipeline/{caseId}/{sessionId}/{planId}/plan.json</c>: everything the clip and reel workers need, fixed at
 /// planning time: the probed recording, the one encoding all clips share (with the x264 settings for smart cuts when
 /// the recording allows them, and why not otherwise), the clips in showing order, chapters and captions, and where the
-/// clips' emphases sit in the reel (each clip's own, in its frames, are on the clip).
+/// clips' emphases sit in the reel (each clip's own, in its frames, are on the clip). <see cref="CutsFrom"/>: the earlier
+/// plan of the same recording whose cut decision (encoding, keyframes, reason) this one took over instead of deciding
+/// again (a later round; its probe is taken over whenever the last plan was of the same recording).
 /// </summary>
 public sealed record PlanDocument(
     string PlanId,
@@ -35,7 +37,8 @@ public sealed record PlanDocument(
     string? CutReason = null,
     IReadOnlyList<PlannedPerson>? People = null,
     IReadOnlyList<FieldProblem>? Warnings = null,
-    IReadOnlyList<EmphasisSpan>? Emphases = null)
+    IReadOnlyList<EmphasisSpan>? Emphases = null,
+    string? CutsFrom = null)
 {
     /// <summary>The plan's document for a validated manifest and its reel plan.</summary>
     public static PlanDocument From(SessionManifest manifest, ReelPlan plan, string recordingETag, MediaInfo media, ClipEncoding encoding, string cutReason,

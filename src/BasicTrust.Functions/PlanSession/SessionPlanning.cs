@@ -1,5 +1,6 @@
-using Azure.Storage.Blobs.Models;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using BasicTrust.Functions.Access;
 using BasicTrust.Functions.Api;
 using BasicTrust.Functions.Consent;
@@ -9,8 +10,8 @@ using BasicTrust.Highlights.Manifest;
 using BasicTrust.Highlights.Planning;
 using BasicTrust.Highlights.Time;
 using BasicTrust.Highlights.Validation;
-using Azure.Storage.Blobs;
 using BasicTrust.Media.Clips;
+using BasicTrust.Media.Indexing;
 using BasicTrust.Media.Probing;
 using BasicTrust.Media.Sources;
 using Microsoft.Extensions.Options;
@@ -69,10 +70,12 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Cas
         // One relay for the whole plan: the probe and the container index read the same recording, so storage
         // delivers its index once.
         await using var relay = await store.OpenRecordingAsync(recording, version, options.Value.RecordingLinkLifetime, cancellationToken).ConfigureAwait(false);
+        // A later round on the same recording: the last plan's probe of it is still true.
+        var last = await LastPlanAsync(session, version.ETag, cancellationToken).ConfigureAwait(false);
         MediaSource source;
         try
         {
-            source = await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false);
+            source = last is null ? await MediaSource.OpenAsync(relay.Url, limits, cancellationToken).ConfigureAwait(false) : new MediaSource(relay.Url, last.Media);
         }
         catch (UnsupportedMediaException e)
         {
@@ -103,10 +106,12 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Cas
             logger.LogWarning("Session {Session}: removed {Count} other recordings; a session has one", session, strays);
         if (decision == PlanDecision.Restart)
             await store.Blob(SessionKey.Pipeline, session.ReelQueued(plan.PlanId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var cuts = await PlanCutsAsync(source, plan.Settings, cancellationToken).ConfigureAwait(false);
+        var reused = await LastCutsAsync(session, last, plan.Settings, cancellationToken).ConfigureAwait(false);
+        var cuts = reused ?? await PlanCutsAsync(source, plan.Settings, cancellationToken).ConfigureAwait(false);
         if (cuts.Keyframes is not null)
             await store.WriteAsync(SessionKey.Pipeline, session.Keyframes(plan.PlanId), cuts.Keyframes, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason, Warnings(problems));
+        var document = PlanDocument.From(manifest, plan, version.ETag.ToString(), source.Info, cuts.Encoding, cuts.Reason, Warnings(problems))
+            with { CutsFrom = reused is null ? null : last!.PlanId };
         await store.WriteAsync(SessionKey.Pipeline, session.Plan(plan.PlanId), document, cancellationToken: cancellationToken).ConfigureAwait(false);
         await status.ApplyAsync(session, new SessionEvent.Planned(plan.PlanId, plan.Clips.Count, Warnings(problems), concerns, manifestVersion), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Session {Session}: planned {PlanId} with {Clips} clips ({Cut})", session, plan.PlanId, plan.Clips.Count, cuts.Reason);
@@ -123,6 +128,24 @@ public sealed class SessionPlanning(PipelineStore store, StatusBoard status, Cas
             await privacy.RecordOnRecordingAsync(session.CaseId, session.SessionId, onRecording, cancellationToken).ConfigureAwait(false);
         var record = await cases.GetAsync(session.CaseId, cancellationToken).ConfigureAwait(false);
         return ConsentCheck.ForFeedback(manifest.OnRecording, record?.Privacy ?? CasePrivacy.None);
+    }
+
+    /// <summary>The session's last plan when it was made of this version of the recording (a later round), else null.</summary>
+    async Task<PlanDocument?> LastPlanAsync(SessionKey session, ETag recording, CancellationToken cancellationToken) =>
+        await status.GetAsync(session, cancellationToken).ConfigureAwait(false) is { PlanId: { } planId }
+        && (await store.ReadAsync<PlanDocument>(SessionKey.Pipeline, session.Plan(planId), cancellationToken).ConfigureAwait(false)).Value is { } plan
+        && plan.RecordingETag == recording.ToString() ? plan : null;
+
+    /// <summary>
+    /// The last plan's cut decision when it holds for these settings (the same quality, and the encoding the same
+    /// recording, height and preset give): the smart-cut trial and the container index need not run again. Else null.
+    /// </summary>
+    async Task<CutPlan?> LastCutsAsync(SessionKey session, PlanDocument? last, ReelSettings settings, CancellationToken cancellationToken)
+    {
+        if (last is null || last.Quality != settings.Quality
+            || (last.Encoding with { Match = null }) != ClipEncoding.For(last.Media, settings.Height, options.Value.Preset)) return null;
+        var keyframes = (await store.ReadAsync<KeyframeIndex>(SessionKey.Pipeline, session.Keyframes(last.PlanId), cancellationToken).ConfigureAwait(false)).Value;
+        return new CutPlan(last.Encoding, keyframes, last.CutReason ?? "");
     }
 
     /// <summary>

@@ -1,9 +1,13 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using BasicTrust.Functions.Pipeline;
 
 namespace BasicTrust.Functions.Tests.EndToEnd;
 
-/// <summary>The second round: a new plan copies every clip whose identity did not change and cuts only the rest.</summary>
+/// <summary>
+/// The second round: a new plan takes over the last one's probe and cut decision, copies every clip whose identity did
+/// not change and cuts only the rest.
+/// </summary>
 public partial class PipelineTests
 {
     [Fact]
@@ -15,6 +19,14 @@ public partial class PipelineTests
 
         await stack.UploadAsync(caseId, "s-1", PipelineFixture.Manifest(caseId, "s-1", (1, 3, "benoemen"), (5, 6.5, "spiegelen"), (9, 10.5, "benoemen")));
         var second = (string)(await stack.WaitForAsync(caseId, "s-1", s => (string?)s["state"] == "ready" && (string?)s["planId"] != first))["planId"]!;
+
+        // The same recording at the same settings: the last plan's cut decision holds, so no trial encode ran for this one.
+        var (firstPlan, secondPlan) = (await JsonAsync("pipeline", $"{caseId}/s-1/{first}/plan.json"), await JsonAsync("pipeline", $"{caseId}/s-1/{second}/plan.json"));
+        Assert.Null(firstPlan["cutsFrom"]);
+        Assert.Equal(first, (string?)secondPlan["cutsFrom"]);
+        foreach (var same in new[] { "media", "encoding", "cutReason" })
+            Assert.Equal(firstPlan[same]!.ToJsonString(), secondPlan[same]!.ToJsonString());
+        Assert.Equal((await JsonAsync("pipeline", $"{caseId}/s-1/{first}/keyframes.json")).ToJsonString(), (await JsonAsync("pipeline", $"{caseId}/s-1/{second}/keyframes.json")).ToJsonString());
 
         var reusedFrom = new Dictionary<string, string?>();
         foreach (var n in new[] { "01", "02", "03" })
@@ -28,6 +40,15 @@ public partial class PipelineTests
         }
         Assert.NotEqual(await BytesAsync($"{caseId}/s-1/{first}/{first}-02.mp4"), await BytesAsync($"{caseId}/s-1/{second}/{second}-02.mp4"));
         Assert.Single(await stack.BlobsAsync("reels", $"{caseId}/s-1/{second}/reel.mp4"));
+
+        // Other settings (drafts): the decision is made again, and no clip is taken over.
+        var draft = JsonNode.Parse(PipelineFixture.Manifest(caseId, "s-1", (1, 3, "benoemen"), (5, 6.5, "spiegelen"), (9, 10.5, "benoemen")))!;
+        draft["reel"]!["quality"] = "draft";
+        await stack.UploadAsync(caseId, "s-1", draft.ToJsonString());
+        var third = (string)(await stack.WaitForAsync(caseId, "s-1", s => (string?)s["state"] == "ready" && (string?)s["planId"] != second))["planId"]!;
+        Assert.Null((await JsonAsync("pipeline", $"{caseId}/s-1/{third}/plan.json"))["cutsFrom"]);
+        foreach (var n in new[] { "01", "02", "03" })
+            Assert.Null((await JsonAsync("clips", $"{caseId}/s-1/{third}/{third}-{n}.json"))["reusedFrom"]);
 
         using var api = stack.Api(People.PrivacyOfficer);
         using (var purge = await api.DeleteAsync($"cases/{caseId}")) Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
