@@ -41,7 +41,7 @@ public sealed class GetPreviewFunction(PipelineStore store, ReadLinks links, Med
         {
             case null: return ApiResults.NotFound("api.recording-gone.detail", ("session", session.Folder));
             case var etag when etag != preview.RecordingETag:
-                preview = (preview with { State = PreviewState.Making, Need = PreviewNeed.None, Blob = null }).Because(null);
+                preview = (preview with { State = PreviewState.Making, Need = PreviewNeed.None, Blob = null, Segments = null, SegmentsReady = null }).Because(null);
                 break;
         }
         var (container, blob) = preview switch

@@ -39,6 +39,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, P
         var etag = version.ETag.ToString();
         var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value;
         if (current is { State: PreviewState.Ready or PreviewState.NotNeeded or PreviewState.Offered } && current.RecordingETag == etag) return; // a repeated trigger
+        if (current is { State: PreviewState.Making, Segments: not null } && current.RecordingETag == etag) return; // its segments' jobs are making it
 
         if (version.ContentLength == 0)
         {
