@@ -84,8 +84,10 @@ static class SegmentedPreviews
                 wholeSeconds = clock.Elapsed.TotalSeconds;
             }
             var span = source.Length.TotalSeconds;
-            return string.Create(CultureInfo.InvariantCulture,
+            var row = string.Create(CultureInfo.InvariantCulture,
                 $"| {source.Name} | {new FileInfo(path).Length / 1_000_000} MB | {hosts} | {segments.Count} | {firstSeconds:0.0} | {(wholeSeconds is { } w ? $"{w:0}" : "–")} | {(wholeSeconds is { } x ? $"{x / span:0.00}×" : "–")} | {load}→{Load()} |");
+            Console.Error.WriteLine(row); // each row as it is measured: a long run stopped later keeps the rows so far
+            return row;
         }
         finally
         {

@@ -39,7 +39,8 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, P
         var etag = version.ETag.ToString();
         var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value;
         if (current is { State: PreviewState.Ready or PreviewState.NotNeeded or PreviewState.Offered } && current.RecordingETag == etag) return; // a repeated trigger
-        if (current is { State: PreviewState.Making, Segments: not null } && current.RecordingETag == etag) return; // its segments' jobs are making it
+        // Asked for by a page (it has the offered type), or being made in segments: a late or repeated trigger leaves it to them.
+        if (current is { State: PreviewState.Making } && (current.Type is not null || current.Segments is not null) && current.RecordingETag == etag) return;
 
         if (version.ContentLength == 0)
         {
