@@ -50,6 +50,22 @@ if (Option("--rounds") is { } repeats)
     return 0;
 }
 
+if (Option("--previews") is { } previewHosts)
+{
+    var storage = Environment.GetEnvironmentVariable("BASICTRUST_STORAGE") ?? throw new InvalidOperationException("run bench/media.sh");
+    var benchRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
+    var app = Path.GetFullPath(Path.Combine(benchRoot, "../src/BasicTrust.Functions/bin/Release/net10.0"));
+    // --minutes N: the recording's length (10 by default); --first-only: only the first playable seconds (a whole
+    // 10-minute 4K preview takes the better part of an hour per row on 2 shared cores).
+    var table = await SegmentedPreviews.RunAsync(storage, app, Path.Combine(benchRoot, ".cache"), int.Parse(previewHosts, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Option("--minutes") ?? "10", System.Globalization.CultureInfo.InvariantCulture), whole: !args.Contains("--first-only"));
+    Console.WriteLine(table);
+    Directory.CreateDirectory(Path.Combine(benchRoot, "results"));
+    await File.WriteAllTextAsync(Path.Combine(benchRoot, "results", "media-previews.md"),
+        $"A phone's HEVC recording's preview, made in segments (10 s windows, the default) through the pipeline by DevHosts on one Azurite ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores shared with other work). From the ask (as `POST …/preview`: `making`, a `preview-jobs` message) to the first segment made (the first playable second) and to `ready`. Command: `./bench/media.sh {string.Join(' ', args)}`.\n\n{table}\n");
+    return 0;
+}
+
 var preset = Option("--preset") ?? "superfast";
 var groups = (Option("--groups") ?? "main,gop,tags,length").Split(',');
 var modes = (Option("--modes") ?? "naive,copy,precise,smart,draft").Split(',');

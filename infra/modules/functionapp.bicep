@@ -51,6 +51,7 @@ var settings = [
   { name: 'BasicTrust__Pipeline__RequestDeadline', value: '00:00:15' }
   { name: 'BasicTrust__Pipeline__StuckAfter', value: '00:03:00' }
   { name: 'BasicTrust__Pipeline__Preset', value: clipPreset }
+  { name: 'BasicTrust__Pipeline__PreviewSegmentLength', value: '00:00:10' }
   { name: 'BasicTrust__Privacy__RetentionDays', value: string(retentionDays) }
   // The infrastructure creates the containers and the table; the app's identity need not.
   { name: 'BasicTrust__Pipeline__CreateContainers', value: 'false' }

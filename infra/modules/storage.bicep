@@ -16,7 +16,7 @@ var containerNames = ['recordings', 'previews', 'clips', 'reels', 'pipeline', 'a
 var packageContainerName = 'app-package'
 
 // The function.json queues, their poison queues, and the host's blob trigger poison queue.
-var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'reels-ready-poison', 'mail-outbox', 'mail-outbox-poison', 'preview-jobs', 'preview-jobs-poison', 'webjobs-blobtrigger-poison']
+var queueNames = ['clip-jobs', 'clip-jobs-poison', 'reel-jobs', 'reel-jobs-poison', 'reels-ready', 'reels-ready-poison', 'mail-outbox', 'mail-outbox-poison', 'preview-jobs', 'preview-jobs-poison', 'preview-segments', 'preview-segments-poison', 'webjobs-blobtrigger-poison']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

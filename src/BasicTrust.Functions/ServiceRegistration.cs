@@ -87,7 +87,7 @@ public static class ServiceRegistration
 
     /// <summary>The services the functions call.</summary>
     public static IServiceCollection AddPipelineServices(this IServiceCollection services) =>
-        services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<RecordingPreviews>().AddSingleton<SessionPlanning>().AddSingleton<ClipReuse>().AddSingleton<ClipCutting>()
+        services.AddSingleton<StatusBoard>().AddSingleton<CaseGate>().AddSingleton<Reviews>().AddSingleton<RecordingPreviews>().AddSingleton<PreviewSegmenting>().AddSingleton<SessionPlanning>().AddSingleton<ClipReuse>().AddSingleton<ClipCutting>()
             .AddSingleton<ReelAssembly>().AddSingleton<Failures>().AddSingleton<ManifestFailures>().AddSingleton<Sweeper>().AddSingleton<WorkFolders>()
             .AddSingleton<Notifier>().AddSingleton<MailSender>()
             .AddSingleton<CourseSessions>().AddSingleton<Conversations>().AddSingleton<PrivacyStore>().AddSingleton<RecordingErasure>();

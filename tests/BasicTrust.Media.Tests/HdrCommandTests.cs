@@ -46,6 +46,17 @@ public partial class HdrCommandTests
             "-c:a aac -b:a 128k -ar 48000 -ac 2 -map_metadata -1 -map_chapters -1 -map_metadata:s:v -1 -map_metadata:s:a -1 -movflags faststart -tag:v avc1 -f mp4 \"/out/preview.mp4\" -y",
             PreviewMaker.Command(Phone(HdrTransfer.Pq), PreviewNeed.Transcode, "/out/preview.mp4").Arguments);
 
+    [Fact]
+    public void PreviewSegment_LandsOnItsKeyframe_EndsBeforeTheNext_KeepsTheRecordingsTimes() =>
+        Assert.Equal(
+            $"{Start} -f mov -protocol_whitelist file -noaccurate_seek -ss 10.011000 -i \"/rec/IMG_0042.mov\" -map 0:v:0 -map 0:a:0? -copyts -c:v libx264 -preset veryfast -crf 26 -profile:v high -pix_fmt yuv420p -bf 0 " +
+            "-color_primaries bt709 -color_trc bt709 -colorspace bt709 " +
+            "-vf \"trim=end=20.019000, scale=-2:min(720\\,trunc(ih/2)*2), zscale=tin=smpte2084:pin=bt2020:min=bt2020nc:t=linear:npl=203, format=gbrpf32le, zscale=p=bt709, " +
+            "tonemap=mobius:param=0.6:peak=4.926108:desat=0, zscale=t=bt709, format=gbrp16le, zscale=m=bt709:r=tv, format=yuv420p\" -fps_mode passthrough " +
+            "-af atrim=start=10.010000:end=20.020000 -c:a aac -b:a 128k -ar 48000 -ac 2 -map_metadata -1 -map_chapters -1 -map_metadata:s:v -1 -map_metadata:s:a -1 -tag:v avc1 -f mp4 " +
+            "-movflags frag_keyframe+empty_moov+default_base_moof+frag_discont+negative_cts_offsets \"/out/segment.mp4\" -y",
+            PreviewMaker.SegmentCommand(Phone(HdrTransfer.Pq), new PreviewSegment(TimeSpan.FromSeconds(10.01), TimeSpan.FromSeconds(20.02)), last: false, "/out/segment.mp4").Arguments);
+
     [Theory]
     [InlineData(null, null, "pin=bt2020:min=bt2020nc")]            // untagged (a Dolby Vision base layer may be): BT.2020, as phones record
     [InlineData("bt709", "bt709", "pin=bt709:min=bt709")]          // HLG with BT.709 colours, as some cameras record

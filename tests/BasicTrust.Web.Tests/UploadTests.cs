@@ -318,8 +318,8 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await Assertions.Expect(page.Locator("#upload-progress-text")).ToContainTextAsync("iphone.mp4 is uploaded", new() { Timeout = Patience });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = Patience });
-        // The editor now plays the preview: the tags are still in the recording's time.
-        await page.WaitForFunctionAsync("() => { const v = document.getElementById('editor-video'); return v.src.startsWith('http') && v.videoWidth > 0; }", null, new() { Timeout = Patience });
+        // The editor now plays the preview (its segments appended, Media Source Extensions): the tags are still in the recording's time.
+        await page.WaitForFunctionAsync("() => document.getElementById('editor-video').videoWidth > 0", null, new() { Timeout = Patience });
         output.WriteLine($"HEVC sample (2 s, 320x240): uploaded to a playable preview in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Empty(browser.Problems);
     }
@@ -354,5 +354,50 @@ public sealed class UploadTests(WebFixture web, Xunit.Abstractions.ITestOutputHe
         await page.WaitForFunctionAsync("() => document.getElementById('editor-video').src.includes('/recordings/web-offered/s1/offered.mp4')", null, new() { Timeout = Patience });
         Assert.Equal(0, asked);
         Assert.Empty(await web.Blobs.GetBlobContainerClient("previews").GetBlobsAsync(new GetBlobsOptions { Prefix = "web-offered/" }).ToListAsync());
+    }
+
+    [Fact]
+    public async Task PreviewInSegments_PlaysItsFirstSegment_WhileTheOthersAreStillBeingMade()
+    {
+        var hevc = Path.Combine(web.Folder, "early.mp4");
+        await Ffmpeg.RecordingAsync(hevc, seconds: 4, hevc: true);
+        await web.CreateCaseAsync("web-early");
+
+        await using var browser = await web.OpenAsync(Person.TherapistA, "en");
+        var page = browser.Page;
+        // Until released, the answers say only the first segment is made (the others are held back from the page).
+        var released = false;
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/api/sessions/web-early/s1/preview"), async route =>
+        {
+            if (route.Request.Method != "GET" || released) { await route.ContinueAsync(); return; }
+            var answer = await route.FetchAsync();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await answer.TextAsync())!;
+            if (body["segments"] is System.Text.Json.Nodes.JsonArray segments)
+            {
+                body["state"] = "making";
+                foreach (var later in segments.Skip(1)) { later!["ready"] = false; later.AsObject().Remove("link"); }
+            }
+            await route.FulfillAsync(new() { Response = answer, Body = body.ToJsonString() });
+        });
+        await browser.GoAsync("/cases/web-early/sessions/s1");
+        await page.GetByLabel("Recording", new() { Exact = true }).SetInputFilesAsync(hevc);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        // The first second plays, on the whole recording's timeline, and the page says how far.
+        await page.WaitForFunctionAsync("""
+            () => { const v = document.getElementById('editor-video');
+                    return v.videoWidth > 0 && v.buffered.length === 1 && Math.abs(v.duration - 4) < 0.1 && v.buffered.end(0) < 1.5; }
+            """, null, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "making");
+        await Assertions.Expect(page.Locator("#served-preview")).ToContainTextAsync("up to 0:01.00");
+        await page.EvaluateAsync("() => { const v = document.getElementById('editor-video'); v.currentTime = 0.5; }");
+        await page.WaitForFunctionAsync("() => document.getElementById('editor-video').readyState >= 2");
+
+        // The rest appended as it comes: the whole recording plays, joined without a gap.
+        released = true;
+        await Assertions.Expect(page.Locator("#served-preview")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = Patience });
+        await page.WaitForFunctionAsync("() => { const v = document.getElementById('editor-video'); return v.buffered.length === 1 && v.buffered.end(0) > 3.9; }",
+            null, new() { Timeout = Patience });
+        Assert.Empty(browser.Problems);
     }
 }

@@ -70,10 +70,13 @@ export {};
 /** @typedef {{ clipId: string, index: number, in: number, out: number, stillAt: number, valence: Valence, title: string, comment: string, tags: PlannedTag[], emphases?: ClipEmphasis[] }} PlannedClip */
 /** @typedef {{ id: string, role: string, roleName: string, ageBand?: string }} PlannedPerson */
 /** @typedef {{ id: string, label: string, displayName: string, valence: Valence, actor: Actor, start: number, end: number, keyMoment: number, note?: string, caption?: string, select: boolean, concern: boolean, goal?: string, captionVoice: CaptionVoice, person?: string, speaker?: string, emphasis?: EmphasisKind, emphasisSeconds?: number }} PlannedTag */
-/** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string, type?: string }} PreviewAnswer */
-/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string>, type?: string }} PreviewDocument */
+/** @typedef {{ recording: string, state: PreviewState, need: PreviewNeed, reason?: string, link?: string, expiresAt?: string, type?: string, segments?: PreviewSegmentAnswer[] }} PreviewAnswer */
+/** @typedef {{ recording: string, recordingETag: string, state: PreviewState, need: PreviewNeed, reason?: string, blob?: string, since?: string, reasonKey?: string, reasonArgs?: Record<string, string>, type?: string, segments?: PreviewSegment[], segmentsReady?: number[], media?: MediaInfo }} PreviewDocument */
 /** @typedef {{ caseId: string, sessionId: string }} PreviewJob */
 /** @typedef {"none" | "remux" | "transcode"} PreviewNeed */
+/** @typedef {{ start: number, end: number }} PreviewSegment */
+/** @typedef {{ start: number, end: number, ready: boolean, link?: string }} PreviewSegmentAnswer */
+/** @typedef {{ caseId: string, sessionId: string, recordingETag: string, segment: number }} PreviewSegmentJob */
 /** @typedef {"making" | "ready" | "not-needed" | "failed" | "offered"} PreviewState */
 /** @typedef {{ sessionId: string, practicePoint: string, courseSession?: number }} PreviousPracticePoint */
 /** @typedef {{ caseId: string, people: PrivacyPerson[], consents: ConsentEntry[], recordings: RecordingConsent[], retentionDays: number, closedAt?: string, deleteAt?: string, hold?: DeletionHold, mediaDeletedAt?: string }} PrivacyAnswer */

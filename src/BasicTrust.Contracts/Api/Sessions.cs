@@ -33,10 +33,15 @@ public sealed record PlanPreview(bool Valid, IReadOnlyList<FieldProblem> Errors,
 /// <c>GET /api/sessions/{caseId}/{sessionId}/preview</c>: what the editor plays; a read link (and until when) when the
 /// state is <c>ready</c> (the preview), <c>not-needed</c> or <c>offered</c> (the recording itself). With <c>offered</c>,
 /// <c>Type</c> is the recording's media type with its codecs: a page whose browser cannot play it asks for a preview
-/// (<c>POST</c> to the same address).
+/// (<c>POST</c> to the same address). A transcoded preview comes in <c>Segments</c> the page appends as they are made
+/// (Media Source Extensions, <c>Type</c> then the segments' type): each with its window in the recording's time and, once
+/// made, from the one the page asked for on (<c>?from=</c>), a few at a time, a read link.
 /// </summary>
 public sealed record PreviewAnswer(string Recording, PreviewState State, PreviewNeed Need, string? Reason = null, Uri? Link = null, DateTimeOffset? ExpiresAt = null,
-    string? Type = null);
+    string? Type = null, IReadOnlyList<PreviewSegmentAnswer>? Segments = null);
+
+/// <summary>One segment of a preview: its window in the recording's time, whether it is made, and a read link when the answer carries one.</summary>
+public sealed record PreviewSegmentAnswer(TimeSpan Start, TimeSpan End, bool Ready, Uri? Link = null);
 
 /// <summary>
 /// One session of a case (<c>GET /api/cases/{caseId}/sessions</c>): where the pipeline is, when the next feedback

@@ -14,3 +14,6 @@ public sealed record ReelReady(string CaseId, string SessionId, string PlanId, D
 
 /// <summary>A <c>preview-jobs</c> message: make the preview a page asked for (its browser cannot play the recording).</summary>
 public sealed record PreviewJob(string CaseId, string SessionId);
+
+/// <summary>A <c>preview-segments</c> message: make one segment of a transcoded preview of this version of the recording.</summary>
+public sealed record PreviewSegmentJob(string CaseId, string SessionId, string RecordingETag, int Segment);

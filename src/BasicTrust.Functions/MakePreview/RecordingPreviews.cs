@@ -13,9 +13,11 @@ namespace BasicTrust.Functions.MakePreview;
 /// <summary>
 /// After a recording is uploaded: checks whether browsers can play it and, only when they cannot, makes a preview with
 /// the same timeline (a remux when only the file type or the sound is the problem, a small H.264 copy when the video
-/// codec is). The preview lives in the <c>previews</c> container, so retention and a purge treat it as the recording.
+/// codec is, made in segments by <see cref="PreviewSegmenting"/>). The preview lives in the <c>previews</c> container, so
+/// retention and a purge treat it as the recording.
 /// </summary>
-public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock, ILogger<RecordingPreviews> logger)
+public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, PreviewSegmenting segments, MediaLimits limits, IOptions<PipelineOptions> options, AuditLog audit, TimeProvider clock,
+    ILogger<RecordingPreviews> logger)
 {
     /// <summary>The same reason the session's status gives for an empty recording.</summary>
     public static readonly Sentence EmptyRecording = Sentence.Of("problem.not-empty");
@@ -37,6 +39,8 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
         var etag = version.ETag.ToString();
         var current = (await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value;
         if (current is { State: PreviewState.Ready or PreviewState.NotNeeded or PreviewState.Offered } && current.RecordingETag == etag) return; // a repeated trigger
+        // Asked for by a page (it has the offered type), or being made in segments: a late or repeated trigger leaves it to them.
+        if (current is { State: PreviewState.Making } && (current.Type is not null || current.Segments is not null) && current.RecordingETag == etag) return;
 
         if (version.ContentLength == 0)
         {
@@ -90,6 +94,7 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
     {
         if (await store.IsGoneAsync(session, cancellationToken).ConfigureAwait(false)) return;
         if ((await store.ReadAsync<PreviewDocument>(SessionKey.Pipeline, session.Preview, cancellationToken).ConfigureAwait(false)).Value is not { State: PreviewState.Making } asked) return;
+        if (asked.Segments is not null) return; // already split: its segments' jobs make it
         var recording = store.Blob(SessionKey.Recordings, session.Recording(asked.Recording));
         Azure.Storage.Blobs.Models.BlobProperties version;
         try { version = (await recording.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value; }
@@ -106,9 +111,17 @@ public sealed class RecordingPreviews(PipelineStore store, StatusBoard status, M
         await MakeAsync(session, asked, source, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes <paramref name="making"/>, makes the preview of <paramref name="source"/>, uploads it and marks it ready (or failed).</summary>
+    /// <summary>
+    /// Writes <paramref name="making"/>, makes the preview of <paramref name="source"/>, uploads it and marks it ready (or
+    /// failed); a transcode is split into segments that jobs make.
+    /// </summary>
     async Task MakeAsync(SessionKey session, PreviewDocument making, MediaSource source, CancellationToken cancellationToken)
     {
+        if (making.Need == PreviewNeed.Transcode)
+        {
+            await segments.StartAsync(session, making, source, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var (name, etag, need) = (making.Recording, making.RecordingETag, making.Need);
         await WriteAsync(session, making, cancellationToken).ConfigureAwait(false);
         var work = WorkFolders.Create("preview");

@@ -28,6 +28,13 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// The shortest window of a transcoded preview that one job makes (each starts at a keyframe): shorter windows play
+    /// sooner and spread over more instances, longer ones cost fewer runs and links.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PreviewSegmentLength { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>x264 preset of precise clips: the speed/size trade-off measured in bench/.</summary>
     [RegularExpression("^(ultrafast|superfast|veryfast|faster|fast|medium)$")]
     public string Preset { get; set; } = "superfast";

@@ -20,6 +20,9 @@ public sealed class PipelineQueues(QueueServiceClient service)
     /// <summary>One message per preview a page asked for (<see cref="PreviewJob"/>), and where the host moves one it gave up on.</summary>
     public const string PreviewJobs = "preview-jobs";
     public const string PreviewJobsPoison = PreviewJobs + "-poison";
+    /// <summary>One message per segment of a transcoded preview (<see cref="PreviewSegmentJob"/>), and where the host moves one it gave up on.</summary>
+    public const string PreviewSegments = "preview-segments";
+    public const string PreviewSegmentsPoison = PreviewSegments + "-poison";
     /// <summary>The mails waiting to be sent (<see cref="MailJob"/>), and where the host moves one it gave up on.</summary>
     public const string MailOutbox = "mail-outbox";
     public const string MailOutboxPoison = MailOutbox + "-poison";
@@ -28,7 +31,7 @@ public sealed class PipelineQueues(QueueServiceClient service)
     public const string BlobTriggerPoison = "webjobs-blobtrigger-poison";
 
     /// <summary>Every queue a case can leave messages in.</summary>
-    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, MailOutbox, MailOutboxPoison, PreviewJobs, PreviewJobsPoison, BlobTriggerPoison];
+    public static readonly IReadOnlyList<string> All = [ClipJobs, ClipJobsPoison, ReelJobs, ReelJobsPoison, ReelsReady, MailOutbox, MailOutboxPoison, PreviewJobs, PreviewJobsPoison, PreviewSegments, PreviewSegmentsPoison, BlobTriggerPoison];
 
     /// <summary>
     /// The poison queues the host made of the pipeline's queues that no function reads (<c>clip-jobs-poison-poison</c>,

@@ -25,7 +25,8 @@ public static class Ffmpeg
     /// </summary>
     public static Task RecordingAsync(string path, int seconds = 12, bool hevc = false, bool hlg = false) =>
         RunAsync(["-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={seconds}", "-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}",
-            .. hevc || hlg ? ["-c:v", "libx265", "-x265-params", hlg ? "log-level=error:colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc" : "log-level=error",
+            .. hevc || hlg ? ["-c:v", "libx265", "-x265-params", // A closed GOP of a second, as phones record.
+                (hlg ? "log-level=error:colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc" : "log-level=error") + ":keyint=25:min-keyint=25:open-gop=0",
                 "-preset", "ultrafast", "-tag:v", "hvc1"] : (string[])["-c:v", "libx264", "-preset", "ultrafast", "-g", "25"],
             .. hlg ? ["-pix_fmt", "yuv420p10le", "-color_primaries", "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc"] : (string[])["-pix_fmt", "yuv420p"],
             "-c:a", "aac", "-movflags", "+faststart", path]);

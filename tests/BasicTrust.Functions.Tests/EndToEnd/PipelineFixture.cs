@@ -115,6 +115,8 @@ public sealed class PipelineFixture : IAsyncLifetime
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
+                // Previews of the tests' few-second recordings in several segments.
+                ["BasicTrust__Pipeline__PreviewSegmentLength"] = "00:00:01",
                 // A closed case's recordings are due at once, so a test sees the sweep delete them.
                 ["BasicTrust__Privacy__RetentionDays"] = "0",
                 ["BasicTrust__Mail__Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -198,7 +200,30 @@ public sealed class PipelineFixture : IAsyncLifetime
         WaitForAsync(caseId, sessionId, s => (string?)s["state"] == state, timeout);
 
     /// <summary>Waits until the session's preview (GET …/preview, as the owner) is in <paramref name="state"/>.</summary>
-    public async Task<JsonNode> WaitForPreviewAsync(string caseId, string state)
+    public Task<JsonNode> WaitForPreviewAsync(string caseId, string state) => WaitForPreviewAsync(caseId, p => (string?)p["state"] == state, state);
+
+    /// <summary>
+    /// The ready preview of the case's session made in segments, appended one after the other as the editor's player
+    /// does (asking for the links a few at a time, <c>?from=</c>), in one local file.
+    /// </summary>
+    public async Task<string> DownloadPreviewAsync(string caseId)
+    {
+        using var api = Api();
+        var file = Path.Combine(Folder, $"{caseId}-{Guid.NewGuid():N}-preview.mp4");
+        await using var joined = File.Create(file);
+        for (int next = 0, count = 1; next < count;)
+        {
+            var answer = JsonNode.Parse(await api.GetStringAsync($"sessions/{caseId}/s-1/preview?from={next}"))!;
+            var segments = answer["segments"]!.AsArray();
+            count = segments.Count;
+            for (; next < count && segments[next]!["link"] is { } link; next++)
+                await (await new BlobClient(new Uri((string)link!)).DownloadStreamingAsync()).Value.Content.CopyToAsync(joined);
+        }
+        return file;
+    }
+
+    /// <summary>Asks for the preview until its answer is as <paramref name="wanted"/> (<paramref name="description"/> says how, for the failure).</summary>
+    public async Task<JsonNode> WaitForPreviewAsync(string caseId, Func<JsonNode, bool> wanted, string description)
     {
         using var api = Api();
         var clock = Stopwatch.StartNew();
@@ -207,10 +232,10 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             using var response = await api.GetAsync($"sessions/{caseId}/s-1/preview");
             last = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode && (string?)JsonNode.Parse(last)!["state"] == state) return JsonNode.Parse(last)!;
+            if (response.IsSuccessStatusCode && wanted(JsonNode.Parse(last)!)) return JsonNode.Parse(last)!;
             await Task.Delay(300);
         }
-        throw new TimeoutException($"The preview of {caseId} did not get to {state}: {last}\n{_log.Last()}");
+        throw new TimeoutException($"The preview of {caseId} did not get to {description}: {last}\n{_log.Last()}");
     }
 
     /// <summary>The review index, as the app keeps it.</summary>

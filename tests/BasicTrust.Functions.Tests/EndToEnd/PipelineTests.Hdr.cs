@@ -29,9 +29,7 @@ public partial class PipelineTests
         using (var api = stack.Api()) (await api.PostAsync($"sessions/{caseId}/s-1/preview", null)).EnsureSuccessStatusCode();
         var preview = await stack.WaitForPreviewAsync(caseId, "ready");
         Assert.Equal("transcode", (string?)preview["need"]);
-        var file = Path.Combine(stack.Folder, $"{caseId}-preview.mp4");
-        await new BlobClient(new Uri((string)preview["link"]!)).DownloadToAsync(file);
-        await AssertBt709Async(file);
+        await AssertBt709Async(await stack.DownloadPreviewAsync(caseId));
     }
 
     /// <summary>A stored video (<c>container/blob</c> as the documents name it) or a local file: H.264, 8-bit, tagged BT.709 throughout.</summary>

@@ -31,14 +31,24 @@ public class PreviewTests(PipelineFixture stack)
             Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
         var ready = await stack.WaitForPreviewAsync(hevcCase, "ready");
         Assert.Equal("transcode", (string?)ready["need"]);
+        // Made in segments of a second (the tests' setting), each starting at a keyframe, listed with their windows.
+        var segments = ready["segments"]!.AsArray();
+        Assert.Equal([0.0, 1.0, 2.0], segments.Select(s => (double)s!["start"]!));
+        Assert.All(segments, s => Assert.True((bool)s!["ready"]!));
+        Assert.Equal("video/mp4; codecs=\"avc1.640028,mp4a.40.2\"", (string?)ready["type"]);
+        Assert.Equal(3, (await stack.BlobsAsync("previews", hevcCase + "/")).Count);
+        using (var bad = await api.GetAsync($"sessions/{hevcCase}/s-1/preview?from=-1"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("from", (string?)JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]![0]!["path"]);
+        }
         Assert.Equal("Browsers cannot play its video (hevc).", (string?)ready["reason"]);
         // The reason in the reader's language, as the editor asks for it.
         using (var dutch = new HttpRequestMessage(HttpMethod.Get, $"sessions/{hevcCase}/s-1/preview") { Headers = { { "Accept-Language", "nl" } } })
         using (var answer = await api.SendAsync(dutch))
             Assert.Equal("De browser kan het beeld niet afspelen (hevc).", (string?)JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["reason"]);
-        var downloaded = Path.Combine(stack.Folder, $"{hevcCase}-preview.mp4");
-        await new BlobClient(new Uri((string)ready["link"]!)).DownloadToAsync(downloaded);
-        var preview = await MediaProbe.ProbeAsync(downloaded);
+        // Appended one after the other, as the editor's player does, they are the whole recording in H.264.
+        var preview = await MediaProbe.ProbeAsync(await stack.DownloadPreviewAsync(hevcCase));
         Assert.Equal("h264", preview.Video.Codec);
         Assert.InRange(preview.Duration.TotalSeconds, 2.9, 3.1);
 
@@ -62,6 +72,31 @@ public class PreviewTests(PipelineFixture stack)
         (await officer.DeleteAsync($"cases/{hevcCase}")).EnsureSuccessStatusCode();
         Assert.Empty(await stack.BlobsAsync("previews", hevcCase + "/"));
         Assert.Empty(await stack.BlobsAsync("pipeline", hevcCase + "/"));
+    }
+
+    [Fact]
+    public async Task PurgeWhileThePreviewIsMadeInParallel_LeavesNothingInPreviews()
+    {
+        var caseId = $"pv-{Guid.NewGuid():N}"[..20];
+        var hevc = Path.Combine(stack.Folder, $"{caseId}.mov");
+        await Ffmpeg.RecordingAsync(hevc, seconds: 12, hevc: true);
+        await UploadRecordingAsync(caseId, hevc, "IMG_0043.mov");
+        await stack.WaitForPreviewAsync(caseId, "offered");
+        using var api = stack.Api();
+        (await api.PostAsync($"sessions/{caseId}/s-1/preview", null)).EnsureSuccessStatusCode();
+
+        // Some segments made, others still queued or being made: the page could play the first ones already.
+        var making = await stack.WaitForPreviewAsync(caseId, p => (string?)p["state"] == "making" && p["segments"]?.AsArray().Any(s => (bool)s!["ready"]!) == true, "making, a segment made");
+        Assert.Equal(12, making["segments"]!.AsArray().Count);
+        Assert.NotEmpty(await stack.BlobsAsync("previews", caseId + "/"));
+        using var officer = stack.Api(People.PrivacyOfficer);
+        (await officer.DeleteAsync($"cases/{caseId}")).EnsureSuccessStatusCode();
+
+        // The jobs left see the purge and make nothing; what one wrote just after it, the sweep removes.
+        await stack.WaitUntilDrainedAsync("preview-segments");
+        Assert.True(await stack.Host.FireTimerAsync("Sweep"));
+        Assert.Empty(await stack.BlobsAsync("previews", caseId + "/"));
+        Assert.Empty(await stack.BlobsAsync("pipeline", caseId + "/"));
     }
 
     async Task UploadRecordingAsync(string caseId, string file, string name)

@@ -274,7 +274,7 @@ public partial class InfraConsistencyTests
         Assert.False(host.ContainsKey("extensionBundle"));
         string[] functions = ["PlanSession", "CutClip", "AssembleReel", "MarkFailed", "MarkReelFailed", "MarkManifestFailed", "Sweep",
             "IndexReadyReel", "UploadLink", "PutManifest", "GetStatus", "ListReviews", "GetReel", "MarkReviewed", "PurgeCase",
-            "CreateCase", "ListCases", "GetCase", "ListSessions", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles", "PreviewPlan", "ImportTags", "CommentOnReel", "DecideOnReel", "UploadedBlocks", "MakePreview", "GetPreview", "RequestPreview", "MakeRequestedPreview",
+            "CreateCase", "ListCases", "GetCase", "ListSessions", "ShareCase", "UnshareCase", "ReadAudit", "AssignRoles", "PreviewPlan", "ImportTags", "CommentOnReel", "DecideOnReel", "UploadedBlocks", "MakePreview", "GetPreview", "RequestPreview", "MakeRequestedPreview", "MakePreviewSegment", "MarkPreviewFailed",
             "ListMethods", "GetMethod", "GetManifest", "GetRecording", "ExportTags", "SendMail", "MailUndeliverable", "GetNotifications", "PutNotifications", "AddressComment", "ResolveComment",
             "GetConversation", "RecordConversation", "GetCourse",
             "GetPrivacy", "SetPeople", "RecordConsent", "WithdrawConsent", "CloseCase", "SetHold", "LiftHold", "PrivacyOverview"];

@@ -62,6 +62,8 @@ public sealed class WebFixture : IAsyncLifetime
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["PipelineStorage"] = ConnectionString,
                 ["BasicTrust__Pipeline__Preset"] = "ultrafast",
+                // Previews of the tests' few-second recordings in several segments.
+                ["BasicTrust__Pipeline__PreviewSegmentLength"] = "00:00:01",
                 ["BasicTrust__Mail__Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             BlobScanInterval = TimeSpan.FromMilliseconds(300),

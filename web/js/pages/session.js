@@ -6,8 +6,10 @@ import { journal, uploadInBlocks } from "app/block-upload.js";
 import { h, fill } from "app/dom.js";
 import { tagEditor } from "app/editor.js";
 import { playsAsItIs } from "app/editor/playback.js";
+import { previewStream } from "app/editor/preview-stream.js";
+import { length, nextToAppend, playableUntil } from "app/editor/segments.js";
 import { problemText, showProblems } from "app/form.js";
-import { dateTime, language, stateText, t } from "app/i18n.js";
+import { clock, dateTime, language, stateText, t } from "app/i18n.js";
 
 /**
  * @typedef {import("app/contracts.js").UploadLink} UploadLink
@@ -162,7 +164,8 @@ async function showRecording(target, base, signal) {
 /**
  * After an upload the pipeline checks whether browsers can play the recording and, only when not, makes a preview
  * with the same timeline, which the editor then plays. A recording some browsers play (HEVC from a phone) is offered
- * as it is: this page asks its own browser, and asks the server for a preview only when the browser cannot play it. Polls until it is known; nothing is shown before a recording
+ * as it is: this page asks its own browser, and asks the server for a preview only when the browser cannot play it.
+ * A preview made in segments plays as soon as its first segment is made (playSegments). Polls until it is known; nothing is shown before a recording
  * was uploaded (404). The links last 15 minutes: the editor gets a fresh one shortly before.
  * @param {HTMLElement} target
  * @param {TagEditor} editor
@@ -180,6 +183,7 @@ async function followPreview(target, editor, base, signal) {
       if (preview) {
         target.dataset.state = preview.state;
         const { link, expiresAt } = preview;
+        if (preview.segments && (preview.state === "making" || preview.state === "ready") && await playSegments(target, editor, base, signal, preview)) return;
         if (preview.state === "ready" && link) {
           fill(target, h("p", { id: "preview-ready" }, t("session.previewReady")));
           editor.show(link, preview.recording);
@@ -211,6 +215,48 @@ async function followPreview(target, editor, base, signal) {
   } catch (e) {
     if (!(e instanceof DOMException && e.name === "AbortError")) showProblems(target, e);
   }
+}
+
+/**
+ * Plays a preview made in segments from its first one on, while the others are made: appends each made segment in
+ * order (Media Source Extensions), says how far it plays, and asks for the next ones' links until every one is
+ * appended. False when the answer stops listing segments (the recording was uploaded again): the caller goes on.
+ * @param {HTMLElement} target
+ * @param {TagEditor} editor
+ * @param {string} base
+ * @param {AbortSignal} signal
+ * @param {PreviewAnswer} first an answer with segments
+ * @returns {Promise<boolean>}
+ */
+async function playSegments(target, editor, base, signal, first) {
+  const stream = previewStream(editor.video, first.type ?? "", length(first.segments ?? []));
+  signal.addEventListener("abort", () => stream.close(), { once: true });
+  editor.show(stream.url, first.recording);
+  let appended = 0;
+  for (let answer = first; answer.segments; answer = await api(`${base}/preview?from=${appended}`, { signal })) {
+    const before = appended;
+    for (const { index, link } of nextToAppend(answer.segments, appended)) {
+      const response = await fetch(link, { signal });
+      if (!response.ok) break; // a link that ran out: asked for again
+      await stream.append(await response.arrayBuffer());
+      appended = index + 1;
+    }
+    const count = answer.segments.length;
+    target.dataset.state = appended === count ? "ready" : answer.state === "failed" ? "failed" : "making";
+    if (appended === count) {
+      stream.end();
+      fill(target, h("p", { id: "preview-ready" }, t("session.previewReady")));
+      return true;
+    }
+    if (answer.state === "failed") {
+      fill(target, h("p", { class: "notice" }, t("session.previewFailed", { reason: answer.reason ?? "" })));
+      return true;
+    }
+    const until = playableUntil(answer.segments);
+    fill(target, h("p", { class: "notice" }, until > 0 ? t("session.previewPlayable", { until: clock(until) }) : t("session.previewMaking", { reason: answer.reason ?? "" })));
+    if (appended === before) await new Promise(resolve => setTimeout(resolve, pollEvery));
+  }
+  return false;
 }
 
 /**
