@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 using BasicTrust.DevHost;
+using BasicTrust.Testing;
 
 namespace BasicTrust.Media.Bench;
 
@@ -28,7 +29,7 @@ static class Rounds
             await using (var file = File.OpenRead(recording)) await original.UploadAsync(file);
             var rows = new List<(double First, double Second, int Reused, int Clips, string Load)>();
             for (var i = 0; i < repeats; i++)
-                rows.Add(await SessionAsync(blobs, original, source));
+                rows.Add(await SessionAsync(host, blobs, original, source));
             static double Median(IEnumerable<double> values) => values.Order().ToList() is var v ? (v[(v.Count - 1) / 2] + v[v.Count / 2]) / 2 : 0;
             var (first, second) = (rows.Select(r => r.First).ToList(), rows.Select(r => r.Second).ToList());
             var lines = rows.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
@@ -48,9 +49,10 @@ static class Rounds
         }
     }
 
-    static async Task<(double, double, int, int, string)> SessionAsync(BlobServiceClient blobs, BlobClient original, Source source)
+    static async Task<(double, double, int, int, string)> SessionAsync(LocalFunctionsHost host, BlobServiceClient blobs, BlobClient original, Source source)
     {
         var caseId = $"rounds-{Guid.NewGuid():N}"[..24];
+        await BenchCases.CreateAsync(host, caseId);
         var recordings = blobs.GetBlobContainerClient("recordings");
         await recordings.CreateIfNotExistsAsync();
         var copy = await recordings.GetBlobClient($"{caseId}/s-1/recording.mp4").StartCopyFromUriAsync(original.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1)));
@@ -86,7 +88,7 @@ static class Rounds
             await Task.Delay(100);
             if (!await status.ExistsAsync()) continue;
             var state = JsonNode.Parse((await status.DownloadContentAsync()).Value.Content.ToString())!;
-            if ((string?)state["state"] == "failed" && (string?)state["planId"] != previous) throw new InvalidOperationException($"{caseId} failed: {state.ToJsonString()}");
+            if ((string?)state["state"] == "failed" && ((string?)state["planId"] is null || (string?)state["planId"] != previous)) throw new InvalidOperationException($"{caseId} failed: {state.ToJsonString()}");
             if ((string?)state["state"] == "ready" && (string?)state["planId"] is { } planId && planId != previous) return (clock.Elapsed.TotalSeconds, planId);
         }
     }
@@ -94,6 +96,7 @@ static class Rounds
     static string Manifest(string caseId, (TimeSpan In, TimeSpan Out)[] tags) => new JsonObject
     {
         ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = "s-1", ["method"] = "basic-trust", ["recording"] = "recording.mp4",
+        ["onRecording"] = new JsonArray([.. TestFamily.OnRecording.Select(id => (JsonNode)id)]),
         ["tags"] = new JsonArray([.. tags.Select((r, i) => (JsonNode)new JsonObject
         {
             ["id"] = $"t{i + 1}", ["start"] = r.In.TotalSeconds, ["end"] = r.Out.TotalSeconds, ["label"] = "benoemen",

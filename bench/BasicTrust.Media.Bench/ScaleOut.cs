@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 using BasicTrust.DevHost;
+using BasicTrust.Testing;
 
 namespace BasicTrust.Media.Bench;
 
@@ -47,6 +48,7 @@ static class ScaleOut
         {
             foreach (var counter in counters)
                 started.Add(await LocalFunctionsHost.StartAsync(Options(app, connection), LoggerFactory.Create(b => b.AddProvider(counter))));
+            await BenchCases.CreateAsync(started[0], caseId);
             var recordings = blobs.GetBlobContainerClient("recordings");
             await recordings.CreateIfNotExistsAsync();
             var copy = await recordings.GetBlobClient($"{caseId}/s-1/recording.mp4").StartCopyFromUriAsync(source.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1)));
@@ -88,6 +90,7 @@ static class ScaleOut
         BlobScanInterval = TimeSpan.FromMilliseconds(300),
         RunTimers = false,
         HttpPort = 0,
+        RequireSignIn = true,
         FunctionKey = "bench-" + Guid.NewGuid().ToString("N"),
     };
 
@@ -95,6 +98,7 @@ static class ScaleOut
     static string Manifest(string caseId, string quality) => new JsonObject
     {
         ["schema"] = "basictrust.session/v1", ["caseId"] = caseId, ["sessionId"] = "s-1", ["method"] = "basic-trust", ["recording"] = "recording.mp4",
+        ["onRecording"] = new JsonArray([.. TestFamily.OnRecording.Select(id => (JsonNode)id)]),
         ["tags"] = new JsonArray([.. Clips.Spread(16, Source.Main.Length).Select((r, i) => (JsonNode)new JsonObject
         {
             ["id"] = $"t{i + 1}", ["start"] = r.In.TotalSeconds, ["end"] = r.Out.TotalSeconds, ["label"] = "benoemen",
